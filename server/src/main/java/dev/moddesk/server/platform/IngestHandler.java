@@ -1,0 +1,23 @@
+package dev.moddesk.server.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies one kind of platform event. Each job feature (review, rooms, creators) registers handlers for its event
+ * types with the ingest API. {@link #apply} runs inside the transaction that also records the event id, so an event is
+ * applied exactly once; throw {@link IllegalArgumentException} with a readable message for an invalid payload (the
+ * platform gets a 422 problem for that event and nothing is applied).
+ */
+public interface IngestHandler {
+
+    /** The event type this handler applies, e.g. {@code application.submitted}. */
+    String type();
+
+    void apply(Handle handle, Event event);
+
+    /** An event as received, with its payload as JSON. */
+    record Event(String eventId, String type, Instant occurredAt, JsonNode payload) {
+    }
+}
