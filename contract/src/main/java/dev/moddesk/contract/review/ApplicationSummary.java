@@ -1,0 +1,22 @@
+package dev.moddesk.contract.review;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One row of the review queue. {@code mode} is what the applicant submitted: QUESTIONS or VIDEO. */
+public record ApplicationSummary(
+        long id,
+        long circleId,
+        String circleName,
+        String city,
+        JoinMode mode,
+        String applicantId,
+        String applicantNickname,
+        Instant submittedAt,
+        int riskScore,
+        List<String> riskCodes,
+        ClaimInfo claim) {
+    public ApplicationSummary {
+        riskCodes = riskCodes == null ? List.of() : List.copyOf(riskCodes);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.moddesk.contract.review;
+
+public enum DecisionKind { APPROVE, REJECT, NEEDS_INFO }
