@@ -1,6 +1,14 @@
 package dev.moddesk.app.core;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.audit.AuditController;
+import dev.moddesk.app.audit.AuditLogSource;
+import dev.moddesk.app.audit.AuditViewModel;
+import dev.moddesk.app.settings.SettingsController;
+import dev.moddesk.app.settings.SettingsViewModel;
+import dev.moddesk.app.staff.StaffController;
+import dev.moddesk.app.staff.StaffDirectory;
+import dev.moddesk.app.staff.StaffViewModel;
 import dev.moddesk.app.shell.LoginController;
 import dev.moddesk.app.shell.LoginViewModel;
 import dev.moddesk.app.shell.PlaceholderController;
@@ -8,6 +16,7 @@ import dev.moddesk.app.shell.ShellController;
 import dev.moddesk.app.shell.ShellViewModel;
 import dev.moddesk.contract.Role;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,9 +80,9 @@ public final class AppContext implements AutoCloseable {
              .register(ViewSpec.nav("review", "/fxml/shell/placeholder.fxml", "nav.review", Feather.CHECK_SQUARE, Role.MODERATOR))
              .register(ViewSpec.nav("rooms", "/fxml/shell/placeholder.fxml", "nav.rooms", Feather.RADIO, Role.OPS))
              .register(ViewSpec.nav("creators", "/fxml/shell/placeholder.fxml", "nav.creators", Feather.STAR, Role.ADMIN))
-             .register(ViewSpec.nav("audit", "/fxml/shell/placeholder.fxml", "nav.audit", Feather.LIST, Role.MODERATOR))
-             .register(ViewSpec.nav("staff", "/fxml/shell/placeholder.fxml", "nav.staff", Feather.USERS, Role.ADMIN))
-             .register(ViewSpec.nav("settings", "/fxml/shell/placeholder.fxml", "nav.settings", Feather.SETTINGS, Role.MODERATOR));
+             .register(ViewSpec.nav("audit", "/fxml/audit/audit_log.fxml", "nav.audit", Feather.LIST, Role.MODERATOR, "/styles/audit.css"))
+             .register(ViewSpec.nav("staff", "/fxml/staff/staff.fxml", "nav.staff", Feather.USERS, Role.ADMIN, "/styles/staff.css"))
+             .register(ViewSpec.nav("settings", "/fxml/settings/settings.fxml", "nav.settings", Feather.SETTINGS, Role.MODERATOR));
     }
 
     private void registerControllers() {
@@ -81,7 +90,13 @@ public final class AppContext implements AutoCloseable {
                         sessions, settings, errors, fx, options.server(), options.user())))
                 .register(ShellController.class, () -> new ShellController(
                         new ShellViewModel(sessions, monitor, views, navigation), views, i18n, bus))
-                .register(PlaceholderController.class, PlaceholderController::new);
+                .register(PlaceholderController.class, PlaceholderController::new)
+                .register(AuditController.class, () -> new AuditController(new AuditViewModel(
+                        AuditLogSource.of(api()), errors, fx, ZoneId.systemDefault()), i18n, bus, io))
+                .register(StaffController.class, () -> new StaffController(new StaffViewModel(
+                        StaffDirectory.of(api()), errors, bus, i18n, fx), i18n))
+                .register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(
+                        settings, i18n, themes, bus)));
     }
 
     private static ThreadFactory daemon(String name) {
