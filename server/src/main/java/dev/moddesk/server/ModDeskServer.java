@@ -137,6 +137,18 @@ public final class ModDeskServer implements AutoCloseable {
         return sandboxAccounts;
     }
 
+    /** What Javalin actually serves, as "METHOD /path" (tests compare it with the registry and the OpenAPI). */
+    public List<String> servedRoutes() {
+        if (javalin == null) {
+            throw new IllegalStateException("not started");
+        }
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
     public Api api() {
         return api;
     }

@@ -2,19 +2,15 @@ package dev.moddesk.server.audit;
 
 import dev.moddesk.contract.AuditEntry;
 import dev.moddesk.contract.Page;
-import dev.moddesk.contract.Role;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
-import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.core.TypeRefs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reading the audit log. Admins see every entry; other staff only their own. Pages are newest first and the
@@ -25,11 +21,10 @@ public final class AuditFeature implements Feature {
     static final int MAX_LIMIT = 200;
     private static final String CURSOR_PREFIX = "a1:";
 
-    private final Jdbi jdbi;
-    private final AuditStore store = new AuditStore();
+    private final AuditService audit;
 
     public AuditFeature(Services services) {
-        this.jdbi = services.database().jdbi();
+        this.audit = new AuditService(services);
     }
 
     @Override
@@ -50,7 +45,7 @@ public final class AuditFeature implements Feature {
 
         api.get("/api/v1/audit/actions").summary("Distinct action names (own entries only for non-admins)")
                 .access(Access.staff()).response(200, TypeRefs.listOf(String.class))
-                .handle(call -> jdbi.withHandle(h -> store.actions(h, ownOnly(call.principal()))));
+                .handle(call -> audit.actions(call.principal()));
     }
 
     private Page<AuditEntry> page(Call call) {
@@ -61,17 +56,8 @@ public final class AuditFeature implements Feature {
         }
         int limit = call.queryInt("limit", 1, MAX_LIMIT) instanceof Integer l ? l : DEFAULT_LIMIT;
         Long beforeId = decodeCursor(call.query("cursor"));
-        AuditStore.Filter filter = new AuditStore.Filter(ownOnly(call.principal()), call.query("actor"),
-                call.query("action"), call.query("targetType"), call.query("targetId"), from, to, beforeId);
-        List<AuditEntry> found = jdbi.withHandle(h -> store.find(h, filter, limit + 1));
-        boolean more = found.size() > limit;
-        List<AuditEntry> items = more ? found.subList(0, limit) : found;
-        return new Page<>(items, more ? encodeCursor(items.getLast().id()) : null);
-    }
-
-    /** Admins read everything; everyone else only entries they made. */
-    private static Long ownOnly(Principal principal) {
-        return principal.role().covers(Role.ADMIN) ? null : principal.staffId();
+        return audit.page(call.principal(), new AuditStore.Filter(null, call.query("actor"), call.query("action"),
+                call.query("targetType"), call.query("targetId"), from, to, beforeId), limit);
     }
 
     static String encodeCursor(long beforeId) {
