@@ -11,6 +11,7 @@ import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.Me;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.Problem;
+import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.ResetPasswordRequest;
 import dev.moddesk.contract.ServerInfo;
 import dev.moddesk.contract.SessionToken;
@@ -59,6 +60,7 @@ public final class ApiClient {
     private final OkHttpClient http;
     private final ObjectMapper mapper;
     private final AtomicReference<String> token = new AtomicReference<>();
+    private volatile Runnable onSessionEnded = () -> { };
 
     public ApiClient(HttpUrl baseUrl, OkHttpClient http, ObjectMapper mapper) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -103,6 +105,14 @@ public final class ApiClient {
     /** Uses an existing session token (for example one handed over by a test); null forgets it. */
     public void useToken(String bearer) {
         token.set(bearer);
+    }
+
+    /**
+     * Called (on an OkHttp thread) when the server answers 401 to a signed-in request: the session expired or was
+     * ended, for example because an admin disabled the account.
+     */
+    public void onSessionEnded(Runnable listener) {
+        this.onSessionEnded = listener == null ? () -> { } : listener;
     }
 
     public CompletableFuture<ServerInfo> info() {
@@ -276,7 +286,13 @@ public final class ApiClient {
                     if (response.isSuccessful() || (acceptAnyStatusBody && !problemBody && bytes.length > 0)) {
                         result.complete(answer == null || bytes.length == 0 ? null : mapper.readValue(bytes, answer));
                     } else {
-                        result.completeExceptionally(problemError(response, bytes));
+                        ApiException error = problemError(response, bytes);
+                        boolean hadToken = request.header("Authorization") != null;
+                        if (hadToken && response.code() == 401 && !error.is(ProblemType.BAD_CREDENTIALS)) {
+                            token.set(null);
+                            onSessionEnded.run();
+                        }
+                        result.completeExceptionally(error);
                     }
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("{}: unreadable answer: {}", what, e.toString());

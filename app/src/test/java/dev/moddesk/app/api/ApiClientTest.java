@@ -63,6 +63,21 @@ class ApiClientTest {
     }
 
     @Test
+    void aRejectedTokenEndsTheSessionAndTellsTheListener() throws Exception {
+        ApiClient api = client(fake.url());
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        api.onSessionEnded(ended::incrementAndGet);
+        failure(api.login("admin", "wrong"));
+        assertThat(ended).hasValue(0);
+        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        fake.expireAllSessions();
+        ApiException e = failure(api.me());
+        assertThat(e.is(ProblemType.UNAUTHORIZED)).isTrue();
+        assertThat(ended).hasValue(1);
+        assertThat(api.signedIn()).isFalse();
+    }
+
+    @Test
     void throttledLoginCarriesRetryAfterSeconds() {
         ApiException e = failure(client(fake.url()).login("throttled", "x"));
         assertThat(e.is(ProblemType.TOO_MANY_REQUESTS)).isTrue();

@@ -30,7 +30,7 @@ public final class TestContext implements AutoCloseable {
 
     public TestContext(Path configDir) {
         settings = new SettingsStore(configDir);
-        sessions = new SessionService(SessionService.httpClients(ApiClient.defaultHttpClient()), settings, monitor, bus);
+        sessions = new SessionService(SessionService.httpClients(ApiClient.defaultHttpClient()), settings, monitor, bus, SYNC, i18n);
         bus.subscribe(dev.moddesk.app.core.Events.NotificationEvent.class, e -> {
             synchronized (events) {
                 events.add(e);

@@ -129,6 +129,54 @@ class ConsoleUiTest {
     }
 
     @Test
+    void scrollingToTheEndLoadsTheNextPage(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        TableView<AuditEntry> table = find(robot, "#auditTable");
+        await(() -> table.getItems().size() == 50);
+        robot.interact(() -> table.scrollTo(49));
+        await(() -> table.getItems().size() == 100);
+        robot.interact(() -> table.scrollTo(99));
+        await(() -> table.getItems().size() == 120);
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("120 entries.");
+    }
+
+    @Test
+    void staffFormShowsServerFieldErrorsNextToTheFieldsAndKeepsTheInput(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        robot.clickOn("#nav-staff");
+        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        TableView<?> staff = find(robot, "#staffTable");
+        await(() -> staff.getItems().size() == 4);
+        robot.clickOn("#usernameField").write("X");
+        robot.clickOn("#passwordField").write("short");
+        robot.clickOn("#createButton");
+        Label passwordError = find(robot, "#passwordError");
+        await(() -> passwordError.isVisible() && passwordError.getText().equals("at least 8 characters"));
+        assertThat(robot.lookup("#usernameError").queryLabeled().getText()).contains("lowercase");
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEqualTo("X");
+        assertThat(robot.lookup("#usernameField").query().getStyleClass()).contains("field-invalid");
+        assertThat(robot.lookup("#cityScopesError").queryLabeled().isVisible()).isFalse();
+
+        robot.interact(() -> robot.lookup("#usernameField").queryTextInputControl().setText("wang.lei"));
+        robot.clickOn("#displayNameField").write("王磊");
+        robot.interact(() -> robot.lookup("#passwordField").queryTextInputControl().setText("long-enough-9"));
+        robot.clickOn("#createButton");
+        await(() -> staff.getItems().size() == 5);
+        assertThat(passwordError.isVisible()).isFalse();
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void anEndedSessionReturnsToTheLoginAndSaysWhy(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        fake.expireAllSessions();
+        robot.clickOn("#nav-staff");
+        await(() -> MainWindow.LOGIN.equals(window.showingId()));
+        Label error = find(robot, "#errorLabel");
+        await(() -> error.getText().equals("Your session has ended. Sign in again."));
+    }
+
+    @Test
     void selectingAnEntryShowsTheDiff(FxRobot robot) {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         TableView<AuditEntry> table = find(robot, "#auditTable");
