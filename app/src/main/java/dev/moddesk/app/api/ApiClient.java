@@ -1,5 +1,6 @@
 package dev.moddesk.app.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,6 +205,43 @@ public final class ApiClient {
 
     public CompletableFuture<List<String>> auditActions() {
         return send(get("/api/v1/audit/actions"), mapper.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    /**
+     * Any other route, for feature clients built on this one (review, rooms, creators): {@code path} may carry a
+     * query; {@code body} is sent as JSON when not null; {@code headers} such as {@code Idempotency-Key} or
+     * {@code If-Match} are added; a null {@code answer} ignores the response body.
+     */
+    public <T> CompletableFuture<T> call(String method, String path, Object body, Map<String, String> headers,
+                                         TypeReference<T> answer) {
+        HttpUrl url = baseUrl.resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("bad path " + path);
+        }
+        Request.Builder b = authorized(new Request.Builder().url(url));
+        headers.forEach(b::header);
+        RequestBody requestBody = body == null
+                ? (method.equals("GET") || method.equals("DELETE") ? null : RequestBody.create(new byte[0], JSON))
+                : body(body);
+        b.method(method, requestBody);
+        return send(b.build(), answer == null ? null : mapper.getTypeFactory().constructType(answer));
+    }
+
+    public <T> CompletableFuture<T> get(String path, TypeReference<T> answer) {
+        return call("GET", path, null, Map.of(), answer);
+    }
+
+    /** Opens a WebSocket to {@code path} (http→ws) with this session's bearer token. */
+    public WebSocket openWebSocket(String path, WebSocketListener listener) {
+        HttpUrl url = baseUrl.resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("bad path " + path);
+        }
+        return http.newWebSocket(authorized(new Request.Builder().url(url)).build(), listener);
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     private static void addParam(HttpUrl.Builder url, String name, String value) {

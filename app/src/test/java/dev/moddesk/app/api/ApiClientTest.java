@@ -78,6 +78,29 @@ class ApiClientTest {
     }
 
     @Test
+    void genericCallsCarryTokenHeadersAndBody() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                    .body("[\"a\",\"b\"]").build());
+            server.enqueue(new MockResponse.Builder().code(204).build());
+            server.start();
+            ApiClient api = client(server.url("/").toString());
+            api.useToken("t0k");
+            List<String> got = api.get("/api/v1/things?x=1", new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { })
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(got).containsExactly("a", "b");
+            api.call("POST", "/api/v1/things/7/decide", java.util.Map.of("ok", true), java.util.Map.of("Idempotency-Key", "k1"), null)
+                    .get(20, TimeUnit.SECONDS);
+            RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(first.getUrl().queryParameter("x")).isEqualTo("1");
+            assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer t0k");
+            RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(second.getHeaders().get("Idempotency-Key")).isEqualTo("k1");
+            assertThat(second.getBody().utf8()).isEqualTo("{\"ok\":true}");
+        }
+    }
+
+    @Test
     void throttledLoginCarriesRetryAfterSeconds() {
         ApiException e = failure(client(fake.url()).login("throttled", "x"));
         assertThat(e.is(ProblemType.TOO_MANY_REQUESTS)).isTrue();
