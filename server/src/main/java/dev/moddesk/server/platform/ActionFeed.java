@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +52,7 @@ public final class ActionFeed implements ActionPublisher {
                         SELECT id, :actionId, 'PENDING', 0, :now, :now FROM webhooks
                          WHERE active = TRUE AND deleted_at IS NULL""")
                 .bind("actionId", id)
-                .bind("now", Timestamps.bind(clock.instant()))
+                .bind("now", Sql.utc(clock.instant()))
                 .execute();
         return id;
     }
@@ -64,7 +65,7 @@ public final class ActionFeed implements ActionPublisher {
                         VALUES (:webhookId, :actionId, 'PENDING', 0, :now, :now)""")
                 .bind("webhookId", webhookId)
                 .bind("actionId", id)
-                .bind("now", Timestamps.bind(clock.instant()))
+                .bind("now", Sql.utc(clock.instant()))
                 .execute();
         return id;
     }
@@ -91,7 +92,7 @@ public final class ActionFeed implements ActionPublisher {
                 .bind("targetType", targetType)
                 .bind("targetId", targetId)
                 .bind("payload", payloadJson)
-                .bind("now", Timestamps.bind(clock.instant()))
+                .bind("now", Sql.utc(clock.instant()))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -159,7 +160,7 @@ public final class ActionFeed implements ActionPublisher {
                 throw new IllegalStateException("action " + rs.getLong("id") + " has an unreadable payload", e);
             }
             return new FeedAction(rs.getLong("id"), rs.getString("type"), rs.getString("target_type"),
-                    rs.getString("target_id"), payload, Timestamps.instant(rs, "created_at"));
+                    rs.getString("target_id"), payload, Sql.instant(rs, "created_at"));
         };
     }
 

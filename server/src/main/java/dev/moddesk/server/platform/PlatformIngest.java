@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.moddesk.contract.FieldError;
@@ -118,11 +119,11 @@ public final class PlatformIngest {
                                 .bind("eventId", event.eventId())
                                 .bind("type", event.type())
                                 .bind("keyId", keyId)
-                                .bind("occurredAt", Timestamps.bind(event.occurredAt()))
-                                .bind("receivedAt", Timestamps.bind(clock.instant()))
+                                .bind("occurredAt", Sql.utc(event.occurredAt()))
+                                .bind("receivedAt", Sql.utc(clock.instant()))
                                 .execute();
                     } catch (RuntimeException e) {
-                        if (SqlFailures.isUniqueViolation(e)) {
+                        if (Sql.isUniqueViolation(e)) {
                             throw new AlreadyApplied(e);
                         }
                         throw e;

@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Sql;
 import dev.moddesk.contract.platform.CreatedPlatformKey;
 import dev.moddesk.contract.platform.PlatformKey;
 import java.time.Clock;
@@ -27,9 +28,9 @@ public final class PlatformKeys {
             rs.getLong("id"),
             rs.getString("name"),
             rs.getString("key_prefix"),
-            Timestamps.instant(rs, "created_at"),
-            Timestamps.instant(rs, "last_used_at"),
-            Timestamps.instant(rs, "revoked_at"));
+            Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "last_used_at"),
+            Sql.instant(rs, "revoked_at"));
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -53,7 +54,7 @@ public final class PlatformKeys {
                 .bind("name", trimmed)
                 .bind("hash", KeyMaterial.sha256Hex(key))
                 .bind("prefix", key.substring(0, SHOWN_PREFIX_LENGTH))
-                .bind("now", Timestamps.bind(now))
+                .bind("now", Sql.utc(now))
                 .bind("createdBy", createdBy)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -73,7 +74,7 @@ public final class PlatformKeys {
     public Optional<PlatformKey> revoke(Handle handle, long id) {
         handle.createUpdate("UPDATE platform_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .bind("id", id)
-                .bind("now", Timestamps.bind(clock.instant()))
+                .bind("now", Sql.utc(clock.instant()))
                 .execute();
         return find(handle, id);
     }
@@ -82,7 +83,7 @@ public final class PlatformKeys {
     public int revokeNamed(Handle handle, String name) {
         return handle.createUpdate("UPDATE platform_keys SET revoked_at = :now WHERE name = :name AND revoked_at IS NULL")
                 .bind("name", name)
-                .bind("now", Timestamps.bind(clock.instant()))
+                .bind("now", Sql.utc(clock.instant()))
                 .execute();
     }
 
@@ -108,7 +109,7 @@ public final class PlatformKeys {
         if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
             handle.createUpdate("UPDATE platform_keys SET last_used_at = :now WHERE id = :id")
                     .bind("id", key.id())
-                    .bind("now", Timestamps.bind(now))
+                    .bind("now", Sql.utc(now))
                     .execute();
         }
     }

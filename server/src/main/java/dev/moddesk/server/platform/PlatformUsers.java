@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +23,9 @@ public final class PlatformUsers implements IngestHandler {
             rs.getString("user_id"),
             rs.getString("nickname"),
             rs.getString("city"),
-            Timestamps.instant(rs, "account_created_at"),
-            Timestamps.instant(rs, "first_seen_at"),
-            Timestamps.instant(rs, "updated_at"));
+            Sql.instant(rs, "account_created_at"),
+            Sql.instant(rs, "first_seen_at"),
+            Sql.instant(rs, "updated_at"));
 
     private final Clock clock;
 
@@ -45,7 +46,7 @@ public final class PlatformUsers implements IngestHandler {
         String city = optionalText(p, "city", 50);
         Instant accountCreatedAt = optionalInstant(p, "accountCreatedAt");
         Instant now = clock.instant();
-        OffsetDateTime sourceAt = Timestamps.bind(event.occurredAt());
+        OffsetDateTime sourceAt = Sql.utc(event.occurredAt());
 
         int updated = handle.createUpdate("""
                         UPDATE platform_users
@@ -55,9 +56,9 @@ public final class PlatformUsers implements IngestHandler {
                 .bind("userId", userId)
                 .bind("nickname", nickname)
                 .bind("city", city)
-                .bindByType("accountCreatedAt", Timestamps.bind(accountCreatedAt), OffsetDateTime.class)
+                .bindByType("accountCreatedAt", Sql.utc(accountCreatedAt), OffsetDateTime.class)
                 .bind("sourceAt", sourceAt)
-                .bind("now", Timestamps.bind(now))
+                .bind("now", Sql.utc(now))
                 .execute();
         if (updated > 0 || find(handle, userId).isPresent()) {
             return; // updated, or the row holds a newer state than this late event
@@ -70,9 +71,9 @@ public final class PlatformUsers implements IngestHandler {
                 .bind("userId", userId)
                 .bind("nickname", nickname)
                 .bind("city", city)
-                .bindByType("accountCreatedAt", Timestamps.bind(accountCreatedAt), OffsetDateTime.class)
+                .bindByType("accountCreatedAt", Sql.utc(accountCreatedAt), OffsetDateTime.class)
                 .bind("sourceAt", sourceAt)
-                .bind("now", Timestamps.bind(now))
+                .bind("now", Sql.utc(now))
                 .execute();
     }
 

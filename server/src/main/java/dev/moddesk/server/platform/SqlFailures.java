@@ -8,10 +8,6 @@ final class SqlFailures {
     private SqlFailures() {
     }
 
-    static boolean isUniqueViolation(Throwable failure) {
-        return "23505".equals(sqlState(failure));
-    }
-
     /** Failures that a fresh attempt of the same transaction may not hit: lost races and lock waits. */
     static boolean isTransient(Throwable failure) {
         String state = sqlState(failure);

@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.contract.platform.FeedAction;
@@ -154,7 +155,7 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
                             OR (status = 'SENDING' AND claimed_until < :now)
                          ORDER BY next_attempt_at, id
                          LIMIT :limit""")
-                .bind("now", Timestamps.bind(now))
+                .bind("now", Sql.utc(now))
                 .bind("limit", free * 2)
                 .mapTo(Long.class)
                 .list());
@@ -198,8 +199,8 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
                              OR (status = 'SENDING' AND claimed_until < :now))""")
                 .bind("id", id)
                 .bind("token", token)
-                .bind("leaseEnd", Timestamps.bind(leaseEnd))
-                .bind("now", Timestamps.bind(now))
+                .bind("leaseEnd", Sql.utc(leaseEnd))
+                .bind("now", Sql.utc(now))
                 .execute());
         if (claimed == 0) {
             return Optional.empty();
@@ -284,10 +285,10 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
                 .bind("id", claim.deliveryId())
                 .bind("token", claim.token())
                 .bind("status", status)
-                .bindByType("next", Timestamps.bind(nextAttemptAt), java.time.OffsetDateTime.class)
+                .bindByType("next", Sql.utc(nextAttemptAt), java.time.OffsetDateTime.class)
                 .bindByType("code", statusCode, Integer.class)
                 .bind("error", error == null ? null : truncate(error, MAX_ERROR_LENGTH))
-                .bindByType("deliveredAt", Timestamps.bind(deliveredAt), java.time.OffsetDateTime.class)
+                .bindByType("deliveredAt", Sql.utc(deliveredAt), java.time.OffsetDateTime.class)
                 .execute());
         if (updated == 0) {
             LOG.warn("Webhook delivery {} lost its claim before its outcome ({}) was recorded", claim.deliveryId(),

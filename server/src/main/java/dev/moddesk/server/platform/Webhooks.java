@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Sql;
 import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.DeliveryStatus;
 import dev.moddesk.contract.platform.Webhook;
@@ -24,7 +25,7 @@ public final class Webhooks {
     private static final int MAX_URL_LENGTH = 2000;
 
     private static final RowMapper<Webhook> MAPPER = (rs, ctx) -> new Webhook(
-            rs.getLong("id"), rs.getString("url"), rs.getBoolean("active"), Timestamps.instant(rs, "created_at"));
+            rs.getLong("id"), rs.getString("url"), rs.getBoolean("active"), Sql.instant(rs, "created_at"));
 
     private static final RowMapper<WebhookDelivery> DELIVERY_MAPPER = (rs, ctx) -> new WebhookDelivery(
             rs.getLong("id"),
@@ -35,10 +36,10 @@ public final class Webhooks {
             rs.getInt("attempts"),
             nullableInt(rs, "last_status_code"),
             rs.getString("last_error"),
-            Timestamps.instant(rs, "last_attempt_at"),
-            Timestamps.instant(rs, "next_attempt_at"),
-            Timestamps.instant(rs, "delivered_at"),
-            Timestamps.instant(rs, "created_at"));
+            Sql.instant(rs, "last_attempt_at"),
+            Sql.instant(rs, "next_attempt_at"),
+            Sql.instant(rs, "delivered_at"),
+            Sql.instant(rs, "created_at"));
 
     private final ActionFeed feed;
     private final Clock clock;
@@ -58,7 +59,7 @@ public final class Webhooks {
                 .bind("url", uri.toString())
                 .bind("secret", secret)
                 .bind("active", active)
-                .bind("now", Timestamps.bind(clock.instant()))
+                .bind("now", Sql.utc(clock.instant()))
                 .bind("createdBy", createdBy)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -84,7 +85,7 @@ public final class Webhooks {
             Instant now = clock.instant();
             handle.createUpdate("UPDATE webhooks SET active = FALSE, deleted_at = :now WHERE id = :id")
                     .bind("id", id)
-                    .bind("now", Timestamps.bind(now))
+                    .bind("now", Sql.utc(now))
                     .execute();
             handle.createUpdate("""
                             UPDATE webhook_deliveries SET status = 'CANCELLED', next_attempt_at = NULL

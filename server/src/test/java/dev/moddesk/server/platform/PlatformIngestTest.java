@@ -1,5 +1,7 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.testing.Backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,13 +29,13 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
-@EnumSource(TestDatabase.Kind.class)
+@EnumSource(Backend.class)
 class PlatformIngestTest {
 
     @Parameter
-    TestDatabase.Kind kind;
+    Backend kind;
 
-    private final ObjectMapper json = PlatformJson.mapper();
+    private final ObjectMapper json = Json.mapper();
     private TestDatabase db;
     private PlatformIngest ingest;
     private PlatformUsers users;

@@ -1,80 +1,63 @@
 package dev.moddesk.server.platform;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import dev.moddesk.server.core.Database;
+import dev.moddesk.server.testing.Backend;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A migrated, isolated database for one test: a private H2 in-memory database in PostgreSQL mode, or a fresh schema
- * in the shared PostgreSQL (127.0.0.1:5432, database test) that is dropped afterwards.
+ * A migrated, isolated database for service-level platform tests (no HTTP): a private H2 in-memory database, or a
+ * fresh schema in the shared PostgreSQL (127.0.0.1:5432, database test) that is dropped afterwards.
  */
 final class TestDatabase implements AutoCloseable {
 
-    enum Kind { H2, POSTGRES }
+    private static final String PG_URL = System.getProperty("moddesk.test.postgres",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getProperty("moddesk.test.postgresUser", "postgres");
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String PG_USER = "postgres";
-
-    private final Kind kind;
     private final String schema;
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
+    private final Database database;
 
-    private TestDatabase(Kind kind) throws SQLException {
-        this.kind = kind;
-        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        HikariConfig config = new HikariConfig();
-        config.setMaximumPoolSize(16);
-        if (kind == Kind.H2) {
+    private TestDatabase(Backend backend) {
+        String name = "p_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        if (backend == Backend.H2) {
             schema = null;
-            config.setJdbcUrl("jdbc:h2:mem:platform_" + unique
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
+            database = Database.open(Database.Settings.h2InMemory(name));
         } else {
-            schema = "platform_test_" + unique;
-            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-            config.setJdbcUrl(PG_URL + "?currentSchema=" + schema);
-            config.setUsername(PG_USER);
-        }
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbi = Jdbi.create(dataSource);
-    }
-
-    static TestDatabase create(Kind kind) {
-        try {
-            return new TestDatabase(kind);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the " + kind + " test database", e);
+            schema = name;
+            execute("CREATE SCHEMA " + schema);
+            database = Database.open(new Database.Settings(PG_URL + (PG_URL.contains("?") ? "&" : "?")
+                    + "currentSchema=" + schema, PG_USER, null));
         }
     }
 
-    Kind kind() {
-        return kind;
+    static TestDatabase create(Backend backend) {
+        return new TestDatabase(backend);
     }
 
     Jdbi jdbi() {
-        return jdbi;
+        return database.jdbi();
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        database.close();
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot drop test schema " + schema, e);
-            }
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, null);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + PG_URL + " is needed for this test: " + e.getMessage(), e);
         }
     }
 }
