@@ -8,7 +8,10 @@ import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.ops.OpsFeature;
+import dev.moddesk.server.platform.PlatformFeature;
+import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
+import dev.moddesk.server.sandbox.SandboxSimulation;
 import dev.moddesk.server.session.SessionFeature;
 import dev.moddesk.server.staff.StaffFeature;
 import io.javalin.Javalin;
@@ -46,6 +49,7 @@ public final class ModDeskServer implements AutoCloseable {
     private Services services;
     private boolean stopped;
     private List<SandboxAccounts.Account> sandboxAccounts = List.of();
+    private PlatformSimulator simulator;
 
     public ModDeskServer(ServerConfig config) {
         this(config, standardFeatures());
@@ -58,7 +62,7 @@ public final class ModDeskServer implements AutoCloseable {
 
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
-        return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new);
+        return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */
@@ -91,6 +95,9 @@ public final class ModDeskServer implements AutoCloseable {
             javalin.start(config.bind(), config.port());
             for (Feature feature : features) {
                 feature.start();
+            }
+            if (config.sandbox() && config.simRate() > 0) {
+                simulator = SandboxSimulation.start(services, baseUrl(), config.simRate());
             }
             log.info("ModDesk server {} listening on {}:{} ({} database{})", config.version(), config.bind(),
                     port(), database.productName(), config.sandbox() ? ", sandbox" : "");
@@ -170,6 +177,9 @@ public final class ModDeskServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (simulator != null) {
+            simulator.close();
+        }
         for (int i = features.size() - 1; i >= 0; i--) {
             try {
                 features.get(i).stop();
