@@ -124,7 +124,14 @@ public final class ApiClient {
 
     /** Fetches {@link #info()} and fails with {@link ApiException.Kind#INCOMPATIBLE} on another API version. */
     public CompletableFuture<ServerInfo> checkCompatible() {
-        return info().thenApply(info -> {
+        return info().exceptionallyCompose(error -> {
+            boolean noInfoRoute = ApiException.find(error)
+                    .flatMap(ApiException::problem).map(p -> p.status() == 404).orElse(false);
+            return CompletableFuture.failedFuture(noInfoRoute
+                    ? ApiException.of(ApiException.Kind.INCOMPATIBLE,
+                            "This server does not offer ModDesk API version " + ServerInfo.API_VERSION + " (no /api/v1/info)", error)
+                    : error);
+        }).thenApply(info -> {
             if (info.apiVersion() != ServerInfo.API_VERSION) {
                 throw ApiException.of(ApiException.Kind.INCOMPATIBLE, "Incompatible server version: the server speaks API "
                         + info.apiVersion() + ", this console speaks " + ServerInfo.API_VERSION, null);

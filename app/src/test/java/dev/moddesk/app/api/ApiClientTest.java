@@ -152,6 +152,17 @@ class ApiClientTest {
     }
 
     @Test
+    void aServerWithoutTheInfoRouteIsNotAModDeskServer() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(404).body("nothing here").build());
+            server.start();
+            ApiException e = failure(client(server.url("/").toString()).checkCompatible());
+            assertThat(e.kind()).isEqualTo(ApiException.Kind.INCOMPATIBLE);
+            assertThat(e.getMessage()).contains("does not offer ModDesk API");
+        }
+    }
+
+    @Test
     void unreachableServerIsUnreachable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
