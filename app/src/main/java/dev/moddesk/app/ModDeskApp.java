@@ -6,6 +6,8 @@ import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
 import dev.moddesk.app.core.SandboxServer;
+import dev.moddesk.app.core.Theme;
+import dev.moddesk.app.core.ThemeService;
 import dev.moddesk.contract.Role;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +96,9 @@ public final class ModDeskApp extends Application {
         alert.setTitle(i18n.get("app.window.title"));
         alert.setHeaderText(i18n.get("app.error.header"));
         alert.setContentText(message);
+        // The dialog is its own scene: give it our fonts and colours so Chinese renders and the theme matches.
+        alert.getDialogPane().getStylesheets().addAll(ThemeService.stylesheetsFor(
+                context == null ? Theme.LIGHT : context.themes().getTheme()));
         if (!output.isEmpty()) {
             TextArea details = new TextArea(String.join("\n", output));
             details.setEditable(false);

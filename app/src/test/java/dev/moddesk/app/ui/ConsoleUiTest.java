@@ -133,6 +133,8 @@ class ConsoleUiTest {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         TableView<AuditEntry> table = find(robot, "#auditTable");
         await(() -> table.getItems().size() == 50);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).as("only the first page before scrolling").hasSize(50);
         robot.interact(() -> table.scrollTo(49));
         await(() -> table.getItems().size() == 100);
         robot.interact(() -> table.scrollTo(99));
