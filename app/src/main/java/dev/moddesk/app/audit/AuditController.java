@@ -26,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.util.Subscription;
 
 /** The audit log table, its filters, the before/after diff of the selected entry, and CSV export. */
@@ -104,6 +105,17 @@ public final class AuditController implements ActiveView {
         toPicker.valueProperty().bindBidirectional(vm.toProperty());
         actionCombo.setItems(vm.actions());
         actionCombo.valueProperty().bindBidirectional(vm.actionProperty());
+        actionCombo.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String action) {
+                return action == null || action.isEmpty() ? i18n.get("audit.filter.anyAction") : action;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         actionCombo.setButtonCell(actionCell());
         actionCombo.setCellFactory(list -> actionCell());
 
