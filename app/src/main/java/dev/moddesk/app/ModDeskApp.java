@@ -2,6 +2,7 @@ package dev.moddesk.app;
 
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.AppPaths;
+import dev.moddesk.app.core.Events;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
@@ -9,6 +10,7 @@ import dev.moddesk.app.core.SandboxServer;
 import dev.moddesk.app.core.Theme;
 import dev.moddesk.app.core.ThemeService;
 import dev.moddesk.contract.Role;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,6 @@ public final class ModDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught on the FX thread", e));
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
@@ -44,7 +45,15 @@ public final class ModDeskApp extends Application {
             return;
         }
         context = new AppContext(options, AppPaths.configDir());
+        AppContext ctx = context;
+        // Logged and shown, never swallowed.
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Uncaught on the FX thread", e);
+            ctx.bus().publish(new Events.NotificationEvent(Events.Severity.DANGER, ctx.errors().describe(e)));
+        });
         window = new MainWindow(stage, context);
+        stage.setOnShown(e -> LOG.info("Window shown {} ms after the JVM started",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         if (!options.sandbox()) {
             window.open();
             return;
