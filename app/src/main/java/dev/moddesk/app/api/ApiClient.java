@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -386,9 +385,7 @@ public final class ApiClient {
             }
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             switch (f.getKey()) {
                 case "type", "title", "status", "detail", "instance", "errors" -> { }
                 default -> {
