@@ -169,6 +169,31 @@ class ConsoleUiTest {
     }
 
     @Test
+    void disablingAStaffMemberAsksFirst(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        robot.clickOn("#nav-staff");
+        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        TableView<dev.moddesk.contract.StaffMember> staff = find(robot, "#staffTable");
+        await(() -> staff.getItems().size() == 4);
+        robot.interact(() -> staff.getSelectionModel().select(2));
+        // The editor sits below the create form: scroll down to it as a person would.
+        javafx.scene.control.ScrollPane side = robot.lookup(".staff-side").query();
+        robot.interact(() -> side.setVvalue(1.0));
+        robot.clickOn("#toggleDisabledButton");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isCancelButton())
+                .queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(staff.getItems().get(2).disabled()).isFalse();
+        robot.clickOn("#toggleDisabledButton");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton())
+                .queryButton());
+        await(() -> staff.getItems().get(2).disabled());
+        assertThat(robot.lookup("#toggleDisabledButton").queryButton().getText()).isEqualTo("Enable account");
+    }
+
+    @Test
     void anEndedSessionReturnsToTheLoginAndSaysWhy(FxRobot robot) {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         fake.expireAllSessions();
