@@ -1,0 +1,145 @@
+package dev.moddesk.server.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moddesk.contract.platform.FeedAction;
+import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.platform.PlatformGateway;
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestServer;
+import dev.moddesk.server.testing.TestServers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformSimulatorTest {
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+.*");
+
+    @Test
+    void inASandboxServerSimulatedUsersArriveThroughIngest() throws Exception {
+        try (TestServer server = TestServers.start(Backend.H2, c -> c.withSandbox(true).withSimRate(20), List.of())) {
+            var jdbi = server.server().services().database().jdbi();
+            var users = PlatformGateway.of(server.server().services()).users();
+
+            awaitTrue(() -> jdbi.withHandle(users::count) > UsersActivity.SEED_USERS + 5);
+
+            List<String> cities = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT city FROM platform_users")
+                    .mapTo(String.class).list());
+            List<String> nicknames = jdbi.withHandle(h -> h.createQuery("SELECT nickname FROM platform_users")
+                    .mapTo(String.class).list());
+            assertThat(UsersActivity.CITIES).containsAll(cities);
+            assertThat(cities).hasSizeGreaterThan(3);
+            assertThat(nicknames).allMatch(n -> HAN.matcher(n).matches());
+            // The simulator came in with a key the sandbox made for it, and only through the ingest API.
+            long simulatorKeys = jdbi.withHandle(h -> h.createQuery("""
+                    SELECT COUNT(*) FROM audit_log WHERE action = 'platform_key.create' AND actor_name = 'sandbox'""")
+                    .mapTo(Long.class).one());
+            long eventsByKey = jdbi.withHandle(h -> h.createQuery("""
+                    SELECT COUNT(*) FROM ingest_events e JOIN platform_keys k ON k.id = e.key_id
+                     WHERE k.name = 'sandbox simulator' AND k.revoked_at IS NULL""").mapTo(Long.class).one());
+            assertThat(simulatorKeys).isEqualTo(1);
+            assertThat(eventsByKey).isGreaterThan(UsersActivity.SEED_USERS);
+        }
+    }
+
+    @Test
+    void activitiesGetEveryActionOnceAndTheCursorSurvivesARestart(@TempDir Path dataDir) throws Exception {
+        try (TestServer server = TestServers.start(Backend.H2, c -> c.withSimRate(0), List.of())) {
+            var services = server.server().services();
+            var platform = PlatformGateway.of(services);
+            String key = services.database().jdbi().inTransaction(h -> platform.keys().create(h, "sim test", null)).key();
+            Path cursorFile = dataDir.resolve("cursor");
+            RecordingActivity first = new RecordingActivity();
+
+            try (PlatformSimulator simulator = simulator(server, key, first, cursorFile)) {
+                simulator.start();
+                publish(server, "r-1");
+                publish(server, "r-2");
+                awaitTrue(() -> first.actions.size() == 2);
+                // The follow-up event each action caused came back in through ingest.
+                awaitTrue(() -> count(server, "SELECT COUNT(*) FROM platform_users WHERE user_id LIKE 'after-%'") == 2);
+                awaitTrue(() -> readCursor(cursorFile) == first.actions.getLast().id());
+            }
+            publish(server, "r-3");
+            RecordingActivity second = new RecordingActivity();
+            try (PlatformSimulator simulator = simulator(server, key, second, cursorFile)) {
+                simulator.start();
+                awaitTrue(() -> !second.actions.isEmpty());
+            }
+
+            assertThat(first.actions).extracting(FeedAction::targetId).containsExactly("r-1", "r-2");
+            assertThat(second.actions).extracting(FeedAction::targetId).containsExactly("r-3");
+        }
+    }
+
+    private static PlatformSimulator simulator(TestServer server, String key, SimulatedActivity activity, Path cursor) {
+        return new PlatformSimulator(java.net.URI.create(server.baseUrl()), key, List.of(context -> activity), 10,
+                cursor, Clock.systemUTC(), Json.mapper());
+    }
+
+    private static void publish(TestServer server, String roomId) {
+        var services = server.server().services();
+        services.database().jdbi().useTransaction(h -> PlatformGateway.of(services).actions()
+                .publish(h, "room.closed", "room", roomId, Map.of("reason", "测试")));
+    }
+
+    private static long count(TestServer server, String sql) {
+        return server.server().services().database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static long readCursor(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Long.parseLong(Files.readString(file).strip()) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(20); // polling with a deadline, not synchronisation by sleeping
+        }
+    }
+
+    /** Records actions and answers each with a follow-up event, as an activity carrying out a decision would. */
+    private static final class RecordingActivity implements SimulatedActivity {
+        final List<FeedAction> actions = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public List<IngestEvent> seed(Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public List<IngestEvent> tick(Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public List<IngestEvent> onAction(FeedAction action, Instant now) {
+            actions.add(action);
+            return List.of(new IngestEvent("follow-up-" + action.id(), "user.upserted", now, Map.of(
+                    "userId", "after-" + action.targetId(), "nickname", "房间" + action.targetId(), "city", "重庆")));
+        }
+    }
+}
