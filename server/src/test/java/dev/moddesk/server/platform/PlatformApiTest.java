@@ -224,7 +224,8 @@ class PlatformApiTest {
 
             assertThat(admin.delete("/api/v1/platform/webhooks/" + hook.webhook().id()).status()).isEqualTo(204);
             assertThat(admin.get("/api/v1/platform/webhooks").json()).isEmpty();
-            assertThat(admin.get(deliveriesPath).status()).isEqualTo(404);
+            List<WebhookDelivery> history = admin.get(deliveriesPath).as(new TypeReference<>() { });
+            assertThat(history).extracting(WebhookDelivery::status).containsExactly(DeliveryStatus.DELIVERED);
             assertThat(admin.delete("/api/v1/platform/webhooks/" + hook.webhook().id()).status()).isEqualTo(404);
             String id = Long.toString(hook.webhook().id());
             assertThat(auditEntries("webhook.create", id)).singleElement()
