@@ -21,6 +21,7 @@ import dev.moddesk.contract.platform.PlatformKey;
 import dev.moddesk.contract.platform.PlatformStatus;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.OpenApiContract;
 import dev.moddesk.server.testing.TestClient;
 import dev.moddesk.server.testing.TestServer;
 import dev.moddesk.server.testing.TestServers;
@@ -48,17 +49,19 @@ class PlatformApiTest {
     Backend backend;
 
     private TestServer server;
+    private OpenApiContract contract;
     private TestClient admin;
     private TestClient platform;
     private CreatedPlatformKey key;
 
     @BeforeEach
     void setUp() {
-        server = TestServers.start(backend, config -> config.withSandbox(true).withSimRate(0),
-                List.of(StaffTokens::new));
-        admin = server.client().withToken(StaffTokens.token(server, Role.ADMIN));
+        server = TestServers.start(backend);
+        contract = new OpenApiContract(server);
+        admin = server.as(Role.ADMIN);
         TestClient.Response created = admin.post("/api/v1/platform/keys", new CreatePlatformKeyRequest("抖音 生产环境"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        contract.check("POST", "/api/v1/platform/keys", created);
         key = created.as(CreatedPlatformKey.class);
         platform = server.client().withToken(key.key());
     }
@@ -85,7 +88,9 @@ class PlatformApiTest {
                 new IngestEvent("evt-2", "room.exploded", Instant.now(), Map.of()),
                 new IngestEvent("evt-3", "user.upserted", Instant.now(), Map.of("userId", "u-101"))));
 
-        IngestBatchResult first = platform.post("/api/v1/platform/events", batch).as(IngestBatchResult.class);
+        TestClient.Response firstResponse = platform.post("/api/v1/platform/events", batch);
+        contract.check("POST", "/api/v1/platform/events", firstResponse);
+        IngestBatchResult first = firstResponse.as(IngestBatchResult.class);
         IngestBatchResult replay = platform.post("/api/v1/platform/events",
                 new IngestBatch(List.of(user("evt-1", "u-100", "晴天小猪", "成都")))).as(IngestBatchResult.class);
 
@@ -94,7 +99,9 @@ class PlatformApiTest {
         assertThat(first.outcomes().get(1).problem().type()).isEqualTo(ProblemType.UNKNOWN_EVENT_TYPE.uri().toString());
         assertThat(first.outcomes().get(2).problem().detail()).contains("nickname");
         assertThat(replay.outcomes()).extracting(IngestOutcome::status).containsExactly(IngestStatus.DUPLICATE);
-        PlatformStatus status = admin.get("/api/v1/platform/status").as(PlatformStatus.class);
+        TestClient.Response statusResponse = admin.get("/api/v1/platform/status");
+        contract.check("GET", "/api/v1/platform/status", statusResponse);
+        PlatformStatus status = statusResponse.as(PlatformStatus.class);
         assertThat(status.users()).isEqualTo(1);
         assertThat(status.eventsApplied()).isEqualTo(1);
         assertThat(status.eventTypes()).contains("user.upserted");
@@ -138,7 +145,7 @@ class PlatformApiTest {
 
     @Test
     void aModeratorMayNotAdministerThePlatform() {
-        TestClient moderator = server.client().withToken(StaffTokens.token(server, Role.MODERATOR));
+        TestClient moderator = server.as(Role.MODERATOR);
 
         for (TestClient.Response response : List.of(
                 moderator.get("/api/v1/platform/keys"),
@@ -185,6 +192,9 @@ class PlatformApiTest {
                 .json().get("actionId").asLong();
 
         ActionFeedPage page = waiting.get(20, TimeUnit.SECONDS);
+        TestClient.Response pulled = platform.get("/api/v1/platform/actions?after=" + cursor);
+        contract.check("GET", "/api/v1/platform/actions", pulled);
+        assertThat(pulled.as(ActionFeedPage.class)).isEqualTo(page);
         assertThat(page.items()).singleElement().satisfies(action -> {
             assertThat(action.id()).isEqualTo(actionId);
             assertThat(action.type()).isEqualTo("platform.test");
@@ -209,13 +219,17 @@ class PlatformApiTest {
 
             TestClient.Response test = admin.post("/api/v1/platform/webhooks/" + hook.webhook().id() + "/test", "{}");
             assertThat(test.status()).isEqualTo(202);
+            contract.check("POST", "/api/v1/platform/webhooks/{id}/test", test);
+            contract.check("POST", "/api/v1/platform/webhooks", created);
 
             String deliveriesPath = "/api/v1/platform/webhooks/" + hook.webhook().id() + "/deliveries";
             WebhookDeliveryTest.awaitTrue(() -> {
                 List<WebhookDelivery> list = admin.get(deliveriesPath).as(new TypeReference<>() { });
                 return !list.isEmpty() && list.getFirst().status() == DeliveryStatus.DELIVERED;
             });
-            List<WebhookDelivery> deliveries = admin.get(deliveriesPath).as(new TypeReference<>() { });
+            TestClient.Response deliveriesResponse = admin.get(deliveriesPath);
+            contract.check("GET", "/api/v1/platform/webhooks/{id}/deliveries", deliveriesResponse);
+            List<WebhookDelivery> deliveries = deliveriesResponse.as(new TypeReference<>() { });
             assertThat(deliveries.getFirst().attempts()).isEqualTo(2);
             assertThat(deliveries.getFirst().actionType()).isEqualTo("platform.test");
             assertThat(receiver.accepted()).hasSize(2);
@@ -235,14 +249,16 @@ class PlatformApiTest {
         }
     }
 
+    /** The after (or else before) state of each audit entry with this action and target, read over HTTP. */
     private List<String> auditEntries(String action, String targetId) {
-        // The audit feature's GET /api/v1/audit is not in this branch yet; read the append-only table itself.
-        return server.server().services().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COALESCE(after_json, before_json, '') FROM audit_log WHERE action = :action AND target_id = :id")
-                .bind("action", action)
-                .bind("id", targetId)
-                .mapTo(String.class)
-                .list());
+        TestClient.Response response = admin.get("/api/v1/audit?action=" + action + "&targetId=" + targetId);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> states = new ArrayList<>();
+        for (JsonNode entry : response.json().get("items")) {
+            JsonNode state = entry.hasNonNull("after") ? entry.get("after") : entry.get("before");
+            states.add(state == null ? "" : state.toString());
+        }
+        return states;
     }
 
     private static IngestEvent user(String eventId, String userId, String nickname, String city) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.contract.platform.FeedAction;
 import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.platform.PlatformStatus;
 import dev.moddesk.server.core.Json;
+import dev.moddesk.server.testing.TestClient;
 import dev.moddesk.server.platform.PlatformGateway;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.TestServer;
@@ -30,9 +33,10 @@ class PlatformSimulatorTest {
     void inASandboxServerSimulatedUsersArriveThroughIngest() throws Exception {
         try (TestServer server = TestServers.start(Backend.H2, c -> c.withSandbox(true).withSimRate(20), List.of())) {
             var jdbi = server.server().services().database().jdbi();
-            var users = PlatformGateway.of(server.server().services()).users();
+            TestClient admin = server.as(Role.ADMIN);
 
-            awaitTrue(() -> jdbi.withHandle(users::count) > UsersActivity.SEED_USERS + 5);
+            awaitTrue(() -> admin.get("/api/v1/platform/status").as(PlatformStatus.class).users()
+                    > UsersActivity.SEED_USERS + 5);
 
             List<String> cities = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT city FROM platform_users")
                     .mapTo(String.class).list());
@@ -41,10 +45,9 @@ class PlatformSimulatorTest {
             assertThat(UsersActivity.CITIES).containsAll(cities);
             assertThat(cities).hasSizeGreaterThan(3);
             assertThat(nicknames).allMatch(n -> HAN.matcher(n).matches());
-            // The simulator came in with a key the sandbox made for it, and only through the ingest API.
-            long simulatorKeys = jdbi.withHandle(h -> h.createQuery("""
-                    SELECT COUNT(*) FROM audit_log WHERE action = 'platform_key.create' AND actor_name = 'sandbox'""")
-                    .mapTo(Long.class).one());
+            // The simulator came in with a key the sandbox made for it (audited), and only through the ingest API.
+            int simulatorKeys = admin.get("/api/v1/audit?action=platform_key.create&actor=sandbox").json()
+                    .get("items").size();
             long eventsByKey = jdbi.withHandle(h -> h.createQuery("""
                     SELECT COUNT(*) FROM ingest_events e JOIN platform_keys k ON k.id = e.key_id
                      WHERE k.name = 'sandbox simulator' AND k.revoked_at IS NULL""").mapTo(Long.class).one());
