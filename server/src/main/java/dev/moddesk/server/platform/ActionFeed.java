@@ -37,6 +37,7 @@ public final class ActionFeed implements ActionPublisher {
     private final Clock clock;
     private final Object appended = new Object();
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     public ActionFeed(Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
@@ -117,7 +118,18 @@ public final class ActionFeed implements ActionPublisher {
         // Elapsed time, not the (possibly fixed, in tests) business clock.
         long deadline = System.nanoTime() + (wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait).toNanos();
         while (true) {
-            ActionFeedPage page = read(after, limit);
+            if (closed) {
+                return new ActionFeedPage(List.of(), after);
+            }
+            ActionFeedPage page;
+            try {
+                page = read(after, limit);
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return new ActionFeedPage(List.of(), after); // the server stopped under a waiting reader
+                }
+                throw e;
+            }
             long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
             if (!page.items().isEmpty() || remaining <= 0) {
                 return page;
@@ -125,6 +137,14 @@ public final class ActionFeed implements ActionPublisher {
             synchronized (appended) {
                 appended.wait(Math.min(remaining, RECHECK_MILLIS));
             }
+        }
+    }
+
+    /** Answers every waiting reader now (with nothing new), so a stopping server is not held up by long polls. */
+    public void close() {
+        closed = true;
+        synchronized (appended) {
+            appended.notifyAll();
         }
     }
 

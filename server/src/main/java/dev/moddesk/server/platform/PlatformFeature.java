@@ -138,6 +138,7 @@ public final class PlatformFeature implements Feature {
 
     @Override
     public void stop() {
+        gateway.feed().close();
         worker.close();
     }
 
