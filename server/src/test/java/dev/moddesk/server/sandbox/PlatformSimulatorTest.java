@@ -2,7 +2,12 @@ package dev.moddesk.server.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.moddesk.contract.platform.FeedAction;
+import dev.moddesk.contract.platform.IngestBatch;
+import dev.moddesk.contract.platform.IngestBatchResult;
+import dev.moddesk.contract.platform.IngestOutcome;
+import dev.moddesk.contract.platform.IngestStatus;
 import dev.moddesk.contract.platform.IngestEvent;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.platform.PlatformStatus;
@@ -12,6 +17,8 @@ import dev.moddesk.server.platform.PlatformGateway;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.TestServer;
 import dev.moddesk.server.testing.TestServers;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -83,6 +91,50 @@ class PlatformSimulatorTest {
 
             assertThat(first.actions).extracting(FeedAction::targetId).containsExactly("r-1", "r-2");
             assertThat(second.actions).extracting(FeedAction::targetId).containsExactly("r-3");
+        }
+    }
+
+    @Test
+    void aBusyServerIsRetriedWithTheSameEventIdsUntilItAccepts() throws Exception {
+        AtomicInteger busyAnswers = new AtomicInteger(3);
+        List<String> acceptedIds = new CopyOnWriteArrayList<>();
+        List<String> refusedIds = new CopyOnWriteArrayList<>();
+        HttpServer busy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        busy.createContext("/api/v1/platform/events", exchange -> {
+            IngestBatch batch = Json.mapper().readValue(exchange.getRequestBody(), IngestBatch.class);
+            List<String> ids = batch.events().stream().map(IngestEvent::eventId).toList();
+            byte[] answer;
+            if (busyAnswers.getAndDecrement() > 0) {
+                refusedIds.addAll(ids);
+                answer = new byte[0];
+                exchange.sendResponseHeaders(503, -1);
+            } else {
+                acceptedIds.addAll(ids);
+                answer = Json.mapper().writeValueAsBytes(IngestBatchResult.of(ids.stream()
+                        .map(id -> new IngestOutcome(id, IngestStatus.APPLIED, null)).toList()));
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+            exchange.close();
+        });
+        busy.createContext("/api/v1/platform/actions", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        busy.start();
+        try (PlatformSimulator simulator = new PlatformSimulator(
+                java.net.URI.create("http://127.0.0.1:" + busy.getAddress().getPort()), "mdk_test",
+                List.of(UsersActivity::new), 1, null, Clock.systemUTC(), Json.mapper())) {
+            simulator.start();
+
+            awaitTrue(() -> acceptedIds.size() >= UsersActivity.SEED_USERS);
+
+            // The refused seed batch came back unchanged: same ids, so the server could apply it exactly once.
+            assertThat(refusedIds).isNotEmpty();
+            assertThat(acceptedIds).containsAll(refusedIds.subList(0, UsersActivity.SEED_USERS));
+            assertThat(simulator.eventsSent()).isGreaterThanOrEqualTo(UsersActivity.SEED_USERS);
+        } finally {
+            busy.stop(0);
         }
     }
 
