@@ -11,6 +11,7 @@ import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.IngestBatch;
 import dev.moddesk.contract.platform.IngestBatchResult;
 import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.contract.platform.IngestStatus;
 import dev.moddesk.contract.platform.PlatformKey;
 import dev.moddesk.contract.platform.PlatformStatus;
 import dev.moddesk.contract.platform.Webhook;
@@ -25,9 +26,13 @@ import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.Services;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +49,7 @@ public final class PlatformFeature implements Feature {
     private final PlatformGateway gateway;
     private final PlatformAdmin admin;
     private final WebhookDeliveryWorker worker;
+    private final Map<IngestStatus, Counter> ingested = new EnumMap<>(IngestStatus.class);
 
     public PlatformFeature(Services services) {
         this(services, WebhookDeliverySettings.defaults());
@@ -53,6 +59,12 @@ public final class PlatformFeature implements Feature {
         this.gateway = PlatformGateway.of(services);
         this.admin = new PlatformAdmin(services, gateway);
         this.worker = gateway.deliveryWorker(deliverySettings, "moddesk-webhook-delivery");
+        for (IngestStatus status : IngestStatus.values()) {
+            ingested.put(status, Counter.builder("moddesk.ingest.events")
+                    .description("Platform events received, by outcome")
+                    .tag("outcome", status.name().toLowerCase(Locale.ROOT))
+                    .register(services.metrics()));
+        }
     }
 
     @Override
@@ -162,7 +174,11 @@ public final class PlatformFeature implements Feature {
             events.add(event == null ? null : Json.mapper().valueToTree(event));
         }
         Long keyId = call.ctx().attribute(KEY_ID_ATTRIBUTE);
-        return gateway.ingest().ingest(keyId, events);
+        IngestBatchResult result = gateway.ingest().ingest(keyId, events);
+        ingested.get(IngestStatus.APPLIED).increment(result.applied());
+        ingested.get(IngestStatus.DUPLICATE).increment(result.duplicates());
+        ingested.get(IngestStatus.REJECTED).increment(result.rejected());
+        return result;
     }
 
     private ActionFeedPage actions(Call call) throws InterruptedException {

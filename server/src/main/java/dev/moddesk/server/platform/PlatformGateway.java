@@ -66,7 +66,7 @@ public final class PlatformGateway {
     /** A webhook delivery worker for this server's queue (one per node; start and close it with the server). */
     WebhookDeliveryWorker deliveryWorker(WebhookDeliverySettings settings, String threadName) {
         return new WebhookDeliveryWorker(services.database().jdbi(), Json.mapper(), services.clock(), feed, settings,
-                threadName);
+                threadName, services.metrics());
     }
 
     ActionFeed feed() {

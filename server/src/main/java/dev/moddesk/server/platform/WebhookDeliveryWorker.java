@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.contract.platform.DeliveryStatus;
 import dev.moddesk.contract.platform.WebhookSignature;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +48,7 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
     private final HttpClient http;
     private final Semaphore slots;
     private final PlatformStore store = new PlatformStore();
+    private final MeterRegistry metrics;
     private final Object wakeUp = new Object();
     private final String name;
     private volatile boolean running;
@@ -55,6 +58,13 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
 
     public WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed,
             WebhookDeliverySettings settings, String name) {
+        this(jdbi, json, clock, feed, settings, name, new SimpleMeterRegistry());
+    }
+
+    /** {@code metrics} gets {@code moddesk.webhook.attempts} counted by outcome (delivered, retry, failed). */
+    public WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed,
+            WebhookDeliverySettings settings, String name, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
@@ -244,6 +254,12 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         if (status == DeliveryStatus.PENDING && nextAttemptAt == null) {
             throw new IllegalArgumentException("a pending delivery needs its next attempt time");
         }
+        metrics.counter("moddesk.webhook.attempts", "outcome", switch (status) {
+            case DELIVERED -> "delivered";
+            case PENDING -> "retry";
+            case FAILED -> "failed";
+            default -> "cancelled";
+        }).increment();
         boolean recorded = jdbi.withHandle(handle -> store.finishDelivery(handle, claim.deliveryId(), claim.token(),
                 status, statusCode, error == null ? null : truncate(error, MAX_ERROR_LENGTH), nextAttemptAt,
                 deliveredAt));

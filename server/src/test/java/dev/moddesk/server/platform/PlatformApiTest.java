@@ -105,6 +105,10 @@ class PlatformApiTest {
         assertThat(status.users()).isEqualTo(1);
         assertThat(status.eventsApplied()).isEqualTo(1);
         assertThat(status.eventTypes()).contains("user.upserted");
+        String metrics = admin.get("/metrics").body();
+        assertThat(metrics).contains("moddesk_ingest_events_total{outcome=\"applied\"} 1.0")
+                .contains("moddesk_ingest_events_total{outcome=\"duplicate\"} 1.0")
+                .contains("moddesk_ingest_events_total{outcome=\"rejected\"} 2.0");
     }
 
     @Test
