@@ -1,0 +1,23 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.Role;
+import java.util.Set;
+
+/**
+ * The staff member a review request acts for. {@code cities} is their city scope; empty means every city.
+ */
+public record ReviewActor(long staffId, String name, Role role, Set<String> cities) {
+    public ReviewActor {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        if (role == null) {
+            throw new IllegalArgumentException("role is required");
+        }
+        cities = cities == null ? Set.of() : Set.copyOf(cities);
+    }
+
+    public boolean mayReview(String city) {
+        return cities.isEmpty() || cities.contains(city);
+    }
+}
