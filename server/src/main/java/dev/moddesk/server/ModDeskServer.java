@@ -6,6 +6,7 @@ import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
+import dev.moddesk.server.review.ReviewFeature;
 import dev.moddesk.server.sandbox.SandboxAccounts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -54,7 +55,9 @@ public final class ModDeskServer implements AutoCloseable {
 
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
-        return List.of();
+        // Review's action publisher comes from the platform feature once it is merged; until then decisions are
+        // kept pending publication.
+        return List.of(services -> new ReviewFeature(services, null));
     }
 
     /** Starts serving; returns once the port accepts connections. */
