@@ -135,7 +135,16 @@ public final class ReviewFeature implements Feature {
     @Override
     public void stop() {
         if (jobs != null) {
-            jobs.shutdownNow();
+            // Let a running publication finish its transaction; interrupting it would break its JDBC connection.
+            jobs.shutdown();
+            try {
+                if (!jobs.awaitTermination(5, TimeUnit.SECONDS)) {
+                    jobs.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                jobs.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
