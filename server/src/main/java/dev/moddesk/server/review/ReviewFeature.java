@@ -28,6 +28,7 @@ import dev.moddesk.server.core.Reply;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionPublisher;
 import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.PlatformGateway;
 import java.lang.reflect.Type;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -60,14 +61,16 @@ public final class ReviewFeature implements Feature {
     private final boolean publishActions;
     private ScheduledExecutorService jobs;
 
-    /**
-     * @param actions the platform action feed; null until the platform feature is wired, in which case decisions
-     *                stay pending publication (nothing is lost) and the job does not run
-     */
-    public ReviewFeature(Services services, ActionPublisher actions) {
-        this(services, actions, MediaStore.classpath("/sandbox/media"), randomSecret());
+    /** The standard wiring: review's event handlers go to the platform ingest API, its actions to the feed. */
+    public ReviewFeature(Services services) {
+        this(services, PlatformGateway.of(services).actions(), MediaStore.classpath("/sandbox/media"), randomSecret());
+        ingestHandlers().forEach(PlatformGateway.of(services).ingest()::register);
     }
 
+    /**
+     * @param actions the platform action feed; null leaves decisions pending publication (nothing is lost) and the
+     *                publishing job off
+     */
     public ReviewFeature(Services services, ActionPublisher actions, MediaStore media, byte[] mediaSecret) {
         this.services = services;
         this.media = media;
@@ -163,13 +166,13 @@ public final class ReviewFeature implements Feature {
                 .access(Access.staff())
                 .query("city", String.class, "city").query("circleId", Long.class, "circle id")
                 .query("mode", String.class, "QUESTIONS or VIDEO")
-                .query("minRisk", Integer.class, "least risk score")
+                .query("minRisk", Integer.class, "least risk score, 1-100")
                 .query("olderThanMinutes", Integer.class, "waiting at least this long")
                 .query("query", String.class, "text in nickname, circle name or answers, or an exact user id")
                 .query("sort", String.class, "age (default) or risk")
                 .query("cursor", String.class, "nextCursor of the previous page")
                 .query("limit", Integer.class, "page size, 1-200 (default 50)")
-                .response(200, page).errors(403)
+                .response(200, page).errors(403, 404)
                 .handle(call -> service.queue(actor(call), filterFrom(call), call.query("cursor"),
                         call.queryInt("limit", 1, 200)));
 
@@ -216,7 +219,7 @@ public final class ReviewFeature implements Feature {
 
         api.post(BASE + "/applications/{id}/undo").summary("Undo my decision within the undo window").tag("review")
                 .access(Access.staff()).header(IDEMPOTENCY_KEY, "required")
-                .response(200, DecisionResult.class).errors(403, 409)
+                .response(200, DecisionResult.class).errors(400, 403, 409)
                 .handle(call -> {
                     DecisionResult r = service.undo(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY));
                     return Reply.json(200, r).withHeader("ETag", etag(r.version()));
@@ -237,8 +240,8 @@ public final class ReviewFeature implements Feature {
 
         api.get(BASE + "/reason-codes").summary("Active reason codes: global ones and a circle's own").tag("review")
                 .access(Access.staff()).query("circleId", Long.class, "include this circle's codes")
-                .response(200, codes)
-                .handle(call -> service.reasonCodes(call.queryLong("circleId")));
+                .response(200, codes).errors(404)
+                .handle(call -> service.reasonCodes(positiveId(call, "circleId")));
 
         api.post(BASE + "/reason-codes").summary("Create a reason code").tag("review")
                 .access(Access.role(Role.ADMIN)).body(ReasonCode.class)
@@ -268,14 +271,15 @@ public final class ReviewFeature implements Feature {
                 .tag("media").access(Access.open()).produces("video/mp4")
                 .query("exp", Long.class, "expiry (epoch seconds) from the signed URL")
                 .query("sig", String.class, "signature from the signed URL")
-                .response(200, byte[].class).response(206, byte[].class).errors(403, 416)
+                .response(200, byte[].class).response(206, byte[].class).errors(416)
                 .handle(this::serveMedia);
     }
 
     private Object serveMedia(Call call) {
         String key = call.pathParam("key");
         if (!links.verify(key, call.query("exp"), call.query("sig"), services.clock().instant())) {
-            throw new ReviewFailure(ProblemType.FORBIDDEN, "This media link is invalid or has expired");
+            // 404 rather than 403: a bad or stale link names nothing the caller could be allowed to see.
+            throw new ReviewFailure(ProblemType.NOT_FOUND, "This media link is invalid or has expired");
         }
         byte[] bytes = media.read(key).orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No media " + key));
         Reply reply = new Reply(200, null, null, java.util.Map.of("Accept-Ranges", "bytes"));
@@ -317,8 +321,16 @@ public final class ReviewFeature implements Feature {
         if (sort != null && !sort.equals("age") && !sort.equals("risk")) {
             throw Call.badQuery("sort", "must be age or risk");
         }
-        return new QueueFilter(call.query("city"), call.queryLong("circleId"), mode, call.queryInt("minRisk", 0, 100),
-                call.queryInt("olderThanMinutes", 0, 525_600), call.query("query"), sort == null ? "age" : sort);
+        return new QueueFilter(call.query("city"), positiveId(call, "circleId"), mode, call.queryInt("minRisk", 1, 100),
+                call.queryInt("olderThanMinutes", 1, 525_600), call.query("query"), sort == null ? "age" : sort);
+    }
+
+    private static Long positiveId(Call call, String name) {
+        Long id = call.queryLong(name);
+        if (id != null && id < 1) {
+            throw Call.badQuery(name, "must be a positive id");
+        }
+        return id;
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and a bare {@code 3}; null when the header is missing. */

@@ -129,7 +129,10 @@ public final class ReviewService {
             throw outOfScope(f.city());
         }
         Instant now = clock.instant();
-        List<ApplicationRow> rows = jdbi.withHandle(h -> repository.queue(h, f, actor.cities(), now, after, size + 1));
+        List<ApplicationRow> rows = jdbi.withHandle(h -> {
+            requireCircle(h, f.circleId());
+            return repository.queue(h, f, actor.cities(), now, after, size + 1);
+        });
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
@@ -151,7 +154,8 @@ public final class ReviewService {
         return jdbi.withHandle(h -> {
             List<ApplicationRow> rows = repository.applicationsOf(h, userId, 100);
             if (rows.isEmpty()) {
-                throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
+                // Someone with no applications yet has an empty history, not a missing one.
+                return new ApplicantHistory(new Applicant(userId, null, null, null), List.of(), List.of());
             }
             Map<String, String> titles = new HashMap<>();
             for (ReviewRepository.ReasonRow r : repository.reasonCodes(h, null, false)) {
@@ -527,7 +531,16 @@ public final class ReviewService {
     // ---- reason codes -------------------------------------------------------------------------------------------
 
     public List<ReasonCode> reasonCodes(Long circleId) {
-        return jdbi.withHandle(h -> repository.reasonCodes(h, circleId, true).stream().map(this::reasonCode).toList());
+        return jdbi.withHandle(h -> {
+            requireCircle(h, circleId);
+            return repository.reasonCodes(h, circleId, true).stream().map(this::reasonCode).toList();
+        });
+    }
+
+    private void requireCircle(Handle h, Long circleId) {
+        if (circleId != null && repository.circle(h, circleId).isEmpty()) {
+            throw new ReviewFailure(ProblemType.NOT_FOUND, "No circle " + circleId);
+        }
     }
 
     public ReasonCode createReasonCode(ReviewActor actor, ReasonCode code) {

@@ -9,14 +9,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * Plays the people who apply to join city circles: dozens of circles across cities and topics, and a steady stream
  * of applications — mostly genuine, some ads, off-topic answers, copy-paste rings, applicants from another city, and
- * short video applications using the clips bundled under {@code sandbox/media/}. Approved applicants join their
- * circle, which the platform reports as an updated circle.
+ * short video applications using the clips bundled under {@code sandbox/media/}. Applicants are the simulated
+ * platform's users where it has some (so history and account age line up). Approved applicants join their circle,
+ * which the platform reports as an updated circle. The simulator paces ticks; each tick sends one application.
  */
 public final class CircleApplicantsActivity implements SimulatedActivity {
 
@@ -74,24 +76,20 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
     private static final String[] NICKNAMES = {"小鹿", "阿杰", "晴天", "木子", "大橙子", "小北", "阿May", "老王",
             "一只猫", "风吹麦浪", "Lily", "追光者", "南风", "小鱼儿", "糖糖", "Kevin"};
 
-    private final Random random;
-    private final double applicationsPerSecond;
+    private static final long SEED = 20_26_03L;
+
+    private final RandomGenerator random;
+    private final SimulatedPopulation population;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Map<String, Object>> circles = new LinkedHashMap<>();
     private final Map<String, Topic> topicOf = new HashMap<>();
     private final Map<String, String> circleOfApplication = new HashMap<>();
     private final List<String> recentApplications = new ArrayList<>();
-    private Instant lastTick;
-    private double owed;
     private long sequence;
 
-    /** @param applicationsPerSecond how many applications arrive per second on average */
-    public CircleApplicantsActivity(Random random, double applicationsPerSecond) {
-        if (applicationsPerSecond < 0) {
-            throw new IllegalArgumentException("rate must not be negative");
-        }
-        this.random = random;
-        this.applicationsPerSecond = applicationsPerSecond;
+    public CircleApplicantsActivity(SimulationContext context) {
+        this.random = context.random();
+        this.population = context.population();
     }
 
     @Override
@@ -101,6 +99,8 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
 
     @Override
     public List<IngestEvent> seed(Instant now) {
+        // Fixed circles with fixed event ids: a restarted sandbox replays them as duplicates, keeping member counts.
+        RandomGenerator fixed = new SplittableRandom(SEED);
         List<IngestEvent> events = new ArrayList<>();
         for (int c = 0; c < CITIES.length; c++) {
             for (int t = 0; t < TOPICS.size(); t++) {
@@ -117,34 +117,26 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
                 circle.put("topic", topic.name());
                 circle.put("joinMode", topic.mode());
                 circle.put("questions", topic.questions());
-                circle.put("memberCount", 20 + random.nextInt(480));
-                circle.put("owner", NICKNAMES[random.nextInt(NICKNAMES.length)]);
+                circle.put("memberCount", 20 + fixed.nextInt(480));
+                circle.put("owner", NICKNAMES[fixed.nextInt(NICKNAMES.length)]);
                 circles.put(id, circle);
                 topicOf.put(id, topic);
-                events.add(event("circle.upserted", now, Map.copyOf(circle)));
+                events.add(new IngestEvent("sim-seed-" + id, "circle.upserted", now, Map.copyOf(circle)));
             }
         }
-        lastTick = now;
         return events;
     }
 
     @Override
     public List<IngestEvent> tick(Instant now) {
-        if (lastTick == null) {
-            lastTick = now;
+        if (circles.isEmpty()) {
             return List.of();
         }
-        double seconds = Math.max(0, Duration.between(lastTick, now).toMillis() / 1000.0);
-        lastTick = now;
-        owed += seconds * applicationsPerSecond;
-        List<IngestEvent> events = new ArrayList<>();
-        while (owed >= 1) {
-            owed -= 1;
-            events.add(application(now));
-            if (!recentApplications.isEmpty() && random.nextInt(100) == 0) {
-                String withdrawn = recentApplications.remove(random.nextInt(recentApplications.size()));
-                events.add(event("application.withdrawn", now, Map.of("applicationId", withdrawn)));
-            }
+        List<IngestEvent> events = new ArrayList<>(2);
+        events.add(application(now));
+        if (!recentApplications.isEmpty() && random.nextInt(100) == 0) {
+            String withdrawn = recentApplications.remove(random.nextInt(recentApplications.size()));
+            events.add(event("application.withdrawn", now, Map.of("applicationId", withdrawn)));
         }
         return events;
     }
@@ -184,12 +176,20 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
         if (kind >= 85 && kind < 93) {
             locationCity = otherCity(city);
         }
-        long ageDays = random.nextInt(10) == 0 ? random.nextInt(6) : 30 + random.nextInt(1500);
         Map<String, Object> applicant = new LinkedHashMap<>();
-        applicant.put("userId", "sim-user-" + run + "-" + random.nextInt(5000));
-        applicant.put("nickname", NICKNAMES[random.nextInt(NICKNAMES.length)] + random.nextInt(100));
+        var known = population.pickIn(locationCity, random);
+        if (known.isPresent() && random.nextInt(4) != 0) {
+            applicant.put("userId", known.get().userId());
+            applicant.put("nickname", known.get().nickname());
+            applicant.put("accountCreatedAt", known.get().accountCreatedAt().toString());
+        } else {
+            long ageDays = random.nextInt(10) == 0 ? random.nextInt(6) : 30 + random.nextInt(1500);
+            applicant.put("userId", "sim-applicant-" + run + "-" + random.nextInt(5000));
+            applicant.put("nickname", NICKNAMES[random.nextInt(NICKNAMES.length)] + random.nextInt(100));
+            applicant.put("accountCreatedAt",
+                    now.minus(Duration.ofDays(ageDays)).minusSeconds(random.nextInt(86_400)).toString());
+        }
         applicant.put("locationCity", locationCity);
-        applicant.put("accountCreatedAt", now.minus(Duration.ofDays(ageDays)).minusSeconds(random.nextInt(86_400)).toString());
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("applicationId", applicationId);

@@ -282,10 +282,10 @@ class ReviewHttpTest {
 
         HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url.replace("sig=", "sig=0"))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(404);
         clock.advance(Duration.ofHours(3));
         HttpResponse<String> expired = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.statusCode()).isEqualTo(404);
     }
 }

@@ -11,6 +11,8 @@ import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.platform.IngestHandler;
 import dev.moddesk.server.sandbox.CircleApplicantsActivity;
+import dev.moddesk.server.sandbox.SimulatedPopulation;
+import dev.moddesk.server.sandbox.SimulationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +62,12 @@ class SandboxApplicantsIngestTest {
 
     @Test
     void aSimulatedMinuteFillsTheQueueWithAMixedCrowd() {
-        CircleApplicantsActivity activity = new CircleApplicantsActivity(new Random(7), 5);
+        SimulatedPopulation population = new SimulatedPopulation();
+        for (int i = 0; i < 50; i++) {
+            population.add(new SimulatedPopulation.User("known-" + i, "老用户" + i, i % 2 == 0 ? "北京" : "上海",
+                    Instant.parse("2024-01-01T00:00:00Z")));
+        }
+        CircleApplicantsActivity activity = new CircleApplicantsActivity(new SimulationContext(new Random(7), population));
         List<IngestEvent> seed = activity.seed(clock.instant());
         assertThat(seed).hasSizeGreaterThanOrEqualTo(36).allMatch(e -> e.type().equals("circle.upserted"));
         apply(seed);
@@ -68,11 +75,13 @@ class SandboxApplicantsIngestTest {
                 .extracting(c -> c.city()).contains("北京", "上海", "成都", "杭州", "广州", "深圳", "重庆");
 
         List<IngestEvent> events = new ArrayList<>();
-        for (int i = 0; i < 240; i++) {
+        for (int i = 0; i < 300; i++) {
             clock.advance(Duration.ofMillis(250));
             events.addAll(activity.tick(clock.instant()));
         }
-        assertThat(events.stream().filter(e -> e.type().equals("application.submitted")).count()).isBetween(295L, 300L);
+        assertThat(events.stream().filter(e -> e.type().equals("application.submitted")).count()).isEqualTo(300);
+        assertThat(events).anyMatch(e -> e.type().equals("application.submitted")
+                && ((Map<?, ?>) e.payload().get("applicant")).get("userId").toString().startsWith("known-"));
         apply(events);
 
         List<ApplicationSummary> queue = new ArrayList<>();
@@ -82,7 +91,7 @@ class SandboxApplicantsIngestTest {
             queue.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        assertThat(queue).hasSizeGreaterThan(280);
+        assertThat(queue).hasSizeGreaterThan(285);
         Set<String> risks = queue.stream().flatMap(a -> a.riskCodes().stream()).collect(Collectors.toSet());
         assertThat(risks).contains("SCREENED_WORDS", "DUPLICATE_TEXT", "LOCATION_MISMATCH", "NEW_ACCOUNT");
         assertThat(queue).anyMatch(a -> a.mode() == JoinMode.VIDEO).anyMatch(a -> a.mode() == JoinMode.QUESTIONS);
@@ -101,7 +110,8 @@ class SandboxApplicantsIngestTest {
 
     @Test
     void anApprovedApplicantJoinsTheCircle() {
-        CircleApplicantsActivity activity = new CircleApplicantsActivity(new Random(3), 1);
+        CircleApplicantsActivity activity = new CircleApplicantsActivity(
+                new SimulationContext(new Random(3), new SimulatedPopulation()));
         List<IngestEvent> seed = activity.seed(clock.instant());
         Map<String, Object> circle = seed.getFirst().payload();
         List<IngestEvent> follow = activity.onAction(new FeedAction(1, "application.approved", "application", "x",
