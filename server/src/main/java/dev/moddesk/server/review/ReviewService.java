@@ -154,8 +154,7 @@ public final class ReviewService {
         return jdbi.withHandle(h -> {
             List<ApplicationRow> rows = repository.applicationsOf(h, userId, 100);
             if (rows.isEmpty()) {
-                // Someone with no applications yet has an empty history, not a missing one.
-                return new ApplicantHistory(new Applicant(userId, null, null, null), List.of(), List.of());
+                throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
             }
             Map<String, String> titles = new HashMap<>();
             for (ReviewRepository.ReasonRow r : repository.reasonCodes(h, null, false)) {
@@ -211,7 +210,10 @@ public final class ReviewService {
             Instant now = clock.instant();
             Instant until = now.plus(LEASE);
             Optional<Optional<ApplicationDetail>> round = jdbi.inTransaction(h -> {
-                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, CLAIM_CANDIDATES);
+                // PostgreSQL hands each claimer different rows (SKIP LOCKED), so one is enough; on H2 several
+                // claimers see the same rows and race for them, so each tries a few.
+                int limit = repository.isPostgres(h) ? 1 : CLAIM_CANDIDATES;
+                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, limit);
                 if (candidates.isEmpty()) {
                     return Optional.of(Optional.empty());
                 }
