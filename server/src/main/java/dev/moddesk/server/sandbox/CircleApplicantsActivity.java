@@ -199,7 +199,7 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
 
         boolean videoCircle = !"QUESTIONS".equals(topic.mode());
         boolean sendVideo = "VIDEO".equals(topic.mode()) || ("EITHER".equals(topic.mode()) && random.nextInt(3) == 0);
-        if (videoCircle && sendVideo && kind < 85) {
+        if (videoCircle && sendVideo) {
             Map<String, Object> video = new LinkedHashMap<>();
             video.put("mediaKey", topic.clip());
             video.put("durationSeconds", topic.clipSeconds());
