@@ -19,7 +19,6 @@ import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
-import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
@@ -76,13 +75,7 @@ public final class ReviewFeature implements Feature {
         this.media = media;
         this.links = new MediaLinks(mediaSecret, Duration.ofHours(2));
         this.publishActions = actions != null;
-        ReviewAudit audit = (handle, actor, action, targetType, targetId, before, after, reason) ->
-                services.auditLog().record(handle, new AuditLog.Entry(actor.staffId(), actor.name(), action,
-                        targetType, targetId, before, after, reason, actor.clientAddress()));
-        this.service = new ReviewService(services.database().jdbi(), services.clock(), ReviewScreen.bundled(), audit,
-                actions != null ? actions : (h, type, targetType, targetId, payload) -> {
-                    throw new IllegalStateException("no action feed");
-                }, links, Json.mapper());
+        this.service = ReviewService.forServer(services, actions, links);
     }
 
     private static byte[] randomSecret() {

@@ -31,6 +31,9 @@ import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.contract.review.RiskSignal;
 import dev.moddesk.contract.review.TextSpan;
 import dev.moddesk.contract.review.VideoSubmission;
+import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionPublisher;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -87,7 +90,7 @@ public final class ReviewService {
             "en", "{nickname}, the moderators of {circle} need more information: {question}");
 
     private final Jdbi jdbi;
-    private final ReviewRepository repository = new ReviewRepository();
+    private final ReviewStore repository = new ReviewStore();
     private final Clock clock;
     private final RiskAssessor risk;
     private final ReviewAudit audit;
@@ -110,6 +113,21 @@ public final class ReviewService {
         this.json = Objects.requireNonNull(json);
     }
 
+    /**
+     * The service as a server runs it: audit entries go to the core's audit log, actions to {@code actions} (null:
+     * none are published, and nothing may call {@link #publishFinalDecisions}).
+     */
+    static ReviewService forServer(Services services, ActionPublisher actions, MediaLinks links) {
+        ReviewAudit audit = (handle, actor, action, targetType, targetId, before, after, reason) ->
+                services.auditLog().record(handle, new AuditLog.Entry(actor.staffId(), actor.name(), action,
+                        targetType, targetId, before, after, reason, actor.clientAddress()));
+        ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
+            throw new IllegalStateException("no action feed is wired");
+        };
+        return new ReviewService(services.database().jdbi(), services.clock(), ReviewScreen.bundled(), audit,
+                publisher, links, Json.mapper());
+    }
+
     // ---- reading ------------------------------------------------------------------------------------------------
 
     public List<Circle> circles(ReviewActor actor, String city) {
@@ -119,9 +137,9 @@ public final class ReviewService {
     public Page<ApplicationSummary> queue(ReviewActor actor, QueueFilter filter, String cursor, Integer limit) {
         QueueFilter f = filter == null ? QueueFilter.all() : filter;
         int size = limit == null ? 50 : Math.clamp(limit, 1, MAX_PAGE);
-        ReviewRepository.QueueCursor after;
+        ReviewStore.QueueCursor after;
         try {
-            after = cursor == null || cursor.isBlank() ? null : ReviewRepository.QueueCursor.decode(cursor);
+            after = cursor == null || cursor.isBlank() ? null : ReviewStore.QueueCursor.decode(cursor);
         } catch (RuntimeException e) {
             throw new ReviewFailure(ProblemType.BAD_REQUEST, "The cursor is not one this server gave out");
         }
@@ -137,7 +155,7 @@ public final class ReviewService {
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             ApplicationRow last = rows.getLast();
-            next = new ReviewRepository.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
+            next = new ReviewStore.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
         }
         List<ApplicationSummary> items = rows.stream().map(r -> summary(r, now)).toList();
         return new Page<>(items, next);
@@ -157,7 +175,7 @@ public final class ReviewService {
                 throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
             }
             Map<String, String> titles = new HashMap<>();
-            for (ReviewRepository.ReasonRow r : repository.reasonCodes(h, null, false)) {
+            for (ReviewStore.ReasonRow r : repository.reasonCodes(h, null, false)) {
                 titles.put(r.code(), localized(readStrings(r.titlesJson()), DEFAULT_LOCALE));
             }
             ApplicationRow latest = rows.getFirst();
@@ -171,7 +189,7 @@ public final class ReviewService {
     public QueueHealth health(ReviewActor actor) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
-            ReviewRepository.PendingStats stats = repository.pendingStats(h, actor.cities());
+            ReviewStore.PendingStats stats = repository.pendingStats(h, actor.cities());
             return new QueueHealth(stats.depth(), stats.oldest(), repository.pendingByCity(h, actor.cities()),
                     repository.pendingByCircle(h, actor.cities()),
                     repository.decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
@@ -353,10 +371,10 @@ public final class ReviewService {
             repository.tryClaim(h, id, actor.staffId(), actor.name(), now, now.plus(LEASE));
         }
 
-        ReviewRepository.ReasonRow reason = null;
+        ReviewStore.ReasonRow reason = null;
         if (request.reasonCode() != null) {
             reason = repository.reasonCode(h, request.reasonCode(), false)
-                    .filter(ReviewRepository.ReasonRow::active)
+                    .filter(ReviewStore.ReasonRow::active)
                     .filter(r -> r.circleId() == null || r.circleId() == before.circleId())
                     .orElseThrow(() -> new ReviewFailure(ProblemType.VALIDATION,
                             "Unknown or inactive reason code " + request.reasonCode()));
@@ -369,7 +387,7 @@ public final class ReviewService {
             case REJECT -> ApplicationStatus.REJECTED;
             case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
         };
-        int changed = repository.decide(h, new ReviewRepository.DecisionWrite(id, ifMatch, status, request.kind(),
+        int changed = repository.decide(h, new ReviewStore.DecisionWrite(id, ifMatch, status, request.kind(),
                 request.reasonCode(), blankToNull(request.note()), blankToNull(request.question()), message, cooldown,
                 actor.staffId(), actor.name(), now, undoable));
         if (changed != 1) {
@@ -443,7 +461,7 @@ public final class ReviewService {
         }
     }
 
-    private String message(ApplicationRow app, DecisionRequest request, ReviewRepository.ReasonRow reason) {
+    private String message(ApplicationRow app, DecisionRequest request, ReviewStore.ReasonRow reason) {
         Map<String, String> templates = switch (request.kind()) {
             case APPROVE -> APPROVED_TEMPLATES;
             case NEEDS_INFO -> NEEDS_INFO_TEMPLATES;
@@ -556,7 +574,7 @@ public final class ReviewService {
                 throw new ReviewFailure(ProblemType.VALIDATION, "No circle " + code.circleId());
             }
             int position = code.position() > 0 ? code.position() : repository.nextReasonPosition(h);
-            repository.insertReasonCode(h, new ReviewRepository.ReasonRow(code.code(), code.circleId(),
+            repository.insertReasonCode(h, new ReviewStore.ReasonRow(code.code(), code.circleId(),
                     write(code.titles()), write(code.templates()), code.cooldownDays(), position, true, 1));
             ReasonCode created = reasonCode(repository.reasonCode(h, code.code(), false).orElseThrow());
             audit.record(h, actor, "review.reason_code.create", "reason_code", code.code(), null, asMap(created), null);
@@ -574,13 +592,13 @@ public final class ReviewService {
         }
         validate(update);
         return jdbi.inTransaction(h -> {
-            ReviewRepository.ReasonRow before = repository.reasonCode(h, code, true)
+            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
                     .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
             if (before.version() != ifMatch) {
                 throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Reason code " + code + " is at version "
                         + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
             }
-            repository.updateReasonCode(h, new ReviewRepository.ReasonRow(code, update.circleId(), write(update.titles()),
+            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, update.circleId(), write(update.titles()),
                     write(update.templates()), update.cooldownDays(),
                     update.position() > 0 ? update.position() : before.position(), update.active(), 0), ifMatch);
             ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
@@ -593,12 +611,12 @@ public final class ReviewService {
     public void deactivateReasonCode(ReviewActor actor, String code) {
         requireAdmin(actor);
         jdbi.useTransaction(h -> {
-            ReviewRepository.ReasonRow before = repository.reasonCode(h, code, true)
+            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
                     .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
             if (!before.active()) {
                 return;
             }
-            repository.updateReasonCode(h, new ReviewRepository.ReasonRow(code, before.circleId(), before.titlesJson(),
+            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, before.circleId(), before.titlesJson(),
                     before.templatesJson(), before.cooldownDays(), before.position(), false, 0), before.version());
             ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
             audit.record(h, actor, "review.reason_code.deactivate", "reason_code", code, asMap(reasonCode(before)),
@@ -624,7 +642,7 @@ public final class ReviewService {
         }
     }
 
-    private ReasonCode reasonCode(ReviewRepository.ReasonRow r) {
+    private ReasonCode reasonCode(ReviewStore.ReasonRow r) {
         return new ReasonCode(r.code(), readStrings(r.titlesJson()), readStrings(r.templatesJson()), r.cooldownDays(),
                 r.circleId(), r.position(), r.active(), r.version());
     }
@@ -634,7 +652,7 @@ public final class ReviewService {
     /** {@code circle.upserted}. */
     public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
                              List<String> questions, int memberCount, String owner) {
-        return repository.upsertCircle(h, new ReviewRepository.CircleWrite(externalId, name, city, topic, mode,
+        return repository.upsertCircle(h, new ReviewStore.CircleWrite(externalId, name, city, topic, mode,
                 questions, memberCount, owner), clock.instant());
     }
 
@@ -659,7 +677,7 @@ public final class ReviewService {
         }
         Set<String> fingerprints = RiskAssessor.fingerprints(s.answers().stream().map(StoredAnswer::text).toList());
         JoinMode mode = s.videoKey() != null ? JoinMode.VIDEO : JoinMode.QUESTIONS;
-        long id = repository.insertApplication(h, new ReviewRepository.ApplicationWrite(s.applicationId(), circleId,
+        long id = repository.insertApplication(h, new ReviewStore.ApplicationWrite(s.applicationId(), circleId,
                 s.applicant().userId(), s.applicant().nickname(), s.applicant().locationCity(),
                 s.applicant().accountCreatedAt(), s.locale() == null ? DEFAULT_LOCALE : s.locale(), mode,
                 write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),

@@ -45,7 +45,7 @@ final class RiskAssessor {
 
     /** Facts gathered by the service from the payload and the database. */
     record Facts(List<String> texts, Instant accountCreatedAt, String applicantCity, String circleCity,
-                 int largestRing, List<ReviewRepository.Rejection> rejections, Instant now) {
+                 int largestRing, List<ReviewStore.Rejection> rejections, Instant now) {
     }
 
     List<RiskSignal> assess(Facts f) {
@@ -69,7 +69,7 @@ final class RiskAssessor {
             long days = Duration.between(f.accountCreatedAt(), f.now()).toDays();
             signals.add(new RiskSignal(NEW_ACCOUNT, 15, "account " + days + " days old"));
         }
-        for (ReviewRepository.Rejection r : f.rejections()) {
+        for (ReviewStore.Rejection r : f.rejections()) {
             Instant until = r.decidedAt().plus(Duration.ofDays(r.cooldownDays()));
             if (until.isAfter(f.now())) {
                 signals.add(new RiskSignal(RECENT_REJECTION, 25, "rejected " + r.reasonCode() + ", cooldown until " + until));

@@ -31,7 +31,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * for TIMESTAMP WITH TIME ZONE; "now" always comes from the service's clock, never from the database, so lease
  * expiry and the undo window follow one clock that tests can move.
  */
-final class ReviewRepository {
+final class ReviewStore {
 
     private static final String APPLICATION_COLUMNS = """
             a.id, a.external_id, a.circle_id, c.external_id AS circle_external_id, c.name AS circle_name, c.city,
