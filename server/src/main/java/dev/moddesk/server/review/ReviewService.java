@@ -542,10 +542,14 @@ public final class ReviewService {
         return published;
     }
 
-    /** Drops idempotency records older than a day: clients retry for minutes, not days. */
+    /**
+     * Drops idempotency records older than a day (clients retry for minutes, not days) and presence heartbeats
+     * older than an hour (only the last 30 s are ever shown).
+     */
     public int forgetOldIdempotencyKeys() {
-        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
-        return jdbi.withHandle(h -> repository.forgetIdempotencyBefore(h, cutoff));
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> repository.forgetIdempotencyBefore(h, now.minus(Duration.ofDays(1)))
+                + repository.forgetPresenceBefore(h, now.minus(Duration.ofHours(1))));
     }
 
     // ---- reason codes -------------------------------------------------------------------------------------------

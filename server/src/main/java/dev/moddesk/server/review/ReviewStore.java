@@ -462,6 +462,10 @@ final class ReviewStore {
         }
     }
 
+    int forgetPresenceBefore(Handle h, Instant cutoff) {
+        return h.createUpdate("DELETE FROM review_presence WHERE seen_at < :t").bind("t", ts(cutoff)).execute();
+    }
+
     List<String> viewers(Handle h, long applicationId, long exceptStaffId, Instant since) {
         return h.createQuery("""
                 SELECT staff_name FROM review_presence
