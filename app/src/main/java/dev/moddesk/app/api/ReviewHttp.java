@@ -139,7 +139,11 @@ public final class ReviewHttp {
         byte[] bytes = body == null ? new byte[0] : body.bytes();
         int code = response.code();
         if (code >= 200 && code < 300) {
-            T value = (code == 204 || bytes.length == 0 || type == null) ? null : json.readValue(bytes, type);
+            if (type != null && code != 204 && bytes.length == 0) {
+                // A body was due and none came: a cut connection, not an answer.
+                throw new IOException("empty " + code + " answer from " + response.request().url());
+            }
+            T value = (code == 204 || type == null) ? null : json.readValue(bytes, type);
             return new Reply<>(code, value, response.headers());
         }
         throw new ApiProblemException(code, problemFrom(code, bytes));

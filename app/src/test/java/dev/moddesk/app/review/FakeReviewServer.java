@@ -388,7 +388,7 @@ public final class FakeReviewServer {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 if (down.get()) {
-                    return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
+                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
                 }
                 synchronized (FakeReviewServer.this) {
                     requestLog.add(request.getMethod() + " " + request.getUrl().encodedPath());
