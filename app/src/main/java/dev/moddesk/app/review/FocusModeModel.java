@@ -443,7 +443,10 @@ public final class FocusModeModel {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
             return api.claimNext(filter).thenCompose(found -> {
-                if (found.isEmpty() || skipped.contains(found.get().id())) {
+                ApplicationModel shown = current.get();
+                if (found.isEmpty() || skipped.contains(found.get().id())
+                        || shown != null && shown.applicationId() == found.get().id()) {
+                    // Some servers hand back what I already hold; stopping beats looping over it.
                     return CompletableFuture.completedFuture(Optional.<ApplicationModel>empty());
                 }
                 ApplicationModel m = new ApplicationModel(api, fx, timers, found.get().id());

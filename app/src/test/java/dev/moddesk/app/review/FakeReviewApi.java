@@ -53,6 +53,11 @@ public final class FakeReviewApi extends ReviewApi {
     }
 
     @Override
+    public CompletableFuture<List<dev.moddesk.contract.review.Circle>> circles(String city) {
+        return call(() -> List.of(server.circle()));
+    }
+
+    @Override
     public CompletableFuture<ApplicationDetail> application(long id) {
         return call(() -> server.detail(staff, id));
     }

@@ -114,6 +114,10 @@ public final class FakeReviewServer {
         return a.id;
     }
 
+    public Circle circle() {
+        return circle;
+    }
+
     // ---- knobs for tests -------------------------------------------------------------------------------------
 
     public void setDown(boolean isDown) {
@@ -191,7 +195,7 @@ public final class FakeReviewServer {
     public synchronized Optional<ApplicationDetail> claimNext(String staff, QueueFilter filter) {
         for (ApplicationSummary s : queue(filter).items()) {
             App a = apps.get(s.id());
-            if (a.holder == null || a.until.isBefore(now) || a.holder.equals(staff)) {
+            if (a.holder == null || a.until.isBefore(now)) {
                 claim(staff, a.id);
                 return Optional.of(detail(staff, a.id));
             }
@@ -295,8 +299,10 @@ public final class FakeReviewServer {
                         a.until = now.plus(LEASE);
                     }
                 }
+                // Version 0 = "as listed in the queue" (summaries carry no version): no precondition.
+                int version = item.version() == 0 ? a.version : item.version();
                 outcomes.add(new BulkItemOutcome(item.applicationId(),
-                        decide(staff, item.applicationId(), item.version(), item.idempotencyKey(),
+                        decide(staff, item.applicationId(), version, item.idempotencyKey(),
                                 request.decision()), null));
             } catch (ApiProblemException e) {
                 outcomes.add(new BulkItemOutcome(item.applicationId(), null, e.problem()));
@@ -462,6 +468,9 @@ public final class FakeReviewServer {
         }
         if (m.equals("GET") && p[0].equals("applicants")) {
             return ok(history(p[1]));
+        }
+        if (m.equals("GET") && path.equals("circles")) {
+            return ok(List.of(circle));
         }
         if (m.equals("GET") && path.equals("health")) {
             return ok(health());
