@@ -1,6 +1,261 @@
 package dev.moddesk.server;
 
+import dev.moddesk.server.core.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Command line entry point of the server jar.
+ *
+ * <p>Stdout contract (the console's sandbox launcher parses these exact lines; logs go to stderr):
+ * <pre>
+ * sandbox account: admin / &lt;password&gt; (ADMIN)          -- sandbox mode only, one per account, first
+ * sandbox account: ops / &lt;password&gt; (OPS)
+ * sandbox account: moderator / &lt;password&gt; (MODERATOR)
+ * ModDesk server listening on http://&lt;host&gt;:&lt;port&gt;   -- once connections are accepted
+ * </pre>
+ * Exit codes: 0 normal stop, 1 failed to start, 2 bad command line.
+ */
 public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    /** Parsed command line. */
+    record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
+                   boolean sandbox, boolean exitOnStdinEof, boolean help, boolean version) {
+    }
+
+    /** A command line the server cannot run with; reported with exit code 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line; returns the exit code (blocks until the server stops when it starts one). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = parse(args, Map.copyOf(System.getenv()), System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home", ".")));
+        } catch (UsageException e) {
+            err.println("moddesk-server: " + e.getMessage());
+            err.println("Run with --help to see the options.");
+            return 2;
+        }
+        if (options.help()) {
+            out.print(help(defaultDataDir(Map.copyOf(System.getenv()), System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home", ".")))));
+            return 0;
+        }
+        if (options.version()) {
+            out.println("moddesk-server " + ModDeskServer.version());
+            return 0;
+        }
+        return serve(options, out, err);
+    }
+
+    private static int serve(Options options, PrintStream out, PrintStream err) {
+        Database.Settings database;
+        try {
+            Files.createDirectories(options.dataDir());
+            database = options.dbUrl() == null ? Database.Settings.h2File(options.dataDir())
+                    : new Database.Settings(options.dbUrl(), options.dbUser(), options.dbPassword());
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("moddesk-server: cannot use data folder or database: " + e.getMessage());
+            return 1;
+        }
+        ServerConfig config = ServerConfig.defaults(database, options.dataDir())
+                .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox());
+        ModDeskServer server = new ModDeskServer(config);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            log.error("The server could not start", e);
+            err.println("moddesk-server: could not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "moddesk-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (var account : server.sandboxAccounts()) {
+            out.println("sandbox account: " + account.username() + " / " + account.password()
+                    + " (" + account.role() + ")");
+        }
+        out.println("ModDesk server listening on " + server.baseUrl());
+        out.flush();
+        if (options.exitOnStdinEof()) {
+            watchStdin(System.in, server, stopped);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Stops the server when the parent process closes our stdin (it died or quit), so no server outlives it. */
+    private static void watchStdin(InputStream in, ModDeskServer server, CountDownLatch stopped) {
+        Thread watcher = new Thread(() -> {
+            try {
+                byte[] buffer = new byte[256];
+                while (in.read(buffer) >= 0) {
+                    // input is ignored; only its end matters
+                }
+            } catch (IOException e) {
+                log.debug("stdin closed with an error", e);
+            }
+            log.info("stdin reached end of file; stopping");
+            server.stop();
+            stopped.countDown();
+        }, "moddesk-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    static Options parse(String[] args, Map<String, String> env, String osName, Path home) throws UsageException {
+        int port = ServerConfig.DEFAULT_PORT;
+        String bind = ServerConfig.DEFAULT_BIND;
+        String dbUrl = null;
+        String dbUser = null;
+        String dbPassword = null;
+        Path dataDir = null;
+        boolean sandbox = false;
+        boolean exitOnStdinEof = false;
+        boolean help = false;
+        boolean version = false;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.removeFirst();
+            String name = arg;
+            String inline = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                inline = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--port" -> port = parsePort(value(name, inline, rest));
+                case "--bind" -> bind = nonBlank(name, value(name, inline, rest));
+                case "--db-url" -> {
+                    dbUrl = nonBlank(name, value(name, inline, rest));
+                    if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+                        throw new UsageException("--db-url must be a jdbc:postgresql: or jdbc:h2: URL, got " + dbUrl);
+                    }
+                }
+                case "--db-user" -> dbUser = value(name, inline, rest);
+                case "--db-password" -> dbPassword = value(name, inline, rest);
+                case "--data-dir" -> dataDir = Path.of(nonBlank(name, value(name, inline, rest)));
+                case "--sandbox" -> sandbox = flag(name, inline);
+                case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
+                case "--help", "-h" -> help = flag(name, inline);
+                case "--version" -> version = flag(name, inline);
+                default -> throw new UsageException("unknown option " + arg);
+            }
+        }
+        if (dataDir == null) {
+            dataDir = defaultDataDir(env, osName, home);
+        }
+        return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, exitOnStdinEof, help, version);
+    }
+
+    private static String value(String name, String inline, List<String> rest) throws UsageException {
+        if (inline != null) {
+            return inline;
+        }
+        if (rest.isEmpty() || rest.getFirst().startsWith("--")) {
+            throw new UsageException(name + " needs a value");
+        }
+        return rest.removeFirst();
+    }
+
+    private static boolean flag(String name, String inline) throws UsageException {
+        if (inline != null) {
+            throw new UsageException(name + " takes no value");
+        }
+        return true;
+    }
+
+    private static String nonBlank(String name, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(name + " must not be empty");
+        }
+        return value;
+    }
+
+    private static int parsePort(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--port must be a number from 0 to 65535, got " + value);
+    }
+
+    /** The per-user data folder: %APPDATA%\ModDesk, ~/Library/Application Support/ModDesk, or XDG. */
+    static Path defaultDataDir(Map<String, String> env, String osName, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return appData != null && !appData.isBlank() ? Path.of(appData, "ModDesk")
+                    : home.resolve("AppData").resolve("Roaming").resolve("ModDesk");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("ModDesk");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "moddesk")
+                : home.resolve(".local").resolve("share").resolve("moddesk");
+    }
+
+    static String help(Path defaultDataDir) {
+        return """
+                Usage: java -jar moddesk-server.jar [options]
+
+                ModDesk reference admin API server.
+
+                Options:
+                  --port <n>             port to listen on; 0 picks a free port (default: %d)
+                  --bind <address>       address to listen on (default: %s)
+                  --db-url <jdbc-url>    database; a jdbc:postgresql: URL uses PostgreSQL
+                                         (default: embedded H2 file database in the data folder)
+                  --db-user <name>       database user (default: none; sa for the embedded database)
+                  --db-password <pw>     database password (default: none)
+                  --data-dir <path>      folder for the embedded database and sandbox files
+                                         (default: %s)
+                  --sandbox              seed sandbox accounts admin / ops / moderator and print their
+                                         passwords (default: off)
+                  --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
+                  --help, -h             show this help and exit
+                  --version              show the version and exit
+
+                Exit codes: 0 stopped normally, 1 could not start, 2 bad command line.
+                """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir);
     }
 }

@@ -1,0 +1,118 @@
+package dev.moddesk.app;
+
+import dev.moddesk.app.core.AppContext;
+import dev.moddesk.app.core.AppPaths;
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.LaunchOptions;
+import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.core.SandboxServer;
+import dev.moddesk.contract.Role;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: builds the context, optionally starts the sandbox server, opens the main window. */
+public final class ModDeskApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ModDeskApp.class);
+
+    private AppContext context;
+    private MainWindow window;
+    private volatile SandboxServer sandbox;
+
+    @Override
+    public void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught on the FX thread", e));
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            fail(new I18n(Locale.ENGLISH), e.getMessage(), List.of());
+            return;
+        }
+        context = new AppContext(options, AppPaths.configDir());
+        window = new MainWindow(stage, context);
+        if (!options.sandbox()) {
+            window.open();
+            return;
+        }
+        startSandbox(stage, options);
+    }
+
+    private void startSandbox(Stage stage, LaunchOptions options) {
+        I18n i18n = context.i18n();
+        Label label = new Label(i18n.get("app.sandbox.starting"));
+        VBox splash = new VBox(16, new ProgressIndicator(), label);
+        splash.setAlignment(Pos.CENTER);
+        splash.getStyleClass().add("app-splash");
+        Scene scene = new Scene(splash, 1280, 800);
+        context.themes().attach(scene);
+        stage.setScene(scene);
+        stage.setTitle(i18n.get("app.window.title"));
+        stage.show();
+        Thread starter = new Thread(() -> {
+            try {
+                SandboxServer server = SandboxServer.start(options.resolvedServerJar().orElse(null),
+                        AppPaths.sandboxDataDir(), Duration.ofSeconds(120));
+                sandbox = server;
+                SandboxServer.Account admin = server.account(Role.ADMIN)
+                        .orElseThrow(() -> new SandboxServer.StartException("The sandbox server printed no admin account", List.of(), null));
+                context.sessions().signIn(server.url(), admin.username(), admin.password())
+                        .whenCompleteAsync((session, error) -> {
+                            if (error != null) {
+                                fail(i18n, i18n.get("app.sandbox.failed", context.errors().describe(error)), List.of());
+                                return;
+                            }
+                            context.navigation().go("audit");
+                            context.sessions().begin(session);
+                            window.open();
+                        }, context.fx());
+            } catch (SandboxServer.StartException e) {
+                LOG.error("Sandbox server did not start: {}", e.getMessage());
+                Platform.runLater(() -> fail(i18n, i18n.get("app.sandbox.failed", e.getMessage()), e.output()));
+            }
+        }, "sandbox-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void fail(I18n i18n, String message, List<String> output) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle(i18n.get("app.window.title"));
+        alert.setHeaderText(i18n.get("app.error.header"));
+        alert.setContentText(message);
+        if (!output.isEmpty()) {
+            TextArea details = new TextArea(String.join("\n", output));
+            details.setEditable(false);
+            details.setWrapText(true);
+            alert.getDialogPane().setExpandableContent(details);
+        }
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+        SandboxServer s = sandbox;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.moddesk.app.core;
+
+import java.util.Objects;
+
+/** The core events features exchange. Records, validated on construction. */
+public final class Events {
+    private Events() {
+    }
+
+    public enum Severity { INFO, SUCCESS, WARNING, DANGER }
+
+    /** Something a person should notice; the shell shows it in its notification area. */
+    public record NotificationEvent(Severity severity, String message) {
+        public NotificationEvent {
+            Objects.requireNonNull(severity, "severity");
+            if (message == null || message.isBlank()) {
+                throw new IllegalArgumentException("message is required");
+            }
+        }
+    }
+
+    /** Ask the shell to show another view by its registry id. */
+    public record NavigateEvent(String viewId) {
+        public NavigateEvent {
+            if (viewId == null || viewId.isBlank()) {
+                throw new IllegalArgumentException("viewId is required");
+            }
+        }
+    }
+
+    public record SignedInEvent(Session session) {
+        public SignedInEvent {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    public record SignedOutEvent(String reason) {
+    }
+
+    public record LanguageChangedEvent(java.util.Locale locale) {
+        public LanguageChangedEvent {
+            Objects.requireNonNull(locale, "locale");
+        }
+    }
+
+    public record ThemeChangedEvent(Theme theme) {
+        public ThemeChangedEvent {
+            Objects.requireNonNull(theme, "theme");
+        }
+    }
+
+    /** A staff account changed (created, disabled, role changed); an audit view may refresh. */
+    public record StaffChangedEvent(long staffId, String action) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.moddesk.app.core;
+
+import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signing in and out. {@link #signIn} checks the server's API version, then logs in; {@link #begin} makes the
+ * session current (remembering server and user, never the password), starts the health ping and tells the app.
+ */
+public final class SessionService {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+
+    private final Function<HttpUrl, ApiClient> clients;
+    private final SettingsStore settings;
+    private final ConnectionMonitor monitor;
+    private final EventBus bus;
+    private final ReadOnlyObjectWrapper<Session> current = new ReadOnlyObjectWrapper<>();
+
+    public SessionService(Function<HttpUrl, ApiClient> clients, SettingsStore settings, ConnectionMonitor monitor, EventBus bus) {
+        this.clients = Objects.requireNonNull(clients);
+        this.settings = Objects.requireNonNull(settings);
+        this.monitor = Objects.requireNonNull(monitor);
+        this.bus = Objects.requireNonNull(bus);
+    }
+
+    public static Function<HttpUrl, ApiClient> httpClients(OkHttpClient http) {
+        ObjectMapper mapper = Json.mapper();
+        return url -> new ApiClient(url, http, mapper);
+    }
+
+    public ReadOnlyObjectProperty<Session> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public Session current() {
+        return current.get();
+    }
+
+    /** Checks the server and logs in; does not make the session current. Fails with an ApiException. */
+    public CompletableFuture<Session> signIn(String serverUrl, String username, String password) {
+        HttpUrl url;
+        try {
+            url = ApiClient.parseServerUrl(serverUrl);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        ApiClient api = clients.apply(url);
+        String display = url.toString().replaceAll("/$", "");
+        return api.checkCompatible()
+                .thenCompose(info -> api.login(username, password))
+                .thenApply(token -> new Session(display, api, token.me()));
+    }
+
+    /** Call on the FX thread. */
+    public void begin(Session session) {
+        current.set(session);
+        settings.update(s -> s.withLastLogin(session.serverUrl(), session.me().username()));
+        monitor.start(() -> session.api().health());
+        LOG.info("Signed in to {} as {} ({})", session.serverUrl(), session.me().username(), session.me().role());
+        bus.publish(new Events.SignedInEvent(session));
+    }
+
+    /** Ends the session on the server (best effort) and locally; call on the FX thread. */
+    public CompletableFuture<Void> signOut(String reason) {
+        Session s = current.get();
+        monitor.stop();
+        current.set(null);
+        bus.publish(new Events.SignedOutEvent(reason));
+        return s == null ? CompletableFuture.completedFuture(null) : s.api().logout();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.moddesk.app.shell;
+
+import dev.moddesk.app.api.ApiException;
+import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.ServerProfile;
+import dev.moddesk.app.core.Session;
+import dev.moddesk.app.core.SessionService;
+import dev.moddesk.app.core.Settings;
+import dev.moddesk.app.core.SettingsStore;
+import dev.moddesk.contract.ProblemType;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Login form state and the sign-in command. Never touches a control. */
+public final class LoginViewModel {
+    private final SessionService sessions;
+    private final SettingsStore settings;
+    private final ErrorMessages errors;
+    private final Executor fx;
+
+    private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Counts wrong-password answers, so the view can select the password for retyping. */
+    private final IntegerProperty passwordRejections = new SimpleIntegerProperty();
+    private final ObservableList<ServerProfile> profiles = FXCollections.observableArrayList();
+    private final BooleanBinding canSignIn;
+
+    public LoginViewModel(SessionService sessions, SettingsStore settings, ErrorMessages errors, Executor fx,
+                          String presetServer, String presetUser) {
+        this.sessions = Objects.requireNonNull(sessions);
+        this.settings = Objects.requireNonNull(settings);
+        this.errors = Objects.requireNonNull(errors);
+        this.fx = Objects.requireNonNull(fx);
+        Settings s = settings.get();
+        profiles.setAll(s.profiles());
+        serverUrl.set(firstNonBlank(presetServer, s.lastServer(), "http://127.0.0.1:7470"));
+        username.set(firstNonBlank(presetUser, s.lastUser(), ""));
+        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !serverUrl.get().isBlank()
+                && !username.get().isBlank() && !password.get().isEmpty(), busy, serverUrl, username, password);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public IntegerProperty passwordRejectionsProperty() {
+        return passwordRejections;
+    }
+
+    public ObservableList<ServerProfile> profiles() {
+        return profiles;
+    }
+
+    public BooleanBinding canSignInProperty() {
+        return canSignIn;
+    }
+
+    /** Signs in; on success the session begins (the app switches to the shell). Errors keep what was typed. */
+    public CompletableFuture<Session> signIn() {
+        if (!canSignIn.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        busy.set(true);
+        error.set("");
+        CompletableFuture<Session> done = new CompletableFuture<>();
+        sessions.signIn(serverUrl.get(), username.get().strip(), password.get())
+                .whenCompleteAsync((session, failure) -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        error.set(errors.describe(failure));
+                        if (ApiException.find(failure).map(e -> e.is(ProblemType.BAD_CREDENTIALS)).orElse(false)) {
+                            passwordRejections.set(passwordRejections.get() + 1);
+                        }
+                        done.completeExceptionally(failure);
+                        return;
+                    }
+                    password.set("");
+                    sessions.begin(session);
+                    done.complete(session);
+                }, fx);
+        return done;
+    }
+
+    public void pickProfile(ServerProfile profile) {
+        if (profile != null) {
+            serverUrl.set(profile.url());
+        }
+    }
+
+    /** Remembers the current server address as a profile. */
+    public void saveProfile(String name) {
+        if (serverUrl.get().isBlank()) {
+            return;
+        }
+        Settings s = settings.update(x -> x.withProfile(new ServerProfile(name, serverUrl.get())));
+        profiles.setAll(s.profiles());
+    }
+
+    public void removeProfile(ServerProfile profile) {
+        if (profile == null) {
+            return;
+        }
+        Settings s = settings.update(x -> x.withoutProfile(profile.url()));
+        profiles.setAll(s.profiles());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.moddesk.server;
+
+import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.Database;
+import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.sandbox.SandboxAccounts;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API server: opens and migrates the database, lets every {@link Feature} register its routes with the
+ * one {@link Api} registry, and serves them with Javalin. {@link #start()} returns once connections are accepted;
+ * {@link #stop()} stops features, the HTTP server and the pool, in that order, and is safe to call twice.
+ *
+ * <p>Features are created from factories so that each gets the shared {@link Services}. {@link #standardFeatures()}
+ * is the list {@link Main} runs; add a new feature there.
+ */
+public final class ModDeskServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ModDeskServer.class);
+
+    private final ServerConfig config;
+    private final List<Function<Services, Feature>> featureFactories;
+    private final List<Feature> features = new ArrayList<>();
+    private final Api api = new Api();
+    private Database database;
+    private Javalin javalin;
+    private Services services;
+    private boolean stopped;
+    private List<SandboxAccounts.Account> sandboxAccounts = List.of();
+
+    public ModDeskServer(ServerConfig config) {
+        this(config, standardFeatures());
+    }
+
+    public ModDeskServer(ServerConfig config, List<Function<Services, Feature>> featureFactories) {
+        this.config = config;
+        this.featureFactories = List.copyOf(featureFactories);
+    }
+
+    /** The features every server runs, in registration order. */
+    public static List<Function<Services, Feature>> standardFeatures() {
+        return List.of();
+    }
+
+    /** Starts serving; returns once the port accepts connections. */
+    public synchronized ModDeskServer start() {
+        if (javalin != null) {
+            throw new IllegalStateException("already started");
+        }
+        database = Database.open(config.database());
+        try {
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            services = new Services(config, database, new AuditLog(config.clock()), config.clock(), metrics);
+            if (config.sandbox()) {
+                sandboxAccounts = new SandboxAccounts(services).seed();
+            }
+            for (Function<Services, Feature> factory : featureFactories) {
+                Feature feature = factory.apply(services);
+                feature.register(api);
+                features.add(feature);
+            }
+            javalin = Javalin.create(javalinConfig -> {
+                javalinConfig.startup.showJavalinBanner = false;
+                javalinConfig.startup.showOldJavalinVersionWarning = false;
+                javalinConfig.jsonMapper(new JavalinJackson(Json.mapper(), false));
+                javalinConfig.requestLogger.http((ctx, ms) -> timeRequest(metrics, ctx, ms));
+                api.install(javalinConfig);
+            });
+            javalin.start(config.bind(), config.port());
+            for (Feature feature : features) {
+                feature.start();
+            }
+            log.info("ModDesk server {} listening on {}:{} ({} database{})", config.version(), config.bind(),
+                    port(), database.productName(), config.sandbox() ? ", sandbox" : "");
+            return this;
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private static void timeRequest(PrometheusMeterRegistry metrics, Context ctx, Float ms) {
+        String route;
+        try {
+            var endpoint = ctx.endpoints().lastHttpEndpoint();
+            route = endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route template, method and status")
+                .tag("route", route)
+                .tag("method", ctx.method().name())
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(metrics)
+                .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    /** The port the server listens on (the real one when started with port 0). */
+    public int port() {
+        if (javalin == null) {
+            throw new IllegalStateException("not started");
+        }
+        return javalin.port();
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:7470}. */
+    public String baseUrl() {
+        String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        return "http://" + host + ":" + port();
+    }
+
+    /** The seeded sandbox accounts with their passwords (empty unless sandbox mode). */
+    public List<SandboxAccounts.Account> sandboxAccounts() {
+        return sandboxAccounts;
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public Services services() {
+        if (services == null) {
+            throw new IllegalStateException("not started");
+        }
+        return services;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops features (in reverse), the HTTP server, then the database pool. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (int i = features.size() - 1; i >= 0; i--) {
+            try {
+                features.get(i).stop();
+            } catch (RuntimeException e) {
+                log.warn("Feature {} did not stop cleanly", features.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        if (javalin != null) {
+            javalin.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+        log.info("ModDesk server stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    public static String version() {
+        String version = ModDeskServer.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

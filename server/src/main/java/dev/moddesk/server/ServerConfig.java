@@ -1,0 +1,99 @@
+package dev.moddesk.server;
+
+import dev.moddesk.server.core.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything a {@link ModDeskServer} needs to start. Tests shorten the durations and pass a controllable
+ * {@link Clock}; {@link Main} builds one from the command line.
+ *
+ * @param bind                   address to listen on
+ * @param port                   port to listen on; 0 picks a free one ({@link ModDeskServer#port()} tells which)
+ * @param database               where the data lives
+ * @param dataDir                per-user folder for the embedded database and sandbox files; may be null in tests
+ * @param sandbox                seed sandbox accounts (and, later, run the simulator)
+ * @param clock                  the time source for sessions, throttling and the audit log
+ * @param sessionTtl             a session ends this long after its last use
+ * @param sessionRefreshInterval a session's last use is written at most this often (saves a write per request)
+ * @param loginMaxFailures       failed logins allowed per username or per client address within the window
+ * @param loginFailureWindow     the sliding window over which failures are counted
+ * @param version                the server version reported by /api/v1/info and /health
+ */
+public record ServerConfig(
+        String bind,
+        int port,
+        Database.Settings database,
+        Path dataDir,
+        boolean sandbox,
+        Clock clock,
+        Duration sessionTtl,
+        Duration sessionRefreshInterval,
+        int loginMaxFailures,
+        Duration loginFailureWindow,
+        String version) {
+
+    public static final int DEFAULT_PORT = 7470;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+
+    public ServerConfig {
+        if (bind == null || bind.isBlank()) {
+            throw new IllegalArgumentException("bind address is required");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535");
+        }
+        if (database == null || clock == null) {
+            throw new IllegalArgumentException("database and clock are required");
+        }
+        if (sessionTtl == null || sessionTtl.isNegative() || sessionTtl.isZero()) {
+            throw new IllegalArgumentException("sessionTtl must be positive");
+        }
+        if (sessionRefreshInterval == null || sessionRefreshInterval.isNegative()) {
+            throw new IllegalArgumentException("sessionRefreshInterval must not be negative");
+        }
+        if (loginMaxFailures < 1 || loginFailureWindow == null || loginFailureWindow.isNegative()) {
+            throw new IllegalArgumentException("login throttle limits must be positive");
+        }
+        if (version == null) {
+            version = ModDeskServer.version();
+        }
+    }
+
+    /** Production defaults on {@code database}: 12 h sessions, refresh once a minute, 5 failures per 10 minutes. */
+    public static ServerConfig defaults(Database.Settings database, Path dataDir) {
+        return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
+                Duration.ofHours(12), Duration.ofMinutes(1), 5, Duration.ofMinutes(10), null);
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginFailureWindow, version);
+    }
+
+    public ServerConfig withBind(String bind) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginFailureWindow, version);
+    }
+
+    public ServerConfig withSandbox(boolean sandbox) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginFailureWindow, version);
+    }
+
+    public ServerConfig withClock(Clock clock) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginFailureWindow, version);
+    }
+
+    public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
+                loginMaxFailures, loginFailureWindow, version);
+    }
+
+    public ServerConfig withLoginThrottle(int maxFailures, Duration window) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                maxFailures, window, version);
+    }
+}

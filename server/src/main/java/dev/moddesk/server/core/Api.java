@@ -1,0 +1,370 @@
+package dev.moddesk.server.core;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.moddesk.contract.FieldError;
+import dev.moddesk.contract.Problem;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one route registry. Every route is declared here, for example
+ * <pre>{@code
+ * api.post("/api/v1/staff").summary("Create a staff account")
+ *     .access(Access.role(Role.ADMIN))
+ *     .body(CreateStaffRequest.class)
+ *     .response(201, StaffMember.class).errors(409, 422)
+ *     .handle(call -> staff.create(call.principal(), call.body()));
+ * }</pre>
+ * {@link #install} hands the routes to Javalin wrapped so that, in one place and in this order:
+ * <ol>
+ *   <li>the {@code Accept} header is honoured (406),</li>
+ *   <li>the caller is authenticated by the {@link Authenticator} of the route's {@link Access.Kind} (401 with
+ *       {@code WWW-Authenticate: Bearer}) and a staff caller's role must {@link Role#covers cover} the route's
+ *       minimum role (403) — handlers never check roles themselves,</li>
+ *   <li>a declared body needs {@code Content-Type: application/json} (415), at most {@link #MAX_BODY_BYTES}
+ *       (413), valid JSON (400 malformed-json) of the right shape (422 validation with the offending fields),</li>
+ *   <li>the handler's result is written with the declared status; a {@link ProblemException} becomes its problem.</li>
+ * </ol>
+ * Unknown routes (404), known paths with another method (405 with {@code Allow}) and unexpected exceptions (500,
+ * logged with a correlation id that the problem carries, never a stack trace) are answered as
+ * {@code application/problem+json} too. The route list is also the single source of the OpenAPI document.
+ */
+public final class Api {
+    private static final Logger log = LoggerFactory.getLogger(Api.class);
+
+    /** Largest accepted request body. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Context attribute holding the {@link Principal} once authenticated. */
+    public static final String PRINCIPAL_ATTRIBUTE = "moddesk.principal";
+
+    private static final Set<String> JSON_MEDIA = Set.of("application/json", "application/problem+json");
+
+    private final List<Route> routes = new ArrayList<>();
+    private final Map<Access.Kind, Authenticator> authenticators = new EnumMap<>(Access.Kind.class);
+    private final ObjectReader reader = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    public Route get(String path) {
+        return add("GET", path);
+    }
+
+    public Route post(String path) {
+        return add("POST", path);
+    }
+
+    public Route put(String path) {
+        return add("PUT", path);
+    }
+
+    public Route patch(String path) {
+        return add("PATCH", path);
+    }
+
+    public Route delete(String path) {
+        return add("DELETE", path);
+    }
+
+    /** Sets how callers of {@code kind} are recognised; one authenticator per kind. */
+    public void authenticator(Access.Kind kind, Authenticator authenticator) {
+        if (kind == Access.Kind.PUBLIC) {
+            throw new IllegalArgumentException("public routes need no authenticator");
+        }
+        if (authenticators.putIfAbsent(kind, authenticator) != null) {
+            throw new IllegalStateException("an authenticator for " + kind + " is already registered");
+        }
+    }
+
+    /** Every declared route, in declaration order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    private Route add(String method, String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /: " + path);
+        }
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.path().equals(path)) {
+                throw new IllegalStateException("route declared twice: " + method + " " + path);
+            }
+        }
+        Route route = new Route(method, path);
+        routes.add(route);
+        return route;
+    }
+
+    /** Hands every route and the error mapping to Javalin. Call once, after every feature has registered. */
+    public void install(JavalinConfig config) {
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        for (Route route : routes) {
+            if (route.handler() == null) {
+                throw new IllegalStateException(route + " was declared without a handler");
+            }
+            config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
+                    ctx -> serve(ctx, route));
+        }
+        config.routes.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Cache-Control", "no-store");
+            String length = ctx.header("Content-Length");
+            if (length != null && isOver(length)) {
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                        "Request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+            }
+        });
+        config.routes.exception(ProblemException.class, (e, ctx) -> writeProblem(ctx, e));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, fromJavalin(ctx, e)));
+        config.routes.exception(Exception.class, (e, ctx) -> writeProblem(ctx, unexpected(ctx, e)));
+        // Javalin answers unmatched requests itself; turn whatever it wrote into our problem.
+        config.routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, unmatched(ctx));
+            }
+        });
+        config.routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, unmatched(ctx));
+            }
+        });
+    }
+
+    private static boolean isOver(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void serve(Context ctx, Route route) throws Exception {
+        checkAcceptable(ctx, route);
+        Principal principal = authenticate(ctx, route);
+        ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
+        Object body = route.bodyType() == null ? null : readBody(ctx, route.bodyType());
+        Object result = route.handler().handle(new Call(ctx, route, principal, body));
+        write(ctx, route, result);
+    }
+
+    private static void checkAcceptable(Context ctx, Route route) {
+        String accept = ctx.header("Accept");
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        String produced = route.produces();
+        String[] slash = produced.split("/");
+        for (String part : accept.split(",")) {
+            String media = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (media.equals("*/*") || media.equals(produced) || media.equals(slash[0] + "/*")
+                    || (JSON_MEDIA.contains(produced) && JSON_MEDIA.contains(media))) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "This route answers " + produced);
+    }
+
+    private Principal authenticate(Context ctx, Route route) {
+        String clientAddress = ctx.ip();
+        Access access = route.access();
+        if (access.kind() == Access.Kind.PUBLIC) {
+            return Principal.anonymous(clientAddress);
+        }
+        Authenticator authenticator = authenticators.get(access.kind());
+        Optional<Principal> principal = authenticator == null ? Optional.empty()
+                : authenticator.authenticate(ctx, clientAddress);
+        if (principal.isEmpty() || principal.get().kind() != access.kind()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED,
+                    access.kind() == Access.Kind.PLATFORM ? "Send a valid platform service key"
+                            : "Send a valid session token", List.of(), Map.of(),
+                    Map.of("WWW-Authenticate", "Bearer"));
+        }
+        Principal who = principal.get();
+        if (access.kind() == Access.Kind.STAFF && (who.role() == null || !who.role().covers(access.minRole()))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This needs the " + access.minRole() + " role");
+        }
+        return who;
+    }
+
+    private Object readBody(Context ctx, Type type) {
+        String contentType = ctx.contentType();
+        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    contentType == null ? "Send the body as application/json"
+                            : "Send the body as application/json, not " + Call.abbreviate(contentType));
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+        }
+        JavaType javaType = Json.mapper().getTypeFactory().constructType(type);
+        Object value;
+        try (JsonParser parser = reader.createParser(bytes)) {
+            value = reader.forType(javaType).readValue(parser);
+        } catch (StreamReadException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: "
+                    + Call.abbreviate(e.getOriginalMessage()));
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw ProblemException.validation(List.of(new FieldError(fieldPath(e), String.valueOf(cause.getMessage()))));
+        } catch (MismatchedInputException e) {
+            throw ProblemException.validation(List.of(new FieldError(fieldPath(e), mismatch(e))));
+        } catch (JacksonException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be read as JSON");
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "The body could not be read");
+        }
+        if (value == null) {
+            throw ProblemException.validation(List.of(new FieldError("(body)", "must be a JSON object")));
+        }
+        return value;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(body)" : path;
+    }
+
+    private static String mismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        return "must be a JSON object";
+    }
+
+    private static void write(Context ctx, Route route, Object result) throws IOException {
+        if (result instanceof Reply reply) {
+            ctx.status(reply.status());
+            reply.headers().forEach(ctx::header);
+            if (reply.body() == null) {
+                return;
+            }
+            if (reply.contentType() == null) {
+                ctx.json(reply.body());
+            } else {
+                ctx.contentType(reply.contentType()).result(reply.body().toString());
+            }
+            return;
+        }
+        ctx.status(route.successStatus());
+        if (result != null) {
+            ctx.json(result);
+        }
+    }
+
+    private ProblemException unmatched(Context ctx) {
+        String path = ctx.path();
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            if (matches(route.path(), path)) {
+                allowed.add(route.method());
+            }
+        }
+        if (allowed.isEmpty() || allowed.contains(ctx.method().name())) {
+            return ProblemException.notFound("No route " + Call.abbreviate(path));
+        }
+        return new ProblemException(ProblemType.METHOD_NOT_ALLOWED,
+                ctx.method().name() + " is not allowed here; use " + String.join(", ", allowed),
+                List.of(), Map.of(), Map.of("Allow", String.join(", ", allowed)));
+    }
+
+    static boolean matches(String template, String path) {
+        StringBuilder regex = new StringBuilder();
+        for (String segment : template.split("/", -1)) {
+            if (!regex.isEmpty() || !segment.isEmpty()) {
+                regex.append('/');
+            }
+            regex.append(segment.startsWith("{") ? "[^/]+" : Pattern.quote(segment));
+        }
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.matches(regex.toString());
+    }
+
+    private ProblemException fromJavalin(Context ctx, HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404, 405 -> unmatched(ctx);
+            case 413 -> new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+            case 415 -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+            case 406 -> new ProblemException(ProblemType.NOT_ACCEPTABLE, "Cannot answer in an accepted format");
+            case 401 -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in first");
+            case 403 -> new ProblemException(ProblemType.FORBIDDEN, "Not allowed");
+            case 503 -> new ProblemException(ProblemType.UNAVAILABLE, "Try again later");
+            default -> e.getStatus() >= 500 ? unexpected(ctx, e)
+                    : new ProblemException(ProblemType.BAD_REQUEST, "The request is not understood");
+        };
+    }
+
+    private static ProblemException unexpected(Context ctx, Exception e) {
+        String correlationId = UUID.randomUUID().toString();
+        log.error("Unexpected error on {} {} [correlationId={}]", ctx.method(), ctx.path(), correlationId, e);
+        return new ProblemException(ProblemType.INTERNAL,
+                "Something went wrong; quote correlation id " + correlationId + " when you report it",
+                List.of(), Map.of("correlationId", correlationId));
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.MEDIA_TYPE);
+    }
+
+    /** Writes {@code e} as {@code application/problem+json} with its status and headers. */
+    public static void writeProblem(Context ctx, ProblemException e) {
+        Problem problem = e.toProblem(null);
+        ctx.status(problem.status());
+        e.headers().forEach(ctx::header);
+        try {
+            ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsString(problem));
+        } catch (IOException io) {
+            log.error("Could not write a problem", io);
+            ctx.contentType(Problem.MEDIA_TYPE).result("{\"type\":\"" + ProblemType.INTERNAL.uri() + "\"}");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.moddesk.server.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The append-only audit log. {@link #record} must be called with the {@link Handle} of the transaction that makes
+ * the change, so the entry exists exactly when the change does (a failed change rolls its entry back with it).
+ *
+ * <p>There is deliberately no update or delete method. The database refuses them too: a trigger on
+ * {@code audit_log} raises an error for UPDATE and DELETE (PostgreSQL: a PL/pgSQL trigger; H2: a Java trigger,
+ * {@link AuditLogAppendOnlyTrigger}, since H2 has no procedural SQL).
+ *
+ * <p>Reading the log with filters and cursors belongs to the audit feature; this class only writes.
+ */
+public final class AuditLog {
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * One entry about to be recorded. {@code before}/{@code after} are any objects Jackson turns into JSON objects
+     * (records or maps; never include secrets such as password hashes); {@code actorId} is null for the platform
+     * or the system.
+     */
+    public record Entry(Long actorId, String actorName, String action, String targetType, String targetId,
+                        Object before, Object after, String reason, String clientAddress) {
+        public Entry {
+            if (action == null || action.isBlank()) {
+                throw new IllegalArgumentException("action is required");
+            }
+        }
+
+        /** An entry by {@code actor} (its staff id and name and client address). */
+        public static Entry by(Principal actor, String action, String targetType, String targetId,
+                               Object before, Object after, String reason) {
+            return new Entry(actor.staffId(), actor.username(), action, targetType, targetId, before, after, reason,
+                    actor.clientAddress());
+        }
+    }
+
+    /** Appends {@code entry} inside the caller's transaction and returns its id. */
+    public long record(Handle transaction, Entry entry) {
+        if (!transaction.isInTransaction()) {
+            throw new IllegalStateException("audit entries are written inside the change's transaction");
+        }
+        return transaction.createUpdate("""
+                        INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id,
+                                               before_json, after_json, reason, client_address)
+                        VALUES (:at, :actorId, :actorName, :action, :targetType, :targetId,
+                                :before, :after, :reason, :clientAddress)""")
+                .bind("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
+                .bind("actorId", entry.actorId())
+                .bind("actorName", entry.actorName())
+                .bind("action", entry.action())
+                .bind("targetType", entry.targetType())
+                .bind("targetId", entry.targetId())
+                .bind("before", toJson(entry.before()))
+                .bind("after", toJson(entry.after()))
+                .bind("reason", entry.reason())
+                .bind("clientAddress", entry.clientAddress())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** The JSON text of a before/after object, or null. */
+    public static String toJson(Object state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit state is not serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses a stored before/after JSON object back into a map (null stays null). */
+    public static Map<String, Object> fromJson(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored audit JSON is not an object", e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.moddesk.server.core;
+
+import dev.moddesk.contract.FieldError;
+import dev.moddesk.contract.ProblemType;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request as a handler sees it: the authenticated {@link Principal}, the parsed body, and typed access to
+ * path and query parameters that answers bad values with problem+json instead of exceptions. {@link #ctx()} is
+ * there for headers and the rare raw need.
+ */
+public final class Call {
+    private final Context ctx;
+    private final Route route;
+    private final Principal principal;
+    private final Object body;
+
+    Call(Context ctx, Route route, Principal principal, Object body) {
+        this.ctx = ctx;
+        this.route = route;
+        this.principal = principal;
+        this.body = body;
+    }
+
+    public Context ctx() {
+        return ctx;
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    /** The caller; for public routes an anonymous principal with the client address. */
+    public Principal principal() {
+        return principal;
+    }
+
+    public String clientAddress() {
+        return principal.clientAddress();
+    }
+
+    /** The parsed request body of the type the route declared. */
+    @SuppressWarnings("unchecked")
+    public <T> T body() {
+        return (T) body;
+    }
+
+    public String header(String name) {
+        return ctx.header(name);
+    }
+
+    public String pathParam(String name) {
+        return ctx.pathParam(name);
+    }
+
+    /** A numeric path id; anything else answers 404, since no such resource can exist. */
+    public long pathId(String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to 404
+        }
+        throw ProblemException.notFound("No " + name + " " + abbreviate(raw));
+    }
+
+    public String query(String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public Integer queryInt(String name, int min, int max) {
+        String raw = query(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw badQuery(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    public Long queryLong(String name) {
+        String raw = query(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw badQuery(name, "must be a whole number");
+        }
+    }
+
+    public Instant queryInstant(String name) {
+        String raw = query(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw badQuery(name, "must be an ISO-8601 instant such as 2026-01-31T08:00:00Z");
+        }
+    }
+
+    public Boolean queryBoolean(String name) {
+        String raw = query(name);
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw badQuery(name, "must be true or false");
+        };
+    }
+
+    /** A 400 naming the bad query parameter. */
+    public static ProblemException badQuery(String name, String message) {
+        return new ProblemException(ProblemType.BAD_REQUEST, "Query parameter " + name + " " + message,
+                List.of(new FieldError(name, message)), Map.of());
+    }
+
+    static String abbreviate(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.moddesk.server.core;
+
+import dev.moddesk.contract.Role;
+import java.util.List;
+
+/**
+ * Who is calling, as established by the {@link Authenticator} of the route's {@link Access} kind. Staff principals
+ * carry their id, username, role and city scopes (empty = every city); platform principals carry the service key's
+ * name and no staff id or role; anonymous principals only the client address.
+ */
+public record Principal(Access.Kind kind, Long staffId, String username, Role role, List<String> cityScopes,
+                        String clientAddress) {
+    public Principal {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind is required");
+        }
+        cityScopes = cityScopes == null ? List.of() : List.copyOf(cityScopes);
+    }
+
+    public static Principal staff(long staffId, String username, Role role, List<String> cityScopes,
+                                  String clientAddress) {
+        return new Principal(Access.Kind.STAFF, staffId, username, role, cityScopes, clientAddress);
+    }
+
+    public static Principal platform(String keyName, String clientAddress) {
+        return new Principal(Access.Kind.PLATFORM, null, keyName, null, List.of(), clientAddress);
+    }
+
+    public static Principal anonymous(String clientAddress) {
+        return new Principal(Access.Kind.PUBLIC, null, null, null, List.of(), clientAddress);
+    }
+
+    public boolean isStaff() {
+        return kind == Access.Kind.STAFF;
+    }
+
+    /** Whether this staff member may act in {@code city} (an empty scope list means every city). */
+    public boolean coversCity(String city) {
+        return isStaff() && (cityScopes.isEmpty() || cityScopes.contains(city));
+    }
+}

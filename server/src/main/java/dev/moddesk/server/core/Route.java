@@ -1,0 +1,213 @@
+package dev.moddesk.server.core;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One declared route: everything the registry needs to enforce access, parse the body, answer errors and
+ * write the OpenAPI document. Built with the fluent methods from {@link Api#get}/{@link Api#post}/…, finished by
+ * {@link #handle}, after which it is immutable in practice.
+ */
+public final class Route {
+    /** A documented query parameter. {@code type} is String, Integer, Long, Boolean or Instant. */
+    public record QueryParam(String name, Class<?> type, boolean required, String description) {
+    }
+
+    private final String method;
+    private final String path;
+    private String summary = "";
+    private String description;
+    private String tag;
+    private Access access;
+    private Type bodyType;
+    private String produces = "application/json";
+    private final Map<Integer, Type> responses = new LinkedHashMap<>();
+    private final Set<Integer> errors = new TreeSet<>();
+    private final List<QueryParam> queryParams = new ArrayList<>();
+    private final Map<String, String> requestHeaders = new LinkedHashMap<>();
+    private RouteHandler handler;
+
+    Route(String method, String path) {
+        this.method = method;
+        this.path = path;
+    }
+
+    public Route summary(String summary) {
+        this.summary = summary;
+        return this;
+    }
+
+    public Route description(String description) {
+        this.description = description;
+        return this;
+    }
+
+    /** OpenAPI tag (defaults to the first path segment after /api/v1). */
+    public Route tag(String tag) {
+        this.tag = tag;
+        return this;
+    }
+
+    public Route access(Access access) {
+        this.access = access;
+        return this;
+    }
+
+    /** The JSON request body type; the registry requires {@code Content-Type: application/json} and parses it. */
+    public Route body(Type bodyType) {
+        this.bodyType = bodyType;
+        return this;
+    }
+
+    /** A success response; the first one declared is the status a plain handler result is sent with. */
+    public Route response(int status, Type type) {
+        responses.put(status, type);
+        return this;
+    }
+
+    /** A success response without a body (204). */
+    public Route response(int status) {
+        responses.put(status, Void.class);
+        return this;
+    }
+
+    /** Problem statuses the handler itself may answer (401/403/406/415/400/413/422/500 are added as they apply). */
+    public Route errors(int... statuses) {
+        for (int s : statuses) {
+            errors.add(s);
+        }
+        return this;
+    }
+
+    public Route query(String name, Class<?> type, String description) {
+        queryParams.add(new QueryParam(name, type, false, description));
+        return this;
+    }
+
+    public Route requiredQuery(String name, Class<?> type, String description) {
+        queryParams.add(new QueryParam(name, type, true, description));
+        return this;
+    }
+
+    /** A documented request header the handler reads (e.g. Idempotency-Key). */
+    public Route header(String name, String description) {
+        requestHeaders.put(name, description);
+        return this;
+    }
+
+    /** The media type of a non-JSON success body (e.g. Prometheus text). */
+    public Route produces(String mediaType) {
+        this.produces = mediaType;
+        return this;
+    }
+
+    /** Finishes the declaration. Every route must declare its access and at least one response. */
+    public void handle(RouteHandler handler) {
+        if (access == null) {
+            throw new IllegalStateException(method + " " + path + ": declare access");
+        }
+        if (responses.isEmpty()) {
+            throw new IllegalStateException(method + " " + path + ": declare a response");
+        }
+        this.handler = handler;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String tag() {
+        if (tag != null) {
+            return tag;
+        }
+        String rest = path.startsWith("/api/v1/") ? path.substring("/api/v1/".length()) : path.substring(1);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    public Type bodyType() {
+        return bodyType;
+    }
+
+    public String produces() {
+        return produces;
+    }
+
+    public Map<Integer, Type> responses() {
+        return Map.copyOf(responses);
+    }
+
+    public int successStatus() {
+        return responses.keySet().iterator().next();
+    }
+
+    /** Every problem status this route can answer, including the ones the registry adds. */
+    public Set<Integer> errorStatuses() {
+        Set<Integer> all = new TreeSet<>(errors);
+        if (access.kind() != Access.Kind.PUBLIC) {
+            all.add(401);
+        }
+        if (access.kind() == Access.Kind.STAFF) {
+            all.add(403);
+        }
+        if (bodyType != null) {
+            all.addAll(List.of(400, 413, 415, 422));
+        }
+        if (!queryParams.isEmpty()) {
+            all.add(400);
+        }
+        if (path.contains("{")) {
+            all.add(404);
+        }
+        all.add(406);
+        all.add(500);
+        return all;
+    }
+
+    public List<QueryParam> queryParams() {
+        return List.copyOf(queryParams);
+    }
+
+    public Map<String, String> requestHeaders() {
+        return Map.copyOf(requestHeaders);
+    }
+
+    public List<String> pathParams() {
+        List<String> names = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    RouteHandler handler() {
+        return handler;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.moddesk.server.core;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Conversions every feature's SQL class needs, the same on H2 and PostgreSQL. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** An instant as a {@code TIMESTAMP WITH TIME ZONE} bind value (UTC), or null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Reads a {@code TIMESTAMP WITH TIME ZONE} column as an instant, or null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Whether {@code e} (or a cause) is a unique-constraint violation (SQLState 23505 on both databases). */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

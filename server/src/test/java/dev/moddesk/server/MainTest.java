@@ -1,0 +1,79 @@
+package dev.moddesk.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        assertThat(run("--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--port", "--bind", "--db-url", "--db-user", "--db-password", "--data-dir",
+                "--sandbox", "--exit-on-stdin-eof", "--help", "--version", "7470", "127.0.0.1");
+    }
+
+    @Test
+    void unknownOptionExitsWith2AndSaysWhy() {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --frobnicate");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void badValuesExitWith2() {
+        assertThat(run("--port", "seventy")).isEqualTo(2);
+        assertThat(run("--port", "70000")).isEqualTo(2);
+        assertThat(run("--port")).isEqualTo(2);
+        assertThat(run("--db-url", "mysql://x")).isEqualTo(2);
+        assertThat(run("--sandbox=yes")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number from 0 to 65535");
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("moddesk-server ");
+    }
+
+    @Test
+    void parsesValuesInBothForms() throws Exception {
+        Main.Options options = Main.parse(new String[] {"--port=0", "--bind", "0.0.0.0", "--sandbox",
+                "--db-url", "jdbc:postgresql://db/moddesk", "--data-dir", "/tmp/md", "--exit-on-stdin-eof"},
+                Map.of(), "Linux", Path.of("/home/li"));
+        assertThat(options.port()).isZero();
+        assertThat(options.bind()).isEqualTo("0.0.0.0");
+        assertThat(options.sandbox()).isTrue();
+        assertThat(options.exitOnStdinEof()).isTrue();
+        assertThat(options.dbUrl()).isEqualTo("jdbc:postgresql://db/moddesk");
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/md"));
+        assertThatThrownBy(() -> Main.parse(new String[] {"--bind", ""}, Map.of(), "Linux", Path.of("/h")))
+                .isInstanceOf(Main.UsageException.class);
+    }
+
+    @Test
+    void dataFolderFollowsEachOperatingSystemsConvention() {
+        Path home = Path.of("/home/li");
+        assertThat(Main.defaultDataDir(Map.of(), "Linux", home)).isEqualTo(home.resolve(".local/share/moddesk"));
+        assertThat(Main.defaultDataDir(Map.of("XDG_DATA_HOME", "/xdg"), "Linux", home))
+                .isEqualTo(Path.of("/xdg/moddesk"));
+        assertThat(Main.defaultDataDir(Map.of(), "Mac OS X", home))
+                .isEqualTo(home.resolve("Library/Application Support/ModDesk"));
+        assertThat(Main.defaultDataDir(Map.of("APPDATA", "/appdata"), "Windows 11", home))
+                .isEqualTo(Path.of("/appdata", "ModDesk"));
+    }
+}

@@ -1,0 +1,291 @@
+package dev.moddesk.server.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moddesk.contract.FieldError;
+import dev.moddesk.contract.Problem;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestClient;
+import dev.moddesk.server.testing.TestServer;
+import dev.moddesk.server.testing.TestServers;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The registry's one-place rules (access, body parsing, problem+json for every error) and the audit log. */
+@ParameterizedClass
+@EnumSource(Backend.class)
+class ApiCoreTest {
+    record Echo(String name, int count, Role role) {
+        Echo {
+            if (name != null && name.isBlank()) {
+                throw new IllegalArgumentException("must not be blank");
+            }
+        }
+    }
+
+    /** A feature with one route of each kind, and a fake staff authenticator (token = role name). */
+    static final class ProbeFeature implements Feature {
+        private final Services services;
+
+        ProbeFeature(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public void register(Api api) {
+            api.authenticator(Access.Kind.STAFF, (ctx, address) -> {
+                String auth = ctx.header("Authorization");
+                if (auth == null || !auth.startsWith("Bearer ")) {
+                    return Optional.empty();
+                }
+                try {
+                    Role role = Role.valueOf(auth.substring(7));
+                    return Optional.of(Principal.staff(role.ordinal() + 1, role.name().toLowerCase(), role,
+                            List.of(), address));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            });
+            api.get("/probe/open").access(Access.open()).response(200, Map.class)
+                    .handle(call -> Map.of("client", call.clientAddress()));
+            api.get("/probe/staff").access(Access.staff()).response(200, Map.class)
+                    .handle(call -> Map.of("user", call.principal().username()));
+            api.get("/probe/admin").access(Access.role(Role.ADMIN)).response(200, Map.class)
+                    .handle(call -> Map.of("user", call.principal().username()));
+            api.get("/probe/platform").access(Access.platform()).response(200, Map.class)
+                    .handle(call -> Map.of());
+            api.post("/probe/echo").access(Access.open()).body(Echo.class).response(201, Echo.class)
+                    .handle(Call::body);
+            api.get("/probe/items/{id}").access(Access.open()).response(200, Map.class)
+                    .handle(call -> Map.of("id", call.pathId("id")));
+            api.delete("/probe/items/{id}").access(Access.open()).response(204)
+                    .handle(call -> null);
+            api.get("/probe/boom").access(Access.open()).response(200, Map.class)
+                    .handle(call -> {
+                        throw new IllegalStateException("secret internal detail");
+                    });
+            api.get("/probe/limit").access(Access.open()).query("limit", Integer.class, "page size")
+                    .response(200, Map.class)
+                    .handle(call -> Map.of("limit", call.queryInt("limit", 1, 100)));
+            api.post("/probe/audited").access(Access.staff()).query("fail", Boolean.class, "fail after writing")
+                    .response(204)
+                    .handle(call -> {
+                        services.database().jdbi().useTransaction(h -> {
+                            services.auditLog().record(h, AuditLog.Entry.by(call.principal(), "probe.change",
+                                    "probe", "1", Map.of("v", 1), Map.of("v", 2), "testing"));
+                            if (Boolean.TRUE.equals(call.queryBoolean("fail"))) {
+                                throw new ProblemException(ProblemType.CONFLICT, "changed my mind");
+                            }
+                        });
+                        return null;
+                    });
+        }
+    }
+
+    @Parameter
+    Backend backend;
+
+    static TestServer server;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        server = TestServers.start(backend, UnaryOperator.identity(), List.of(ProbeFeature::new));
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        server.close();
+    }
+
+    private TestClient anonymous() {
+        return server.client();
+    }
+
+    private static void assertProblem(TestClient.Response response, ProblemType type) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(type.status());
+        Problem problem = response.problem();
+        assertThat(problem.type()).isEqualTo(type.uri().toString());
+        assertThat(problem.status()).isEqualTo(type.status());
+        assertThat(problem.title()).isNotBlank();
+    }
+
+    @Test
+    void publicRouteAnswersWithoutCredentials() {
+        TestClient.Response response = anonymous().get("/probe/open");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("client").asText()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void staffRouteWithoutTokenIs401WithBearerChallenge() {
+        TestClient.Response response = anonymous().get("/probe/staff");
+        assertProblem(response, ProblemType.UNAUTHORIZED);
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertProblem(anonymous().withToken("nonsense").get("/probe/staff"), ProblemType.UNAUTHORIZED);
+    }
+
+    @Test
+    void roleMustCoverTheRoutesMinimumRole() {
+        assertProblem(anonymous().withToken("MODERATOR").get("/probe/admin"), ProblemType.FORBIDDEN);
+        assertProblem(anonymous().withToken("OPS").get("/probe/admin"), ProblemType.FORBIDDEN);
+        assertThat(anonymous().withToken("ADMIN").get("/probe/admin").status()).isEqualTo(200);
+        assertThat(anonymous().withToken("MODERATOR").get("/probe/staff").json().get("user").asText())
+                .isEqualTo("moderator");
+    }
+
+    @Test
+    void platformRouteWithoutAnAuthenticatorRefusesEveryone() {
+        assertProblem(anonymous().withToken("ADMIN").get("/probe/platform"), ProblemType.UNAUTHORIZED);
+    }
+
+    @Test
+    void unknownRouteIs404Problem() {
+        assertProblem(anonymous().get("/no/such/route"), ProblemType.NOT_FOUND);
+        assertProblem(anonymous().post("/api/v1/nothing", Map.of()), ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() {
+        TestClient.Response response = anonymous().send("PUT", "/probe/items/3", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertProblem(response, ProblemType.METHOD_NOT_ALLOWED);
+        assertThat(response.header("Allow")).isEqualTo("GET, DELETE");
+    }
+
+    @Test
+    void bodyIsParsedIntoTheDeclaredRecord() {
+        TestClient.Response response = anonymous().post("/probe/echo", Map.of("name", "张伟", "count", 3,
+                "role", "OPS"));
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.as(Echo.class)).isEqualTo(new Echo("张伟", 3, Role.OPS));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        TestClient.Response response = anonymous().send("POST", "/probe/echo", "application/json",
+                "{\"name\": ".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertProblem(response, ProblemType.MALFORMED_JSON);
+        assertProblem(anonymous().send("POST", "/probe/echo", "application/json", new byte[0], Map.of()),
+                ProblemType.MALFORMED_JSON);
+    }
+
+    @Test
+    void wrongTypesAre422NamingTheField() {
+        TestClient.Response response = anonymous().post("/probe/echo", "{\"name\":\"a\",\"count\":\"many\"}");
+        assertProblem(response, ProblemType.VALIDATION);
+        assertThat(response.problem().errors()).extracting(FieldError::field).containsExactly("count");
+
+        TestClient.Response role = anonymous().post("/probe/echo", "{\"name\":\"a\",\"role\":\"KING\"}");
+        assertThat(role.problem().errors()).extracting(FieldError::field).containsExactly("role");
+
+        TestClient.Response blank = anonymous().post("/probe/echo", "{\"name\":\" \",\"count\":1}");
+        assertProblem(blank, ProblemType.VALIDATION);
+        assertThat(blank.problem().errors().getFirst().message()).isEqualTo("must not be blank");
+
+        assertProblem(anonymous().post("/probe/echo", "[1,2]"), ProblemType.VALIDATION);
+        assertProblem(anonymous().post("/probe/echo", "null"), ProblemType.VALIDATION);
+    }
+
+    @Test
+    void bodyWithoutJsonContentTypeIs415() {
+        assertProblem(anonymous().send("POST", "/probe/echo", null, "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of()), ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        assertProblem(anonymous().send("POST", "/probe/echo", "text/plain", "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of()), ProblemType.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void bodyOverOneMebibyteIs413() {
+        byte[] huge = new byte[(int) Api.MAX_BODY_BYTES + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertProblem(anonymous().send("POST", "/probe/echo", "application/json", huge, Map.of()),
+                ProblemType.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void unacceptableAcceptHeaderIs406() {
+        assertProblem(anonymous().send("GET", "/probe/open", null, null, Map.of("Accept", "text/html")),
+                ProblemType.NOT_ACCEPTABLE);
+        assertThat(anonymous().send("GET", "/probe/open", null, null,
+                Map.of("Accept", "text/html, application/*;q=0.5")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unexpectedExceptionIs500WithCorrelationIdAndNoInternals() {
+        TestClient.Response response = anonymous().get("/probe/boom");
+        assertProblem(response, ProblemType.INTERNAL);
+        assertThat(response.problem().extensions()).containsKey("correlationId");
+        assertThat(response.body()).doesNotContain("secret internal detail").doesNotContain("Exception");
+    }
+
+    @Test
+    void badPathIdIs404AndBadQueryIs400() {
+        assertProblem(anonymous().get("/probe/items/abc"), ProblemType.NOT_FOUND);
+        assertThat(anonymous().get("/probe/items/12").json().get("id").asLong()).isEqualTo(12);
+        TestClient.Response bad = anonymous().get("/probe/limit?limit=lots");
+        assertProblem(bad, ProblemType.BAD_REQUEST);
+        assertThat(bad.problem().errors()).extracting(FieldError::field).containsExactly("limit");
+    }
+
+    @Test
+    void noContentAnswersHaveNoBody() {
+        TestClient.Response response = anonymous().delete("/probe/items/5");
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void auditEntryIsWrittenWithTheChangeAndRolledBackWithIt() {
+        TestClient ops = anonymous().withToken("OPS");
+        long before = countAudit("probe.change");
+        assertThat(ops.post("/probe/audited", Map.of()).status()).isEqualTo(204);
+        assertThat(countAudit("probe.change")).isEqualTo(before + 1);
+
+        assertProblem(ops.post("/probe/audited?fail=true", Map.of()), ProblemType.CONFLICT);
+        assertThat(countAudit("probe.change")).isEqualTo(before + 1);
+
+        Map<String, Object> row = server.server().services().database().jdbi().withHandle(h ->
+                h.createQuery("SELECT actor_name, after_json, client_address FROM audit_log "
+                        + "WHERE action = 'probe.change'").mapToMap().list().getLast());
+        assertThat(row).containsEntry("actor_name", "ops").containsEntry("client_address", "127.0.0.1");
+        assertThat(AuditLog.fromJson((String) row.get("after_json"))).containsEntry("v", 2);
+    }
+
+    @Test
+    void auditLogRefusesUpdateAndDeleteInTheDatabase() {
+        var jdbi = server.server().services().database().jdbi();
+        jdbi.useTransaction(h -> server.server().services().auditLog().record(h,
+                new AuditLog.Entry(null, "system", "probe.seed", null, null, null, null, null, null)));
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("UPDATE audit_log SET reason = 'x'")))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("DELETE FROM audit_log")))
+                .hasMessageContaining("append-only");
+        assertThat(countAudit("probe.seed")).isEqualTo(1);
+    }
+
+    @Test
+    void auditRecordOutsideATransactionIsRefused() {
+        var services = server.server().services();
+        assertThatThrownBy(() -> services.database().jdbi().useHandle(h -> services.auditLog().record(h,
+                new AuditLog.Entry(null, "system", "probe.loose", null, null, null, null, null, null))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static long countAudit(String action) {
+        return server.server().services().database().jdbi().withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a").bind("a", action)
+                        .mapTo(Long.class).one());
+    }
+}
