@@ -1,5 +1,6 @@
 package dev.moddesk.app.api;
 
+import com.fasterxml.jackson.databind.JavaType;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.review.ApplicantHistory;
 import dev.moddesk.contract.review.ApplicationDetail;
@@ -24,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Client for the circle review routes ({@code /api/v1/review/...}). Every call returns a future that fails with
- * {@link java.io.IOException} when the server cannot be reached and with {@link ApiProblemException} when it answers
- * with a problem. Methods are overridable so view-model tests can stand in a synchronous fake.
+ * Client for the circle review routes ({@code /api/v1/review/...}) on top of the session's {@link ApiClient}. Every
+ * call returns a future that fails with an {@link ApiException} (a problem the server answered, or the server being
+ * unreachable). Methods are overridable so view-model tests can stand in a synchronous fake.
  */
 public class ReviewApi {
 
@@ -34,20 +35,20 @@ public class ReviewApi {
     private static final String BASE = "api/v1/review/";
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
-    private final ReviewHttp http;
+    private final ApiClient client;
 
-    public ReviewApi(ReviewHttp http) {
-        this.http = http;
+    public ReviewApi(ApiClient client) {
+        this.client = client;
     }
 
     public CompletableFuture<List<Circle>> circles(String city) {
-        HttpUrl.Builder url = http.url(BASE + "circles");
+        HttpUrl.Builder url = url(BASE + "circles");
         addParam(url, "city", city);
-        return sendGet(url.build(), http.listOf(Circle.class));
+        return sendGet(url.build(), listOf(Circle.class));
     }
 
     public CompletableFuture<Page<ApplicationSummary>> queue(QueueFilter filter, String cursor, int limit) {
-        HttpUrl.Builder url = http.url(BASE + "queue");
+        HttpUrl.Builder url = url(BASE + "queue");
         QueueFilter f = filter == null ? QueueFilter.all() : filter;
         addParam(url, "city", f.city());
         addParam(url, "circleId", f.circleId());
@@ -58,13 +59,13 @@ public class ReviewApi {
         addParam(url, "sort", f.sort());
         addParam(url, "cursor", cursor);
         addParam(url, "limit", limit > 0 ? limit : null);
-        return sendGet(url.build(), http.parametric(Page.class, ApplicationSummary.class));
+        return sendGet(url.build(), parametric(Page.class, ApplicationSummary.class));
     }
 
     /** The application with its version taken from the ETag when the server sends one. */
     public CompletableFuture<ApplicationDetail> application(long id) {
-        Request request = http.request(http.url(BASE + "applications/" + id).build()).get().build();
-        return http.<ApplicationDetail>send(request, http.type(ApplicationDetail.class)).thenApply(reply -> {
+        Request request = client.request(url(BASE + "applications/" + id).build()).get().build();
+        return client.<ApplicationDetail>exchange(request, type(ApplicationDetail.class)).thenApply(reply -> {
             ApplicationDetail d = reply.body();
             Optional<Integer> tagged = versionOf(reply.headers().get("ETag"));
             if (tagged.isPresent() && tagged.get() != d.version()) {
@@ -86,13 +87,13 @@ public class ReviewApi {
     /** Claims the next application matching the filter; empty when none is left. */
     public CompletableFuture<Optional<ApplicationDetail>> claimNext(QueueFilter filter) {
         return this.<ApplicationDetail>post(BASE + "claims/next",
-                        http.body(filter == null ? QueueFilter.all() : filter), ApplicationDetail.class)
+                        client.json(filter == null ? QueueFilter.all() : filter), ApplicationDetail.class)
                 .thenApply(Optional::ofNullable);
     }
 
     public CompletableFuture<Void> release(long id) {
-        Request request = http.request(http.url(BASE + "applications/" + id + "/claim").build()).delete().build();
-        return http.send(request, null).thenApply(r -> null);
+        Request request = client.request(url(BASE + "applications/" + id + "/claim").build()).delete().build();
+        return client.exchange(request, null).thenApply(r -> null);
     }
 
     public CompletableFuture<Void> presence(long id) {
@@ -102,58 +103,58 @@ public class ReviewApi {
     public CompletableFuture<DecisionResult> decide(long id, int version, String idempotencyKey,
                                                     DecisionRequest decision) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Request request = http.request(http.url(BASE + "applications/" + id + "/decision").build())
+        Request request = client.request(url(BASE + "applications/" + id + "/decision").build())
                 .header("Idempotency-Key", idempotencyKey)
                 .header("If-Match", etagOf(version))
-                .post(http.body(decision))
+                .post(client.json(decision))
                 .build();
-        return http.<DecisionResult>send(request, http.type(DecisionResult.class)).thenApply(ReviewHttp.Reply::body);
+        return client.<DecisionResult>exchange(request, type(DecisionResult.class)).thenApply(ApiClient.Reply::body);
     }
 
     public CompletableFuture<DecisionResult> undo(long id, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Request request = http.request(http.url(BASE + "applications/" + id + "/undo").build())
+        Request request = client.request(url(BASE + "applications/" + id + "/undo").build())
                 .header("Idempotency-Key", idempotencyKey)
                 .post(EMPTY)
                 .build();
-        return http.<DecisionResult>send(request, http.type(DecisionResult.class)).thenApply(ReviewHttp.Reply::body);
+        return client.<DecisionResult>exchange(request, type(DecisionResult.class)).thenApply(ApiClient.Reply::body);
     }
 
     public CompletableFuture<BulkDecisionResult> bulk(BulkDecisionRequest request) {
-        return post(BASE + "decisions/bulk", http.body(request), BulkDecisionResult.class);
+        return post(BASE + "decisions/bulk", client.json(request), BulkDecisionResult.class);
     }
 
     public CompletableFuture<ApplicantHistory> history(String userId) {
-        HttpUrl url = http.url(BASE + "applicants").addPathSegment(userId).addPathSegment("history").build();
-        return sendGet(url, http.type(ApplicantHistory.class));
+        HttpUrl url = url(BASE + "applicants").addPathSegment(userId).addPathSegment("history").build();
+        return sendGet(url, type(ApplicantHistory.class));
     }
 
     public CompletableFuture<QueueHealth> health() {
-        return sendGet(http.url(BASE + "health").build(), http.type(QueueHealth.class));
+        return sendGet(url(BASE + "health").build(), type(QueueHealth.class));
     }
 
     /** Global reason codes plus the circle's own, ordered by position (keys 1–9 map to the first nine). */
     public CompletableFuture<List<ReasonCode>> reasonCodes(Long circleId) {
-        HttpUrl.Builder url = http.url(BASE + "reason-codes");
+        HttpUrl.Builder url = url(BASE + "reason-codes");
         addParam(url, "circleId", circleId);
-        return sendGet(url.build(), http.listOf(ReasonCode.class));
+        return sendGet(url.build(), listOf(ReasonCode.class));
     }
 
     public CompletableFuture<ReasonCode> createReasonCode(ReasonCode code) {
-        return post(BASE + "reason-codes", http.body(code), ReasonCode.class);
+        return post(BASE + "reason-codes", client.json(code), ReasonCode.class);
     }
 
     /** Updates a reason code; {@code code.version()} is sent as If-Match. */
     public CompletableFuture<ReasonCode> updateReasonCode(ReasonCode code) {
-        HttpUrl url = http.url(BASE + "reason-codes").addPathSegment(code.code()).build();
-        Request request = http.request(url).header("If-Match", etagOf(code.version())).put(http.body(code)).build();
-        return http.<ReasonCode>send(request, http.type(ReasonCode.class)).thenApply(ReviewHttp.Reply::body);
+        HttpUrl url = url(BASE + "reason-codes").addPathSegment(code.code()).build();
+        Request request = client.request(url).header("If-Match", etagOf(code.version())).put(client.json(code)).build();
+        return client.<ReasonCode>exchange(request, type(ReasonCode.class)).thenApply(ApiClient.Reply::body);
     }
 
     /** Deactivates a reason code; the server keeps it for history. */
     public CompletableFuture<Void> deactivateReasonCode(String code) {
-        HttpUrl url = http.url(BASE + "reason-codes").addPathSegment(code).build();
-        return http.send(http.request(url).delete().build(), null).thenApply(r -> null);
+        HttpUrl url = url(BASE + "reason-codes").addPathSegment(code).build();
+        return client.exchange(client.request(url).delete().build(), null).thenApply(r -> null);
     }
 
     /** Resolves a media URL from a VideoSubmission (absolute, or relative to the server) for the media player. */
@@ -161,7 +162,7 @@ public class ReviewApi {
         if (url == null || url.isBlank()) {
             return null;
         }
-        HttpUrl resolved = http.baseUrl().resolve(url);
+        HttpUrl resolved = client.baseUrl().resolve(url);
         return resolved == null ? url : resolved.toString();
     }
 
@@ -182,13 +183,29 @@ public class ReviewApi {
         }
     }
 
-    private <T> CompletableFuture<T> sendGet(HttpUrl url, com.fasterxml.jackson.databind.JavaType type) {
-        return http.<T>send(http.request(url).get().build(), type).thenApply(ReviewHttp.Reply::body);
+    private <T> CompletableFuture<T> sendGet(HttpUrl url, JavaType type) {
+        return client.<T>exchange(client.request(url).get().build(), type).thenApply(ApiClient.Reply::body);
     }
 
     private <T> CompletableFuture<T> post(String path, RequestBody body, Class<T> type) {
-        Request request = http.request(http.url(path).build()).post(body).build();
-        return http.<T>send(request, type == null ? null : http.type(type)).thenApply(ReviewHttp.Reply::body);
+        Request request = client.request(url(path).build()).post(body).build();
+        return client.<T>exchange(request, type == null ? null : type(type)).thenApply(ApiClient.Reply::body);
+    }
+
+    private HttpUrl.Builder url(String path) {
+        return client.baseUrl().newBuilder().addPathSegments(path);
+    }
+
+    private JavaType type(Class<?> raw) {
+        return client.mapper().constructType(raw);
+    }
+
+    private JavaType listOf(Class<?> element) {
+        return client.mapper().getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    private JavaType parametric(Class<?> raw, Class<?>... params) {
+        return client.mapper().getTypeFactory().constructParametricType(raw, params);
     }
 
     private static void addParam(HttpUrl.Builder url, String name, Object value) {

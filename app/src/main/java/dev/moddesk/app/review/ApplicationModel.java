@@ -1,7 +1,8 @@
 package dev.moddesk.app.review;
 
-import dev.moddesk.app.api.ApiProblemException;
+import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.Answer;
 import dev.moddesk.contract.review.ApplicantHistory;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -71,11 +74,13 @@ public final class ApplicationModel {
     public CompletableFuture<ApplicationModel> open() {
         return api.claim(applicationId)
                 .exceptionallyCompose(error -> {
-                    Throwable cause = DecisionOutbox.unwrap(error);
-                    if (cause instanceof ApiProblemException p && p.is(ProblemType.CLAIMED_BY_OTHER)) {
-                        return CompletableFuture.failedFuture(new ClaimConflictException(conflictFrom(applicationId, p)));
+                    Optional<ApiException> held = ApiException.find(error)
+                            .filter(a -> a.is(ProblemType.CLAIMED_BY_OTHER));
+                    if (held.isPresent()) {
+                        return CompletableFuture.failedFuture(
+                                new ClaimConflictException(conflictFrom(applicationId, held.get())));
                     }
-                    return CompletableFuture.failedFuture(cause);
+                    return CompletableFuture.failedFuture(DecisionOutbox.unwrap(error));
                 })
                 .thenCompose(claimed -> api.application(applicationId).thenApply(d -> {
                     fx.execute(() -> {
@@ -160,11 +165,11 @@ public final class ApplicationModel {
                 claim.set(c);
                 return;
             }
-            Throwable cause = DecisionOutbox.unwrap(e);
-            if (cause instanceof ApiProblemException p && p.is(ProblemType.CLAIMED_BY_OTHER)) {
-                ClaimConflict conflict = conflictFrom(applicationId, p);
+            Optional<ApiException> api = ApiException.find(e);
+            if (api.isPresent() && api.get().is(ProblemType.CLAIMED_BY_OTHER)) {
+                ClaimConflict conflict = conflictFrom(applicationId, api.get());
                 notice.set(Notice.error("review.notice.claimLost", conflict.holder(), String.valueOf(conflict.until())));
-            } else if (!(cause instanceof ApiProblemException)) {
+            } else if (api.isEmpty() || api.get().kind() != ApiException.Kind.PROBLEM) {
                 notice.set(Notice.warning("review.notice.renewFailed"));
             }
         }));
@@ -184,15 +189,16 @@ public final class ApplicationModel {
         }
     }
 
-    static ClaimConflict conflictFrom(long applicationId, ApiProblemException p) {
-        Instant until = p.extension("until").map(s -> {
+    static ClaimConflict conflictFrom(long applicationId, ApiException p) {
+        Map<String, Object> members = p.problem().map(Problem::extensions).orElse(Map.of());
+        Instant until = Optional.ofNullable(members.get("until")).map(String::valueOf).map(s -> {
             try {
                 return Instant.parse(s);
             } catch (RuntimeException e) {
                 return null;
             }
         }).orElse(null);
-        return new ClaimConflict(applicationId, p.extension("holder").orElse("?"), until);
+        return new ClaimConflict(applicationId, String.valueOf(members.getOrDefault("holder", "?")), until);
     }
 
     /** Splits an answer into plain and screened segments; overlapping spans are merged. */

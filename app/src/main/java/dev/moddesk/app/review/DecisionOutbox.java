@@ -1,9 +1,10 @@
 package dev.moddesk.app.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moddesk.app.api.ApiProblemException;
+import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
-import dev.moddesk.app.api.ReviewHttp;
+import dev.moddesk.app.api.Json;
+import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
@@ -60,7 +61,7 @@ public final class DecisionOutbox implements AutoCloseable {
     private final Clock clock;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final ObjectMapper json = ReviewHttp.defaultMapper();
+    private final ObjectMapper json = Json.mapper();
     private final ScheduledExecutorService sender;
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
 
@@ -293,7 +294,7 @@ public final class DecisionOutbox implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("bulk answer without application "
                             + e.applicationId()));
             if (outcome.problem() != null) {
-                throw new ApiProblemException(outcome.problem().status(), outcome.problem());
+                throw ApiException.problem(outcome.problem(), null);
             }
             return e.confirmed(outcome.result(), null);
         });
@@ -304,7 +305,7 @@ public final class DecisionOutbox implements AutoCloseable {
     }
 
     private static boolean isConflict(Throwable error) {
-        return unwrap(error) instanceof ApiProblemException p && p.is(ProblemType.CONFLICT);
+        return ApiException.find(error).filter(a -> a.is(ProblemType.CONFLICT)).isPresent();
     }
 
     private synchronized void settled(OutboxEntry attempt, OutboxEntry outcome, Throwable error) {
@@ -332,10 +333,11 @@ public final class DecisionOutbox implements AutoCloseable {
             }, wait.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        String type = cause instanceof ApiProblemException p
-                ? p.type().map(ProblemType::slug).orElse(p.problem().type()) : "client-error";
-        String detail = cause instanceof ApiProblemException p
-                ? Optional.ofNullable(p.problem().detail()).orElse(p.problem().title()) : cause.toString();
+        Optional<Problem> problem = ApiException.find(cause).flatMap(ApiException::problem);
+        String type = problem.map(p -> ProblemType.fromUri(p.type()).map(ProblemType::slug).orElse(p.type()))
+                .orElse("client-error");
+        String detail = problem.map(p -> Optional.ofNullable(p.detail()).orElse(p.title()))
+                .orElse(String.valueOf(cause.getMessage()));
         log.warn("outbox: {} {} on application {} refused: {} {}", attempt.kind(), attempt.idempotencyKey(),
                 attempt.applicationId(), type, detail);
         OutboxEntry failed = current.failed(type, detail);
@@ -359,15 +361,20 @@ public final class DecisionOutbox implements AutoCloseable {
     }
 
     static boolean isRetryable(Throwable cause) {
-        if (cause instanceof IOException) {
-            return true;
+        Optional<ApiException> api = ApiException.find(cause);
+        if (api.isEmpty()) {
+            return cause instanceof IOException;
         }
-        if (cause instanceof ApiProblemException p) {
-            int s = p.status();
-            // 401: the session lapsed; the moderator signs in again and the decision must still go out.
-            return s >= 500 || s == 401 || s == 408 || s == 429;
-        }
-        return false;
+        return switch (api.get().kind()) {
+            // An unreadable answer may be a cut connection after the server applied it: the key makes a resend safe.
+            case UNREACHABLE, TIMEOUT, TLS, BAD_RESPONSE -> true;
+            case INCOMPATIBLE, INVALID_URL -> false;
+            case PROBLEM -> {
+                int s = api.get().problem().map(Problem::status).orElse(0);
+                // 401: the session lapsed; the moderator signs in again and the decision must still go out.
+                yield s >= 500 || s == 401 || s == 408 || s == 429;
+            }
+        };
     }
 
     static Throwable unwrap(Throwable error) {

@@ -1,6 +1,6 @@
 package dev.moddesk.app.review;
 
-import dev.moddesk.app.api.ApiProblemException;
+import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ApplicationDetail;
@@ -40,7 +40,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import javafx.scene.input.KeyCode;
 import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +73,6 @@ public final class FocusModeModel {
     private final Executor fx;
     private final ReviewTimers timers;
     private final Clock clock;
-    private final ReviewKeymap keymap = new ReviewKeymap();
 
     private final ObjectProperty<ApplicationModel> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
@@ -147,15 +145,9 @@ public final class FocusModeModel {
         current.set(null);
     }
 
-    // ---- keyboard --------------------------------------------------------------------------------------------
+    // ---- commands --------------------------------------------------------------------------------------------
 
-    /** Handles a key press; true when it meant something to review (the view then consumes the event). */
-    public boolean handleKey(KeyCode code, String text, boolean modified) {
-        Optional<ReviewCommand> command = keymap.map(code, text, modified);
-        command.ifPresent(this::execute);
-        return command.isPresent();
-    }
-
+    /** Runs a command from the keymap (the controller owns the {@link ReviewKeymap} and its key events). */
     public void execute(ReviewCommand command) {
         switch (command.kind()) {
             case NEXT, SKIP -> skip();
@@ -464,8 +456,8 @@ public final class FocusModeModel {
                 });
                 return fetchNext();
             }
-            if (cause instanceof ApiProblemException p
-                    && (p.is(ProblemType.CONFLICT) || p.is(ProblemType.NOT_FOUND) || p.is(ProblemType.OUT_OF_SCOPE))) {
+            if (ApiException.find(cause).filter(p -> p.is(ProblemType.CONFLICT) || p.is(ProblemType.NOT_FOUND)
+                    || p.is(ProblemType.OUT_OF_SCOPE)).isPresent()) {
                 fx.execute(() -> notice.set(Notice.info("review.notice.gone", id)));
                 return fetchNext();
             }
@@ -578,10 +570,7 @@ public final class FocusModeModel {
 
     static String describe(Throwable error) {
         Throwable cause = DecisionOutbox.unwrap(error);
-        if (cause instanceof ApiProblemException p) {
-            return Optional.ofNullable(p.problem().detail()).orElse(p.problem().title());
-        }
-        return String.valueOf(cause.getMessage());
+        return ApiException.find(cause).map(ApiException::getMessage).orElse(String.valueOf(cause.getMessage()));
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
@@ -656,9 +645,5 @@ public final class FocusModeModel {
 
     public ReadOnlyObjectProperty<SeekRequest> seekRequestProperty() {
         return seekRequest;
-    }
-
-    public ReadOnlyBooleanProperty rejectArmedProperty() {
-        return keymap.rejectArmedProperty();
     }
 }

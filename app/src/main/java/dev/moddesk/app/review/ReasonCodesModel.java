@@ -1,6 +1,6 @@
 package dev.moddesk.app.review;
 
-import dev.moddesk.app.api.ApiProblemException;
+import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ReasonCode;
@@ -53,8 +53,7 @@ public final class ReasonCodesModel {
                 notice.set(Notice.info("review.reasons.saved", saved.code()));
                 return true;
             }
-            Throwable cause = DecisionOutbox.unwrap(e);
-            if (cause instanceof ApiProblemException p && p.is(ProblemType.PRECONDITION_FAILED)) {
+            if (ApiException.find(e).filter(p -> p.is(ProblemType.PRECONDITION_FAILED)).isPresent()) {
                 notice.set(Notice.warning("review.reasons.changed", edited.code()));
                 load(circleId);
             } else {

@@ -34,7 +34,9 @@ class ReviewApiTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        api = new ReviewApi(new ReviewHttp(new OkHttpClient(), server.url("/"), () -> "tok-1"));
+        ApiClient client = new ApiClient(server.url("/"), new OkHttpClient(), Json.mapper());
+        client.useToken("tok-1");
+        api = new ReviewApi(client);
     }
 
     @AfterEach
@@ -78,10 +80,10 @@ class ReviewApiTest {
         assertThatThrownBy(() -> await(api.claim(9)))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
-                .isInstanceOfSatisfying(ApiProblemException.class, p -> {
+                .isInstanceOfSatisfying(ApiException.class, p -> {
                     assertThat(p.is(ProblemType.CLAIMED_BY_OTHER)).isTrue();
-                    assertThat(p.extension("holder")).contains("wang");
-                    assertThat(p.extension("until")).contains("2026-11-24T12:05:00Z");
+                    assertThat(p.problem().orElseThrow().extensions())
+                            .containsEntry("holder", "wang").containsEntry("until", "2026-11-24T12:05:00Z");
                 });
     }
 
@@ -189,7 +191,8 @@ class ReviewApiTest {
     void unreachableServerFailsWithIoException() throws Exception {
         server.close();
 
-        assertThatThrownBy(() -> await(api.health())).cause().isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> await(api.health())).cause().isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.UNREACHABLE));
     }
 
     @Test
@@ -197,7 +200,8 @@ class ReviewApiTest {
         server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
 
         assertThatThrownBy(() -> await(api.health())).cause()
-                .isInstanceOfSatisfying(ApiProblemException.class, p -> assertThat(p.status()).isEqualTo(502));
+                .isInstanceOfSatisfying(ApiException.class,
+                        p -> assertThat(p.problem().orElseThrow().status()).isEqualTo(502));
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.moddesk.app.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.app.api.ReviewApi;
-import dev.moddesk.app.api.ReviewHttp;
+import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.Json;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.DecisionRequest;
@@ -41,7 +42,9 @@ class DecisionOutboxTest {
         http = new MockWebServer();
         http.setDispatcher(fake.dispatcher());
         http.start();
-        api = new ReviewApi(new ReviewHttp(new OkHttpClient(), http.url("/"), () -> "mod1"));
+        ApiClient client = new ApiClient(http.url("/"), new OkHttpClient(), Json.mapper());
+        client.useToken("mod1");
+        api = new ReviewApi(client);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.moddesk.app.review;
 
+import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.review.ApplicantHistory;
@@ -38,7 +39,8 @@ public final class FakeReviewApi extends ReviewApi {
 
     private <T> CompletableFuture<T> call(Supplier<T> body) {
         if (offline) {
-            return CompletableFuture.failedFuture(new IOException("network is down"));
+            return CompletableFuture.failedFuture(ApiException.of(ApiException.Kind.UNREACHABLE, "network is down",
+                    new IOException("network is down")));
         }
         try {
             return CompletableFuture.completedFuture(body.get());

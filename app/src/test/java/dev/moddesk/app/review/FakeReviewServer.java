@@ -1,8 +1,8 @@
 package dev.moddesk.app.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moddesk.app.api.ApiProblemException;
-import dev.moddesk.app.api.ReviewHttp;
+import dev.moddesk.app.api.ApiException;
+import dev.moddesk.app.api.Json;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
@@ -56,7 +56,7 @@ public final class FakeReviewServer {
     public static final Duration LEASE = Duration.ofMinutes(5);
     public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
 
-    private final ObjectMapper json = ReviewHttp.defaultMapper();
+    private final ObjectMapper json = Json.mapper();
     private final Map<Long, App> apps = new LinkedHashMap<>();
     private final Map<String, Stored> idempotency = new HashMap<>();
     private final List<ReasonCode> reasonCodes = new ArrayList<>();
@@ -304,8 +304,8 @@ public final class FakeReviewServer {
                 outcomes.add(new BulkItemOutcome(item.applicationId(),
                         decide(staff, item.applicationId(), version, item.idempotencyKey(),
                                 request.decision()), null));
-            } catch (ApiProblemException e) {
-                outcomes.add(new BulkItemOutcome(item.applicationId(), null, e.problem()));
+            } catch (ApiException e) {
+                outcomes.add(new BulkItemOutcome(item.applicationId(), null, e.problem().orElseThrow()));
             }
         }
         return new BulkDecisionResult(outcomes);
@@ -382,9 +382,9 @@ public final class FakeReviewServer {
                 a.risk > 50 ? List.of("SCREENED_WORDS") : List.of(), claimOf(a));
     }
 
-    static ApiProblemException problem(ProblemType type, String detail, Map<String, Object> extensions) {
-        return new ApiProblemException(type.status(), new Problem(type.uri().toString(), type.title(), type.status(),
-                detail, null, List.of(), extensions));
+    static ApiException problem(ProblemType type, String detail, Map<String, Object> extensions) {
+        return ApiException.problem(new Problem(type.uri().toString(), type.title(), type.status(),
+                detail, null, List.of(), extensions), null);
     }
 
     // ---- HTTP --------------------------------------------------------------------------------------------------
@@ -401,7 +401,7 @@ public final class FakeReviewServer {
                 }
                 try {
                     return handle(request);
-                } catch (ApiProblemException e) {
+                } catch (ApiException e) {
                     return problemResponse(e);
                 } catch (Exception e) {
                     return problemResponse(problem(ProblemType.INTERNAL, e.toString(), Map.of()));
@@ -506,16 +506,17 @@ public final class FakeReviewServer {
         }
     }
 
-    private MockResponse problemResponse(ApiProblemException e) {
-        Map<String, Object> members = new LinkedHashMap<>(e.problem().extensions());
-        members.put("type", e.problem().type());
-        members.put("title", e.problem().title());
-        members.put("status", e.status());
-        if (e.problem().detail() != null) {
-            members.put("detail", e.problem().detail());
+    private MockResponse problemResponse(ApiException e) {
+        Problem p = e.problem().orElseThrow();
+        Map<String, Object> members = new LinkedHashMap<>(p.extensions());
+        members.put("type", p.type());
+        members.put("title", p.title());
+        members.put("status", p.status());
+        if (p.detail() != null) {
+            members.put("detail", p.detail());
         }
         try {
-            return new MockResponse.Builder().code(e.status()).setHeader("Content-Type", Problem.MEDIA_TYPE)
+            return new MockResponse.Builder().code(p.status()).setHeader("Content-Type", Problem.MEDIA_TYPE)
                     .body(json.writeValueAsString(members)).build();
         } catch (Exception ex) {
             throw new IllegalStateException(ex);

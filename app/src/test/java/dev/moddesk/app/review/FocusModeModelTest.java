@@ -46,8 +46,10 @@ class FocusModeModelTest {
         outbox.close();
     }
 
+    private final ReviewKeymap keymap = new ReviewKeymap();
+
     private void press(KeyCode code) {
-        focus.handleKey(code, code == KeyCode.SLASH ? "?" : code.getChar().toLowerCase(), false);
+        keymap.map(code, code == KeyCode.SLASH ? "?" : code.getChar().toLowerCase(), false).ifPresent(focus::execute);
     }
 
     /** Lets the outbox deliver everything, then hands its notifications to the model as the FX thread would. */
@@ -81,7 +83,7 @@ class FocusModeModelTest {
         assertThat(server.status(second)).isEqualTo(ApplicationStatus.PENDING);
 
         press(KeyCode.R);
-        assertThat(focus.rejectArmedProperty().get()).isTrue();
+        assertThat(keymap.rejectArmedProperty().get()).isTrue();
         press(KeyCode.DIGIT3);
         assertThat(shown()).as("after the redo, the application that was next comes back").isEqualTo(third);
 
@@ -221,7 +223,7 @@ class FocusModeModelTest {
         assertThat(focus.rateProperty().get()).isEqualTo(1.5);
         press(KeyCode.OPEN_BRACKET);
         assertThat(focus.rateProperty().get()).isEqualTo(1.25);
-        focus.handleKey(KeyCode.SLASH, "?", false);
+        press(KeyCode.SLASH);
         assertThat(focus.helpVisibleProperty().get()).isTrue();
         press(KeyCode.ESCAPE);
         assertThat(focus.helpVisibleProperty().get()).isFalse();
