@@ -59,6 +59,16 @@ public final class FocusModeModel {
     public static final int SEEK_SECONDS = 5;
     private static final double[] RATES = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 
+    /** Told when an application leaves the queue by a decision here, or comes back by undo. */
+    public interface DecisionListener {
+        void changed(long applicationId, boolean decided);
+    }
+
+    public Subscription addDecisionListener(DecisionListener listener) {
+        decisionListeners.add(listener);
+        return () -> decisionListeners.remove(listener);
+    }
+
     /** The decision that U would undo, until {@code until}. */
     public record UndoOffer(long applicationId, String decisionKey, DecisionKind kind, String reasonCode,
                             String nickname, Instant until) {
@@ -101,6 +111,7 @@ public final class FocusModeModel {
     private final Map<Long, List<ReasonCode>> reasonCodesByCircle = new HashMap<>();
     private final Consumer<OutboxEntry> outboxListener = this::outboxChanged;
     private volatile QueueFilter claimNextFilter;
+    private final List<DecisionListener> decisionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private CompletableFuture<Optional<ApplicationModel>> prefetch;
     private Subscription undoCountdown;
     private long seekSequence;
@@ -241,6 +252,7 @@ public final class FocusModeModel {
         m.decided();
         undoable.put(entry.idempotencyKey(), m);
         decidedCount.set(decidedCount.get() + 1);
+        decisionListeners.forEach(l -> l.changed(d.id(), true));
         offerUndo(new UndoOffer(d.id(), entry.idempotencyKey(), request.kind(), request.reasonCode(),
                 d.applicant() == null ? "" : d.applicant().nickname(), clock.instant().plus(UNDO_WINDOW)));
         advance();
@@ -293,6 +305,7 @@ public final class FocusModeModel {
         stopUndoCountdown();
         OutboxEntry result = outbox.submitUndo(offer.decisionKey());
         decidedCount.set(decidedCount.get() - 1);
+        decisionListeners.forEach(l -> l.changed(offer.applicationId(), false));
         if (result.state() == OutboxEntry.SyncState.CANCELLED) {
             syncStates.remove(offer.applicationId());
             notice.set(Notice.info("review.notice.undone", offer.applicationId()));
@@ -311,6 +324,33 @@ public final class FocusModeModel {
             returning.addFirst(shown);
         }
         show(m);
+    }
+
+    /** The server resolved these elsewhere (a bulk decision): drop them from the line-up, moving on if shown. */
+    public void decidedElsewhere(java.util.Collection<Long> ids) {
+        upcoming.removeAll(ids);
+        returning.removeIf(m -> {
+            boolean gone = ids.contains(m.applicationId());
+            if (gone) {
+                m.decided();
+            }
+            return gone;
+        });
+        if (prefetch != null && prefetch.isDone() && !prefetch.isCompletedExceptionally()
+                && prefetch.join().map(m -> ids.contains(m.applicationId())).orElse(false)) {
+            prefetch.join().ifPresent(ApplicationModel::decided);
+            prefetch = null;
+        }
+        ApplicationModel shown = current.get();
+        if (shown != null && ids.contains(shown.applicationId())) {
+            shown.decided();
+            advance();
+        }
+    }
+
+    /** Where the media player fetches a video or poster URL from the application. */
+    public String mediaUrl(String url) {
+        return api.mediaUrl(url);
     }
 
     // ---- moving ----------------------------------------------------------------------------------------------
