@@ -475,10 +475,17 @@ public final class FocusModeModel {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
             return api.claimNext(filter).thenCompose(found -> {
+                if (found.isEmpty()) {
+                    return CompletableFuture.completedFuture(Optional.<ApplicationModel>empty());
+                }
                 ApplicationModel shown = current.get();
-                if (found.isEmpty() || skipped.contains(found.get().id())
-                        || shown != null && shown.applicationId() == found.get().id()) {
-                    // Some servers hand back what I already hold; stopping beats looping over it.
+                long foundId = found.get().id();
+                if (skipped.contains(foundId) || shown != null && shown.applicationId() == foundId) {
+                    // The moderator passed this one over (or it is on screen): hand the fresh claim back and stop
+                    // rather than loop over it.
+                    if (shown == null || shown.applicationId() != foundId) {
+                        api.release(foundId).exceptionally(e -> null);
+                    }
                     return CompletableFuture.completedFuture(Optional.<ApplicationModel>empty());
                 }
                 ApplicationModel m = new ApplicationModel(api, fx, timers, found.get().id());

@@ -175,9 +175,10 @@ public final class ReviewQueueModel {
         rows.removeIf(s -> s.id() == applicationId);
     }
 
-    /** A decided application came back (undo). */
+    /** A decided application came back (undo): list it again. */
     public void applicationReturned(long applicationId) {
         decidedElsewhere.remove(applicationId);
+        refresh();
     }
 
     /**
