@@ -89,7 +89,11 @@ public final class ApplicationModel {
                     });
                     return d;
                 }))
-                .thenCompose(d -> loadHistory(d).thenApply(h -> this));
+                .thenApply(d -> {
+                    // History fills in when it arrives: the decision does not wait for it, neither does showing.
+                    loadHistory(d);
+                    return this;
+                });
     }
 
     /** Starts from a detail that claim-next already claimed for me. */
@@ -98,7 +102,8 @@ public final class ApplicationModel {
             claim.set(claimed.claim());
             receivedDetail(claimed);
         });
-        return loadHistory(claimed).thenApply(h -> this);
+        loadHistory(claimed);
+        return CompletableFuture.completedFuture(this);
     }
 
     private CompletableFuture<ApplicantHistory> loadHistory(ApplicationDetail d) {
@@ -135,7 +140,7 @@ public final class ApplicationModel {
         if (release && !claimEnded) {
             claimEnded = true;
             api.release(applicationId).exceptionally(e -> {
-                log.info("release of {} failed; the lease will run out on its own", applicationId, e);
+                log.info("release of {} failed ({}); the lease will run out on its own", applicationId, e.toString());
                 return null;
             });
         }
