@@ -66,6 +66,8 @@ public final class ModDeskApp extends Application {
                 SandboxServer server = SandboxServer.start(options.resolvedServerJar().orElse(null),
                         AppPaths.sandboxDataDir(), Duration.ofSeconds(120));
                 sandbox = server;
+                // Also on Ctrl+C or a kill: stop the server instead of leaving it to notice stdin closing.
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-stop"));
                 SandboxServer.Account admin = server.account(Role.ADMIN)
                         .orElseThrow(() -> new SandboxServer.StartException("The sandbox server printed no admin account", List.of(), null));
                 context.sessions().signIn(server.url(), admin.username(), admin.password())

@@ -26,6 +26,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Send application/json"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "This idempotency key was used for a different request"),
+    UNKNOWN_EVENT_TYPE("unknown-event-type", 422, "The server does not know this platform event type"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Send If-Match with the version you are changing"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many attempts; wait and try again"),
     INTERNAL("internal", 500, "Something went wrong on the server"),

@@ -31,7 +31,7 @@ public final class Main {
 
     /** Parsed command line. */
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
-                   boolean sandbox, boolean exitOnStdinEof, boolean help, boolean version) {
+                   boolean sandbox, double simRate, boolean exitOnStdinEof, boolean help, boolean version) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -85,7 +85,8 @@ public final class Main {
             return 1;
         }
         ServerConfig config = ServerConfig.defaults(database, options.dataDir())
-                .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox());
+                .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
+                .withSimRate(options.simRate());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -144,6 +145,7 @@ public final class Main {
         String dbPassword = null;
         Path dataDir = null;
         boolean sandbox = false;
+        double simRate = ServerConfig.DEFAULT_SIM_RATE;
         boolean exitOnStdinEof = false;
         boolean help = false;
         boolean version = false;
@@ -170,6 +172,8 @@ public final class Main {
                 case "--db-password" -> dbPassword = value(name, inline, rest);
                 case "--data-dir" -> dataDir = Path.of(nonBlank(name, value(name, inline, rest)));
                 case "--sandbox" -> sandbox = flag(name, inline);
+                case "--sim-rate" -> simRate = parseSimRate(value(name, inline, rest));
+                case "--no-sim" -> simRate = flag(name, inline) ? 0 : simRate;
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
@@ -179,7 +183,8 @@ public final class Main {
         if (dataDir == null) {
             dataDir = defaultDataDir(env, osName, home);
         }
-        return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, exitOnStdinEof, help, version);
+        return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, exitOnStdinEof, help,
+                version);
     }
 
     private static String value(String name, String inline, List<String> rest) throws UsageException {
@@ -204,6 +209,18 @@ public final class Main {
             throw new UsageException(name + " must not be empty");
         }
         return value;
+    }
+
+    private static double parseSimRate(String value) throws UsageException {
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate >= 0 && rate <= 1000) {
+                return rate;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--sim-rate must be a number of events per second from 0 to 1000, got " + value);
     }
 
     private static int parsePort(String value) throws UsageException {
@@ -250,12 +267,15 @@ public final class Main {
                   --data-dir <path>      folder for the embedded database and sandbox files
                                          (default: %s)
                   --sandbox              seed sandbox accounts admin / ops / moderator and print their
-                                         passwords (default: off)
+                                         passwords, and run the platform simulator (default: off)
+                  --sim-rate <n>         sandbox simulator events per second (default: %s)
+                  --no-sim               sandbox without the platform simulator
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit
 
                 Exit codes: 0 stopped normally, 1 could not start, 2 bad command line.
-                """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir);
+                """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir,
+                        ServerConfig.DEFAULT_SIM_RATE);
     }
 }

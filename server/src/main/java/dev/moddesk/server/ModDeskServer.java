@@ -1,12 +1,19 @@
 package dev.moddesk.server;
 
+import dev.moddesk.server.audit.AuditFeature;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
+import dev.moddesk.server.ops.OpsFeature;
+import dev.moddesk.server.platform.PlatformFeature;
+import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
+import dev.moddesk.server.sandbox.SandboxSimulation;
+import dev.moddesk.server.session.SessionFeature;
+import dev.moddesk.server.staff.StaffFeature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -42,6 +49,7 @@ public final class ModDeskServer implements AutoCloseable {
     private Services services;
     private boolean stopped;
     private List<SandboxAccounts.Account> sandboxAccounts = List.of();
+    private PlatformSimulator simulator;
 
     public ModDeskServer(ServerConfig config) {
         this(config, standardFeatures());
@@ -54,7 +62,7 @@ public final class ModDeskServer implements AutoCloseable {
 
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
-        return List.of();
+        return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */
@@ -67,6 +75,7 @@ public final class ModDeskServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
+            database.dataSource().setMetricRegistry(metrics);
             services = new Services(config, database, new AuditLog(config.clock()), config.clock(), metrics);
             if (config.sandbox()) {
                 sandboxAccounts = new SandboxAccounts(services).seed();
@@ -86,6 +95,9 @@ public final class ModDeskServer implements AutoCloseable {
             javalin.start(config.bind(), config.port());
             for (Feature feature : features) {
                 feature.start();
+            }
+            if (config.sandbox() && config.simRate() > 0) {
+                simulator = SandboxSimulation.start(services, baseUrl(), config.simRate());
             }
             log.info("ModDesk server {} listening on {}:{} ({} database{})", config.version(), config.bind(),
                     port(), database.productName(), config.sandbox() ? ", sandbox" : "");
@@ -132,6 +144,18 @@ public final class ModDeskServer implements AutoCloseable {
         return sandboxAccounts;
     }
 
+    /** What Javalin actually serves, as "METHOD /path" (tests compare it with the registry and the OpenAPI). */
+    public List<String> servedRoutes() {
+        if (javalin == null) {
+            throw new IllegalStateException("not started");
+        }
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
     public Api api() {
         return api;
     }
@@ -153,6 +177,9 @@ public final class ModDeskServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (simulator != null) {
+            simulator.close();
+        }
         for (int i = features.size() - 1; i >= 0; i--) {
             try {
                 features.get(i).stop();

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param loginMaxFailures       failed logins allowed per username or per client address within the window
  * @param loginFailureWindow     the sliding window over which failures are counted
  * @param version                the server version reported by /api/v1/info and /health
+ * @param simRate                in sandbox mode, the platform simulator's events per second; 0 turns it off
  */
 public record ServerConfig(
         String bind,
@@ -32,10 +33,12 @@ public record ServerConfig(
         Duration sessionRefreshInterval,
         int loginMaxFailures,
         Duration loginFailureWindow,
-        String version) {
+        String version,
+        double simRate) {
 
     public static final int DEFAULT_PORT = 7470;
     public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final double DEFAULT_SIM_RATE = 2.0;
 
     public ServerConfig {
         if (bind == null || bind.isBlank()) {
@@ -56,6 +59,9 @@ public record ServerConfig(
         if (loginMaxFailures < 1 || loginFailureWindow == null || loginFailureWindow.isNegative()) {
             throw new IllegalArgumentException("login throttle limits must be positive");
         }
+        if (simRate < 0 || Double.isNaN(simRate) || Double.isInfinite(simRate)) {
+            throw new IllegalArgumentException("simRate must be 0 (off) or positive");
+        }
         if (version == null) {
             version = ModDeskServer.version();
         }
@@ -64,36 +70,42 @@ public record ServerConfig(
     /** Production defaults on {@code database}: 12 h sessions, refresh once a minute, 5 failures per 10 minutes. */
     public static ServerConfig defaults(Database.Settings database, Path dataDir) {
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
-                Duration.ofHours(12), Duration.ofMinutes(1), 5, Duration.ofMinutes(10), null);
+                Duration.ofHours(12), Duration.ofMinutes(1), 5, Duration.ofMinutes(10), null, DEFAULT_SIM_RATE);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version);
+                loginMaxFailures, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version);
+                loginMaxFailures, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version);
+                loginMaxFailures, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version);
+                loginMaxFailures, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
-                loginMaxFailures, loginFailureWindow, version);
+                loginMaxFailures, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withLoginThrottle(int maxFailures, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                maxFailures, window, version);
+                maxFailures, window, version, simRate);
+    }
+
+    /** The sandbox simulator's events per second; 0 turns the simulator off. */
+    public ServerConfig withSimRate(double simRate) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginFailureWindow, version, simRate);
     }
 }

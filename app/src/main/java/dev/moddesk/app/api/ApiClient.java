@@ -1,5 +1,6 @@
 package dev.moddesk.app.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.Me;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.Problem;
+import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.ResetPasswordRequest;
 import dev.moddesk.contract.ServerInfo;
 import dev.moddesk.contract.SessionToken;
@@ -43,6 +45,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,7 @@ public final class ApiClient {
     private final OkHttpClient http;
     private final ObjectMapper mapper;
     private final AtomicReference<String> token = new AtomicReference<>();
+    private volatile Runnable onSessionEnded = () -> { };
 
     public ApiClient(HttpUrl baseUrl, OkHttpClient http, ObjectMapper mapper) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -103,6 +108,14 @@ public final class ApiClient {
     /** Uses an existing session token (for example one handed over by a test); null forgets it. */
     public void useToken(String bearer) {
         token.set(bearer);
+    }
+
+    /**
+     * Called (on an OkHttp thread) when the server answers 401 to a signed-in request: the session expired or was
+     * ended, for example because an admin disabled the account.
+     */
+    public void onSessionEnded(Runnable listener) {
+        this.onSessionEnded = listener == null ? () -> { } : listener;
     }
 
     public CompletableFuture<ServerInfo> info() {
@@ -192,6 +205,43 @@ public final class ApiClient {
 
     public CompletableFuture<List<String>> auditActions() {
         return send(get("/api/v1/audit/actions"), mapper.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    /**
+     * Any other route, for feature clients built on this one (review, rooms, creators): {@code path} may carry a
+     * query; {@code body} is sent as JSON when not null; {@code headers} such as {@code Idempotency-Key} or
+     * {@code If-Match} are added; a null {@code answer} ignores the response body.
+     */
+    public <T> CompletableFuture<T> call(String method, String path, Object body, Map<String, String> headers,
+                                         TypeReference<T> answer) {
+        HttpUrl url = baseUrl.resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("bad path " + path);
+        }
+        Request.Builder b = authorized(new Request.Builder().url(url));
+        headers.forEach(b::header);
+        RequestBody requestBody = body == null
+                ? (method.equals("GET") || method.equals("DELETE") ? null : RequestBody.create(new byte[0], JSON))
+                : body(body);
+        b.method(method, requestBody);
+        return send(b.build(), answer == null ? null : mapper.getTypeFactory().constructType(answer));
+    }
+
+    public <T> CompletableFuture<T> get(String path, TypeReference<T> answer) {
+        return call("GET", path, null, Map.of(), answer);
+    }
+
+    /** Opens a WebSocket to {@code path} (http→ws) with this session's bearer token. */
+    public WebSocket openWebSocket(String path, WebSocketListener listener) {
+        HttpUrl url = baseUrl.resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("bad path " + path);
+        }
+        return http.newWebSocket(authorized(new Request.Builder().url(url)).build(), listener);
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     private static void addParam(HttpUrl.Builder url, String name, String value) {
@@ -308,7 +358,13 @@ public final class ApiClient {
                         T value = answer == null || bytes.length == 0 ? null : mapper.readValue(bytes, answer);
                         result.complete(new Reply<>(response.code(), value, response.headers()));
                     } else {
-                        result.completeExceptionally(problemError(response, bytes));
+                        ApiException error = problemError(response, bytes);
+                        boolean hadToken = request.header("Authorization") != null;
+                        if (hadToken && response.code() == 401 && !error.is(ProblemType.BAD_CREDENTIALS)) {
+                            token.set(null);
+                            onSessionEnded.run();
+                        }
+                        result.completeExceptionally(error);
                     }
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("{}: unreadable answer: {}", what, e.toString());

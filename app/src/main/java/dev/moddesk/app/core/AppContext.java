@@ -80,7 +80,7 @@ public final class AppContext implements AutoCloseable {
         this.http = ApiClient.defaultHttpClient();
         long period = Long.getLong("moddesk.health.period.ms", 3000);
         this.monitor = new ConnectionMonitor(scheduler, fx, period, bus, i18n);
-        this.sessions = new SessionService(SessionService.httpClients(http), settings, monitor, bus);
+        this.sessions = new SessionService(SessionService.httpClients(http), settings, monitor, bus, fx, i18n);
         registerViews();
         registerControllers();
         // Decisions left unsent by an earlier run go out as soon as their moderator signs in again.

@@ -51,11 +51,16 @@ public final class ConnectionMonitor {
     }
 
     public synchronized void start(Supplier<CompletableFuture<HealthProbe>> healthProbe) {
+        use(healthProbe);
+        task = scheduler.scheduleWithFixedDelay(this::pingQuietly, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Pings only when asked ({@link #pingNow()}); for tests that drive the sequence themselves. */
+    synchronized void use(Supplier<CompletableFuture<HealthProbe>> healthProbe) {
         stop();
         this.probe = healthProbe;
         failures = 0;
         state.set(ConnectionState.CONNECTED);
-        task = scheduler.scheduleWithFixedDelay(this::pingQuietly, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void stop() {

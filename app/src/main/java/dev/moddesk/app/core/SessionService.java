@@ -5,6 +5,7 @@ import dev.moddesk.app.api.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,13 +25,19 @@ public final class SessionService {
     private final SettingsStore settings;
     private final ConnectionMonitor monitor;
     private final EventBus bus;
+    private final Executor fx;
+    private final I18n i18n;
     private final ReadOnlyObjectWrapper<Session> current = new ReadOnlyObjectWrapper<>();
+    private volatile String lastSignOutReason;
 
-    public SessionService(Function<HttpUrl, ApiClient> clients, SettingsStore settings, ConnectionMonitor monitor, EventBus bus) {
+    public SessionService(Function<HttpUrl, ApiClient> clients, SettingsStore settings, ConnectionMonitor monitor, EventBus bus,
+                          Executor fx, I18n i18n) {
         this.clients = Objects.requireNonNull(clients);
         this.settings = Objects.requireNonNull(settings);
         this.monitor = Objects.requireNonNull(monitor);
         this.bus = Objects.requireNonNull(bus);
+        this.fx = Objects.requireNonNull(fx);
+        this.i18n = Objects.requireNonNull(i18n);
     }
 
     public static Function<HttpUrl, ApiClient> httpClients(OkHttpClient http) {
@@ -44,6 +51,11 @@ public final class SessionService {
 
     public Session current() {
         return current.get();
+    }
+
+    /** Why the last session ended when the user did not sign out themselves (shown on the login view), or null. */
+    public String lastSignOutReason() {
+        return lastSignOutReason;
     }
 
     /** Checks the server and logs in; does not make the session current. Fails with an ApiException. */
@@ -64,6 +76,13 @@ public final class SessionService {
     /** Call on the FX thread. */
     public void begin(Session session) {
         current.set(session);
+        lastSignOutReason = null;
+        session.api().onSessionEnded(() -> fx.execute(() -> {
+            if (current.get() == session) {
+                LOG.info("The server ended the session of {}", session.me().username());
+                signOut(i18n.get("error.api.unauthorized"));
+            }
+        }));
         settings.update(s -> s.withLastLogin(session.serverUrl(), session.me().username()));
         monitor.start(() -> session.api().health());
         LOG.info("Signed in to {} as {} ({})", session.serverUrl(), session.me().username(), session.me().role());
@@ -75,6 +94,7 @@ public final class SessionService {
         Session s = current.get();
         monitor.stop();
         current.set(null);
+        lastSignOutReason = reason;
         bus.publish(new Events.SignedOutEvent(reason));
         return s == null ? CompletableFuture.completedFuture(null) : s.api().logout();
     }

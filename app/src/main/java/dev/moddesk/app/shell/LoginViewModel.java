@@ -49,6 +49,8 @@ public final class LoginViewModel {
         profiles.setAll(s.profiles());
         serverUrl.set(firstNonBlank(presetServer, s.lastServer(), "http://127.0.0.1:7470"));
         username.set(firstNonBlank(presetUser, s.lastUser(), ""));
+        String reason = sessions.lastSignOutReason();
+        error.set(reason == null ? "" : reason);
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !serverUrl.get().isBlank()
                 && !username.get().isBlank() && !password.get().isEmpty(), busy, serverUrl, username, password);
     }

@@ -122,6 +122,16 @@ public final class StaffController implements ActiveView {
         lastLoginColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().lastLoginAt() == null
                 ? "—" : timeFormat.format(c.getValue().lastLoginAt())));
 
+        staffTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(StaffMember item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("staff-row-disabled");
+                if (!empty && item != null && item.disabled()) {
+                    getStyleClass().add("staff-row-disabled");
+                }
+            }
+        });
         usernameField.textProperty().bindBidirectional(vm.newUsernameProperty());
         displayNameField.textProperty().bindBidirectional(vm.newDisplayNameProperty());
         passwordField.textProperty().bindBidirectional(vm.newPasswordProperty());

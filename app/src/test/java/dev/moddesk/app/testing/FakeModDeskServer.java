@@ -111,6 +111,11 @@ public final class FakeModDeskServer implements AutoCloseable {
         apiVersion = v;
     }
 
+    /** Ends every session, as token expiry or disabling an account would. */
+    public void expireAllSessions() {
+        tokens.clear();
+    }
+
     public void healthy(boolean up) {
         healthy = up;
     }

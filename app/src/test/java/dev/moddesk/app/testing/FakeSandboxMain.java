@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Plays the server jar's sandbox mode for launcher tests: serves the fake API and prints the same stdout lines the
- * real server prints, then exits when stdin closes ({@code --exit-on-stdin-eof}). With {@code --fail} it prints an
- * error and exits 3 instead.
+ * real server prints, then exits when stdin closes ({@code --exit-on-stdin-eof}). When the data dir holds a file
+ * FAIL it prints an error and exits 3 instead.
  */
 public final class FakeSandboxMain {
     private FakeSandboxMain() {
@@ -16,7 +16,9 @@ public final class FakeSandboxMain {
     public static void main(String[] args) throws IOException {
         // This is a stand-in for the server process, whose stdout is its documented interface.
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        if (java.util.Arrays.asList(args).contains("--fail")) {
+        java.util.List<String> list = java.util.Arrays.asList(args);
+        int dataDir = list.indexOf("--data-dir");
+        if (dataDir >= 0 && java.nio.file.Files.exists(java.nio.file.Path.of(list.get(dataDir + 1), "FAIL"))) {
             out.println("error: database locked");
             System.exit(3);
         }

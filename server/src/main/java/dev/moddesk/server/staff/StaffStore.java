@@ -71,6 +71,14 @@ public final class StaffStore {
                 .bind("id", id).bind("hash", passwordHash).execute();
     }
 
+    /**
+     * Ends every session of the account. This touches the session table from here because ending sessions is
+     * part of the same staff change (disable, password reset) and must commit with it.
+     */
+    public int endSessions(Handle h, long staffId) {
+        return h.createUpdate("DELETE FROM staff_session WHERE staff_id = :id").bind("id", staffId).execute();
+    }
+
     public int countAdmins(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM staff WHERE role = 'ADMIN' AND disabled = FALSE")
                 .mapTo(Integer.class).one();

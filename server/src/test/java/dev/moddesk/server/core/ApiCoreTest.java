@@ -14,7 +14,6 @@ import dev.moddesk.server.testing.TestServers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -35,7 +34,7 @@ class ApiCoreTest {
         }
     }
 
-    /** A feature with one route of each kind, and a fake staff authenticator (token = role name). */
+    /** A feature with one route of each kind. */
     static final class ProbeFeature implements Feature {
         private final Services services;
 
@@ -45,19 +44,6 @@ class ApiCoreTest {
 
         @Override
         public void register(Api api) {
-            api.authenticator(Access.Kind.STAFF, (ctx, address) -> {
-                String auth = ctx.header("Authorization");
-                if (auth == null || !auth.startsWith("Bearer ")) {
-                    return Optional.empty();
-                }
-                try {
-                    Role role = Role.valueOf(auth.substring(7));
-                    return Optional.of(Principal.staff(role.ordinal() + 1, role.name().toLowerCase(), role,
-                            List.of(), address));
-                } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                }
-            });
             api.get("/probe/open").access(Access.open()).response(200, Map.class)
                     .handle(call -> Map.of("client", call.clientAddress()));
             api.get("/probe/staff").access(Access.staff()).response(200, Map.class)
@@ -102,11 +88,18 @@ class ApiCoreTest {
     @BeforeParameterizedClassInvocation
     static void start(Backend backend) {
         server = TestServers.start(backend, UnaryOperator.identity(), List.of(ProbeFeature::new));
+        signedIn.clear();
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
+    }
+
+    static final Map<Role, TestClient> signedIn = new java.util.EnumMap<>(Role.class);
+
+    private static TestClient as(Role role) {
+        return signedIn.computeIfAbsent(role, r -> server.as(r));
     }
 
     private TestClient anonymous() {
@@ -138,16 +131,16 @@ class ApiCoreTest {
 
     @Test
     void roleMustCoverTheRoutesMinimumRole() {
-        assertProblem(anonymous().withToken("MODERATOR").get("/probe/admin"), ProblemType.FORBIDDEN);
-        assertProblem(anonymous().withToken("OPS").get("/probe/admin"), ProblemType.FORBIDDEN);
-        assertThat(anonymous().withToken("ADMIN").get("/probe/admin").status()).isEqualTo(200);
-        assertThat(anonymous().withToken("MODERATOR").get("/probe/staff").json().get("user").asText())
-                .isEqualTo("moderator");
+        assertProblem(as(Role.MODERATOR).get("/probe/admin"), ProblemType.FORBIDDEN);
+        assertProblem(as(Role.OPS).get("/probe/admin"), ProblemType.FORBIDDEN);
+        assertThat(as(Role.ADMIN).get("/probe/admin").status()).isEqualTo(200);
+        assertThat(as(Role.MODERATOR).get("/probe/staff").json().get("user").asText())
+                .isEqualTo("t-moderator");
     }
 
     @Test
     void platformRouteWithoutAnAuthenticatorRefusesEveryone() {
-        assertProblem(anonymous().withToken("ADMIN").get("/probe/platform"), ProblemType.UNAUTHORIZED);
+        assertProblem(as(Role.ADMIN).get("/probe/platform"), ProblemType.UNAUTHORIZED);
     }
 
     @Test
@@ -248,7 +241,7 @@ class ApiCoreTest {
 
     @Test
     void auditEntryIsWrittenWithTheChangeAndRolledBackWithIt() {
-        TestClient ops = anonymous().withToken("OPS");
+        TestClient ops = as(Role.OPS);
         long before = countAudit("probe.change");
         assertThat(ops.post("/probe/audited", Map.of()).status()).isEqualTo(204);
         assertThat(countAudit("probe.change")).isEqualTo(before + 1);
@@ -259,7 +252,7 @@ class ApiCoreTest {
         Map<String, Object> row = server.server().services().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT actor_name, after_json, client_address FROM audit_log "
                         + "WHERE action = 'probe.change'").mapToMap().list().getLast());
-        assertThat(row).containsEntry("actor_name", "ops").containsEntry("client_address", "127.0.0.1");
+        assertThat(row).containsEntry("actor_name", "t-ops").containsEntry("client_address", "127.0.0.1");
         assertThat(AuditLog.fromJson((String) row.get("after_json"))).containsEntry("v", 2);
     }
 

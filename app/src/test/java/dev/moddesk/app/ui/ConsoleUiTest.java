@@ -1,0 +1,223 @@
+package dev.moddesk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moddesk.app.core.AppContext;
+import dev.moddesk.app.core.LaunchOptions;
+import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.core.ViewSpec;
+import dev.moddesk.app.testing.FakeModDeskServer;
+import dev.moddesk.contract.AuditEntry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console as a person uses it, against the fake admin API: sign in, navigate, filter, switch language and theme. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+    @TempDir
+    Path config;
+    private FakeModDeskServer fake;
+    private AppContext context;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fake = new FakeModDeskServer();
+        context = new AppContext(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme", "light")), config);
+        window = new MainWindow(stage, context);
+        window.open();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> {
+            window.close();
+            stage.close();
+        });
+        context.close();
+        fake.close();
+    }
+
+    private static void await(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T extends Node> T find(FxRobot robot, String query) {
+        return robot.lookup(query).query();
+    }
+
+    private void signIn(FxRobot robot, String user, String password) {
+        robot.clickOn("#usernameField").write(user);
+        robot.clickOn("#passwordField").write(password).type(KeyCode.ENTER);
+        await(() -> MainWindow.SHELL.equals(window.showingId()));
+    }
+
+    private List<String> navIds(FxRobot robot) {
+        ListView<ViewSpec> nav = find(robot, "#navList");
+        return nav.getItems().stream().map(ViewSpec::id).toList();
+    }
+
+    @Test
+    void wrongPasswordThenRightPasswordLandsOnTheAuditLog(FxRobot robot) {
+        robot.clickOn("#usernameField").write("admin");
+        robot.clickOn("#passwordField").write("not-it").type(KeyCode.ENTER);
+        Label error = find(robot, "#errorLabel");
+        await(() -> error.getText().equals("Wrong username or password."));
+        PasswordField password = find(robot, "#passwordField");
+        assertThat(password.getText()).isEqualTo("not-it");
+        await(() -> password.getSelection().getLength() == "not-it".length() && password.isFocused());
+
+        robot.write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
+        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "settings");
+        TableView<AuditEntry> table = find(robot, "#auditTable");
+        await(() -> !table.getItems().isEmpty());
+        assertThat(robot.lookup("#userLabel").queryLabeled().getText()).contains("Admin");
+        assertThat(robot.lookup("#connectionLabel").queryLabeled().getText()).isEqualTo("Connected");
+    }
+
+    @Test
+    void moderatorSeesReviewAuditAndSettingsOnly(FxRobot robot) {
+        signIn(robot, "moderator", FakeModDeskServer.PASSWORD);
+        assertThat(navIds(robot)).containsExactly("review", "audit", "settings");
+        robot.clickOn("#nav-review");
+        await(() -> robot.lookup("#messageLabel").tryQuery().isPresent());
+        assertThat(robot.lookup("#messageLabel").queryLabeled().getText()).startsWith("Not built yet.");
+        assertThat(robot.lookup("#titleLabel").queryLabeled().getText()).isEqualTo("Review");
+    }
+
+    @Test
+    void opsAlsoSeesLiveRoomsButNotStaff(FxRobot robot) {
+        signIn(robot, "ops", FakeModDeskServer.PASSWORD);
+        assertThat(navIds(robot)).containsExactly("review", "rooms", "audit", "settings");
+    }
+
+    @Test
+    void filteringTheAuditLogByActor(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        TableView<AuditEntry> table = find(robot, "#auditTable");
+        await(() -> table.getItems().size() >= 50);
+        robot.clickOn("#actorField").write("ops").type(KeyCode.ENTER);
+        await(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(e -> "ops".equals(e.actor())));
+        assertThat(fake.requests().getLast().getUrl().queryParameter("actor")).isEqualTo("ops");
+        robot.clickOn("#clearButton");
+        await(() -> table.getItems().stream().anyMatch(e -> "admin".equals(e.actor())));
+    }
+
+    @Test
+    void scrollingToTheEndLoadsTheNextPage(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        TableView<AuditEntry> table = find(robot, "#auditTable");
+        await(() -> table.getItems().size() == 50);
+        robot.interact(() -> table.scrollTo(49));
+        await(() -> table.getItems().size() == 100);
+        robot.interact(() -> table.scrollTo(99));
+        await(() -> table.getItems().size() == 120);
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("120 entries.");
+    }
+
+    @Test
+    void staffFormShowsServerFieldErrorsNextToTheFieldsAndKeepsTheInput(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        robot.clickOn("#nav-staff");
+        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        TableView<?> staff = find(robot, "#staffTable");
+        await(() -> staff.getItems().size() == 4);
+        robot.clickOn("#usernameField").write("X");
+        robot.clickOn("#passwordField").write("short");
+        robot.clickOn("#createButton");
+        Label passwordError = find(robot, "#passwordError");
+        await(() -> passwordError.isVisible() && passwordError.getText().equals("at least 8 characters"));
+        assertThat(robot.lookup("#usernameError").queryLabeled().getText()).contains("lowercase");
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEqualTo("X");
+        assertThat(robot.lookup("#usernameField").query().getStyleClass()).contains("field-invalid");
+        assertThat(robot.lookup("#cityScopesError").queryLabeled().isVisible()).isFalse();
+
+        robot.interact(() -> robot.lookup("#usernameField").queryTextInputControl().setText("wang.lei"));
+        robot.clickOn("#displayNameField").write("王磊");
+        robot.interact(() -> robot.lookup("#passwordField").queryTextInputControl().setText("long-enough-9"));
+        robot.clickOn("#createButton");
+        await(() -> staff.getItems().size() == 5);
+        assertThat(passwordError.isVisible()).isFalse();
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void anEndedSessionReturnsToTheLoginAndSaysWhy(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        fake.expireAllSessions();
+        robot.clickOn("#nav-staff");
+        await(() -> MainWindow.LOGIN.equals(window.showingId()));
+        Label error = find(robot, "#errorLabel");
+        await(() -> error.getText().equals("Your session has ended. Sign in again."));
+    }
+
+    @Test
+    void selectingAnEntryShowsTheDiff(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        TableView<AuditEntry> table = find(robot, "#auditTable");
+        await(() -> table.getItems().size() > 2);
+        robot.interact(() -> table.getSelectionModel().select(1)); // a staff.create entry with before/after
+        TableView<?> diff = find(robot, "#diffTable");
+        await(() -> diff.getItems().size() == 4);
+        assertThat(robot.lookup(".audit-diff-added").tryQuery()).isPresent();
+        assertThat(robot.lookup(".audit-diff-removed").tryQuery()).isPresent();
+        assertThat(robot.lookup(".audit-diff-changed").tryQuery()).isPresent();
+    }
+
+    @Test
+    void switchingLanguageAndThemeAppliesWithoutRestart(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        robot.clickOn("#nav-settings");
+        await(() -> robot.lookup("#chineseRadio").tryQuery().isPresent());
+        robot.clickOn("#chineseRadio");
+        await(() -> robot.lookup("#signOutButton").queryButton().getText().equals("退出登录"));
+        assertThat(robot.lookup("#nav-audit").queryLabeled().getText()).isEqualTo("审计日志");
+        assertThat(robot.lookup("#connectionLabel").queryLabeled().getText()).isEqualTo("已连接");
+        assertThat(window.showingId()).isEqualTo(MainWindow.SHELL);
+        assertThat(context.navigation().current()).isEqualTo("settings");
+
+        robot.clickOn("#darkRadio");
+        await(() -> stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("tokens-dark.css")));
+        assertThat(stage.getScene().getRoot().getStyleClass()).contains("theme-dark");
+
+        robot.clickOn("#englishRadio");
+        await(() -> robot.lookup("#signOutButton").queryButton().getText().equals("Sign out"));
+        assertThat(context.settings().get().language()).isEqualTo("en");
+        assertThat(context.settings().get().theme()).isEqualTo(dev.moddesk.app.core.Theme.DARK);
+    }
+
+    @Test
+    void signingOutReturnsToTheLoginWithTheUserRemembered(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        robot.clickOn("#signOutButton");
+        await(() -> MainWindow.LOGIN.equals(window.showingId()));
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEqualTo("admin");
+        assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
+        await(() -> fake.requests().stream().anyMatch(r -> r.getMethod().equals("DELETE")));
+    }
+}

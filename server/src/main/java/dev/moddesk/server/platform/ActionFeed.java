@@ -1,0 +1,172 @@
+package dev.moddesk.server.platform;
+
+import dev.moddesk.server.core.Sql;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.contract.platform.ActionFeedPage;
+import dev.moddesk.contract.platform.FeedAction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The action feed: what staff decided, for the platform to carry out. Publishing appends a row and queues one webhook
+ * delivery per active endpoint, all in the caller's transaction. Readers page by id; see {@code action_feed_lock} in
+ * V10__platform.sql for why ids become visible in order.
+ */
+public final class ActionFeed implements ActionPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionFeed.class);
+    public static final int MAX_LIMIT = 500;
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    // Another API node may append: a waiting reader looks at the table this often even without a local signal.
+    private static final long RECHECK_MILLIS = 500;
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
+    };
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Object appended = new Object();
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+
+    public ActionFeed(Jdbi jdbi, ObjectMapper json, Clock clock) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public long publish(Handle handle, String type, String targetType, String targetId, Object payload) {
+        long id = append(handle, type, targetType, targetId, payload);
+        handle.createUpdate("""
+                        INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)
+                        SELECT id, :actionId, 'PENDING', 0, :now, :now FROM webhooks
+                         WHERE active = TRUE AND deleted_at IS NULL""")
+                .bind("actionId", id)
+                .bind("now", Sql.utc(clock.instant()))
+                .execute();
+        return id;
+    }
+
+    /** Publishes an action that only one webhook receives (its test ping); pull readers see it too and skip it. */
+    long publishTo(Handle handle, long webhookId, String type, String targetType, String targetId, Object payload) {
+        long id = append(handle, type, targetType, targetId, payload);
+        handle.createUpdate("""
+                        INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)
+                        VALUES (:webhookId, :actionId, 'PENDING', 0, :now, :now)""")
+                .bind("webhookId", webhookId)
+                .bind("actionId", id)
+                .bind("now", Sql.utc(clock.instant()))
+                .execute();
+        return id;
+    }
+
+    private long append(Handle handle, String type, String targetType, String targetId, Object payload) {
+        requireText(type, "type", 100);
+        requireText(targetType, "targetType", 50);
+        requireText(targetId, "targetId", 200);
+        String payloadJson;
+        try {
+            payloadJson = json.writeValueAsString(payload == null ? Map.of() : payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!payloadJson.startsWith("{")) {
+            throw new IllegalArgumentException("payload must be a JSON object (a record or a map)");
+        }
+        // Held until the caller's transaction ends: ids are taken, and so become visible, one transaction at a time.
+        handle.execute("UPDATE action_feed_lock SET published = published + 1 WHERE id = 1");
+        long id = handle.createUpdate("""
+                        INSERT INTO action_feed (type, target_type, target_id, payload_json, created_at)
+                        VALUES (:type, :targetType, :targetId, :payload, :now)""")
+                .bind("type", type)
+                .bind("targetType", targetType)
+                .bind("targetId", targetId)
+                .bind("payload", payloadJson)
+                .bind("now", Sql.utc(clock.instant()))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        handle.afterCommit(this::signalAppended);
+        return id;
+    }
+
+    /** Actions with an id greater than {@code after}, oldest first. */
+    public ActionFeedPage read(long after, int limit) {
+        int bounded = Math.clamp(limit, 1, MAX_LIMIT);
+        List<FeedAction> items = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM action_feed WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", after)
+                .bind("limit", bounded)
+                .map(mapper())
+                .list());
+        return new ActionFeedPage(items, items.isEmpty() ? after : items.getLast().id());
+    }
+
+    /** Like {@link #read}, but when nothing is there yet waits up to {@code wait} for the first action to appear. */
+    public ActionFeedPage await(long after, int limit, Duration wait) throws InterruptedException {
+        // Elapsed time, not the (possibly fixed, in tests) business clock.
+        long deadline = System.nanoTime() + (wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait).toNanos();
+        while (true) {
+            ActionFeedPage page = read(after, limit);
+            long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (!page.items().isEmpty() || remaining <= 0) {
+                return page;
+            }
+            synchronized (appended) {
+                appended.wait(Math.min(remaining, RECHECK_MILLIS));
+            }
+        }
+    }
+
+    public long lastId() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM action_feed")
+                .mapTo(Long.class).one());
+    }
+
+    /** Runs after every commit that appended actions on this node (the webhook worker wakes up on it). */
+    public void onAppended(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    private void signalAppended() {
+        synchronized (appended) {
+            appended.notifyAll();
+        }
+        for (Runnable listener : appendListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("An action feed listener failed", e);
+            }
+        }
+    }
+
+    RowMapper<FeedAction> mapper() {
+        return (rs, ctx) -> {
+            Map<String, Object> payload;
+            try {
+                payload = json.readValue(rs.getString("payload_json"), PAYLOAD);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("action " + rs.getLong("id") + " has an unreadable payload", e);
+            }
+            return new FeedAction(rs.getLong("id"), rs.getString("type"), rs.getString("target_type"),
+                    rs.getString("target_id"), payload, Sql.instant(rs, "created_at"));
+        };
+    }
+
+    private static void requireText(String value, String name, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " characters");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.moddesk.server.session;
+
+import dev.moddesk.contract.LoginRequest;
+import dev.moddesk.contract.Me;
+import dev.moddesk.contract.ServerInfo;
+import dev.moddesk.contract.SessionToken;
+import dev.moddesk.server.core.Access;
+import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Services;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Sessions: sign in and out, who am I, server info; and the STAFF {@link dev.moddesk.server.core.Authenticator}
+ * that every staff route relies on ({@code Authorization: Bearer <token>}).
+ */
+public final class SessionFeature implements Feature {
+    private final Services services;
+    private final SessionService sessions;
+
+    public SessionFeature(Services services) {
+        this.services = services;
+        this.sessions = new SessionService(services);
+    }
+
+    @Override
+    public void register(Api api) {
+        api.authenticator(Access.Kind.STAFF, (ctx, address) ->
+                bearer(ctx).flatMap(token -> sessions.authenticate(token, address)));
+
+        api.post("/api/v1/session").summary("Sign in")
+                .description("Returns an opaque bearer token. Repeated failures for a username or a client "
+                        + "address answer 429 with Retry-After and retryAfterSeconds.")
+                .access(Access.open()).body(LoginRequest.class)
+                .response(201, SessionToken.class).errors(401, 403, 422, 429)
+                .handle(call -> sessions.login(call.body(), call.clientAddress()));
+
+        api.delete("/api/v1/session").summary("Sign out (ends this token's session)")
+                .access(Access.staff()).response(204)
+                .handle(call -> {
+                    sessions.logout(call.principal(), bearer(call.ctx()).orElseThrow());
+                    return null;
+                });
+
+        api.get("/api/v1/me").summary("The signed-in staff member")
+                .access(Access.staff()).response(200, Me.class)
+                .handle(call -> sessions.me(call.principal()));
+
+        api.get("/api/v1/info").summary("Server product, version and API version (public)")
+                .access(Access.open()).response(200, ServerInfo.class)
+                .handle(call -> new ServerInfo("ModDesk", services.config().version(), ServerInfo.API_VERSION,
+                        services.config().sandbox()));
+    }
+
+    /** The bearer token of the request, if it has one. */
+    static Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

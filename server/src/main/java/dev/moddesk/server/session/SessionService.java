@@ -1,0 +1,183 @@
+package dev.moddesk.server.session;
+
+import dev.moddesk.contract.FieldError;
+import dev.moddesk.contract.LoginRequest;
+import dev.moddesk.contract.Me;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.SessionToken;
+import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.PasswordHasher;
+import dev.moddesk.server.core.Principal;
+import dev.moddesk.server.core.ProblemException;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.staff.StaffRow;
+import dev.moddesk.server.staff.StaffStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sign-in, sign-out and token checks. Tokens are 256 random bits, given to the client once and stored only as
+ * their SHA-256. A session expires {@code sessionTtl} after its last use; the last use is written at most once per
+ * {@code sessionRefreshInterval} so busy consoles do not write on every request. Failed logins are throttled per
+ * username and per client address, counted in the database so several API nodes agree.
+ */
+public final class SessionService {
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Services services;
+    private final Jdbi jdbi;
+    private final SessionStore store = new SessionStore();
+    private final StaffStore staff = new StaffStore();
+
+    public SessionService(Services services) {
+        this.services = services;
+        this.jdbi = services.database().jdbi();
+    }
+
+    /** Signs in; throws 422 (missing fields), 429 (throttled), 401 (bad credentials) or 403 (disabled). */
+    public SessionToken login(LoginRequest request, String clientAddress) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.username() == null || request.username().isBlank()) {
+            errors.add(new FieldError("username", "is required"));
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            errors.add(new FieldError("password", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        String username = request.username().trim();
+        if (username.length() > 200) {
+            throw ProblemException.validation(List.of(new FieldError("username", "is too long")));
+        }
+        Instant now = services.clock().instant();
+        checkThrottle(username, clientAddress, now);
+
+        Optional<StaffRow> account = jdbi.withHandle(h -> staff.findByUsername(h, username));
+        // Always run bcrypt, even for unknown names, so timing does not reveal which usernames exist.
+        boolean verified = PasswordHasher.matches(request.password(),
+                account.map(StaffRow::passwordHash).orElse(null)) && account.isPresent();
+        if (!verified) {
+            jdbi.useTransaction(h -> {
+                store.recordFailure(h, username, clientAddress, now);
+                services.auditLog().record(h, new AuditLog.Entry(null, username, "session.login_failed",
+                        account.isPresent() ? "staff" : null, account.map(a -> Long.toString(a.id())).orElse(null),
+                        null, null, "wrong username or password", clientAddress));
+            });
+            log.info("Failed login for a username from {}", clientAddress);
+            throw new ProblemException(ProblemType.BAD_CREDENTIALS, "Wrong username or password");
+        }
+        StaffRow row = account.get();
+        if (row.disabled()) {
+            jdbi.useTransaction(h -> services.auditLog().record(h, new AuditLog.Entry(row.id(), row.username(),
+                    "session.login_failed", "staff", Long.toString(row.id()), null, null, "account disabled",
+                    clientAddress)));
+            throw new ProblemException(ProblemType.ACCOUNT_DISABLED, "This account is disabled; ask an admin");
+        }
+        String token = newToken();
+        Instant expiresAt = now.plus(services.config().sessionTtl());
+        jdbi.useTransaction(h -> {
+            store.insert(h, hash(token), row.id(), now, expiresAt, clientAddress);
+            store.setLastLogin(h, row.id(), now);
+            store.clearFailures(h, username);
+            store.deleteExpired(h, now);
+            store.deleteFailuresBefore(h, now.minus(services.config().loginFailureWindow()));
+            services.auditLog().record(h, new AuditLog.Entry(row.id(), row.username(), "session.login", "staff",
+                    Long.toString(row.id()), null, null, null, clientAddress));
+        });
+        return new SessionToken(token, expiresAt, me(row));
+    }
+
+    private void checkThrottle(String username, String clientAddress, Instant now) {
+        Duration window = services.config().loginFailureWindow();
+        int max = services.config().loginMaxFailures();
+        Instant since = now.minus(window);
+        SessionStore.Failures[] counts = jdbi.withHandle(h -> new SessionStore.Failures[] {
+                store.failuresForUsername(h, username, since), store.failuresForAddress(h, clientAddress, since)});
+        Instant freeAt = null;
+        for (SessionStore.Failures failures : counts) {
+            if (failures.count() >= max) {
+                Instant at = failures.oldest().plus(window);
+                freeAt = freeAt == null || at.isAfter(freeAt) ? at : freeAt;
+            }
+        }
+        if (freeAt != null) {
+            long seconds = Math.max(1, (Duration.between(now, freeAt).toMillis() + 999) / 1000);
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins; try again in " + seconds + " seconds", List.of(),
+                    Map.of("retryAfterSeconds", seconds), Map.of("Retry-After", Long.toString(seconds)));
+        }
+    }
+
+    /** The staff principal for a bearer token, or empty when it is unknown, expired or its account disabled. */
+    public Optional<Principal> authenticate(String token, String clientAddress) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        Instant now = services.clock().instant();
+        Optional<SessionStore.ActiveSession> found = jdbi.withHandle(h -> store.find(h, hash));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionStore.ActiveSession session = found.get();
+        if (session.disabled() || !now.isBefore(session.expiresAt())) {
+            jdbi.useHandle(h -> store.delete(h, hash));
+            return Optional.empty();
+        }
+        if (!now.isBefore(session.lastUsedAt().plus(services.config().sessionRefreshInterval()))) {
+            jdbi.useHandle(h -> store.touch(h, hash, now, now.plus(services.config().sessionTtl())));
+        }
+        return Optional.of(Principal.staff(session.staffId(), session.username(), session.role(),
+                session.cityScopes(), clientAddress));
+    }
+
+    /** Ends the session of {@code token}, recording it in the audit log. */
+    public void logout(Principal principal, String token) {
+        jdbi.useTransaction(h -> {
+            store.delete(h, hash(token));
+            services.auditLog().record(h, AuditLog.Entry.by(principal, "session.logout", "staff",
+                    Long.toString(principal.staffId()), null, null, null));
+        });
+    }
+
+    public Me me(Principal principal) {
+        StaffRow row = jdbi.withHandle(h -> staff.findById(h, principal.staffId()))
+                .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in again"));
+        return me(row);
+    }
+
+    private static Me me(StaffRow row) {
+        return new Me(row.id(), row.username(), row.displayName(), row.role(), row.cityScopes());
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** SHA-256 of the token, hex. Tokens carry 256 random bits, so a fast hash is enough (no salt needed). */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.moddesk.server.session;
+
+import dev.moddesk.contract.Role;
+import dev.moddesk.server.core.Sql;
+import dev.moddesk.server.staff.StaffStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** All SQL for sessions and failed-login records. Every method runs on the caller's handle. */
+final class SessionStore {
+    /** A live session joined with its account, as authentication needs it. */
+    record ActiveSession(long staffId, String username, Role role, List<String> cityScopes, boolean disabled,
+                         Instant lastUsedAt, Instant expiresAt) {
+    }
+
+    void insert(Handle h, String tokenHash, long staffId, Instant now, Instant expiresAt, String clientAddress) {
+        h.createUpdate("""
+                        INSERT INTO staff_session (token_hash, staff_id, created_at, last_used_at, expires_at,
+                                                   client_address)
+                        VALUES (:hash, :staffId, :now, :now, :expiresAt, :address)""")
+                .bind("hash", tokenHash).bind("staffId", staffId).bind("now", Sql.utc(now))
+                .bind("expiresAt", Sql.utc(expiresAt)).bind("address", clientAddress).execute();
+    }
+
+    Optional<ActiveSession> find(Handle h, String tokenHash) {
+        return h.createQuery("""
+                        SELECT s.staff_id, t.username, t.role, t.city_scopes, t.disabled, s.last_used_at, s.expires_at
+                        FROM staff_session s JOIN staff t ON t.id = s.staff_id
+                        WHERE s.token_hash = :hash""")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new ActiveSession(rs.getLong("staff_id"), rs.getString("username"),
+                        Role.valueOf(rs.getString("role")), StaffStore.parseScopes(rs.getString("city_scopes")),
+                        rs.getBoolean("disabled"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "expires_at")))
+                .findOne();
+    }
+
+    void touch(Handle h, String tokenHash, Instant now, Instant expiresAt) {
+        h.createUpdate("UPDATE staff_session SET last_used_at = :now, expires_at = :expiresAt "
+                        + "WHERE token_hash = :hash")
+                .bind("hash", tokenHash).bind("now", Sql.utc(now)).bind("expiresAt", Sql.utc(expiresAt)).execute();
+    }
+
+    int delete(Handle h, String tokenHash) {
+        return h.createUpdate("DELETE FROM staff_session WHERE token_hash = :hash").bind("hash", tokenHash).execute();
+    }
+
+    int deleteExpired(Handle h, Instant now) {
+        return h.createUpdate("DELETE FROM staff_session WHERE expires_at <= :now").bind("now", Sql.utc(now))
+                .execute();
+    }
+
+    void setLastLogin(Handle h, long staffId, Instant now) {
+        h.createUpdate("UPDATE staff SET last_login_at = :now WHERE id = :id")
+                .bind("id", staffId).bind("now", Sql.utc(now)).execute();
+    }
+
+    void recordFailure(Handle h, String username, String clientAddress, Instant now) {
+        h.createUpdate("INSERT INTO login_failure (at, username, client_address) VALUES (:at, :username, :address)")
+                .bind("at", Sql.utc(now)).bind("username", username).bind("address", clientAddress).execute();
+    }
+
+    /** Failures for {@code username} since {@code since}: their count and the oldest one's time. */
+    Failures failuresForUsername(Handle h, String username, Instant since) {
+        return h.createQuery("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failure "
+                        + "WHERE username = :username AND at > :since")
+                .bind("username", username).bind("since", Sql.utc(since))
+                .map((rs, ctx) -> new Failures(rs.getInt("n"), Sql.instant(rs, "oldest"))).one();
+    }
+
+    Failures failuresForAddress(Handle h, String clientAddress, Instant since) {
+        return h.createQuery("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failure "
+                        + "WHERE client_address = :address AND at > :since")
+                .bind("address", clientAddress).bind("since", Sql.utc(since))
+                .map((rs, ctx) -> new Failures(rs.getInt("n"), Sql.instant(rs, "oldest"))).one();
+    }
+
+    void clearFailures(Handle h, String username) {
+        h.createUpdate("DELETE FROM login_failure WHERE username = :username").bind("username", username).execute();
+    }
+
+    int deleteFailuresBefore(Handle h, Instant before) {
+        return h.createUpdate("DELETE FROM login_failure WHERE at <= :before").bind("before", Sql.utc(before))
+                .execute();
+    }
+
+    record Failures(int count, Instant oldest) {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.moddesk.server.staff;
+
+import dev.moddesk.contract.CreateStaffRequest;
+import dev.moddesk.contract.ResetPasswordRequest;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.StaffMember;
+import dev.moddesk.contract.UpdateStaffRequest;
+import dev.moddesk.server.core.Access;
+import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.core.TypeRefs;
+
+/** Staff accounts, admins only: list, create, update, disable/enable, reset password. */
+public final class StaffFeature implements Feature {
+    private final StaffService staff;
+
+    public StaffFeature(Services services) {
+        this.staff = new StaffService(services);
+    }
+
+    @Override
+    public void register(Api api) {
+        Access admins = Access.role(Role.ADMIN);
+        api.get("/api/v1/staff").summary("List staff accounts").access(admins)
+                .response(200, TypeRefs.listOf(StaffMember.class))
+                .handle(call -> staff.list());
+
+        api.post("/api/v1/staff").summary("Create a staff account").access(admins)
+                .body(CreateStaffRequest.class).response(201, StaffMember.class).errors(409)
+                .handle(call -> staff.create(call.principal(), call.body()));
+
+        api.get("/api/v1/staff/{id}").summary("One staff account").access(admins)
+                .response(200, StaffMember.class)
+                .handle(call -> staff.get(call.pathId("id")));
+
+        api.patch("/api/v1/staff/{id}").summary("Change display name, role or city scopes (null fields stay)")
+                .access(admins).body(UpdateStaffRequest.class).response(200, StaffMember.class).errors(409)
+                .handle(call -> staff.update(call.principal(), call.pathId("id"), call.body()));
+
+        api.post("/api/v1/staff/{id}/disable").summary("Disable an account; its sessions end at once")
+                .access(admins).response(200, StaffMember.class).errors(409)
+                .handle(call -> staff.setDisabled(call.principal(), call.pathId("id"), true));
+
+        api.post("/api/v1/staff/{id}/enable").summary("Enable an account").access(admins)
+                .response(200, StaffMember.class)
+                .handle(call -> staff.setDisabled(call.principal(), call.pathId("id"), false));
+
+        api.post("/api/v1/staff/{id}/password").summary("Set a new password; ends the account's sessions")
+                .access(admins).body(ResetPasswordRequest.class).response(204)
+                .handle(call -> {
+                    staff.resetPassword(call.principal(), call.pathId("id"), call.body());
+                    return null;
+                });
+    }
+}
