@@ -327,10 +327,6 @@ public final class ApiClient {
         return body(payload);
     }
 
-    public ObjectMapper mapper() {
-        return mapper;
-    }
-
     private <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer, boolean acceptAnyStatusBody) {
         CompletableFuture<Reply<T>> result = new CompletableFuture<>();
         String what = request.method() + " " + request.url().encodedPath();

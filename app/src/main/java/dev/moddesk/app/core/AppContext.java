@@ -46,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final LaunchOptions options;
+    private final Path configDir;
     private final FxExecutor fx = new FxExecutor();
     private final SettingsStore settings;
     private final I18n i18n;
@@ -65,6 +66,7 @@ public final class AppContext implements AutoCloseable {
 
     public AppContext(LaunchOptions options, Path configDir) {
         this.options = options;
+        this.configDir = configDir;
         this.settings = new SettingsStore(configDir);
         Settings saved = settings.get();
         Locale locale = options.language() != null ? options.language()
@@ -133,10 +135,7 @@ public final class AppContext implements AutoCloseable {
             closeReview();
             ReviewApi api = new ReviewApi(s.api());
             String server = s.api().baseUrl().host() + "_" + s.api().baseUrl().port();
-            String dataDir = System.getProperty("moddesk.data.dir");
-            Path outboxDir = dataDir == null || dataDir.isBlank()
-                    ? DecisionOutbox.defaultDirectory(server, s.me().username())
-                    : Path.of(dataDir, "outbox", server, s.me().username());
+            Path outboxDir = reviewOutboxDir(server, s.me().username());
             DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, fx);
             outbox.start();
             review = new ReviewWorkspace(api, outbox, fx, ReviewTimers.scheduled(scheduler, fx), Clock.systemUTC(),
@@ -144,6 +143,21 @@ public final class AppContext implements AutoCloseable {
             reviewSession = s;
         }
         return review;
+    }
+
+    /**
+     * The per-user data dir normally; {@code moddesk.data.dir} overrides it, and a console started on a custom
+     * config dir (tests, portable installs) keeps its outbox beside that config instead of in the user's home.
+     */
+    private Path reviewOutboxDir(String server, String username) {
+        String dataDir = System.getProperty("moddesk.data.dir");
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir, "outbox", server, username);
+        }
+        if (!configDir.toAbsolutePath().equals(AppPaths.configDir().toAbsolutePath())) {
+            return configDir.resolve("outbox").resolve(server).resolve(username);
+        }
+        return DecisionOutbox.defaultDirectory(server, username);
     }
 
     private synchronized void closeReview() {
