@@ -182,25 +182,40 @@ public final class ReviewQueueModel {
     }
 
     /**
-     * Decides every selected application the same way. The request goes through the outbox, so it survives a
-     * network drop; outcomes appear in {@link #bulkOutcomes()} once the server answers.
+     * Decides every selected application the same way. Queue rows carry no version, and the server checks each
+     * item's version, so the current versions are read first; then the request goes through the outbox, so it
+     * survives a network drop. Outcomes appear in {@link #bulkOutcomes()} once the server answers.
      */
-    public void bulkDecide(DecisionRequest decision, List<ApplicationSummary> selected) {
+    public CompletableFuture<Void> bulkDecide(DecisionRequest decision, List<ApplicationSummary> selected) {
         if (selected.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         bulkOutcomes.clear();
         bulkNicknames.clear();
         selected.forEach(s -> bulkNicknames.put(s.id(), s.applicantNickname()));
-        // The queue carries no version, and bulk claims unclaimed items itself: version 0 means "as listed".
-        List<DecisionOutbox.BulkTarget> targets = selected.stream()
-                .map(s -> new DecisionOutbox.BulkTarget(s.id(), 0)).toList();
-        try {
-            bulkKey = outbox.submitBulk(decision, targets).idempotencyKey();
-            bulkPending.set(true);
-        } catch (UncheckedIOException e) {
-            notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(e.getCause().getMessage())));
-        }
+        bulkPending.set(true);
+        List<CompletableFuture<DecisionOutbox.BulkTarget>> versions = selected.stream()
+                .map(s -> api.application(s.id())
+                        .thenApply(d -> new DecisionOutbox.BulkTarget(s.id(), d.version()))
+                        // Unreadable now (gone, out of scope): send it anyway, so its outcome row says why.
+                        .exceptionally(e -> new DecisionOutbox.BulkTarget(s.id(), 0)))
+                .toList();
+        return CompletableFuture.allOf(versions.toArray(CompletableFuture[]::new)).handleAsync((v, e) -> {
+            List<DecisionOutbox.BulkTarget> targets = versions.stream().map(CompletableFuture::join).toList();
+            if (targets.stream().allMatch(t -> t.version() == 0)) {
+                bulkPending.set(false);
+                notice.set(Notice.error("review.notice.bulkOffline"));
+                return null;
+            }
+            try {
+                bulkKey = outbox.submitBulk(decision, targets).idempotencyKey();
+            } catch (UncheckedIOException ex) {
+                bulkPending.set(false);
+                notice.set(Notice.error("review.notice.outboxWriteFailed",
+                        String.valueOf(ex.getCause().getMessage())));
+            }
+            return null;
+        }, fx);
     }
 
     private void outboxChanged(OutboxEntry e) {

@@ -299,10 +299,8 @@ public final class FakeReviewServer {
                         a.until = now.plus(LEASE);
                     }
                 }
-                // Version 0 = "as listed in the queue" (summaries carry no version): no precondition.
-                int version = item.version() == 0 ? a.version : item.version();
                 outcomes.add(new BulkItemOutcome(item.applicationId(),
-                        decide(staff, item.applicationId(), version, item.idempotencyKey(),
+                        decide(staff, item.applicationId(), item.version(), item.idempotencyKey(),
                                 request.decision()), null));
             } catch (ApiException e) {
                 outcomes.add(new BulkItemOutcome(item.applicationId(), null, e.problem().orElseThrow()));
