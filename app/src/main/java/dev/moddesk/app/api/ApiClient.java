@@ -307,7 +307,34 @@ public final class ApiClient {
 
     /** {@code acceptAnyStatusBody}: /health answers 503 with a Health body when the database is down. */
     private <T> CompletableFuture<T> send(Request request, JavaType answer, boolean acceptAnyStatusBody) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+        return this.<T>exchange(request, answer, acceptAnyStatusBody).thenApply(Reply::body);
+    }
+
+    /** A decoded answer with its headers (feature clients read ETag there). */
+    public record Reply<T>(int status, T body, okhttp3.Headers headers) {
+    }
+
+    /**
+     * For feature clients such as {@code ReviewApi}: sends {@code request} (built on {@link #request(HttpUrl)}, so it
+     * carries this session's token) and decodes the answer as {@code answer} (null: ignore the body). Fails like
+     * every other call, with an {@link ApiException}.
+     */
+    public <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer) {
+        return exchange(request, answer, false);
+    }
+
+    /** A request builder for {@code url} with this session's authorization and Accept headers. */
+    public Request.Builder request(HttpUrl url) {
+        return authorized(new Request.Builder().url(url));
+    }
+
+    /** A JSON request body in the console's JSON dialect. */
+    public RequestBody json(Object payload) {
+        return body(payload);
+    }
+
+    private <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer, boolean acceptAnyStatusBody) {
+        CompletableFuture<Reply<T>> result = new CompletableFuture<>();
         String what = request.method() + " " + request.url().encodedPath();
         Call call = http.newCall(request);
         result.whenComplete((ignored, error) -> {
@@ -330,7 +357,8 @@ public final class ApiClient {
                     byte[] bytes = body.bytes();
                     boolean problemBody = isProblem(response);
                     if (response.isSuccessful() || (acceptAnyStatusBody && !problemBody && bytes.length > 0)) {
-                        result.complete(answer == null || bytes.length == 0 ? null : mapper.readValue(bytes, answer));
+                        T value = answer == null || bytes.length == 0 ? null : mapper.readValue(bytes, answer);
+                        result.complete(new Reply<>(response.code(), value, response.headers()));
                     } else {
                         ApiException error = problemError(response, bytes);
                         boolean hadToken = request.header("Authorization") != null;

@@ -1,9 +1,17 @@
 package dev.moddesk.app.core;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.audit.AuditController;
 import dev.moddesk.app.audit.AuditLogSource;
 import dev.moddesk.app.audit.AuditViewModel;
+import dev.moddesk.app.review.ApplicationPaneController;
+import dev.moddesk.app.review.BulkResultController;
+import dev.moddesk.app.review.DecisionOutbox;
+import dev.moddesk.app.review.ReasonCodesController;
+import dev.moddesk.app.review.ReviewQueueController;
+import dev.moddesk.app.review.ReviewTimers;
+import dev.moddesk.app.review.ReviewWorkspace;
 import dev.moddesk.app.settings.SettingsController;
 import dev.moddesk.app.settings.SettingsViewModel;
 import dev.moddesk.app.staff.StaffController;
@@ -16,6 +24,7 @@ import dev.moddesk.app.shell.ShellController;
 import dev.moddesk.app.shell.ShellViewModel;
 import dev.moddesk.contract.Role;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final LaunchOptions options;
+    private final Path configDir;
     private final FxExecutor fx = new FxExecutor();
     private final SettingsStore settings;
     private final I18n i18n;
@@ -51,9 +61,12 @@ public final class AppContext implements AutoCloseable {
     private final OkHttpClient http;
     private final ConnectionMonitor monitor;
     private final SessionService sessions;
+    private ReviewWorkspace review;
+    private Session reviewSession;
 
     public AppContext(LaunchOptions options, Path configDir) {
         this.options = options;
+        this.configDir = configDir;
         this.settings = new SettingsStore(configDir);
         Settings saved = settings.get();
         Locale locale = options.language() != null ? options.language()
@@ -72,12 +85,20 @@ public final class AppContext implements AutoCloseable {
         this.sessions = new SessionService(SessionService.httpClients(http), settings, monitor, bus, fx, i18n);
         registerViews();
         registerControllers();
+        // Decisions left unsent by an earlier run go out as soon as their moderator signs in again.
+        bus.subscribe(Events.SignedInEvent.class, e -> {
+            if (e.session().may(Role.MODERATOR)) {
+                reviewWorkspace();
+            }
+        });
+        bus.subscribe(Events.SignedOutEvent.class, e -> closeReview());
     }
 
     private void registerViews() {
         views.register(ViewSpec.screen(MainWindow.LOGIN, "/fxml/shell/login.fxml", "login.form.signIn"))
              .register(ViewSpec.screen(MainWindow.SHELL, "/fxml/shell/shell.fxml", "app.name"))
-             .register(ViewSpec.nav("review", "/fxml/shell/placeholder.fxml", "nav.review", Feather.CHECK_SQUARE, Role.MODERATOR))
+             .register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", Feather.CHECK_SQUARE, Role.MODERATOR, "/styles/review.css"))
+             .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml", "review.reasons.editorTitle", "/styles/review.css"))
              .register(ViewSpec.nav("rooms", "/fxml/shell/placeholder.fxml", "nav.rooms", Feather.RADIO, Role.OPS))
              .register(ViewSpec.nav("creators", "/fxml/shell/placeholder.fxml", "nav.creators", Feather.STAR, Role.ADMIN))
              .register(ViewSpec.nav("audit", "/fxml/audit/audit_log.fxml", "nav.audit", Feather.LIST, Role.MODERATOR, "/styles/audit.css"))
@@ -96,7 +117,55 @@ public final class AppContext implements AutoCloseable {
                 .register(StaffController.class, () -> new StaffController(new StaffViewModel(
                         StaffDirectory.of(api()), errors, bus, i18n, fx), i18n))
                 .register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(
-                        settings, i18n, themes, bus)));
+                        settings, i18n, themes, bus)))
+                .register(ReviewQueueController.class, () -> new ReviewQueueController(reviewWorkspace(), i18n, views))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
+                .register(BulkResultController.class, () -> new BulkResultController(i18n))
+                .register(ReasonCodesController.class, () -> new ReasonCodesController(
+                        reviewWorkspace().newReasonCodes(), i18n));
+    }
+
+    /** The review workspace of the signed-in session; its outbox keeps sending while other views are shown. */
+    synchronized ReviewWorkspace reviewWorkspace() {
+        Session s = sessions.current();
+        if (s == null) {
+            throw new IllegalStateException("Not signed in");
+        }
+        if (review == null || reviewSession != s) {
+            closeReview();
+            ReviewApi api = new ReviewApi(s.api());
+            String server = s.api().baseUrl().host() + "_" + s.api().baseUrl().port();
+            Path outboxDir = reviewOutboxDir(server, s.me().username());
+            DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, fx);
+            outbox.start();
+            review = new ReviewWorkspace(api, outbox, fx, ReviewTimers.scheduled(scheduler, fx), Clock.systemUTC(),
+                    s.may(Role.ADMIN));
+            reviewSession = s;
+        }
+        return review;
+    }
+
+    /**
+     * The per-user data dir normally; {@code moddesk.data.dir} overrides it, and a console started on a custom
+     * config dir (tests, portable installs) keeps its outbox beside that config instead of in the user's home.
+     */
+    private Path reviewOutboxDir(String server, String username) {
+        String dataDir = System.getProperty("moddesk.data.dir");
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir, "outbox", server, username);
+        }
+        if (!configDir.toAbsolutePath().equals(AppPaths.configDir().toAbsolutePath())) {
+            return configDir.resolve("outbox").resolve(server).resolve(username);
+        }
+        return DecisionOutbox.defaultDirectory(server, username);
+    }
+
+    private synchronized void closeReview() {
+        if (review != null) {
+            review.outbox().close();
+            review = null;
+            reviewSession = null;
+        }
     }
 
     private static ThreadFactory daemon(String name) {
@@ -172,6 +241,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        closeReview();
         monitor.stop();
         Session s = sessions.current();
         if (s != null) {

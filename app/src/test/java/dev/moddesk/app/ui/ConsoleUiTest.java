@@ -105,9 +105,8 @@ class ConsoleUiTest {
         signIn(robot, "moderator", FakeModDeskServer.PASSWORD);
         assertThat(navIds(robot)).containsExactly("review", "audit", "settings");
         robot.clickOn("#nav-review");
-        await(() -> robot.lookup("#messageLabel").tryQuery().isPresent());
-        assertThat(robot.lookup("#messageLabel").queryLabeled().getText()).startsWith("Not built yet.");
-        assertThat(robot.lookup("#titleLabel").queryLabeled().getText()).isEqualTo("Review");
+        await(() -> robot.lookup(".review-root").tryQuery().isPresent());
+        assertThat(robot.lookup(".review-root .view-title").queryLabeled().getText()).isEqualTo("Circle review");
     }
 
     @Test

@@ -1,0 +1,513 @@
+package dev.moddesk.app.review;
+
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.contract.review.Answer;
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.ClaimInfo;
+import dev.moddesk.contract.review.ReasonCode;
+import dev.moddesk.contract.review.RiskSignal;
+import dev.moddesk.contract.review.VideoSubmission;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaException;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import javafx.scene.text.TextFlow;
+import javafx.util.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application under review: answers beside their questions with screened words marked, the video (poster first,
+ * a clear note when this machine cannot play it), the applicant's history, the claim and other viewers, the reason
+ * list in key order, the undo toast and failed decisions. All state comes from {@link FocusModeModel}.
+ */
+public final class ApplicationPaneController {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationPaneController.class);
+
+    private final ReviewText text;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<Subscription> perApplication = new ArrayList<>();
+    private FocusModeModel focus;
+    private MediaPlayer player;
+    private long shownId = -1;
+
+    @FXML
+    private StackPane root;
+    @FXML
+    private BorderPane content;
+    @FXML
+    private Label conflictBanner;
+    @FXML
+    private Label applicantLabel;
+    @FXML
+    private Label circleLabel;
+    @FXML
+    private Label syncBadge;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private FlowPane riskChips;
+    @FXML
+    private Label claimLabel;
+    @FXML
+    private Label viewersLabel;
+    @FXML
+    private VBox answersBox;
+    @FXML
+    private StackPane videoPane;
+    @FXML
+    private ImageView posterView;
+    @FXML
+    private MediaView mediaView;
+    @FXML
+    private Label videoNote;
+    @FXML
+    private Label videoStatus;
+    @FXML
+    private Label accountAgeLabel;
+    @FXML
+    private ListView<ApplicantHistory.Item> historyList;
+    @FXML
+    private ListView<ReasonCode> reasonList;
+    @FXML
+    private HBox needsInfoBox;
+    @FXML
+    private TextField needsInfoField;
+    @FXML
+    private Button approveButton;
+    @FXML
+    private Button rejectButton;
+    @FXML
+    private Button needsInfoButton;
+    @FXML
+    private Button skipButton;
+    @FXML
+    private Label rejectHint;
+    @FXML
+    private Label counterLabel;
+    @FXML
+    private ListView<OutboxEntry> failedList;
+    @FXML
+    private VBox emptyState;
+    @FXML
+    private Label emptyLabel;
+    @FXML
+    private Label loadingLabel;
+    @FXML
+    private Region help;
+    @FXML
+    private HBox undoToast;
+    @FXML
+    private Label undoLabel;
+
+    public ApplicationPaneController(I18n i18n) {
+        this.text = new ReviewText(i18n, ZoneId.systemDefault());
+    }
+
+    @FXML
+    private void initialize() {
+        historyList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ApplicantHistory.Item item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.get("review.context.item", item.circleName(),
+                        item.city(), text.status(item.status()),
+                        item.reasonTitle() == null ? "—" : item.reasonTitle(), text.date(item.submittedAt())));
+            }
+        });
+        historyList.setPlaceholder(new Label(text.get("review.context.noHistory")));
+        reasonList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ReasonCode item, boolean empty) {
+                super.updateItem(item, empty);
+                int index = getIndex() + 1;
+                setText(empty || item == null ? null
+                        : (index <= 9 ? index + "  " : "    ") + text.reasonTitle(item));
+            }
+        });
+        reasonList.setFocusTraversable(false);
+        historyList.setFocusTraversable(false);
+        failedList.setFocusTraversable(false);
+        failedList.setCellFactory(list -> new FailedCell());
+        hide(conflictBanner);
+        hide(needsInfoBox);
+        hide(undoToast);
+        hide(help);
+        hide(videoPane);
+        hide(rejectHint);
+    }
+
+    /** Shows {@code model}'s state until {@link #unbind()}; the parent controller owns the model and the keymap. */
+    void bind(FocusModeModel model, ReviewKeymap keymap) {
+        this.focus = model;
+        reasonList.setItems(model.reasonCodes());
+        failedList.setItems(model.failedDecisions());
+        failedList.visibleProperty().bind(Bindings.isNotEmpty(model.failedDecisions()));
+        failedList.managedProperty().bind(failedList.visibleProperty());
+        subscriptions.add(model.currentProperty().subscribe(this::show));
+        subscriptions.add(model.loadingProperty().subscribe(this::updateEmptyState));
+        subscriptions.add(model.finishedProperty().subscribe(this::updateEmptyState));
+        subscriptions.add(model.conflictProperty().subscribe(c -> {
+            if (c == null) {
+                hide(conflictBanner);
+            } else {
+                conflictBanner.setText(text.get("review.conflict.banner", String.valueOf(c.applicationId()),
+                        c.holder(), text.time(c.until())));
+                show(conflictBanner);
+            }
+        }));
+        subscriptions.add(model.helpVisibleProperty().subscribe(v -> setShown(help, v)));
+        subscriptions.add(model.needsInfoRequestedProperty().subscribe(v -> {
+            setShown(needsInfoBox, v);
+            if (v) {
+                needsInfoField.clear();
+                needsInfoField.requestFocus();
+            }
+        }));
+        subscriptions.add(keymap.rejectArmedProperty().subscribe(v -> setShown(rejectHint, v)));
+        subscriptions.add(model.undoOfferProperty().subscribe(this::updateUndo));
+        subscriptions.add(model.undoSecondsLeftProperty().subscribe(this::updateUndo));
+        subscriptions.add(model.decidedCountProperty().subscribe(n ->
+                counterLabel.setText(text.get("review.counter", n.intValue()))));
+        MapChangeListener<Long, OutboxEntry.SyncState> syncListener = change -> updateSyncBadge();
+        model.syncStates().addListener(syncListener);
+        subscriptions.add(() -> model.syncStates().removeListener(syncListener));
+        subscriptions.add(model.playingProperty().subscribe(this::playOrPause));
+        subscriptions.add(model.rateProperty().subscribe(r -> {
+            if (player != null) {
+                player.setRate(r.doubleValue());
+            }
+            updateVideoStatus();
+        }));
+        subscriptions.add(model.seekRequestProperty().subscribe(seek -> {
+            if (seek != null && player != null) {
+                javafx.util.Duration target = player.getCurrentTime().add(javafx.util.Duration.seconds(seek.seconds()));
+                player.seek(target.lessThan(javafx.util.Duration.ZERO) ? javafx.util.Duration.ZERO : target);
+            }
+        }));
+    }
+
+    void unbind() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+        clearApplication();
+        failedList.visibleProperty().unbind();
+        failedList.managedProperty().unbind();
+        focus = null;
+    }
+
+    private void show(ApplicationModel m) {
+        clearApplication();
+        updateEmptyState();
+        if (m == null) {
+            return;
+        }
+        perApplication.add(m.detailProperty().subscribe(this::render));
+        perApplication.add(m.historyProperty().subscribe(this::renderHistory));
+        perApplication.add(m.claimProperty().subscribe(this::renderClaim));
+        perApplication.add(m.noticeProperty().subscribe(n -> {
+            if (n != null) {
+                focus.noticeProperty().set(n);
+            }
+        }));
+        Runnable viewers = () -> viewersLabel.setText(m.viewers().isEmpty() ? ""
+                : text.get("review.viewers", String.join(", ", m.viewers())));
+        javafx.collections.ListChangeListener<String> viewerListener = c -> viewers.run();
+        m.viewers().addListener(viewerListener);
+        perApplication.add(() -> m.viewers().removeListener(viewerListener));
+        viewers.run();
+    }
+
+    private void clearApplication() {
+        perApplication.forEach(Subscription::unsubscribe);
+        perApplication.clear();
+        disposePlayer();
+        shownId = -1;
+    }
+
+    private void updateEmptyState() {
+        if (focus == null) {
+            return;
+        }
+        boolean nothing = focus.current() == null;
+        setShown(emptyState, nothing);
+        content.setVisible(!nothing);
+        emptyLabel.setVisible(focus.finishedProperty().get());
+        loadingLabel.setVisible(focus.loadingProperty().get());
+    }
+
+    private void render(ApplicationDetail d) {
+        if (d == null) {
+            return;
+        }
+        boolean sameApplication = d.id() == shownId;
+        shownId = d.id();
+        applicantLabel.setText(d.applicant() == null ? "#" + d.id()
+                : text.get("review.applicant", d.applicant().nickname(), String.valueOf(d.id())));
+        circleLabel.setText(d.circle() == null ? "" : text.get("review.circle", d.circle().name(), d.circle().city(),
+                text.mode(d.mode())));
+        statusLabel.setText(text.status(d.status()));
+        statusLabel.getStyleClass().removeAll("review-status-decided");
+        if (d.status() != ApplicationStatus.PENDING) {
+            statusLabel.getStyleClass().add("review-status-decided");
+        }
+        riskChips.getChildren().clear();
+        Label score = new Label(text.get("review.risk.score", d.riskScore()));
+        score.getStyleClass().addAll("review-risk-chip", d.riskScore() >= 50 ? "review-risk-high" : "review-risk-low");
+        riskChips.getChildren().add(score);
+        for (RiskSignal r : d.risks()) {
+            Label chip = new Label(text.risk(r.code()) + (r.detail() == null ? "" : " · " + r.detail()));
+            chip.getStyleClass().add("review-risk-chip");
+            riskChips.getChildren().add(chip);
+        }
+        renderAnswers(d);
+        if (!sameApplication) {
+            renderVideo(d.video());
+        }
+        if (d.applicant() != null && d.applicant().accountCreatedAt() != null) {
+            long days = Duration.between(d.applicant().accountCreatedAt(), Instant.now()).toDays();
+            accountAgeLabel.setText(text.get("review.context.accountAge", days,
+                    d.applicant().locationCity() == null ? "—" : d.applicant().locationCity()));
+        } else {
+            accountAgeLabel.setText("");
+        }
+        if (d.claim() != null) {
+            renderClaim(d.claim());
+        }
+        updateSyncBadge();
+    }
+
+    private void renderAnswers(ApplicationDetail d) {
+        answersBox.getChildren().clear();
+        for (Answer a : d.answers()) {
+            Label question = new Label(a.position() + ". " + (a.question() == null ? "" : a.question()));
+            question.getStyleClass().add("review-question");
+            question.setWrapText(true);
+            TextFlow answer = new TextFlow();
+            answer.getStyleClass().add("review-answer");
+            for (ApplicationModel.Segment s : ApplicationModel.segments(a)) {
+                Label part = new Label(s.text());
+                part.getStyleClass().add(s.screened() ? "review-screened" : "review-answer-text");
+                if (s.screened()) {
+                    part.setAccessibleHelp(text.get("review.screened.help", s.term()));
+                }
+                answer.getChildren().add(part);
+            }
+            VBox pair = new VBox(4, question, answer);
+            pair.getStyleClass().add("review-qa");
+            answersBox.getChildren().add(pair);
+        }
+    }
+
+    private void renderVideo(VideoSubmission video) {
+        disposePlayer();
+        if (video == null) {
+            hide(videoPane);
+            videoStatus.setText("");
+            return;
+        }
+        show(videoPane);
+        videoNote.setText("");
+        hide(videoNote);
+        String poster = focus.mediaUrl(video.posterUrl());
+        posterView.setImage(poster == null ? null : new Image(poster, true));
+        posterView.setVisible(true);
+        mediaView.setVisible(false);
+        String url = focus.mediaUrl(video.url());
+        try {
+            MediaPlayer created = new MediaPlayer(new Media(url));
+            created.setOnError(() -> cannotPlay(created.getError()));
+            created.setOnReady(() -> {
+                mediaView.setVisible(true);
+                posterView.setVisible(false);
+            });
+            created.setRate(focus.rateProperty().get());
+            mediaView.setMediaPlayer(created);
+            player = created;
+        } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
+            cannotPlay(e);
+        }
+        videoStatus.setText(text.get("review.video.caption", video.durationSeconds(),
+                video.caption() == null ? "" : video.caption()));
+    }
+
+    /** Codecs differ per platform: keep the poster, say why the video is not playing, and carry on. */
+    private void cannotPlay(Exception e) {
+        log.info("video cannot play here: {}", e == null ? "unknown" : e.toString());
+        disposePlayer();
+        posterView.setVisible(true);
+        mediaView.setVisible(false);
+        videoNote.setText(text.get("review.video.cannotPlay"));
+        show(videoNote);
+    }
+
+    private void disposePlayer() {
+        if (player != null) {
+            player.dispose();
+            player = null;
+        }
+        mediaView.setMediaPlayer(null);
+    }
+
+    private void playOrPause(boolean play) {
+        if (player == null) {
+            return;
+        }
+        if (play) {
+            player.play();
+        } else {
+            player.pause();
+        }
+        updateVideoStatus();
+    }
+
+    private void updateVideoStatus() {
+        if (player != null && focus != null) {
+            videoNote.setText(text.get("review.video.speed", focus.rateProperty().get()));
+            show(videoNote);
+        }
+    }
+
+    private void renderHistory(ApplicantHistory h) {
+        historyList.getItems().setAll(h == null ? List.of() : h.applications());
+    }
+
+    private void renderClaim(ClaimInfo c) {
+        claimLabel.setText(c == null ? "" : text.get("review.claim.held", c.staffName(), text.time(c.expiresAt())));
+    }
+
+    private void updateSyncBadge() {
+        ApplicationModel m = focus == null ? null : focus.current();
+        OutboxEntry.SyncState s = m == null ? null : focus.syncStates().get(m.applicationId());
+        syncBadge.getStyleClass().removeAll("review-sync-pending", "review-sync-failed");
+        if (s == OutboxEntry.SyncState.PENDING_SYNC) {
+            syncBadge.setText(text.get("review.sync.pending"));
+            syncBadge.getStyleClass().add("review-sync-pending");
+        } else if (s == OutboxEntry.SyncState.FAILED) {
+            syncBadge.setText(text.get("review.sync.failed"));
+            syncBadge.getStyleClass().add("review-sync-failed");
+        } else {
+            syncBadge.setText("");
+        }
+    }
+
+    private void updateUndo() {
+        FocusModeModel.UndoOffer offer = focus == null ? null : focus.undoOfferProperty().get();
+        if (offer == null) {
+            hide(undoToast);
+            return;
+        }
+        undoLabel.setText(text.get("review.undo.toast", text.kind(offer.kind()), offer.nickname(),
+                focus.undoSecondsLeftProperty().get()));
+        show(undoToast);
+    }
+
+    private static void hide(javafx.scene.Node n) {
+        setShown(n, false);
+    }
+
+    private static void show(javafx.scene.Node n) {
+        setShown(n, true);
+    }
+
+    private static void setShown(javafx.scene.Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    private final class FailedCell extends ListCell<OutboxEntry> {
+        private final Label label = new Label();
+        private final Button open = new Button(text.get("review.failed.open"));
+        private final Button dismiss = new Button(text.get("review.failed.dismiss"));
+        private final HBox box = new HBox(8, label, open, dismiss);
+
+        FailedCell() {
+            label.getStyleClass().add("review-failed-text");
+            open.getStyleClass().add("flat");
+            dismiss.getStyleClass().add("flat");
+            open.setOnAction(e -> {
+                if (getItem() != null) {
+                    focus.reopenFailure(getItem());
+                }
+            });
+            dismiss.setOnAction(e -> {
+                if (getItem() != null) {
+                    focus.dismissFailure(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(OutboxEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            label.setText(text.get("review.failed.item", String.valueOf(item.applicationId()),
+                    String.valueOf(item.failureType()), String.valueOf(item.failureDetail())));
+            setGraphic(box);
+        }
+    }
+
+    @FXML
+    private void onApprove() {
+        focus.approve();
+    }
+
+    @FXML
+    private void onReject() {
+        int selected = reasonList.getSelectionModel().getSelectedIndex();
+        focus.reject(selected < 0 ? 1 : selected + 1);
+    }
+
+    @FXML
+    private void onNeedsInfo() {
+        focus.execute(ReviewCommand.of(ReviewCommand.Kind.NEEDS_INFO));
+    }
+
+    @FXML
+    private void onSendNeedsInfo() {
+        focus.submitNeedsInfo(needsInfoField.getText());
+        root.requestFocus();
+    }
+
+    @FXML
+    private void onSkip() {
+        focus.skip();
+    }
+
+    @FXML
+    private void onUndo() {
+        focus.undo();
+    }
+
+    @FXML
+    private void onHelp() {
+        focus.execute(ReviewCommand.of(ReviewCommand.Kind.HELP));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.moddesk.app.review;
+
+import dev.moddesk.app.api.ApiException;
+import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.contract.Page;
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.BulkDecisionRequest;
+import dev.moddesk.contract.review.BulkDecisionResult;
+import dev.moddesk.contract.review.ClaimInfo;
+import dev.moddesk.contract.review.DecisionRequest;
+import dev.moddesk.contract.review.DecisionResult;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.QueueHealth;
+import dev.moddesk.contract.review.ReasonCode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** A synchronous review API over {@link FakeReviewServer}: futures are complete when the call returns. */
+public final class FakeReviewApi extends ReviewApi {
+
+    private final FakeReviewServer server;
+    private final String staff;
+    private volatile boolean offline;
+
+    public FakeReviewApi(FakeReviewServer server, String staff) {
+        super(null);
+        this.server = server;
+        this.staff = staff;
+    }
+
+    public void setOffline(boolean value) {
+        offline = value;
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> body) {
+        if (offline) {
+            return CompletableFuture.failedFuture(ApiException.of(ApiException.Kind.UNREACHABLE, "network is down",
+                    new IOException("network is down")));
+        }
+        try {
+            return CompletableFuture.completedFuture(body.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Page<ApplicationSummary>> queue(QueueFilter filter, String cursor, int limit) {
+        return call(() -> server.queue(filter));
+    }
+
+    @Override
+    public CompletableFuture<List<dev.moddesk.contract.review.Circle>> circles(String city) {
+        return call(() -> List.of(server.circle()));
+    }
+
+    @Override
+    public CompletableFuture<ApplicationDetail> application(long id) {
+        return call(() -> server.detail(staff, id));
+    }
+
+    @Override
+    public CompletableFuture<ClaimInfo> claim(long id) {
+        return call(() -> server.claim(staff, id));
+    }
+
+    @Override
+    public CompletableFuture<Optional<ApplicationDetail>> claimNext(QueueFilter filter) {
+        return call(() -> server.claimNext(staff, filter));
+    }
+
+    @Override
+    public CompletableFuture<Void> release(long id) {
+        return call(() -> {
+            server.release(staff, id);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> presence(long id) {
+        return call(() -> {
+            server.presence(staff, id);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<DecisionResult> decide(long id, int version, String key, DecisionRequest decision) {
+        return call(() -> server.decide(staff, id, version, key, decision));
+    }
+
+    @Override
+    public CompletableFuture<DecisionResult> undo(long id, String key) {
+        return call(() -> server.undo(staff, id, key));
+    }
+
+    @Override
+    public CompletableFuture<BulkDecisionResult> bulk(BulkDecisionRequest request) {
+        return call(() -> server.bulk(staff, request));
+    }
+
+    @Override
+    public CompletableFuture<ApplicantHistory> history(String userId) {
+        return call(() -> server.history(userId));
+    }
+
+    @Override
+    public CompletableFuture<QueueHealth> health() {
+        return call(server::health);
+    }
+
+    @Override
+    public CompletableFuture<List<ReasonCode>> reasonCodes(Long circleId) {
+        return call(server::reasonCodes);
+    }
+
+    @Override
+    public CompletableFuture<ReasonCode> createReasonCode(ReasonCode code) {
+        return call(() -> server.createReasonCode(code));
+    }
+
+    @Override
+    public CompletableFuture<ReasonCode> updateReasonCode(ReasonCode code) {
+        return call(() -> server.updateReasonCode(code, code.version()));
+    }
+
+    @Override
+    public CompletableFuture<Void> deactivateReasonCode(String code) {
+        return call(() -> {
+            server.deactivateReasonCode(code);
+            return null;
+        });
+    }
+
+    @Override
+    public String mediaUrl(String url) {
+        return url;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.moddesk.app.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.DecisionKind;
+import dev.moddesk.contract.review.DecisionRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewQueueModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeReviewServer server = new FakeReviewServer();
+    private final FakeReviewApi api = new FakeReviewApi(server, "mod1");
+    private final ManualTimers timers = new ManualTimers();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+    private final DrainableExecutor outboxEvents = new DrainableExecutor();
+    private DecisionOutbox outbox;
+    private ReviewQueueModel queue;
+
+    @BeforeEach
+    void setUp() {
+        outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50));
+        outbox.start();
+        queue = new ReviewQueueModel(api, outbox, Runnable::run, timers, clock);
+        queue.activate();
+    }
+
+    @AfterEach
+    void tearDown() {
+        queue.deactivate();
+        outbox.close();
+    }
+
+    @Test
+    void filtersSortAndSearchReachTheServerAndAgesTick() {
+        server.addApplication("小李", "喜欢爬山");
+        server.addApplication("小王", "加微信 领福利");
+        server.addApplication("小赵", "想认识山友");
+
+        queue.refresh();
+        assertThat(queue.rows()).extracting(ApplicationSummary::applicantNickname).containsExactly("小李", "小王", "小赵");
+        assertThat(queue.healthProperty().get().depth()).isEqualTo(3);
+
+        queue.sortProperty().set("risk");
+        queue.refresh();
+        assertThat(queue.rows().get(0).applicantNickname()).isEqualTo("小王");
+
+        queue.queryProperty().set("  爬山 ");
+        queue.refresh();
+        assertThat(queue.rows()).extracting(ApplicationSummary::applicantNickname).containsExactly("小李");
+
+        Duration before = queue.ageOf(queue.rows().get(0));
+        clock.advance(Duration.ofSeconds(30));
+        timers.fire(Duration.ofSeconds(1));
+        assertThat(queue.ageOf(queue.rows().get(0))).isEqualTo(before.plusSeconds(30));
+    }
+
+    @Test
+    void bulkRejectReportsEveryItemAndDropsTheDecidedRows() {
+        long a = server.addApplication("小李", "加微信");
+        long b = server.addApplication("小王", "兼职刷单");
+        long c = server.addApplication("小赵", "日结");
+        server.claimAs("mod2", c);
+        queue.refresh();
+
+        queue.bulkDecide(new DecisionRequest(DecisionKind.REJECT, "AD", null, null), queue.rows());
+        assertThat(queue.bulkPendingProperty().get()).isTrue();
+        Eventually.await("bulk sent", () -> outbox.pendingCount() == 0);
+        outboxEvents.drain();
+
+        assertThat(queue.bulkPendingProperty().get()).isFalse();
+        assertThat(queue.bulkOutcomes()).hasSize(3);
+        assertThat(queue.bulkOutcomes()).filteredOn(BulkOutcomeRow::succeeded)
+                .extracting(BulkOutcomeRow::applicationId).containsExactlyInAnyOrder(a, b);
+        assertThat(queue.bulkOutcomes()).filteredOn(r -> !r.succeeded()).singleElement().satisfies(r -> {
+            assertThat(r.applicationId()).isEqualTo(c);
+            assertThat(r.nickname()).isEqualTo("小赵");
+            assertThat(r.problemType()).isEqualTo("claimed-by-other");
+        });
+        assertThat(queue.bulkSucceededProperty().get()).isEqualTo(2);
+        assertThat(queue.bulkFailedProperty().get()).isEqualTo(1);
+        assertThat(queue.rows()).extracting(ApplicationSummary::id).containsExactly(c);
+        assertThat(server.status(a)).isEqualTo(ApplicationStatus.REJECTED);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.moddesk.app.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moddesk.app.core.ActiveView;
+import dev.moddesk.app.core.ControllerFactory;
+import dev.moddesk.app.core.FxExecutor;
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.ViewRegistry;
+import dev.moddesk.app.core.ViewSpec;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.ApplicationStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The review screen driven as a moderator would: keyboard first, mouse for the bulk selection. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewViewTest {
+
+    private final FakeReviewServer server = new FakeReviewServer();
+    private final FakeReviewApi api = new FakeReviewApi(server, "mod1");
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private Path dir;
+    private DecisionOutbox outbox;
+    private ActiveView view;
+    private long li;
+    private long wang;
+    private long zhao;
+    private long chen;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        li = server.addApplication("小李", "喜欢爬山，周末常去青城山");
+        wang = server.addApplication("小王", "加微信 领福利");
+        zhao = server.addApplication("小赵", "想认识同城山友");
+        chen = server.addApplication("小陈", "兼职刷单 日结");
+        dir = Files.createTempDirectory("review-view");
+        outbox = new DecisionOutbox(dir, api, new FxExecutor(), Clock.systemUTC(), Duration.ofMillis(20),
+                Duration.ofMillis(200));
+        outbox.start();
+        ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
+                Clock.systemUTC(), true);
+        ControllerFactory controllers = new ControllerFactory();
+        ViewRegistry views = new ViewRegistry(controllers, i18n);
+        views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
+                        "/styles/review.css"))
+                .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
+                        "review.reasons.editorTitle", "/styles/review.css"));
+        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
+                .register(BulkResultController.class, () -> new BulkResultController(i18n))
+                .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
+        ViewRegistry.LoadedView loaded = views.load("review");
+        Scene scene = new Scene(loaded.root(), 1280, 800);
+        scene.getStylesheets().add(getClass().getResource("/styles/tokens.css").toExternalForm());
+        scene.getStylesheets().add(getClass().getResource("/styles/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        view = (ActiveView) loaded.controller();
+    }
+
+    /** Holding one of the items another moderator took must be arranged before the view opens. */
+    private void open(FxRobot robot) {
+        robot.interact(view::activate);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(view::deactivate);
+        outbox.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static boolean shown(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        return n.isVisible() && (n.getParent() == null || n.getParent().isVisible());
+    }
+
+    private void synced() {
+        Eventually.await("outbox delivered", () -> outbox.pendingCount() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aModeratorClearsTheQueueWithTheKeyboardOnly(FxRobot robot) {
+        open(robot);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小李");
+        assertThat(robot.lookup(".review-screened").tryQuery()).isEmpty();
+
+        robot.type(KeyCode.A);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小王");
+        assertThat(robot.lookup(".review-screened").queryAs(Label.class).getText()).isEqualTo("加微信");
+        assertThat(shown(robot, "#undoToast")).isTrue();
+        assertThat(text(robot, "#undoLabel")).contains("Approved", "小李");
+
+        robot.type(KeyCode.DIGIT3);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小赵");
+        assertThat(text(robot, "#undoLabel")).contains("Rejected", "小王");
+
+        robot.type(KeyCode.U);
+        assertThat(text(robot, "#applicantLabel")).as("undo brings 小王 back").startsWith("小王");
+        synced();
+
+        robot.type(KeyCode.J);
+        assertThat(text(robot, "#applicantLabel")).as("J moves on without deciding").startsWith("小赵");
+        robot.type(KeyCode.A);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小陈");
+        robot.type(KeyCode.R);
+        assertThat(shown(robot, "#rejectHint")).isTrue();
+        robot.type(KeyCode.DIGIT3);
+
+        assertThat(shown(robot, "#emptyLabel")).as("queue cleared").isTrue();
+        assertThat(text(robot, "#counterLabel")).isEqualTo("3 decided");
+        synced();
+        assertThat(server.status(li)).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(server.status(wang)).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(server.holder(wang)).as("the skipped one was released").isEmpty();
+        assertThat(server.status(zhao)).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(server.status(chen)).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(server.decisionsApplied(chen)).isEqualTo(1);
+    }
+
+    @Test
+    void shortcutsHelpOpensWithQuestionMarkAndClosesWithEscape(FxRobot robot) {
+        open(robot);
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        assertThat(shown(robot, ".review-help")).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(shown(robot, ".review-help")).isFalse();
+    }
+
+    @Test
+    void decisionsMadeOfflineShowPendingSyncUntilTheServerConfirms(FxRobot robot) {
+        open(robot);
+        api.setOffline(true);
+
+        robot.type(KeyCode.A);
+
+        assertThat(text(robot, "#pendingSyncBadge")).isEqualTo("1 pending sync");
+        api.setOffline(false);
+        outbox.retryNow();
+        synced();
+        assertThat(text(robot, "#pendingSyncBadge")).isEmpty();
+        assertThat(server.status(li)).isEqualTo(ApplicationStatus.APPROVED);
+    }
+
+    @Test
+    void aModeratorSeesAConflictWhenAnotherModeratorTookTheItem(FxRobot robot) {
+        server.claimAs("mod2", wang);
+        open(robot);
+
+        robot.type(KeyCode.A);
+
+        assertThat(text(robot, "#applicantLabel")).as("the held one is passed over").startsWith("小赵");
+        assertThat(shown(robot, "#conflictBanner")).isTrue();
+        assertThat(text(robot, "#conflictBanner")).contains("#" + wang, "mod2");
+        assertThat(text(robot, "#noticeLabel")).contains("held by mod2");
+    }
+
+    @Test
+    void aModeratorBulkRejectsAndSeesEveryOutcome(FxRobot robot) throws Exception {
+        server.claimAs("mod2", chen);
+        open(robot);
+
+        robot.clickOn("小李");
+        robot.press(KeyCode.SHIFT).clickOn("小陈").release(KeyCode.SHIFT);
+        assertThat(text(robot, "#selectionLabel")).isEqualTo("4 selected");
+        robot.clickOn("#bulkReasonCombo");
+        robot.clickOn("ad");
+        robot.clickOn("#bulkRejectButton");
+
+        synced();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#outcomeList").queryAs(ListView.class).getItems().size() == 4);
+        assertThat(shown(robot, ".review-bulk-result")).isTrue();
+        assertThat(text(robot, "#summaryLabel")).isEqualTo("3 decided, 1 refused");
+        assertThat(robot.lookup(".review-outcome-failed").queryAs(javafx.scene.control.ListCell.class).getText())
+                .contains("#" + chen, "claimed-by-other");
+        assertThat(server.status(li)).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(server.status(zhao)).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(server.status(chen)).isEqualTo(ApplicationStatus.PENDING);
+
+        robot.clickOn("#closeButton");
+        assertThat(shown(robot, ".review-bulk-result")).isFalse();
+    }
+
+    @Test
+    void anAdminEditsAReasonCodeInTheEditor(FxRobot robot) {
+        open(robot);
+        robot.clickOn("#reasonCodesButton");
+        robot.clickOn("SPAM");
+        robot.clickOn("#titleEnField").eraseText(4).write("junk");
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(server.reasonCodes().get(0).titles()).containsEntry("en", "junk");
+        assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class))
+                .anySatisfy(cell -> assertThat(cell.getText()).isEqualTo("junk"));
+        Node editor = robot.lookup("#codeTable").query();
+        robot.interact(() -> ((Stage) editor.getScene().getWindow()).close());
+    }
+}
