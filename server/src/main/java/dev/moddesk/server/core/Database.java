@@ -32,7 +32,8 @@ public final class Database implements AutoCloseable {
         /** The embedded file database in {@code dataDir} (created if missing). */
         public static Settings h2File(Path dataDir) {
             String file = dataDir.toAbsolutePath().resolve("moddesk").toString().replace('\\', '/');
-            return new Settings("jdbc:h2:file:" + file + ";" + H2_MODE, "sa", "");
+            // The server closes the pool itself on stop; H2's own exit hook would close the database under it first.
+            return new Settings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;" + H2_MODE, "sa", "");
         }
 
         /** A private in-memory database that lives as long as the pool (tests). */
