@@ -2,11 +2,15 @@ package dev.moddesk.app;
 
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.AppPaths;
+import dev.moddesk.app.core.Events;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
 import dev.moddesk.app.core.SandboxServer;
+import dev.moddesk.app.core.Theme;
+import dev.moddesk.app.core.ThemeService;
 import dev.moddesk.contract.Role;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +37,6 @@ public final class ModDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught on the FX thread", e));
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
@@ -42,7 +45,15 @@ public final class ModDeskApp extends Application {
             return;
         }
         context = new AppContext(options, AppPaths.configDir());
+        AppContext ctx = context;
+        // Logged and shown, never swallowed.
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Uncaught on the FX thread", e);
+            ctx.bus().publish(new Events.NotificationEvent(Events.Severity.DANGER, ctx.errors().describe(e)));
+        });
         window = new MainWindow(stage, context);
+        stage.setOnShown(e -> LOG.info("Window shown {} ms after the JVM started",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         if (!options.sandbox()) {
             window.open();
             return;
@@ -94,6 +105,9 @@ public final class ModDeskApp extends Application {
         alert.setTitle(i18n.get("app.window.title"));
         alert.setHeaderText(i18n.get("app.error.header"));
         alert.setContentText(message);
+        // The dialog is its own scene: give it our fonts and colours so Chinese renders and the theme matches.
+        alert.getDialogPane().getStylesheets().addAll(ThemeService.stylesheetsFor(
+                context == null ? Theme.LIGHT : context.themes().getTheme()));
         if (!output.isEmpty()) {
             TextArea details = new TextArea(String.join("\n", output));
             details.setEditable(false);

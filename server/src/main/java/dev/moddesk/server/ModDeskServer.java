@@ -9,6 +9,7 @@ import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.ops.OpsFeature;
 import dev.moddesk.server.platform.PlatformFeature;
+import dev.moddesk.server.review.ReviewFeature;
 import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
 import dev.moddesk.server.sandbox.SandboxSimulation;
@@ -62,7 +63,8 @@ public final class ModDeskServer implements AutoCloseable {
 
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
-        return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new);
+        return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
+                ReviewFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,14 @@ public final class ApiClient {
 
     /** Fetches {@link #info()} and fails with {@link ApiException.Kind#INCOMPATIBLE} on another API version. */
     public CompletableFuture<ServerInfo> checkCompatible() {
-        return info().thenApply(info -> {
+        return info().exceptionallyCompose(error -> {
+            boolean noInfoRoute = ApiException.find(error)
+                    .flatMap(ApiException::problem).map(p -> p.status() == 404).orElse(false);
+            return CompletableFuture.failedFuture(noInfoRoute
+                    ? ApiException.of(ApiException.Kind.INCOMPATIBLE,
+                            "This server does not offer ModDesk API version " + ServerInfo.API_VERSION + " (no /api/v1/info)", error)
+                    : error);
+        }).thenApply(info -> {
             if (info.apiVersion() != ServerInfo.API_VERSION) {
                 throw ApiException.of(ApiException.Kind.INCOMPATIBLE, "Incompatible server version: the server speaks API "
                         + info.apiVersion() + ", this console speaks " + ServerInfo.API_VERSION, null);
@@ -407,9 +413,7 @@ public final class ApiClient {
             }
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             switch (f.getKey()) {
                 case "type", "title", "status", "detail", "instance", "errors" -> { }
                 default -> {

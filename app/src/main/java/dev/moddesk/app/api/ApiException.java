@@ -30,9 +30,6 @@ public final class ApiException extends RuntimeException {
         if (text == null || text.isBlank()) {
             text = "HTTP " + problem.status();
         }
-        if (retryAfterSeconds != null) {
-            text = text + " (try again in " + retryAfterSeconds + " s)";
-        }
         return new ApiException(Kind.PROBLEM, text, problem, retryAfterSeconds, null);
     }
 

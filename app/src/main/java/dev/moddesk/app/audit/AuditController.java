@@ -16,6 +16,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
@@ -23,7 +24,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.util.Subscription;
 
 /** The audit log table, its filters, the before/after diff of the selected entry, and CSV export. */
@@ -36,6 +39,7 @@ public final class AuditController implements ActiveView {
     private final EventBus bus;
     private final Executor io;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private VirtualFlow<?> watchedFlow;
     private final DateTimeFormatter timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @FXML
@@ -101,6 +105,17 @@ public final class AuditController implements ActiveView {
         toPicker.valueProperty().bindBidirectional(vm.toProperty());
         actionCombo.setItems(vm.actions());
         actionCombo.valueProperty().bindBidirectional(vm.actionProperty());
+        actionCombo.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String action) {
+                return action == null || action.isEmpty() ? i18n.get("audit.filter.anyAction") : action;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         actionCombo.setButtonCell(actionCell());
         actionCombo.setCellFactory(list -> actionCell());
 
@@ -113,16 +128,6 @@ public final class AuditController implements ActiveView {
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().action()));
         targetColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(target(c.getValue())));
         reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason() == null ? "" : c.getValue().reason()));
-        auditTable.setRowFactory(table -> new TableRow<>() {
-            @Override
-            public void updateIndex(int index) {
-                super.updateIndex(index);
-                if (index >= 0 && index >= table.getItems().size() - PREFETCH_ROWS && vm.hasMoreProperty().get()) {
-                    // Not during layout: the list must not change while the table lays out its rows.
-                    Platform.runLater(vm::loadMore);
-                }
-            }
-        });
         vm.selectedProperty().bind(auditTable.getSelectionModel().selectedItemProperty());
 
         diffTable.setItems(vm.diff());
@@ -175,14 +180,43 @@ public final class AuditController implements ActiveView {
         subscriptions.add(vm.hasMoreProperty().subscribe(this::updateStatus));
         subscriptions.add(vm.loadingProperty().subscribe(this::updateStatus));
         subscriptions.add(javafx.beans.binding.Bindings.size(vm.entries()).subscribe(this::updateStatus));
+        // Paging as you scroll: after every layout or scroll, load the next page once the last rows are visible.
+        subscriptions.add(auditTable.skinProperty().subscribe(skin -> Platform.runLater(this::watchFlow)));
         vm.loadActions();
         vm.search();
+    }
+
+    private void watchFlow() {
+        if (!(auditTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || watchedFlow == flow) {
+            return;
+        }
+        watchedFlow = flow;
+        subscriptions.add(flow.positionProperty().subscribe(this::loadMoreIfNearEnd));
+        subscriptions.add(flow.needsLayoutProperty().subscribe(needs -> {
+            if (!needs) {
+                loadMoreIfNearEnd();
+            }
+        }));
+        loadMoreIfNearEnd();
+    }
+
+    private void loadMoreIfNearEnd() {
+        VirtualFlow<?> flow = watchedFlow;
+        if (flow == null || vm.loadingProperty().get() || !vm.hasMoreProperty().get() || vm.entries().isEmpty()) {
+            return;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last != null && last.getIndex() >= vm.entries().size() - PREFETCH_ROWS) {
+            // Not during layout: the list must not change while the table lays out its rows.
+            Platform.runLater(vm::loadMore);
+        }
     }
 
     @Override
     public void deactivate() {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
+        watchedFlow = null;
     }
 
     private void updateStatus() {

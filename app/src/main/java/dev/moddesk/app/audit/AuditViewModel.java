@@ -50,7 +50,8 @@ public final class AuditViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
 
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
-    private final ObservableList<String> actions = FXCollections.observableArrayList();
+    /** Action names to filter by; "" (first) means any action. */
+    private final ObservableList<String> actions = FXCollections.observableArrayList("");
     /** Bound by the view to the table selection. */
     private final ObjectProperty<AuditEntry> selected = new SimpleObjectProperty<>();
     private final ObservableList<AuditDiff.Row> diff = FXCollections.observableArrayList();

@@ -108,7 +108,7 @@ public final class AppContext implements AutoCloseable {
 
     private void registerControllers() {
         controllers.register(LoginController.class, () -> new LoginController(new LoginViewModel(
-                        sessions, settings, errors, fx, options.server(), options.user())))
+                        sessions, settings, errors, fx, options.server(), options.user()), i18n))
                 .register(ShellController.class, () -> new ShellController(
                         new ShellViewModel(sessions, monitor, views, navigation), views, i18n, bus))
                 .register(PlaceholderController.class, PlaceholderController::new)

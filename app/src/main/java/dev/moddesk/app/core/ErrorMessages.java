@@ -38,6 +38,16 @@ public final class ErrorMessages {
         };
     }
 
+    private String throttled(ApiException e) {
+        if (e.retryAfterSeconds().isEmpty()) {
+            return i18n.get("error.api.throttledNoTime");
+        }
+        long seconds = e.retryAfterSeconds().getAsLong();
+        // Over a minute and a half, minutes read better than a large number of seconds.
+        return seconds > 90 ? i18n.get("error.api.throttledMinutes", (seconds + 59) / 60)
+                : i18n.get("error.api.throttled", seconds);
+    }
+
     private String describeProblem(ApiException e) {
         String detail = e.problem().map(p -> p.detail() != null ? p.detail() : p.title()).orElse(e.getMessage());
         Optional<ProblemType> type = e.problemType();
@@ -48,9 +58,7 @@ public final class ErrorMessages {
         return switch (type.get()) {
             case BAD_CREDENTIALS -> i18n.get("error.api.badCredentials");
             case ACCOUNT_DISABLED -> i18n.get("error.api.accountDisabled");
-            case TOO_MANY_REQUESTS -> e.retryAfterSeconds().isPresent()
-                    ? i18n.get("error.api.throttled", e.retryAfterSeconds().getAsLong())
-                    : i18n.get("error.api.throttledNoTime");
+            case TOO_MANY_REQUESTS -> throttled(e);
             case UNAUTHORIZED -> i18n.get("error.api.unauthorized");
             case FORBIDDEN -> i18n.get("error.api.forbidden");
             case OUT_OF_SCOPE -> i18n.get("error.api.outOfScope");

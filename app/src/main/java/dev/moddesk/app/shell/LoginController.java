@@ -1,5 +1,6 @@
 package dev.moddesk.app.shell;
 
+import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.ServerProfile;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -9,15 +10,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 
 /** The sign-in form. Enter anywhere submits (the sign-in button is the default button). */
 public final class LoginController {
     private final LoginViewModel vm;
+    private final I18n i18n;
 
     @FXML
     private TextField serverField;
     @FXML
     private ComboBox<ServerProfile> profileCombo;
+    @FXML
+    private Button saveProfileButton;
     @FXML
     private Button removeProfileButton;
     @FXML
@@ -31,8 +36,9 @@ public final class LoginController {
     @FXML
     private Label errorLabel;
 
-    public LoginController(LoginViewModel vm) {
+    public LoginController(LoginViewModel vm, I18n i18n) {
         this.vm = vm;
+        this.i18n = i18n;
     }
 
     @FXML
@@ -43,6 +49,7 @@ public final class LoginController {
         profileCombo.setItems(vm.profiles());
         profileCombo.valueProperty().subscribe(vm::pickProfile);
         removeProfileButton.disableProperty().bind(profileCombo.valueProperty().isNull());
+        saveProfileButton.disableProperty().bind(vm.serverUrlProperty().isEmpty());
         signInButton.disableProperty().bind(vm.canSignInProperty().not());
         progress.visibleProperty().bind(vm.busyProperty());
         progress.managedProperty().bind(vm.busyProperty());
@@ -66,7 +73,13 @@ public final class LoginController {
 
     @FXML
     private void onSaveProfile() {
-        vm.saveProfile(null);
+        TextInputDialog ask = new TextInputDialog(vm.suggestedProfileName());
+        ask.setTitle(i18n.get("login.profile.title"));
+        ask.setHeaderText(i18n.get("login.profile.header", vm.serverUrlProperty().get()));
+        ask.setContentText(i18n.get("login.profile.name"));
+        ask.initOwner(serverField.getScene().getWindow());
+        ask.getDialogPane().getStylesheets().setAll(serverField.getScene().getStylesheets());
+        ask.showAndWait().ifPresent(vm::saveProfile);
     }
 
     @FXML

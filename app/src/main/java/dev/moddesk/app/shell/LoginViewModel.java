@@ -128,6 +128,13 @@ public final class LoginViewModel {
         }
     }
 
+    /** A name for a new profile: the host of the address typed. */
+    public String suggestedProfileName() {
+        String url = serverUrl.get().strip();
+        String host = url.replaceFirst("^[a-zA-Z]+://", "").replaceFirst("[:/].*$", "");
+        return host.isEmpty() ? url : host;
+    }
+
     /** Remembers the current server address as a profile. */
     public void saveProfile(String name) {
         if (serverUrl.get().isBlank()) {

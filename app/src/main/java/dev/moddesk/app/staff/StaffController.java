@@ -14,7 +14,9 @@ import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -248,6 +250,18 @@ public final class StaffController implements ActiveView {
 
     @FXML
     private void onToggleDisabled() {
+        StaffMember m = vm.selectedProperty().get();
+        if (m != null && !m.disabled()) {
+            // Disabling ends the person's sessions at once: ask first.
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("staff.confirm.disable", m.username()),
+                    ButtonType.OK, ButtonType.CANCEL);
+            confirm.setHeaderText(null);
+            confirm.initOwner(staffTable.getScene().getWindow());
+            confirm.getDialogPane().getStylesheets().setAll(staffTable.getScene().getStylesheets());
+            if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
+        }
         vm.toggleDisabled();
     }
 

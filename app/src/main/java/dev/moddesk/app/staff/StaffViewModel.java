@@ -31,7 +31,6 @@ import javafx.collections.ObservableMap;
  * password reset). A failed request keeps everything typed; a 422 puts each field's message next to its field.
  */
 public final class StaffViewModel {
-    public static final List<String> FIELDS = List.of("username", "displayName", "password", "role", "cityScopes");
 
     private final StaffDirectory directory;
     private final ErrorMessages errors;

@@ -105,7 +105,7 @@ class ApiClientTest {
         ApiException e = failure(client(fake.url()).login("throttled", "x"));
         assertThat(e.is(ProblemType.TOO_MANY_REQUESTS)).isTrue();
         assertThat(e.retryAfterSeconds()).hasValue(30);
-        assertThat(e.getMessage()).contains("try again in 30 s");
+        assertThat(e.getMessage()).isEqualTo("Too many failed logins");
     }
 
     @Test
@@ -152,6 +152,17 @@ class ApiClientTest {
     }
 
     @Test
+    void aServerWithoutTheInfoRouteIsNotAModDeskServer() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(404).body("nothing here").build());
+            server.start();
+            ApiException e = failure(client(server.url("/").toString()).checkCompatible());
+            assertThat(e.kind()).isEqualTo(ApiException.Kind.INCOMPATIBLE);
+            assertThat(e.getMessage()).contains("does not offer ModDesk API");
+        }
+    }
+
+    @Test
     void unreachableServerIsUnreachable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -175,12 +186,21 @@ class ApiClientTest {
 
     @Test
     void tlsFailureIsReportedAsTls() throws Exception {
-        try (MockWebServer plain = new MockWebServer()) {
-            plain.enqueue(new MockResponse.Builder().body("not tls").build());
-            plain.start();
-            HttpUrl https = plain.url("/").newBuilder().scheme("https").build();
-            ApiException e = failure(new ApiClient(https, http, Json.mapper()).info());
+        // A server that answers the TLS hello with plain text, at once, so the handshake fails (not times out).
+        try (ServerSocket plain = new ServerSocket(0)) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n".getBytes());
+                    s.getOutputStream().flush();
+                } catch (java.io.IOException ignored) {
+                    // the client may have gone already
+                }
+            }, "plain-text-server");
+            answer.setDaemon(true);
+            answer.start();
+            ApiException e = failure(client("https://127.0.0.1:" + plain.getLocalPort()).info());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.TLS);
+            assertThat(e.getMessage()).startsWith("Secure connection failed");
         }
     }
 

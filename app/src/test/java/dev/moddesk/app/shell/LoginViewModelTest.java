@@ -110,6 +110,12 @@ class LoginViewModelTest {
     }
 
     @Test
+    void suggestsTheHostAsProfileName() {
+        vm.serverUrlProperty().set("https://moddesk.example.com:8443/base");
+        assertThat(vm.suggestedProfileName()).isEqualTo("moddesk.example.com");
+    }
+
+    @Test
     void profilesAreRememberedAndRemoved() {
         vm.saveProfile("Staging");
         assertThat(vm.profiles()).containsExactly(new ServerProfile("Staging", fake.url()));

@@ -24,8 +24,9 @@ public final class FakeSandboxJar {
                 .collect(Collectors.joining(" "));
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         Path jar = dir.resolve("fake-server.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar)) {
             // the manifest is the whole jar
+            new JarOutputStream(out, manifest).finish();
         }
         return jar;
     }

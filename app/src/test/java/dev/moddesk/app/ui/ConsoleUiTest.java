@@ -59,7 +59,7 @@ class ConsoleUiTest {
 
     private static void await(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("condition not met in time", e);
         }
@@ -132,6 +132,8 @@ class ConsoleUiTest {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         TableView<AuditEntry> table = find(robot, "#auditTable");
         await(() -> table.getItems().size() == 50);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).as("only the first page before scrolling").hasSize(50);
         robot.interact(() -> table.scrollTo(49));
         await(() -> table.getItems().size() == 100);
         robot.interact(() -> table.scrollTo(99));
@@ -163,6 +165,31 @@ class ConsoleUiTest {
         await(() -> staff.getItems().size() == 5);
         assertThat(passwordError.isVisible()).isFalse();
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void disablingAStaffMemberAsksFirst(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        robot.clickOn("#nav-staff");
+        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        TableView<dev.moddesk.contract.StaffMember> staff = find(robot, "#staffTable");
+        await(() -> staff.getItems().size() == 4);
+        robot.interact(() -> staff.getSelectionModel().select(2));
+        // The editor sits below the create form: scroll down to it as a person would.
+        javafx.scene.control.ScrollPane side = robot.lookup(".staff-side").query();
+        robot.interact(() -> side.setVvalue(1.0));
+        robot.clickOn("#toggleDisabledButton");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isCancelButton())
+                .queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(staff.getItems().get(2).disabled()).isFalse();
+        robot.clickOn("#toggleDisabledButton");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton())
+                .queryButton());
+        await(() -> staff.getItems().get(2).disabled());
+        assertThat(robot.lookup("#toggleDisabledButton").queryButton().getText()).isEqualTo("Enable account");
     }
 
     @Test

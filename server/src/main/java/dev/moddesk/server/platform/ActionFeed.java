@@ -1,8 +1,6 @@
 package dev.moddesk.server.platform;
 
-import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.contract.platform.ActionFeedPage;
 import dev.moddesk.contract.platform.FeedAction;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +26,14 @@ public final class ActionFeed implements ActionPublisher {
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
     // Another API node may append: a waiting reader looks at the table this often even without a local signal.
     private static final long RECHECK_MILLIS = 500;
-    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
-    };
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Clock clock;
     private final Object appended = new Object();
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private final PlatformStore store = new PlatformStore();
+    private volatile boolean closed;
 
     public ActionFeed(Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
@@ -47,26 +44,14 @@ public final class ActionFeed implements ActionPublisher {
     @Override
     public long publish(Handle handle, String type, String targetType, String targetId, Object payload) {
         long id = append(handle, type, targetType, targetId, payload);
-        handle.createUpdate("""
-                        INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)
-                        SELECT id, :actionId, 'PENDING', 0, :now, :now FROM webhooks
-                         WHERE active = TRUE AND deleted_at IS NULL""")
-                .bind("actionId", id)
-                .bind("now", Sql.utc(clock.instant()))
-                .execute();
+        store.queueForActiveWebhooks(handle, id, clock.instant());
         return id;
     }
 
     /** Publishes an action that only one webhook receives (its test ping); pull readers see it too and skip it. */
     long publishTo(Handle handle, long webhookId, String type, String targetType, String targetId, Object payload) {
         long id = append(handle, type, targetType, targetId, payload);
-        handle.createUpdate("""
-                        INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)
-                        VALUES (:webhookId, :actionId, 'PENDING', 0, :now, :now)""")
-                .bind("webhookId", webhookId)
-                .bind("actionId", id)
-                .bind("now", Sql.utc(clock.instant()))
-                .execute();
+        store.queueForWebhook(handle, webhookId, id, clock.instant());
         return id;
     }
 
@@ -84,18 +69,8 @@ public final class ActionFeed implements ActionPublisher {
             throw new IllegalArgumentException("payload must be a JSON object (a record or a map)");
         }
         // Held until the caller's transaction ends: ids are taken, and so become visible, one transaction at a time.
-        handle.execute("UPDATE action_feed_lock SET published = published + 1 WHERE id = 1");
-        long id = handle.createUpdate("""
-                        INSERT INTO action_feed (type, target_type, target_id, payload_json, created_at)
-                        VALUES (:type, :targetType, :targetId, :payload, :now)""")
-                .bind("type", type)
-                .bind("targetType", targetType)
-                .bind("targetId", targetId)
-                .bind("payload", payloadJson)
-                .bind("now", Sql.utc(clock.instant()))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+        store.lockFeed(handle);
+        long id = store.insertAction(handle, type, targetType, targetId, payloadJson, clock.instant());
         handle.afterCommit(this::signalAppended);
         return id;
     }
@@ -103,12 +78,7 @@ public final class ActionFeed implements ActionPublisher {
     /** Actions with an id greater than {@code after}, oldest first. */
     public ActionFeedPage read(long after, int limit) {
         int bounded = Math.clamp(limit, 1, MAX_LIMIT);
-        List<FeedAction> items = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT * FROM action_feed WHERE id > :after ORDER BY id LIMIT :limit")
-                .bind("after", after)
-                .bind("limit", bounded)
-                .map(mapper())
-                .list());
+        List<FeedAction> items = jdbi.withHandle(handle -> store.actionsAfter(handle, after, bounded));
         return new ActionFeedPage(items, items.isEmpty() ? after : items.getLast().id());
     }
 
@@ -117,7 +87,18 @@ public final class ActionFeed implements ActionPublisher {
         // Elapsed time, not the (possibly fixed, in tests) business clock.
         long deadline = System.nanoTime() + (wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait).toNanos();
         while (true) {
-            ActionFeedPage page = read(after, limit);
+            if (closed) {
+                return new ActionFeedPage(List.of(), after);
+            }
+            ActionFeedPage page;
+            try {
+                page = read(after, limit);
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return new ActionFeedPage(List.of(), after); // the server stopped under a waiting reader
+                }
+                throw e;
+            }
             long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
             if (!page.items().isEmpty() || remaining <= 0) {
                 return page;
@@ -128,9 +109,12 @@ public final class ActionFeed implements ActionPublisher {
         }
     }
 
-    public long lastId() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM action_feed")
-                .mapTo(Long.class).one());
+    /** Answers every waiting reader now (with nothing new), so a stopping server is not held up by long polls. */
+    public void close() {
+        closed = true;
+        synchronized (appended) {
+            appended.notifyAll();
+        }
     }
 
     /** Runs after every commit that appended actions on this node (the webhook worker wakes up on it). */
@@ -149,19 +133,6 @@ public final class ActionFeed implements ActionPublisher {
                 LOG.warn("An action feed listener failed", e);
             }
         }
-    }
-
-    RowMapper<FeedAction> mapper() {
-        return (rs, ctx) -> {
-            Map<String, Object> payload;
-            try {
-                payload = json.readValue(rs.getString("payload_json"), PAYLOAD);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("action " + rs.getLong("id") + " has an unreadable payload", e);
-            }
-            return new FeedAction(rs.getLong("id"), rs.getString("type"), rs.getString("target_type"),
-                    rs.getString("target_id"), payload, Sql.instant(rs, "created_at"));
-        };
     }
 
     private static void requireText(String value, String name, int maxLength) {

@@ -11,13 +11,14 @@ import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.IngestBatch;
 import dev.moddesk.contract.platform.IngestBatchResult;
 import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.contract.platform.IngestStatus;
 import dev.moddesk.contract.platform.PlatformKey;
 import dev.moddesk.contract.platform.PlatformStatus;
 import dev.moddesk.contract.platform.Webhook;
 import dev.moddesk.contract.platform.WebhookDelivery;
+import dev.moddesk.contract.platform.WebhookTestSent;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
-import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
@@ -25,12 +26,14 @@ import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.Services;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The platform's two faces of the API plus their administration: the ingest API and the action feed (platform
@@ -43,21 +46,25 @@ public final class PlatformFeature implements Feature {
     static final String KEY_ID_ATTRIBUTE = "moddesk.platformKeyId";
     private static final String BASE = "/api/v1/platform";
 
-    private final Services services;
     private final PlatformGateway gateway;
-    private final Jdbi jdbi;
+    private final PlatformAdmin admin;
     private final WebhookDeliveryWorker worker;
+    private final Map<IngestStatus, Counter> ingested = new EnumMap<>(IngestStatus.class);
 
     public PlatformFeature(Services services) {
         this(services, WebhookDeliverySettings.defaults());
     }
 
     public PlatformFeature(Services services, WebhookDeliverySettings deliverySettings) {
-        this.services = services;
         this.gateway = PlatformGateway.of(services);
-        this.jdbi = services.database().jdbi();
-        this.worker = new WebhookDeliveryWorker(jdbi, Json.mapper(), services.clock(), gateway.feed(),
-                deliverySettings, "moddesk-webhook-delivery");
+        this.admin = new PlatformAdmin(services, gateway);
+        this.worker = gateway.deliveryWorker(deliverySettings, "moddesk-webhook-delivery");
+        for (IngestStatus status : IngestStatus.values()) {
+            ingested.put(status, Counter.builder("moddesk.ingest.events")
+                    .description("Platform events received, by outcome")
+                    .tag("outcome", status.name().toLowerCase(Locale.ROOT))
+                    .register(services.metrics()));
+        }
     }
 
     @Override
@@ -87,7 +94,7 @@ public final class PlatformFeature implements Feature {
         api.get(BASE + "/keys").summary("List platform service keys").tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .response(200, PlatformKey[].class)
-                .handle(call -> jdbi.withHandle(h -> gateway.keys().list(h)));
+                .handle(call -> admin.keys());
         api.post(BASE + "/keys").summary("Create a platform service key (shown only in this answer)").tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .body(CreatePlatformKeyRequest.class)
@@ -101,7 +108,7 @@ public final class PlatformFeature implements Feature {
         api.get(BASE + "/webhooks").summary("List webhook endpoints").tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .response(200, Webhook[].class)
-                .handle(call -> jdbi.withHandle(h -> gateway.webhooks().list(h)));
+                .handle(call -> admin.webhooks());
         api.post(BASE + "/webhooks").summary("Add a webhook endpoint (its secret is shown only in this answer)")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))
@@ -116,9 +123,10 @@ public final class PlatformFeature implements Feature {
         api.post(BASE + "/webhooks/{id}/test").summary("Send a platform.test action to this endpoint only")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))
-                .response(202, Map.class)
+                .response(202, WebhookTestSent.class)
                 .handle(this::testWebhook);
-        api.get(BASE + "/webhooks/{id}/deliveries").summary("Recent deliveries to this endpoint, newest first")
+        api.get(BASE + "/webhooks/{id}/deliveries")
+                .summary("Recent deliveries to this endpoint, newest first (kept after the endpoint is deleted)")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .query("limit", Integer.class, "how many, 1-500 (default 50)")
@@ -127,7 +135,7 @@ public final class PlatformFeature implements Feature {
         api.get(BASE + "/status").summary("Integration health: keys, events, actions, deliveries").tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .response(200, PlatformStatus.class)
-                .handle(call -> status());
+                .handle(call -> admin.status());
     }
 
     @Override
@@ -137,6 +145,7 @@ public final class PlatformFeature implements Feature {
 
     @Override
     public void stop() {
+        gateway.feed().close();
         worker.close();
     }
 
@@ -165,7 +174,11 @@ public final class PlatformFeature implements Feature {
             events.add(event == null ? null : Json.mapper().valueToTree(event));
         }
         Long keyId = call.ctx().attribute(KEY_ID_ATTRIBUTE);
-        return gateway.ingest().ingest(keyId, events);
+        IngestBatchResult result = gateway.ingest().ingest(keyId, events);
+        ingested.get(IngestStatus.APPLIED).increment(result.applied());
+        ingested.get(IngestStatus.DUPLICATE).increment(result.duplicates());
+        ingested.get(IngestStatus.REJECTED).increment(result.rejected());
+        return result;
     }
 
     private ActionFeedPage actions(Call call) throws InterruptedException {
@@ -185,102 +198,31 @@ public final class PlatformFeature implements Feature {
 
     private CreatedPlatformKey createKey(Call call) {
         CreatePlatformKeyRequest request = call.body();
-        Principal actor = call.principal();
-        return jdbi.inTransaction(h -> {
-            CreatedPlatformKey created;
-            try {
-                created = gateway.keys().create(h, request.name(), actor.staffId());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.validation(List.of(new FieldError("name", e.getMessage())));
-            }
-            services.auditLog().record(h, AuditLog.Entry.by(actor, "platform_key.create", "platform_key",
-                    Long.toString(created.info().id()), null, created.info(), null));
-            return created;
-        });
+        return admin.createKey(call.principal(), request.name());
     }
 
     private Object revokeKey(Call call) {
-        long id = call.pathId("id");
-        Principal actor = call.principal();
-        jdbi.useTransaction(h -> {
-            PlatformKey before = gateway.keys().find(h, id)
-                    .orElseThrow(() -> ProblemException.notFound("No platform key " + id));
-            if (before.revokedAt() != null) {
-                return; // already revoked: nothing changes, nothing to audit
-            }
-            PlatformKey after = gateway.keys().revoke(h, id).orElseThrow();
-            services.auditLog().record(h, AuditLog.Entry.by(actor, "platform_key.revoke", "platform_key",
-                    Long.toString(id), before, after, null));
-        });
+        admin.revokeKey(call.principal(), call.pathId("id"));
         return null;
     }
 
     private CreatedWebhook createWebhook(Call call) {
         CreateWebhookRequest request = call.body();
-        Principal actor = call.principal();
-        return jdbi.inTransaction(h -> {
-            CreatedWebhook created;
-            try {
-                created = gateway.webhooks().create(h, request.url(), request.active() == null || request.active(),
-                        actor.staffId());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.validation(List.of(new FieldError("url", e.getMessage())));
-            }
-            services.auditLog().record(h, AuditLog.Entry.by(actor, "webhook.create", "webhook",
-                    Long.toString(created.webhook().id()), null, created.webhook(), null));
-            return created;
-        });
+        return admin.createWebhook(call.principal(), request.url(), request.active() == null || request.active());
     }
 
     private Object deleteWebhook(Call call) {
-        long id = call.pathId("id");
-        Principal actor = call.principal();
-        jdbi.useTransaction(h -> {
-            Webhook before = gateway.webhooks().delete(h, id)
-                    .orElseThrow(() -> ProblemException.notFound("No webhook " + id));
-            services.auditLog().record(h, AuditLog.Entry.by(actor, "webhook.delete", "webhook",
-                    Long.toString(id), before, null, null));
-        });
+        admin.deleteWebhook(call.principal(), call.pathId("id"));
         return null;
     }
 
-    private Map<String, Object> testWebhook(Call call) {
-        long id = call.pathId("id");
-        Principal actor = call.principal();
-        long actionId = jdbi.inTransaction(h -> {
-            long action = gateway.webhooks().sendTest(h, id)
-                    .orElseThrow(() -> ProblemException.notFound("No webhook " + id));
-            services.auditLog().record(h, AuditLog.Entry.by(actor, "webhook.test", "webhook",
-                    Long.toString(id), null, Map.of("actionId", action), null));
-            return action;
-        });
-        return Map.of("actionId", actionId);
+    private WebhookTestSent testWebhook(Call call) {
+        return new WebhookTestSent(admin.testWebhook(call.principal(), call.pathId("id")));
     }
 
     private List<WebhookDelivery> deliveries(Call call) {
         long id = call.pathId("id");
         Integer limit = call.queryInt("limit", 1, 500);
-        return jdbi.withHandle(h -> {
-            if (gateway.webhooks().find(h, id).isEmpty()) {
-                throw ProblemException.notFound("No webhook " + id);
-            }
-            return gateway.webhooks().deliveries(h, id, limit == null ? 50 : limit);
-        });
-    }
-
-    private PlatformStatus status() {
-        return jdbi.withHandle(h -> new PlatformStatus(
-                count(h, "SELECT COUNT(*) FROM platform_keys WHERE revoked_at IS NULL"),
-                count(h, "SELECT COUNT(*) FROM ingest_events"),
-                count(h, "SELECT COUNT(*) FROM platform_users"),
-                count(h, "SELECT COALESCE(MAX(id), 0) FROM action_feed"),
-                count(h, "SELECT COUNT(*) FROM webhooks WHERE active = TRUE AND deleted_at IS NULL"),
-                count(h, "SELECT COUNT(*) FROM webhook_deliveries WHERE status IN ('PENDING', 'SENDING')"),
-                count(h, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'FAILED'"),
-                List.copyOf(gateway.ingest().types())));
-    }
-
-    private static long count(org.jdbi.v3.core.Handle h, String sql) {
-        return h.createQuery(sql).mapTo(Long.class).one();
+        return admin.deliveries(id, limit == null ? 50 : limit);
     }
 }

@@ -28,7 +28,10 @@ public final class PlatformGateway {
     private final ActionFeed feed;
     private final Webhooks webhooks;
 
+    private final Services services;
+
     private PlatformGateway(Services services) {
+        this.services = services;
         var jdbi = services.database().jdbi();
         keys = new PlatformKeys(jdbi, services.clock());
         users = new PlatformUsers(services.clock());
@@ -58,6 +61,12 @@ public final class PlatformGateway {
 
     public PlatformKeys keys() {
         return keys;
+    }
+
+    /** A webhook delivery worker for this server's queue (one per node; start and close it with the server). */
+    WebhookDeliveryWorker deliveryWorker(WebhookDeliverySettings settings, String threadName) {
+        return new WebhookDeliveryWorker(services.database().jdbi(), Json.mapper(), services.clock(), feed, settings,
+                threadName, services.metrics());
     }
 
     ActionFeed feed() {

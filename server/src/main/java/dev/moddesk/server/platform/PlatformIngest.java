@@ -38,6 +38,7 @@ public final class PlatformIngest {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Map<String, IngestHandler> handlers = new ConcurrentHashMap<>();
+    private final PlatformStore store = new PlatformStore();
 
     public PlatformIngest(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -113,15 +114,8 @@ public final class PlatformIngest {
             try {
                 return jdbi.inTransaction(handle -> {
                     try {
-                        handle.createUpdate("""
-                                        INSERT INTO ingest_events (event_id, type, key_id, occurred_at, received_at)
-                                        VALUES (:eventId, :type, :keyId, :occurredAt, :receivedAt)""")
-                                .bind("eventId", event.eventId())
-                                .bind("type", event.type())
-                                .bind("keyId", keyId)
-                                .bind("occurredAt", Sql.utc(event.occurredAt()))
-                                .bind("receivedAt", Sql.utc(clock.instant()))
-                                .execute();
+                        store.recordEvent(handle, event.eventId(), event.type(), keyId, event.occurredAt(),
+                                clock.instant());
                     } catch (RuntimeException e) {
                         if (Sql.isUniqueViolation(e)) {
                             throw new AlreadyApplied(e);

@@ -1,14 +1,11 @@
 package dev.moddesk.server.platform;
 
-import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Platform users, kept current by {@code user.upserted} events {userId, nickname, city, accountCreatedAt}. Other
@@ -19,15 +16,8 @@ public final class PlatformUsers implements IngestHandler {
 
     public static final String TYPE = "user.upserted";
 
-    private static final RowMapper<PlatformUser> MAPPER = (rs, ctx) -> new PlatformUser(
-            rs.getString("user_id"),
-            rs.getString("nickname"),
-            rs.getString("city"),
-            Sql.instant(rs, "account_created_at"),
-            Sql.instant(rs, "first_seen_at"),
-            Sql.instant(rs, "updated_at"));
-
     private final Clock clock;
+    private final PlatformStore store = new PlatformStore();
 
     public PlatformUsers(Clock clock) {
         this.clock = clock;
@@ -46,46 +36,20 @@ public final class PlatformUsers implements IngestHandler {
         String city = optionalText(p, "city", 50);
         Instant accountCreatedAt = optionalInstant(p, "accountCreatedAt");
         Instant now = clock.instant();
-        OffsetDateTime sourceAt = Sql.utc(event.occurredAt());
-
-        int updated = handle.createUpdate("""
-                        UPDATE platform_users
-                           SET nickname = :nickname, city = :city, account_created_at = :accountCreatedAt,
-                               source_at = :sourceAt, updated_at = :now
-                         WHERE user_id = :userId AND source_at <= :sourceAt""")
-                .bind("userId", userId)
-                .bind("nickname", nickname)
-                .bind("city", city)
-                .bindByType("accountCreatedAt", Sql.utc(accountCreatedAt), OffsetDateTime.class)
-                .bind("sourceAt", sourceAt)
-                .bind("now", Sql.utc(now))
-                .execute();
-        if (updated > 0 || find(handle, userId).isPresent()) {
+        PlatformUser user = new PlatformUser(userId, nickname, city, accountCreatedAt, null, null);
+        if (store.updateUser(handle, user, event.occurredAt(), now) || store.user(handle, userId).isPresent()) {
             return; // updated, or the row holds a newer state than this late event
         }
         // A concurrent first insert of the same user fails this one with a unique violation; the ingest retries it.
-        handle.createUpdate("""
-                        INSERT INTO platform_users (user_id, nickname, city, account_created_at, source_at,
-                                                    first_seen_at, updated_at)
-                        VALUES (:userId, :nickname, :city, :accountCreatedAt, :sourceAt, :now, :now)""")
-                .bind("userId", userId)
-                .bind("nickname", nickname)
-                .bind("city", city)
-                .bindByType("accountCreatedAt", Sql.utc(accountCreatedAt), OffsetDateTime.class)
-                .bind("sourceAt", sourceAt)
-                .bind("now", Sql.utc(now))
-                .execute();
+        store.insertUser(handle, user, event.occurredAt(), now);
     }
 
     public Optional<PlatformUser> find(Handle handle, String userId) {
-        return handle.createQuery("SELECT * FROM platform_users WHERE user_id = :userId")
-                .bind("userId", userId)
-                .map(MAPPER)
-                .findOne();
+        return store.user(handle, userId);
     }
 
     public long count(Handle handle) {
-        return handle.createQuery("SELECT COUNT(*) FROM platform_users").mapTo(Long.class).one();
+        return store.count(handle, PlatformStore.Counted.USERS);
     }
 
     private static String requiredText(JsonNode payload, String field, int maxLength) {

@@ -1,10 +1,11 @@
 package dev.moddesk.server.platform;
 
-import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moddesk.contract.platform.FeedAction;
+import dev.moddesk.contract.platform.DeliveryStatus;
 import dev.moddesk.contract.platform.WebhookSignature;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,8 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
     private final ActionFeed feed;
     private final HttpClient http;
     private final Semaphore slots;
+    private final PlatformStore store = new PlatformStore();
+    private final MeterRegistry metrics;
     private final Object wakeUp = new Object();
     private final String name;
     private volatile boolean running;
@@ -55,6 +58,13 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
 
     public WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed,
             WebhookDeliverySettings settings, String name) {
+        this(jdbi, json, clock, feed, settings, name, new SimpleMeterRegistry());
+    }
+
+    /** {@code metrics} gets {@code moddesk.webhook.attempts} counted by outcome (delivered, retry, failed). */
+    public WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed,
+            WebhookDeliverySettings settings, String name, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
@@ -149,22 +159,13 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
             return 1;
         }
         Instant now = clock.instant();
-        List<Long> candidates = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id FROM webhook_deliveries
-                         WHERE (status = 'PENDING' AND next_attempt_at <= :now)
-                            OR (status = 'SENDING' AND claimed_until < :now)
-                         ORDER BY next_attempt_at, id
-                         LIMIT :limit""")
-                .bind("now", Sql.utc(now))
-                .bind("limit", free * 2)
-                .mapTo(Long.class)
-                .list());
+        List<Long> candidates = jdbi.withHandle(handle -> store.dueDeliveries(handle, now, free * 2));
         int started = 0;
         for (long id : candidates) {
             if (started == free || !running) {
                 break;
             }
-            Optional<Claim> claim = claim(id);
+            Optional<PlatformStore.ClaimedDelivery> claim = claim(id);
             if (claim.isEmpty()) {
                 continue; // another worker took it first
             }
@@ -184,44 +185,21 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         return started;
     }
 
-    private Optional<Claim> claim(long id) {
+    private Optional<PlatformStore.ClaimedDelivery> claim(long id) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         // Long enough for one attempt; after it, a crashed worker's delivery is due again.
         Instant leaseEnd = now.plus(settings.requestTimeout().multipliedBy(2)).plus(settings.connectTimeout())
                 .plusSeconds(30);
-        int claimed = jdbi.withHandle(handle -> handle.createUpdate("""
-                        UPDATE webhook_deliveries
-                           SET status = 'SENDING', claim_token = :token, claimed_until = :leaseEnd,
-                               attempts = attempts + 1, last_attempt_at = :now
-                         WHERE id = :id
-                           AND ((status = 'PENDING' AND next_attempt_at <= :now)
-                             OR (status = 'SENDING' AND claimed_until < :now))""")
-                .bind("id", id)
-                .bind("token", token)
-                .bind("leaseEnd", Sql.utc(leaseEnd))
-                .bind("now", Sql.utc(now))
-                .execute());
-        if (claimed == 0) {
+        if (!jdbi.withHandle(handle -> store.claimDelivery(handle, id, token, now, leaseEnd))) {
             return Optional.empty();
         }
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT d.attempts, w.url, w.secret, w.active, w.deleted_at, a.*
-                          FROM webhook_deliveries d
-                          JOIN webhooks w ON w.id = d.webhook_id
-                          JOIN action_feed a ON a.id = d.action_id
-                         WHERE d.id = :id AND d.claim_token = :token""")
-                .bind("id", id)
-                .bind("token", token)
-                .map((rs, ctx) -> new Claim(id, token, rs.getInt("attempts"), rs.getString("url"),
-                        rs.getString("secret"), rs.getBoolean("active") && rs.getObject("deleted_at") == null,
-                        feed.mapper().map(rs, ctx)))
-                .findOne());
+        return jdbi.withHandle(handle -> store.claimedDelivery(handle, id, token));
     }
 
-    private void send(Claim claim) {
+    private void send(PlatformStore.ClaimedDelivery claim) {
         if (!claim.endpointActive()) {
-            finish(claim, "CANCELLED", null, "the webhook was deleted or deactivated", null, null);
+            finish(claim, DeliveryStatus.CANCELLED, null, "the webhook was deleted or deactivated", null, null);
             return;
         }
         byte[] body;
@@ -245,7 +223,7 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             statusCode = response.statusCode();
             if (statusCode >= 200 && statusCode < 300) {
-                finish(claim, "DELIVERED", statusCode, null, null, clock.instant());
+                finish(claim, DeliveryStatus.DELIVERED, statusCode, null, null, clock.instant());
                 return;
             }
             error = "HTTP " + statusCode + excerpt(response.body());
@@ -262,35 +240,30 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         if (claim.attempts() >= settings.maxAttempts()) {
             LOG.warn("Webhook delivery {} of action {} to {} failed after {} attempts: {}", claim.deliveryId(),
                     claim.action().id(), claim.url(), claim.attempts(), error);
-            finish(claim, "FAILED", statusCode, error, null, null);
+            finish(claim, DeliveryStatus.FAILED, statusCode, error, null, null);
         } else {
             Duration wait = settings.backoff(claim.attempts(), ThreadLocalRandom.current().nextDouble());
             LOG.debug("Webhook delivery {} attempt {} failed ({}); next in {}", claim.deliveryId(), claim.attempts(),
                     error, wait);
-            finish(claim, "PENDING", statusCode, error, clock.instant().plus(wait), null);
+            finish(claim, DeliveryStatus.PENDING, statusCode, error, clock.instant().plus(wait), null);
         }
     }
 
-    private void finish(Claim claim, String status, Integer statusCode, String error, Instant nextAttemptAt,
-            Instant deliveredAt) {
-        if ("PENDING".equals(status) && nextAttemptAt == null) {
+    private void finish(PlatformStore.ClaimedDelivery claim, DeliveryStatus status, Integer statusCode, String error,
+            Instant nextAttemptAt, Instant deliveredAt) {
+        if (status == DeliveryStatus.PENDING && nextAttemptAt == null) {
             throw new IllegalArgumentException("a pending delivery needs its next attempt time");
         }
-        int updated = jdbi.withHandle(handle -> handle.createUpdate("""
-                        UPDATE webhook_deliveries
-                           SET status = :status, claim_token = NULL, claimed_until = NULL,
-                               next_attempt_at = :next, last_status_code = :code, last_error = :error,
-                               delivered_at = :deliveredAt
-                         WHERE id = :id AND claim_token = :token""")
-                .bind("id", claim.deliveryId())
-                .bind("token", claim.token())
-                .bind("status", status)
-                .bindByType("next", Sql.utc(nextAttemptAt), java.time.OffsetDateTime.class)
-                .bindByType("code", statusCode, Integer.class)
-                .bind("error", error == null ? null : truncate(error, MAX_ERROR_LENGTH))
-                .bindByType("deliveredAt", Sql.utc(deliveredAt), java.time.OffsetDateTime.class)
-                .execute());
-        if (updated == 0) {
+        metrics.counter("moddesk.webhook.attempts", "outcome", switch (status) {
+            case DELIVERED -> "delivered";
+            case PENDING -> "retry";
+            case FAILED -> "failed";
+            default -> "cancelled";
+        }).increment();
+        boolean recorded = jdbi.withHandle(handle -> store.finishDelivery(handle, claim.deliveryId(), claim.token(),
+                status, statusCode, error == null ? null : truncate(error, MAX_ERROR_LENGTH), nextAttemptAt,
+                deliveredAt));
+        if (!recorded) {
             LOG.warn("Webhook delivery {} lost its claim before its outcome ({}) was recorded", claim.deliveryId(),
                     status);
         }
@@ -307,7 +280,4 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    private record Claim(long deliveryId, String token, int attempts, String url, String secret,
-            boolean endpointActive, FeedAction action) {
-    }
 }

@@ -15,7 +15,8 @@ public final class SandboxActivities {
 
     public static List<Function<SimulationContext, SimulatedActivity>> all() {
         return List.of(
-                UsersActivity::new
+                UsersActivity::new,
+                CircleApplicantsActivity::new
         );
     }
 }

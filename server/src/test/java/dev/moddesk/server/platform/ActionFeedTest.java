@@ -138,6 +138,23 @@ class ActionFeedTest {
     }
 
     @Test
+    void closingTheFeedReleasesWaitingReadersAtOnce() throws Exception {
+        CompletableFuture<ActionFeedPage> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return feed.await(0, 10, Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        feed.close();
+
+        ActionFeedPage page = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(page.items()).isEmpty();
+        assertThat(page.nextCursor()).isZero();
+    }
+
+    @Test
     void aRolledBackDecisionPublishesNothing() {
         try {
             db.jdbi().useTransaction(h -> {

@@ -1,0 +1,161 @@
+package dev.moddesk.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.ApiException;
+import dev.moddesk.app.api.AuditQuery;
+import dev.moddesk.app.api.Json;
+import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.SandboxServer;
+import dev.moddesk.contract.AuditEntry;
+import dev.moddesk.contract.CreateStaffRequest;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.StaffMember;
+import dev.moddesk.contract.UpdateStaffRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's API client against the real server jar started by the sandbox launcher. Runs in the full build,
+ * where the reactor has packaged server/ before app/ tests run (the jar path comes from app/pom.xml).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealServerTest {
+    @TempDir
+    static Path data;
+    private static SandboxServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String jar = System.getProperty("moddesk.server.jar", "");
+        assumeTrue(!jar.isBlank() && Files.isRegularFile(Path.of(jar)) && Files.size(Path.of(jar)) > 1_000_000,
+                "needs the packaged server jar (mvn verify from the root builds it first): " + jar);
+        server = SandboxServer.start(Path.of(jar), data, Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            assertThat(server.running()).isFalse();
+        }
+    }
+
+    private static ApiClient client() {
+        return new ApiClient(ApiClient.parseServerUrl(server.url()), ApiClient.defaultHttpClient(), Json.mapper());
+    }
+
+    private static <T> T get(CompletableFuture<T> f) throws Exception {
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static ApiException failure(CompletableFuture<?> f) {
+        Throwable t = catchThrowable(() -> f.get(60, TimeUnit.SECONDS));
+        return ApiException.find(t).orElseThrow(() -> new AssertionError("not an ApiException", t));
+    }
+
+    private static ApiClient signedIn(Role role) throws Exception {
+        ApiClient api = client();
+        SandboxServer.Account account = server.account(role).orElseThrow();
+        get(api.login(account.username(), account.password()));
+        return api;
+    }
+
+    @Test
+    void compatibleAndHealthy() throws Exception {
+        ApiClient api = client();
+        assertThat(get(api.checkCompatible()).sandbox()).isTrue();
+        assertThat(get(api.health()).up()).isTrue();
+    }
+
+    @Test
+    void wrongPasswordIsBadCredentialsAndTheLoginIsAudited() throws Exception {
+        assertThat(failure(client().login("admin", "not-the-password")).is(ProblemType.BAD_CREDENTIALS)).isTrue();
+        ApiClient admin = signedIn(Role.ADMIN);
+        assertThat(get(admin.me()).role()).isEqualTo(Role.ADMIN);
+        List<AuditEntry> logins = get(admin.audit(new AuditQuery("admin", "session.login", null, null, null, null, null, 50))).items();
+        assertThat(logins).isNotEmpty();
+    }
+
+    @Test
+    void adminManagesStaffAndEveryChangeIsAudited() throws Exception {
+        ApiClient admin = signedIn(Role.ADMIN);
+        ApiException invalid = failure(admin.createStaff(new CreateStaffRequest("X", "", "short", Role.OPS, List.of())));
+        assertThat(invalid.is(ProblemType.VALIDATION)).isTrue();
+        assertThat(invalid.problem().orElseThrow().errors()).extracting(e -> e.field()).contains("username", "password");
+
+        StaffMember created = get(admin.createStaff(new CreateStaffRequest("zhou.min", "周敏", "long-enough-123", Role.MODERATOR, List.of("成都"))));
+        assertThat(created.cityScopes()).containsExactly("成都");
+        ApiException taken = failure(admin.createStaff(new CreateStaffRequest("zhou.min", "周敏", "long-enough-123", Role.MODERATOR, List.of())));
+        assertThat(taken.problem().orElseThrow().status()).isEqualTo(409);
+
+        assertThat(get(admin.updateStaff(created.id(), new UpdateStaffRequest(null, Role.OPS, List.of("成都", "杭州")))).role()).isEqualTo(Role.OPS);
+        assertThat(get(admin.disableStaff(created.id())).disabled()).isTrue();
+        assertThat(get(admin.enableStaff(created.id())).disabled()).isFalse();
+        get(admin.resetPassword(created.id(), "another-long-one-1"));
+
+        List<AuditEntry> history = get(admin.audit(new AuditQuery(null, null, "staff", Long.toString(created.id()), null, null, null, 50))).items();
+        assertThat(history).extracting(AuditEntry::action)
+                .contains("staff.create", "staff.update", "staff.disable", "staff.enable", "staff.password_reset");
+        assertThat(get(admin.auditActions())).contains("staff.create", "session.login");
+    }
+
+    @Test
+    void auditPagesFollowTheCursorWithoutRepeats() throws Exception {
+        ApiClient admin = signedIn(Role.ADMIN);
+        var first = get(admin.audit(AuditQuery.firstPage(2)));
+        assertThat(first.nextCursor()).isNotNull();
+        var second = get(admin.audit(AuditQuery.firstPage(2).withCursor(first.nextCursor())));
+        assertThat(second.items()).extracting(AuditEntry::id).doesNotContainAnyElementsOf(first.items().stream().map(AuditEntry::id).toList());
+        assertThat(second.items().getFirst().id()).isLessThan(first.items().getLast().id());
+    }
+
+    @Test
+    void moderatorMayNotManageStaffAndSeesOnlyTheirOwnAudit() throws Exception {
+        ApiClient moderator = signedIn(Role.MODERATOR);
+        assertThat(failure(moderator.staff()).is(ProblemType.FORBIDDEN)).isTrue();
+        assertThat(get(moderator.audit(AuditQuery.firstPage(100))).items()).extracting(AuditEntry::actor).containsOnly("moderator");
+    }
+
+    @Test
+    void signOutEndsTheSession() throws Exception {
+        ApiClient ops = signedIn(Role.OPS);
+        get(ops.logout());
+        ops.useToken(null);
+        assertThat(failure(ops.me()).is(ProblemType.UNAUTHORIZED)).isTrue();
+    }
+
+    /** Last: the server throttles by client address too, and every test here comes from 127.0.0.1. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void repeatedWrongPasswordsAreThrottledWithATimeToWait() {
+        ErrorMessages messages = new ErrorMessages(new I18n(Locale.ENGLISH));
+        ApiException last = null;
+        for (int i = 0; i < 20; i++) {
+            last = failure(client().login("throttle.probe", "wrong-" + i));
+            if (last.is(ProblemType.TOO_MANY_REQUESTS)) {
+                break;
+            }
+        }
+        assertThat(last.is(ProblemType.TOO_MANY_REQUESTS)).isTrue();
+        assertThat(last.retryAfterSeconds()).isPresent();
+        assertThat(messages.describe(last)).startsWith("Too many attempts. Try again in");
+    }
+}

@@ -1,0 +1,354 @@
+package dev.moddesk.server.review;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.moddesk.contract.Page;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.BulkDecisionRequest;
+import dev.moddesk.contract.review.BulkDecisionResult;
+import dev.moddesk.contract.review.Circle;
+import dev.moddesk.contract.review.ClaimInfo;
+import dev.moddesk.contract.review.DecisionRequest;
+import dev.moddesk.contract.review.DecisionResult;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.QueueHealth;
+import dev.moddesk.contract.review.ReasonCode;
+import dev.moddesk.server.core.Access;
+import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.Call;
+import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.Principal;
+import dev.moddesk.server.core.Reply;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.platform.ActionPublisher;
+import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.PlatformGateway;
+import java.lang.reflect.Type;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Circle review's routes (docs: review-api), its platform event handlers and the job that publishes decisions once
+ * their undo window has closed. Routes only translate HTTP to {@link ReviewService} calls: headers, parameters,
+ * ETags; the rules live in the service.
+ */
+public final class ReviewFeature implements Feature {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewFeature.class);
+    private static final String BASE = "/api/v1/review";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IF_MATCH = "If-Match";
+
+    private final ReviewService service;
+    private final MediaStore media;
+    private final MediaLinks links;
+    private final Services services;
+    private final boolean publishActions;
+    private ScheduledExecutorService jobs;
+
+    /** The standard wiring: review's event handlers go to the platform ingest API, its actions to the feed. */
+    public ReviewFeature(Services services) {
+        this(services, PlatformGateway.of(services).actions(), MediaStore.classpath("/sandbox/media"), randomSecret());
+        ingestHandlers().forEach(PlatformGateway.of(services).ingest()::register);
+    }
+
+    /**
+     * @param actions the platform action feed; null leaves decisions pending publication (nothing is lost) and the
+     *                publishing job off
+     */
+    public ReviewFeature(Services services, ActionPublisher actions, MediaStore media, byte[] mediaSecret) {
+        this.services = services;
+        this.media = media;
+        this.links = new MediaLinks(mediaSecret, Duration.ofHours(2));
+        this.publishActions = actions != null;
+        this.service = ReviewService.forServer(services, actions, links);
+    }
+
+    private static byte[] randomSecret() {
+        // Per process: pre-signed media URLs stay valid only on the node that signed them. Several API nodes would
+        // share one configured secret instead.
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
+    public ReviewService service() {
+        return service;
+    }
+
+    /** The handlers the platform ingest API must register for review's event types. */
+    public List<IngestHandler> ingestHandlers() {
+        return ReviewIngestHandlers.all(service);
+    }
+
+    @Override
+    public void start() {
+        if (!publishActions) {
+            LOG.warn("No action feed: review decisions are kept until one is wired, not published");
+            return;
+        }
+        jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "review-final-actions");
+            t.setDaemon(true);
+            return t;
+        });
+        jobs.scheduleWithFixedDelay(this::publishDue, 1, 1, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(this::forgetKeys, 10, 3600, TimeUnit.SECONDS);
+    }
+
+    private void publishDue() {
+        try {
+            while (service.publishFinalDecisions(500) == 500) {
+                // keep going while a backlog remains
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Publishing final review decisions failed; retrying in a second", e);
+        }
+    }
+
+    private void forgetKeys() {
+        try {
+            service.forgetOldIdempotencyKeys();
+        } catch (RuntimeException e) {
+            LOG.warn("Dropping old idempotency keys failed", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (jobs != null) {
+            // Let a running publication finish its transaction; interrupting it would break its JDBC connection.
+            jobs.shutdown();
+            try {
+                if (!jobs.awaitTermination(5, TimeUnit.SECONDS)) {
+                    jobs.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                jobs.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void register(Api api) {
+        Type circles = new TypeReference<List<Circle>>() { }.getType();
+        Type page = new TypeReference<Page<ApplicationSummary>>() { }.getType();
+        Type codes = new TypeReference<List<ReasonCode>>() { }.getType();
+
+        api.get(BASE + "/circles").summary("Circles, optionally of one city").tag("review")
+                .access(Access.staff()).query("city", String.class, "only this city")
+                .response(200, circles)
+                .handle(call -> service.circles(actor(call), call.query("city")));
+
+        api.get(BASE + "/queue").summary("Pending applications, filtered and sorted, one page").tag("review")
+                .access(Access.staff())
+                .query("city", String.class, "city").query("circleId", Long.class, "circle id")
+                .query("mode", String.class, "QUESTIONS or VIDEO")
+                .query("minRisk", Integer.class, "least risk score, 1-100")
+                .query("olderThanMinutes", Integer.class, "waiting at least this long")
+                .query("query", String.class, "text in nickname, circle name or answers, or an exact user id")
+                .query("sort", String.class, "age (default) or risk")
+                .query("cursor", String.class, "nextCursor of the previous page")
+                .query("limit", Integer.class, "page size, 1-200 (default 50)")
+                .response(200, page).errors(403, 404)
+                .handle(call -> service.queue(actor(call), filterFrom(call), call.query("cursor"),
+                        call.queryInt("limit", 1, 200)));
+
+        api.get(BASE + "/applications/{id}").summary("One application, with ETag = its version").tag("review")
+                .access(Access.staff()).response(200, ApplicationDetail.class).errors(403)
+                .handle(call -> withEtag(service.detail(actor(call), call.pathId("id"))));
+
+        api.post(BASE + "/applications/{id}/claim").summary("Claim (or renew my claim on) an application").tag("review")
+                .access(Access.staff()).response(200, ClaimInfo.class).errors(403, 409)
+                .handle(call -> service.claim(actor(call), call.pathId("id")));
+
+        api.post(BASE + "/claims/next").summary("Claim the next free application matching the filter").tag("review")
+                .access(Access.staff()).body(QueueFilter.class)
+                .response(200, ApplicationDetail.class).response(204).errors(403)
+                .handle(call -> {
+                    Optional<ApplicationDetail> next = service.claimNext(actor(call), call.body());
+                    return next.<Object>map(ReviewFeature::withEtag).orElseGet(() -> Reply.json(204, null));
+                });
+
+        api.delete(BASE + "/applications/{id}/claim").summary("Release my claim").tag("review")
+                .access(Access.staff()).response(204).errors(403)
+                .handle(call -> {
+                    service.release(actor(call), call.pathId("id"));
+                    return null;
+                });
+
+        api.post(BASE + "/applications/{id}/presence").summary("Heartbeat: I am looking at this application")
+                .tag("review").access(Access.staff()).response(204).errors(403)
+                .handle(call -> {
+                    service.presence(actor(call), call.pathId("id"));
+                    return null;
+                });
+
+        api.post(BASE + "/applications/{id}/decision").summary("Approve, reject or ask for more information")
+                .tag("review").access(Access.staff()).body(DecisionRequest.class)
+                .header(IDEMPOTENCY_KEY, "required; a replay with the same key and body returns the stored result")
+                .header(IF_MATCH, "required; the version (ETag) the decision is based on")
+                .response(200, DecisionResult.class).errors(403, 409, 412, 428)
+                .handle(call -> {
+                    DecisionResult r = service.decide(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY),
+                            ifMatch(call), call.body());
+                    return Reply.json(200, r).withHeader("ETag", etag(r.version()));
+                });
+
+        api.post(BASE + "/applications/{id}/undo").summary("Undo my decision within the undo window").tag("review")
+                .access(Access.staff()).header(IDEMPOTENCY_KEY, "required")
+                .response(200, DecisionResult.class).errors(400, 403, 409)
+                .handle(call -> {
+                    DecisionResult r = service.undo(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY));
+                    return Reply.json(200, r).withHeader("ETag", etag(r.version()));
+                });
+
+        api.post(BASE + "/decisions/bulk").summary("One decision for many applications, one outcome each")
+                .tag("review").access(Access.staff()).body(BulkDecisionRequest.class)
+                .response(200, BulkDecisionResult.class)
+                .handle(call -> service.bulk(actor(call), call.body()));
+
+        api.get(BASE + "/applicants/{userId}/history").summary("An applicant's earlier applications and decisions")
+                .tag("review").access(Access.staff()).response(200, ApplicantHistory.class)
+                .handle(call -> service.history(actor(call), call.pathParam("userId")));
+
+        api.get(BASE + "/health").summary("Queue depth, oldest waiting, throughput, time to decision").tag("review")
+                .access(Access.staff()).response(200, QueueHealth.class)
+                .handle(call -> service.health(actor(call)));
+
+        api.get(BASE + "/reason-codes").summary("Active reason codes: global ones and a circle's own").tag("review")
+                .access(Access.staff()).query("circleId", Long.class, "include this circle's codes")
+                .response(200, codes).errors(404)
+                .handle(call -> service.reasonCodes(positiveId(call, "circleId")));
+
+        api.post(BASE + "/reason-codes").summary("Create a reason code").tag("review")
+                .access(Access.role(Role.ADMIN)).body(ReasonCode.class)
+                .response(201, ReasonCode.class).errors(409)
+                .handle(call -> {
+                    ReasonCode created = service.createReasonCode(actor(call), call.body());
+                    return Reply.json(201, created).withHeader("ETag", etag(created.version()));
+                });
+
+        api.put(BASE + "/reason-codes/{code}").summary("Change a reason code").tag("review")
+                .access(Access.role(Role.ADMIN)).body(ReasonCode.class).header(IF_MATCH, "required")
+                .response(200, ReasonCode.class).errors(412, 428)
+                .handle(call -> {
+                    ReasonCode updated = service.updateReasonCode(actor(call), call.pathParam("code"), ifMatch(call),
+                            call.body());
+                    return Reply.json(200, updated).withHeader("ETag", etag(updated.version()));
+                });
+
+        api.delete(BASE + "/reason-codes/{code}").summary("Deactivate a reason code (history keeps it)").tag("review")
+                .access(Access.role(Role.ADMIN)).response(204)
+                .handle(call -> {
+                    service.deactivateReasonCode(actor(call), call.pathParam("code"));
+                    return null;
+                });
+
+        api.get("/api/v1/media/{key}").summary("A pre-signed application video or poster, with byte ranges")
+                .tag("media").access(Access.open()).produces("video/mp4")
+                .query("exp", Long.class, "expiry (epoch seconds) from the signed URL")
+                .query("sig", String.class, "signature from the signed URL")
+                .response(200, byte[].class).response(206, byte[].class).errors(416)
+                .handle(this::serveMedia);
+    }
+
+    private Object serveMedia(Call call) {
+        String key = call.pathParam("key");
+        if (!links.verify(key, call.query("exp"), call.query("sig"), services.clock().instant())) {
+            // 404 rather than 403: a bad or stale link names nothing the caller could be allowed to see.
+            throw new ReviewFailure(ProblemType.NOT_FOUND, "This media link is invalid or has expired");
+        }
+        byte[] bytes = media.read(key).orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No media " + key));
+        Reply reply = new Reply(200, null, null, java.util.Map.of("Accept-Ranges", "bytes"));
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(call.header("Range"), bytes.length);
+        } catch (ByteRange.Unsatisfiable e) {
+            return new Reply(416, null, null, java.util.Map.of("Accept-Ranges", "bytes",
+                    "Content-Range", "bytes */" + bytes.length));
+        }
+        call.ctx().contentType(MediaStore.contentType(key));
+        if (range.isEmpty()) {
+            call.ctx().result(bytes);
+            return reply;
+        }
+        ByteRange r = range.get();
+        call.ctx().result(java.util.Arrays.copyOfRange(bytes, (int) r.first(), (int) r.last() + 1));
+        return new Reply(206, null, null, java.util.Map.of("Accept-Ranges", "bytes",
+                "Content-Range", r.contentRange(bytes.length)));
+    }
+
+    private static ReviewActor actor(Call call) {
+        Principal p = call.principal();
+        return new ReviewActor(p.staffId(), p.username(), p.role(), new LinkedHashSet<>(p.cityScopes()),
+                p.clientAddress());
+    }
+
+    private static QueueFilter filterFrom(Call call) {
+        JoinMode mode = null;
+        String rawMode = call.query("mode");
+        if (rawMode != null) {
+            try {
+                mode = JoinMode.valueOf(rawMode.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw Call.badQuery("mode", "must be QUESTIONS, VIDEO or EITHER");
+            }
+        }
+        String sort = call.query("sort");
+        if (sort != null && !sort.equals("age") && !sort.equals("risk")) {
+            throw Call.badQuery("sort", "must be age or risk");
+        }
+        return new QueueFilter(call.query("city"), positiveId(call, "circleId"), mode, call.queryInt("minRisk", 1, 100),
+                call.queryInt("olderThanMinutes", 1, 525_600), call.query("query"), sort == null ? "age" : sort);
+    }
+
+    private static Long positiveId(Call call, String name) {
+        Long id = call.queryLong(name);
+        if (id != null && id < 1) {
+            throw Call.badQuery(name, "must be a positive id");
+        }
+        return id;
+    }
+
+    /** Accepts {@code "3"}, {@code W/"3"} and a bare {@code 3}; null when the header is missing. */
+    private static Integer ifMatch(Call call) {
+        String raw = call.header(IF_MATCH);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "If-Match must be the ETag you received, e.g. \"3\"");
+        }
+    }
+
+    private static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    private static Reply withEtag(ApplicationDetail detail) {
+        return Reply.json(200, detail).withHeader("ETag", etag(detail.version()));
+    }
+}

@@ -1,0 +1,829 @@
+package dev.moddesk.server.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.contract.Page;
+import dev.moddesk.contract.Problem;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.Answer;
+import dev.moddesk.contract.review.Applicant;
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.BulkDecisionItem;
+import dev.moddesk.contract.review.BulkDecisionRequest;
+import dev.moddesk.contract.review.BulkDecisionResult;
+import dev.moddesk.contract.review.BulkItemOutcome;
+import dev.moddesk.contract.review.Circle;
+import dev.moddesk.contract.review.CircleQuestion;
+import dev.moddesk.contract.review.ClaimInfo;
+import dev.moddesk.contract.review.DecisionInfo;
+import dev.moddesk.contract.review.DecisionKind;
+import dev.moddesk.contract.review.DecisionRequest;
+import dev.moddesk.contract.review.DecisionResult;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.QueueHealth;
+import dev.moddesk.contract.review.ReasonCode;
+import dev.moddesk.contract.review.RiskSignal;
+import dev.moddesk.contract.review.TextSpan;
+import dev.moddesk.contract.review.VideoSubmission;
+import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.platform.ActionPublisher;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of circle review: who may claim and decide what, when, and what a decision does. Every write runs in one
+ * transaction together with its audit entry and, once final, its platform action.
+ */
+public final class ReviewService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
+
+    public static final Duration LEASE = Duration.ofMinutes(5);
+    public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
+    public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
+    private static final Duration THROUGHPUT_WINDOW = Duration.ofHours(1);
+    private static final Duration MEDIAN_WINDOW = Duration.ofHours(24);
+    private static final int MAX_PAGE = 200;
+    private static final int MAX_BULK = 500;
+    private static final int CLAIM_CANDIDATES = 16;
+    private static final String DEFAULT_LOCALE = "zh-CN";
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+    private static final TypeReference<List<StoredAnswer>> ANSWERS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RiskSignal>> RISKS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
+    };
+
+    private static final Map<String, String> APPROVED_TEMPLATES = Map.of(
+            "zh-CN", "{nickname}，欢迎加入{circle}！",
+            "en", "Welcome to {circle}, {nickname}!");
+    private static final Map<String, String> NEEDS_INFO_TEMPLATES = Map.of(
+            "zh-CN", "{nickname}，{circle}的管理员需要你补充信息：{question}",
+            "en", "{nickname}, the moderators of {circle} need more information: {question}");
+
+    private final Jdbi jdbi;
+    private final ReviewStore repository = new ReviewStore();
+    private final Clock clock;
+    private final RiskAssessor risk;
+    private final ReviewAudit audit;
+    private final ActionPublisher actions;
+    private final MediaLinks media;
+    private final ObjectMapper json;
+
+    /** An answer as stored: position and text; the question text is read from the circle when shown. */
+    record StoredAnswer(int position, String text) {
+    }
+
+    public ReviewService(Jdbi jdbi, Clock clock, ReviewScreen screen, ReviewAudit audit, ActionPublisher actions,
+                         MediaLinks media, ObjectMapper json) {
+        this.jdbi = Objects.requireNonNull(jdbi);
+        this.clock = Objects.requireNonNull(clock);
+        this.risk = new RiskAssessor(screen.words());
+        this.audit = Objects.requireNonNull(audit);
+        this.actions = Objects.requireNonNull(actions);
+        this.media = Objects.requireNonNull(media);
+        this.json = Objects.requireNonNull(json);
+    }
+
+    /**
+     * The service as a server runs it: audit entries go to the core's audit log, actions to {@code actions} (null:
+     * none are published, and nothing may call {@link #publishFinalDecisions}).
+     */
+    static ReviewService forServer(Services services, ActionPublisher actions, MediaLinks links) {
+        ReviewAudit audit = (handle, actor, action, targetType, targetId, before, after, reason) ->
+                services.auditLog().record(handle, new AuditLog.Entry(actor.staffId(), actor.name(), action,
+                        targetType, targetId, before, after, reason, actor.clientAddress()));
+        ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
+            throw new IllegalStateException("no action feed is wired");
+        };
+        return new ReviewService(services.database().jdbi(), services.clock(), ReviewScreen.bundled(), audit,
+                publisher, links, Json.mapper());
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    public List<Circle> circles(ReviewActor actor, String city) {
+        return jdbi.withHandle(h -> repository.circles(h, blankToNull(city), actor.cities()));
+    }
+
+    public Page<ApplicationSummary> queue(ReviewActor actor, QueueFilter filter, String cursor, Integer limit) {
+        QueueFilter f = filter == null ? QueueFilter.all() : filter;
+        int size = limit == null ? 50 : Math.clamp(limit, 1, MAX_PAGE);
+        ReviewStore.QueueCursor after;
+        try {
+            after = cursor == null || cursor.isBlank() ? null : ReviewStore.QueueCursor.decode(cursor);
+        } catch (RuntimeException e) {
+            throw new ReviewFailure(ProblemType.BAD_REQUEST, "The cursor is not one this server gave out");
+        }
+        if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
+            throw outOfScope(f.city());
+        }
+        Instant now = clock.instant();
+        List<ApplicationRow> rows = jdbi.withHandle(h -> {
+            requireCircle(h, f.circleId());
+            return repository.queue(h, f, actor.cities(), now, after, size + 1);
+        });
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ApplicationRow last = rows.getLast();
+            next = new ReviewStore.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
+        }
+        List<ApplicationSummary> items = rows.stream().map(r -> summary(r, now)).toList();
+        return new Page<>(items, next);
+    }
+
+    public ApplicationDetail detail(ReviewActor actor, long id) {
+        return jdbi.withHandle(h -> {
+            ApplicationRow row = load(h, actor, id, false);
+            return detail(h, actor, row, clock.instant());
+        });
+    }
+
+    public ApplicantHistory history(ReviewActor actor, String userId) {
+        return jdbi.withHandle(h -> {
+            List<ApplicationRow> rows = repository.applicationsOf(h, userId, 100);
+            if (rows.isEmpty()) {
+                throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
+            }
+            Map<String, String> titles = new HashMap<>();
+            for (ReviewStore.ReasonRow r : repository.reasonCodes(h, null, false)) {
+                titles.put(r.code(), localized(readStrings(r.titlesJson()), DEFAULT_LOCALE));
+            }
+            ApplicationRow latest = rows.getFirst();
+            Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
+                    latest.applicantCreatedAt());
+            // Room infractions join here once live rooms exist.
+            return new ApplicantHistory(applicant, repository.historyItems(rows, titles), List.of());
+        });
+    }
+
+    public QueueHealth health(ReviewActor actor) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            ReviewStore.PendingStats stats = repository.pendingStats(h, actor.cities());
+            return new QueueHealth(stats.depth(), stats.oldest(), repository.pendingByCity(h, actor.cities()),
+                    repository.pendingByCircle(h, actor.cities()),
+                    repository.decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
+                    repository.medianWaitSince(h, now.minus(MEDIAN_WINDOW)));
+        });
+    }
+
+    // ---- claims -------------------------------------------------------------------------------------------------
+
+    public ClaimInfo claim(ReviewActor actor, long id) {
+        Instant now = clock.instant();
+        Instant until = now.plus(LEASE);
+        return jdbi.inTransaction(h -> {
+            ApplicationRow row = load(h, actor, id, false);
+            if (row.status() != ApplicationStatus.PENDING) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is " + row.status() + ", not pending");
+            }
+            if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
+                return new ClaimInfo(actor.staffId(), actor.name(), until);
+            }
+            ApplicationRow fresh = load(h, actor, id, false);
+            if (fresh.claimedByOther(actor.staffId(), now)) {
+                throw claimedByOther(fresh);
+            }
+            throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is " + fresh.status() + ", not pending");
+        });
+    }
+
+    /** Claims the first free application matching the filter, or empty when none is left. */
+    public Optional<ApplicationDetail> claimNext(ReviewActor actor, QueueFilter filter) {
+        QueueFilter f = filter == null ? QueueFilter.all() : filter;
+        if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
+            throw outOfScope(f.city());
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Instant now = clock.instant();
+            Instant until = now.plus(LEASE);
+            Optional<Optional<ApplicationDetail>> round = jdbi.inTransaction(h -> {
+                // PostgreSQL hands each claimer different rows (SKIP LOCKED), so one is enough; on H2 several
+                // claimers see the same rows and race for them, so each tries a few.
+                int limit = repository.isPostgres(h) ? 1 : CLAIM_CANDIDATES;
+                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, limit);
+                if (candidates.isEmpty()) {
+                    return Optional.of(Optional.empty());
+                }
+                for (long id : candidates) {
+                    if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
+                        ApplicationRow row = repository.application(h, id, false).orElseThrow();
+                        return Optional.of(Optional.of(detail(h, actor, row, now)));
+                    }
+                }
+                return Optional.empty(); // every candidate was taken meanwhile: look again
+            });
+            if (round.isPresent()) {
+                return round.get();
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void release(ReviewActor actor, long id) {
+        jdbi.useTransaction(h -> {
+            ApplicationRow before = load(h, actor, id, false);
+            if (repository.release(h, id, actor.staffId()) == 1) {
+                ApplicationRow after = repository.application(h, id, false).orElseThrow();
+                audit.record(h, actor, "review.claim.release", "application", String.valueOf(id),
+                        before.auditState(), after.auditState(), null);
+            }
+        });
+    }
+
+    public void presence(ReviewActor actor, long id) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            load(h, actor, id, false);
+            repository.touchPresence(h, id, actor.staffId(), actor.name(), now);
+        });
+    }
+
+    // ---- decisions ----------------------------------------------------------------------------------------------
+
+    public DecisionResult decide(ReviewActor actor, long id, String idempotencyKey, Integer ifMatch, DecisionRequest request) {
+        requireKey(idempotencyKey);
+        if (ifMatch == null) {
+            throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
+        }
+        validate(request);
+        return withKeyRaceRetry(() -> jdbi.inTransaction(h ->
+                decideInTransaction(h, actor, id, idempotencyKey, ifMatch, request, false)));
+    }
+
+    public DecisionResult undo(ReviewActor actor, long id, String idempotencyKey) {
+        requireKey(idempotencyKey);
+        String hash = RiskAssessor.sha256("undo|" + id);
+        return withKeyRaceRetry(() -> jdbi.inTransaction(h -> {
+            Optional<DecisionResult> replay = replay(h, actor, idempotencyKey, hash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Instant now = clock.instant();
+            ApplicationRow before = load(h, actor, id, true);
+            if (before.status() == ApplicationStatus.PENDING || before.decidedBy() == null) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " has no decision to undo");
+            }
+            if (before.decidedBy() != actor.staffId()) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "Only " + before.decidedByName() + " can undo this decision");
+            }
+            if (repository.undo(h, id, actor.staffId(), actor.name(), now, now.plus(LEASE)) != 1) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "The undo window of " + UNDO_WINDOW.toSeconds()
+                        + " s has passed; the decision is final");
+            }
+            repository.markLatestDecisionUndone(h, id);
+            ApplicationRow after = repository.application(h, id, false).orElseThrow();
+            audit.record(h, actor, "review.decision.undo", "application", String.valueOf(id),
+                    before.auditState(), after.auditState(), null);
+            DecisionResult result = new DecisionResult(id, after.status(), after.version(), null, null);
+            repository.storeIdempotency(h, actor.staffId(), idempotencyKey, hash, write(result), now);
+            return result;
+        }));
+    }
+
+    public BulkDecisionResult bulk(ReviewActor actor, BulkDecisionRequest request) {
+        if (request == null || request.decision() == null) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "decision is required");
+        }
+        if (request.items().isEmpty() || request.items().size() > MAX_BULK) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "items must hold 1 to " + MAX_BULK + " applications");
+        }
+        validate(request.decision());
+        List<BulkItemOutcome> outcomes = new ArrayList<>(request.items().size());
+        // One transaction, one savepoint per item: a refused item rolls back only itself, and the whole batch costs
+        // one commit, which is what makes bulk decisions fast on PostgreSQL.
+        jdbi.useTransaction(h -> {
+            int n = 0;
+            for (BulkDecisionItem item : request.items()) {
+                String savepoint = "item" + n++;
+                h.savepoint(savepoint);
+                try {
+                    requireKey(item.idempotencyKey());
+                    DecisionResult r = decideInTransaction(h, actor, item.applicationId(), item.idempotencyKey(),
+                            item.version(), request.decision(), true);
+                    h.release(savepoint);
+                    outcomes.add(new BulkItemOutcome(item.applicationId(), r, null));
+                } catch (ReviewFailure failure) {
+                    h.rollbackToSavepoint(savepoint);
+                    outcomes.add(new BulkItemOutcome(item.applicationId(), null, problem(failure)));
+                }
+            }
+        });
+        return new BulkDecisionResult(outcomes);
+    }
+
+    private DecisionResult decideInTransaction(Handle h, ReviewActor actor, long id, String key, int ifMatch,
+                                               DecisionRequest request, boolean claimIfFree) {
+        String hash = RiskAssessor.sha256(String.join("|", "decision", String.valueOf(id), String.valueOf(ifMatch),
+                request.kind().name(), Objects.toString(request.reasonCode(), ""), Objects.toString(request.note(), ""),
+                Objects.toString(request.question(), "")));
+        Optional<DecisionResult> replay = replay(h, actor, key, hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Instant now = clock.instant();
+        ApplicationRow before = load(h, actor, id, true);
+        if (before.claimedByOther(actor.staffId(), now)) {
+            throw claimedByOther(before);
+        }
+        if (before.version() != ifMatch) {
+            throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Application " + id + " is at version "
+                    + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
+        }
+        if (before.status() != ApplicationStatus.PENDING) {
+            throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is already " + before.status());
+        }
+        if (!before.claimedAt(now)) {
+            if (!claimIfFree) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "Claim application " + id + " before deciding it"
+                        + (before.claimedBy() != null ? " (your claim expired)" : ""));
+            }
+            repository.tryClaim(h, id, actor.staffId(), actor.name(), now, now.plus(LEASE));
+        }
+
+        ReviewStore.ReasonRow reason = null;
+        if (request.reasonCode() != null) {
+            reason = repository.reasonCode(h, request.reasonCode(), false)
+                    .filter(ReviewStore.ReasonRow::active)
+                    .filter(r -> r.circleId() == null || r.circleId() == before.circleId())
+                    .orElseThrow(() -> new ReviewFailure(ProblemType.VALIDATION,
+                            "Unknown or inactive reason code " + request.reasonCode()));
+        }
+        Integer cooldown = request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null;
+        String message = message(before, request, reason);
+        Instant undoable = now.plus(UNDO_WINDOW);
+        ApplicationStatus status = switch (request.kind()) {
+            case APPROVE -> ApplicationStatus.APPROVED;
+            case REJECT -> ApplicationStatus.REJECTED;
+            case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
+        };
+        int changed = repository.decide(h, new ReviewStore.DecisionWrite(id, ifMatch, status, request.kind(),
+                request.reasonCode(), blankToNull(request.note()), blankToNull(request.question()), message, cooldown,
+                actor.staffId(), actor.name(), now, undoable));
+        if (changed != 1) {
+            throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Application " + id + " changed meanwhile");
+        }
+        long waited = Math.max(0, Duration.between(before.submittedAt(), now).toSeconds());
+        repository.insertDecisionLog(h, id, actor.staffId(), actor.name(), request.kind(), request.reasonCode(), now, waited);
+        ApplicationRow after = repository.application(h, id, false).orElseThrow();
+        audit.record(h, actor, "review.decision", "application", String.valueOf(id), before.auditState(),
+                after.auditState(), request.note());
+        DecisionResult result = new DecisionResult(id, status, after.version(), undoable, message);
+        repository.storeIdempotency(h, actor.staffId(), key, hash, write(result), now);
+        return result;
+    }
+
+    private Optional<DecisionResult> replay(Handle h, ReviewActor actor, String key, String hash) {
+        return repository.idempotencyRecord(h, actor.staffId(), key).map(stored -> {
+            if (!stored.requestHash().equals(hash)) {
+                throw new ReviewFailure(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key " + key + " was already used for a different request");
+            }
+            return read(stored.responseJson(), DecisionResult.class);
+        });
+    }
+
+    /**
+     * Two requests with the same new key can race: both miss the stored record, one inserts it, the other's insert
+     * violates the key. Running the loser once more finds the winner's record and answers as a replay.
+     */
+    private <T> T withKeyRaceRetry(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            if (isUniqueViolation(e)) {
+                return work.get();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new ReviewFailure(ProblemType.BAD_REQUEST, "Send an Idempotency-Key header");
+        }
+        if (key.length() > 200) {
+            throw new ReviewFailure(ProblemType.BAD_REQUEST, "Idempotency-Key is longer than 200 characters");
+        }
+    }
+
+    private static void validate(DecisionRequest r) {
+        if (r == null || r.kind() == null) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "kind is required (APPROVE, REJECT or NEEDS_INFO)");
+        }
+        if (r.kind() == DecisionKind.REJECT && (r.reasonCode() == null || r.reasonCode().isBlank())) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "A rejection needs a reason code");
+        }
+        if (r.kind() == DecisionKind.NEEDS_INFO && (r.question() == null || r.question().isBlank())) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "Needs-info needs a question for the applicant");
+        }
+        if (r.note() != null && r.note().length() > 2000 || r.question() != null && r.question().length() > 2000) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "note and question are limited to 2000 characters");
+        }
+    }
+
+    private String message(ApplicationRow app, DecisionRequest request, ReviewStore.ReasonRow reason) {
+        Map<String, String> templates = switch (request.kind()) {
+            case APPROVE -> APPROVED_TEMPLATES;
+            case NEEDS_INFO -> NEEDS_INFO_TEMPLATES;
+            case REJECT -> readStrings(reason.templatesJson());
+        };
+        String template = localized(templates, app.applicantLocale());
+        return render(template, Map.of(
+                "nickname", Objects.toString(app.applicantNickname(), ""),
+                "circle", app.circleName(),
+                "city", app.city(),
+                "cooldownDays", String.valueOf(reason == null ? 0 : reason.cooldownDays()),
+                "question", Objects.toString(request.question(), "")));
+    }
+
+    static String render(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
+    }
+
+    static String localized(Map<String, String> byLocale, String locale) {
+        String l = locale == null ? DEFAULT_LOCALE : locale;
+        String v = byLocale.get(l);
+        if (v == null && l.contains("-")) {
+            v = byLocale.get(l.substring(0, l.indexOf('-')));
+        }
+        if (v == null) {
+            v = byLocale.get(DEFAULT_LOCALE);
+        }
+        if (v == null) {
+            v = byLocale.values().stream().findFirst().orElse("");
+        }
+        return v;
+    }
+
+    // ---- final actions ------------------------------------------------------------------------------------------
+
+    /**
+     * Publishes the platform action of every decision whose undo window has closed; returns how many. Each runs in
+     * its own transaction with the conditional update that ends the undo window, so an undo racing the job either
+     * wins (nothing is published) or loses (the undo gets 409).
+     */
+    public int publishFinalDecisions(int limit) {
+        Instant now = clock.instant();
+        List<Long> due = jdbi.withHandle(h -> repository.dueForPublish(h, now, limit));
+        int published = 0;
+        for (long id : due) {
+            boolean done = jdbi.inTransaction(h -> {
+                if (repository.markPublished(h, id, now) != 1) {
+                    return false;
+                }
+                ApplicationRow row = repository.application(h, id, false).orElseThrow();
+                String type = switch (row.decisionKind()) {
+                    case APPROVE -> "application.approved";
+                    case REJECT -> "application.rejected";
+                    case NEEDS_INFO -> "application.needs_info";
+                };
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("applicationId", row.externalId());
+                payload.put("circleId", row.circleExternalId());
+                payload.put("userId", row.applicantId());
+                payload.put("reasonCode", row.decisionReason());
+                payload.put("cooldownDays", row.decisionCooldown() == null ? 0 : row.decisionCooldown());
+                payload.put("message", row.decisionMessage());
+                payload.put("question", row.decisionQuestion());
+                actions.publish(h, type, "application", row.externalId(), payload);
+                return true;
+            });
+            if (done) {
+                published++;
+            }
+        }
+        if (published > 0) {
+            LOG.debug("published {} final review decisions", published);
+        }
+        return published;
+    }
+
+    /**
+     * Drops idempotency records older than a day (clients retry for minutes, not days) and presence heartbeats
+     * older than an hour (only the last 30 s are ever shown).
+     */
+    public int forgetOldIdempotencyKeys() {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> repository.forgetIdempotencyBefore(h, now.minus(Duration.ofDays(1)))
+                + repository.forgetPresenceBefore(h, now.minus(Duration.ofHours(1))));
+    }
+
+    // ---- reason codes -------------------------------------------------------------------------------------------
+
+    public List<ReasonCode> reasonCodes(Long circleId) {
+        return jdbi.withHandle(h -> {
+            requireCircle(h, circleId);
+            return repository.reasonCodes(h, circleId, true).stream().map(this::reasonCode).toList();
+        });
+    }
+
+    private void requireCircle(Handle h, Long circleId) {
+        if (circleId != null && repository.circle(h, circleId).isEmpty()) {
+            throw new ReviewFailure(ProblemType.NOT_FOUND, "No circle " + circleId);
+        }
+    }
+
+    public ReasonCode createReasonCode(ReviewActor actor, ReasonCode code) {
+        requireAdmin(actor);
+        validate(code);
+        return jdbi.inTransaction(h -> {
+            if (repository.reasonCode(h, code.code(), false).isPresent()) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "Reason code " + code.code() + " exists");
+            }
+            if (code.circleId() != null && repository.circle(h, code.circleId()).isEmpty()) {
+                throw new ReviewFailure(ProblemType.VALIDATION, "No circle " + code.circleId());
+            }
+            int position = code.position() > 0 ? code.position() : repository.nextReasonPosition(h);
+            repository.insertReasonCode(h, new ReviewStore.ReasonRow(code.code(), code.circleId(),
+                    write(code.titles()), write(code.templates()), code.cooldownDays(), position, true, 1));
+            ReasonCode created = reasonCode(repository.reasonCode(h, code.code(), false).orElseThrow());
+            audit.record(h, actor, "review.reason_code.create", "reason_code", code.code(), null, asMap(created), null);
+            return created;
+        });
+    }
+
+    public ReasonCode updateReasonCode(ReviewActor actor, String code, Integer ifMatch, ReasonCode update) {
+        requireAdmin(actor);
+        if (ifMatch == null) {
+            throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
+        }
+        if (update == null || !code.equals(update.code())) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "The body's code must be " + code);
+        }
+        validate(update);
+        return jdbi.inTransaction(h -> {
+            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
+                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
+            if (before.version() != ifMatch) {
+                throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Reason code " + code + " is at version "
+                        + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
+            }
+            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, update.circleId(), write(update.titles()),
+                    write(update.templates()), update.cooldownDays(),
+                    update.position() > 0 ? update.position() : before.position(), update.active(), 0), ifMatch);
+            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
+            audit.record(h, actor, "review.reason_code.update", "reason_code", code, asMap(reasonCode(before)),
+                    asMap(after), null);
+            return after;
+        });
+    }
+
+    public void deactivateReasonCode(ReviewActor actor, String code) {
+        requireAdmin(actor);
+        jdbi.useTransaction(h -> {
+            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
+                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
+            if (!before.active()) {
+                return;
+            }
+            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, before.circleId(), before.titlesJson(),
+                    before.templatesJson(), before.cooldownDays(), before.position(), false, 0), before.version());
+            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
+            audit.record(h, actor, "review.reason_code.deactivate", "reason_code", code, asMap(reasonCode(before)),
+                    asMap(after), null);
+        });
+    }
+
+    private static void requireAdmin(ReviewActor actor) {
+        if (!actor.role().covers(Role.ADMIN)) {
+            throw new ReviewFailure(ProblemType.FORBIDDEN, "Only admins manage reason codes");
+        }
+    }
+
+    private static void validate(ReasonCode c) {
+        if (c == null || c.code() == null || !CODE.matcher(c.code()).matches()) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "code must be 2–64 of A–Z, 0–9 and _, starting with a letter");
+        }
+        if (!c.titles().containsKey(DEFAULT_LOCALE) || !c.templates().containsKey(DEFAULT_LOCALE)) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "titles and templates need at least a zh-CN entry");
+        }
+        if (c.cooldownDays() < 0 || c.cooldownDays() > 3650) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "cooldownDays must be 0 to 3650");
+        }
+    }
+
+    private ReasonCode reasonCode(ReviewStore.ReasonRow r) {
+        return new ReasonCode(r.code(), readStrings(r.titlesJson()), readStrings(r.templatesJson()), r.cooldownDays(),
+                r.circleId(), r.position(), r.active(), r.version());
+    }
+
+    // ---- platform events (called by the ingest handlers, inside the ingest transaction) ---------------------------
+
+    /** {@code circle.upserted}. */
+    public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
+                             List<String> questions, int memberCount, String owner) {
+        return repository.upsertCircle(h, new ReviewStore.CircleWrite(externalId, name, city, topic, mode,
+                questions, memberCount, owner), clock.instant());
+    }
+
+    /** What {@code application.submitted} carries. */
+    public record Submission(String applicationId, String circleId, Applicant applicant, String locale,
+                             List<StoredAnswer> answers, String videoKey, String posterKey, Integer videoDuration,
+                             String videoCaption, Instant submittedAt) {
+    }
+
+    /** {@code application.submitted}: stores the application with its risk signals; false if already known. */
+    public boolean submit(Handle h, Submission s) {
+        if (repository.applicationIdByExternal(h, s.applicationId()).isPresent()) {
+            return false;
+        }
+        long circleId = repository.circleIdByExternal(h, s.circleId())
+                .orElseThrow(() -> new IllegalArgumentException("unknown circle " + s.circleId()));
+        Circle circle = repository.circle(h, circleId).orElseThrow();
+        Instant now = clock.instant();
+        List<String> texts = new ArrayList<>(s.answers().stream().map(StoredAnswer::text).toList());
+        if (s.videoCaption() != null) {
+            texts.add(s.videoCaption());
+        }
+        Set<String> fingerprints = RiskAssessor.fingerprints(s.answers().stream().map(StoredAnswer::text).toList());
+        JoinMode mode = s.videoKey() != null ? JoinMode.VIDEO : JoinMode.QUESTIONS;
+        long id = repository.insertApplication(h, new ReviewStore.ApplicationWrite(s.applicationId(), circleId,
+                s.applicant().userId(), s.applicant().nickname(), s.applicant().locationCity(),
+                s.applicant().accountCreatedAt(), s.locale() == null ? DEFAULT_LOCALE : s.locale(), mode,
+                write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),
+                s.videoDuration(), s.videoCaption(), 0, "[]", "", s.submittedAt() == null ? now : s.submittedAt()));
+        repository.insertFingerprints(h, id, s.applicant().userId(), fingerprints);
+        int largestRing = 0;
+        for (String fp : fingerprints) {
+            int ring = repository.applicantsWithFingerprint(h, fp);
+            largestRing = Math.max(largestRing, ring);
+            if (ring >= RiskAssessor.RING_SIZE) {
+                flagRing(h, fp, ring, id);
+            }
+        }
+        List<RiskSignal> signals = risk.assess(new RiskAssessor.Facts(texts, s.applicant().accountCreatedAt(),
+                s.applicant().locationCity(), circle.city(), largestRing,
+                repository.rejections(h, s.applicant().userId(), circleId), now));
+        repository.updateRisk(h, id, RiskAssessor.score(signals), write(signals), codes(signals));
+        return true;
+    }
+
+    /** Once a copy-paste ring forms, the earlier members still pending get the signal too. */
+    private void flagRing(Handle h, String fingerprint, int ring, long exceptId) {
+        for (ApplicationRow member : repository.pendingWithFingerprint(h, fingerprint)) {
+            if (member.id() == exceptId) {
+                continue;
+            }
+            List<RiskSignal> signals = new ArrayList<>(read(member.riskJson(), RISKS));
+            signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
+            signals.add(RiskAssessor.ringSignal(ring));
+            repository.updateRisk(h, member.id(), RiskAssessor.score(signals), write(signals), codes(signals));
+        }
+    }
+
+    /** {@code application.withdrawn}: false if unknown or no longer pending. */
+    public boolean withdraw(Handle h, String applicationId) {
+        return repository.applicationIdByExternal(h, applicationId).map(id -> repository.withdraw(h, id) == 1).orElse(false);
+    }
+
+    // ---- mapping ------------------------------------------------------------------------------------------------
+
+    private ApplicationRow load(Handle h, ReviewActor actor, long id, boolean forUpdate) {
+        ApplicationRow row = repository.application(h, id, forUpdate)
+                .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No application " + id));
+        if (!actor.mayReview(row.city())) {
+            throw outOfScope(row.city());
+        }
+        return row;
+    }
+
+    private static ReviewFailure outOfScope(String city) {
+        return new ReviewFailure(ProblemType.OUT_OF_SCOPE, city + " is outside your city scope");
+    }
+
+    private static ReviewFailure claimedByOther(ApplicationRow row) {
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("holder", row.claimedByName());
+        ext.put("holderId", row.claimedBy());
+        ext.put("until", row.claimExpiresAt().toString());
+        return new ReviewFailure(ProblemType.CLAIMED_BY_OTHER, row.claimedByName() + " holds application " + row.id()
+                + " until " + row.claimExpiresAt(), ext);
+    }
+
+    static Problem problem(ReviewFailure f) {
+        return new Problem(f.type().uri().toString(), f.type().title(), f.type().status(), f.getMessage(), null,
+                List.of(), f.extensions());
+    }
+
+    private ApplicationSummary summary(ApplicationRow r, Instant now) {
+        return new ApplicationSummary(r.id(), r.circleId(), r.circleName(), r.city(), r.mode(), r.applicantId(),
+                r.applicantNickname(), r.submittedAt(), r.riskScore(), codeList(r.riskCodes()), claimInfo(r, now));
+    }
+
+    private static ClaimInfo claimInfo(ApplicationRow r, Instant now) {
+        return r.claimedAt(now) ? new ClaimInfo(r.claimedBy(), r.claimedByName(), r.claimExpiresAt()) : null;
+    }
+
+    private ApplicationDetail detail(Handle h, ReviewActor actor, ApplicationRow r, Instant now) {
+        Circle circle = repository.circle(h, r.circleId()).orElseThrow();
+        Map<Integer, String> questions = circle.questions().stream()
+                .collect(Collectors.toMap(CircleQuestion::position, CircleQuestion::text, (a, b) -> a));
+        List<Answer> answers = read(r.answersJson(), ANSWERS).stream()
+                .map(a -> new Answer(a.position(), questions.get(a.position()), a.text(), spans(a.text())))
+                .toList();
+        VideoSubmission video = r.videoMediaKey() == null ? null : new VideoSubmission(
+                media.signedPath(r.videoMediaKey(), now),
+                r.videoPosterKey() == null ? null : media.signedPath(r.videoPosterKey(), now),
+                r.videoDuration() == null ? 0 : r.videoDuration(), r.videoCaption());
+        DecisionInfo decision = r.decisionKind() == null ? null : new DecisionInfo(r.decisionKind(), r.decisionReason(),
+                r.decisionNote(), r.decidedBy(), r.decidedByName(), r.decidedAt(),
+                r.publishPending() && r.undoableUntil() != null && r.undoableUntil().isAfter(now) ? r.undoableUntil() : null);
+        return new ApplicationDetail(r.id(), r.version(), circle,
+                new Applicant(r.applicantId(), r.applicantNickname(), r.applicantCity(), r.applicantCreatedAt()),
+                r.status(), r.mode(), answers, video, r.submittedAt(), r.riskScore(), read(r.riskJson(), RISKS),
+                claimInfo(r, now), repository.viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), decision);
+    }
+
+    private List<TextSpan> spans(String text) {
+        return risk.screen().find(text).stream().map(hit -> new TextSpan(hit.start(), hit.end(), hit.term())).toList();
+    }
+
+    private static String codes(List<RiskSignal> signals) {
+        return signals.stream().map(RiskSignal::code).collect(Collectors.joining(","));
+    }
+
+    private static List<String> codeList(String codes) {
+        return codes == null || codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private Map<String, String> readStrings(String s) {
+        return read(s, STRINGS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(Object value) {
+        return json.convertValue(value, Map.class);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private <T> T read(String s, Class<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON unreadable", e);
+        }
+    }
+
+    private <T> T read(String s, TypeReference<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON unreadable", e);
+        }
+    }
+}

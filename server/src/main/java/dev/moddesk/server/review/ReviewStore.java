@@ -1,0 +1,638 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.Circle;
+import dev.moddesk.contract.review.CircleQuestion;
+import dev.moddesk.contract.review.DecisionKind;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.QueueHealth;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * All SQL of circle review. Timestamps are bound as UTC {@link OffsetDateTime}s, which both H2 and PostgreSQL take
+ * for TIMESTAMP WITH TIME ZONE; "now" always comes from the service's clock, never from the database, so lease
+ * expiry and the undo window follow one clock that tests can move.
+ */
+final class ReviewStore {
+
+    private static final String APPLICATION_COLUMNS = """
+            a.id, a.external_id, a.circle_id, c.external_id AS circle_external_id, c.name AS circle_name, c.city,
+            a.applicant_id, a.applicant_nickname, a.applicant_city, a.applicant_created_at, a.applicant_locale, a.mode,
+            a.answers_json, a.video_media_key, a.video_poster_key, a.video_duration, a.video_caption, a.risk_score,
+            a.risk_json, a.risk_codes, a.status, a.version, a.submitted_at, a.claimed_by, a.claimed_by_name,
+            a.claim_expires_at, a.decision_kind, a.decision_reason, a.decision_note, a.decision_question,
+            a.decision_message, a.decision_cooldown, a.decided_by, a.decided_by_name, a.decided_at, a.undoable_until,
+            a.publish_pending
+            """;
+
+    private volatile Boolean postgres;
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    boolean isPostgres(Handle h) {
+        Boolean p = postgres;
+        if (p == null) {
+            try {
+                p = h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the database product name", e);
+            }
+            postgres = p;
+        }
+        return p;
+    }
+
+    // ---- circles ------------------------------------------------------------------------------------------------
+
+    record CircleWrite(String externalId, String name, String city, String topic, JoinMode joinMode,
+                       List<String> questions, int memberCount, String ownerName) {
+    }
+
+    long upsertCircle(Handle h, CircleWrite c, Instant now) {
+        Optional<Long> existing = h.createQuery("SELECT id FROM review_circle WHERE external_id = :ext")
+                .bind("ext", c.externalId()).mapTo(Long.class).findOne();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+            h.createUpdate("""
+                    UPDATE review_circle SET name = :name, city = :city, topic = :topic, join_mode = :mode,
+                           member_count = :members, owner_name = :owner, updated_at = :now WHERE id = :id""")
+                    .bind("id", id).bind("name", c.name()).bind("city", c.city()).bind("topic", c.topic())
+                    .bind("mode", c.joinMode().name()).bind("members", c.memberCount()).bind("owner", c.ownerName())
+                    .bind("now", ts(now)).execute();
+            h.createUpdate("DELETE FROM review_circle_question WHERE circle_id = :id").bind("id", id).execute();
+        } else {
+            id = h.createUpdate("""
+                    INSERT INTO review_circle (external_id, name, city, topic, join_mode, member_count, owner_name, updated_at)
+                    VALUES (:ext, :name, :city, :topic, :mode, :members, :owner, :now)""")
+                    .bind("ext", c.externalId()).bind("name", c.name()).bind("city", c.city()).bind("topic", c.topic())
+                    .bind("mode", c.joinMode().name()).bind("members", c.memberCount()).bind("owner", c.ownerName())
+                    .bind("now", ts(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
+        var batch = h.prepareBatch("INSERT INTO review_circle_question (circle_id, position, text) VALUES (:c, :p, :t)");
+        for (int i = 0; i < c.questions().size(); i++) {
+            batch.bind("c", id).bind("p", i + 1).bind("t", c.questions().get(i)).add();
+        }
+        if (!c.questions().isEmpty()) {
+            batch.execute();
+        }
+        return id;
+    }
+
+    Optional<Long> circleIdByExternal(Handle h, String externalId) {
+        return h.createQuery("SELECT id FROM review_circle WHERE external_id = :ext").bind("ext", externalId)
+                .mapTo(Long.class).findOne();
+    }
+
+    List<Circle> circles(Handle h, String city, Set<String> scope) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM review_circle WHERE 1 = 1");
+        if (city != null) {
+            sql.append(" AND city = :city");
+        }
+        if (!scope.isEmpty()) {
+            sql.append(" AND city IN (<scope>)");
+        }
+        sql.append(" ORDER BY city, name, id");
+        Query q = h.createQuery(sql.toString());
+        if (city != null) {
+            q.bind("city", city);
+        }
+        if (!scope.isEmpty()) {
+            q.bindList("scope", List.copyOf(scope));
+        }
+        List<Circle> bare = q.map((rs, ctx) -> circle(rs, List.of())).list();
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<Long, List<CircleQuestion>> questions = questionsOf(h, bare.stream().map(Circle::id).toList());
+        return bare.stream().map(c -> withQuestions(c, questions.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    Optional<Circle> circle(Handle h, long id) {
+        return h.createQuery("SELECT * FROM review_circle WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> circle(rs, List.of())).findOne()
+                .map(c -> withQuestions(c, questionsOf(h, List.of(id)).getOrDefault(id, List.of())));
+    }
+
+    private static Circle withQuestions(Circle c, List<CircleQuestion> q) {
+        return new Circle(c.id(), c.externalId(), c.name(), c.city(), c.topic(), c.joinMode(), q, c.memberCount(), c.ownerName());
+    }
+
+    private static Circle circle(ResultSet rs, List<CircleQuestion> questions) throws SQLException {
+        return new Circle(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("city"),
+                rs.getString("topic"), JoinMode.valueOf(rs.getString("join_mode")), questions, rs.getInt("member_count"),
+                rs.getString("owner_name"));
+    }
+
+    private Map<Long, List<CircleQuestion>> questionsOf(Handle h, Collection<Long> circleIds) {
+        Map<Long, List<CircleQuestion>> out = new HashMap<>();
+        h.createQuery("SELECT circle_id, position, text FROM review_circle_question WHERE circle_id IN (<ids>) ORDER BY circle_id, position")
+                .bindList("ids", List.copyOf(circleIds))
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(rs.getLong("circle_id"), k -> new ArrayList<>())
+                            .add(new CircleQuestion(rs.getInt("position"), rs.getString("text")));
+                    return null;
+                }).list();
+        return out;
+    }
+
+    // ---- applications -------------------------------------------------------------------------------------------
+
+    record ApplicationWrite(String externalId, long circleId, String applicantId, String nickname, String applicantCity,
+                            Instant accountCreatedAt, String locale, JoinMode mode, String answersJson, String searchText,
+                            String videoKey, String posterKey, Integer videoDuration, String videoCaption,
+                            int riskScore, String riskJson, String riskCodes, Instant submittedAt) {
+    }
+
+    long insertApplication(Handle h, ApplicationWrite a) {
+        return h.createUpdate("""
+                INSERT INTO review_application (external_id, circle_id, applicant_id, applicant_nickname, applicant_city,
+                    applicant_created_at, applicant_locale, mode, answers_json, search_text, video_media_key,
+                    video_poster_key, video_duration, video_caption, risk_score, risk_json, risk_codes, status, version,
+                    submitted_at)
+                VALUES (:ext, :circle, :applicant, :nick, :acity, :created, :locale, :mode, :answers, :search, :video,
+                    :poster, :duration, :caption, :risk, :riskJson, :riskCodes, 'PENDING', 1, :submitted)""")
+                .bind("ext", a.externalId()).bind("circle", a.circleId()).bind("applicant", a.applicantId())
+                .bind("nick", a.nickname()).bind("acity", a.applicantCity()).bind("created", ts(a.accountCreatedAt()))
+                .bind("locale", a.locale()).bind("mode", a.mode().name()).bind("answers", a.answersJson())
+                .bind("search", a.searchText()).bind("video", a.videoKey()).bind("poster", a.posterKey())
+                .bind("duration", a.videoDuration()).bind("caption", a.videoCaption()).bind("risk", a.riskScore())
+                .bind("riskJson", a.riskJson()).bind("riskCodes", a.riskCodes()).bind("submitted", ts(a.submittedAt()))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    Optional<ApplicationRow> application(Handle h, long id, boolean forUpdate) {
+        String lock = forUpdate ? (isPostgres(h) ? " FOR UPDATE OF a" : " FOR UPDATE") : "";
+        return h.createQuery("SELECT " + APPLICATION_COLUMNS
+                        + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id = :id" + lock)
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    Optional<Long> applicationIdByExternal(Handle h, String externalId) {
+        return h.createQuery("SELECT id FROM review_application WHERE external_id = :ext").bind("ext", externalId)
+                .mapTo(Long.class).findOne();
+    }
+
+    void updateRisk(Handle h, long id, int score, String riskJson, String riskCodes) {
+        h.createUpdate("UPDATE review_application SET risk_score = :s, risk_json = :j, risk_codes = :c WHERE id = :id")
+                .bind("id", id).bind("s", score).bind("j", riskJson).bind("c", riskCodes).execute();
+    }
+
+    int withdraw(Handle h, long id) {
+        return h.createUpdate("""
+                UPDATE review_application SET status = 'WITHDRAWN', version = version + 1, claimed_by = NULL,
+                       claimed_by_name = NULL, claim_expires_at = NULL
+                WHERE id = :id AND status = 'PENDING'""").bind("id", id).execute();
+    }
+
+    private static ApplicationRow row(ResultSet rs) throws SQLException {
+        String kind = rs.getString("decision_kind");
+        return new ApplicationRow(
+                rs.getLong("id"), rs.getString("external_id"), rs.getLong("circle_id"), rs.getString("circle_external_id"),
+                rs.getString("circle_name"), rs.getString("city"), rs.getString("applicant_id"),
+                rs.getString("applicant_nickname"), rs.getString("applicant_city"), instant(rs, "applicant_created_at"),
+                rs.getString("applicant_locale"), JoinMode.valueOf(rs.getString("mode")), rs.getString("answers_json"),
+                rs.getString("video_media_key"), rs.getString("video_poster_key"), nullableInt(rs, "video_duration"),
+                rs.getString("video_caption"), rs.getInt("risk_score"), rs.getString("risk_json"),
+                rs.getString("risk_codes"), ApplicationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+                instant(rs, "submitted_at"), nullableLong(rs, "claimed_by"), rs.getString("claimed_by_name"),
+                instant(rs, "claim_expires_at"), kind == null ? null : DecisionKind.valueOf(kind),
+                rs.getString("decision_reason"), rs.getString("decision_note"), rs.getString("decision_question"),
+                rs.getString("decision_message"), nullableInt(rs, "decision_cooldown"), nullableLong(rs, "decided_by"),
+                rs.getString("decided_by_name"), instant(rs, "decided_at"), instant(rs, "undoable_until"),
+                rs.getBoolean("publish_pending"));
+    }
+
+    // ---- queue --------------------------------------------------------------------------------------------------
+
+    /** Position in the queue order; the cursor of the next page. */
+    record QueueCursor(int risk, Instant submittedAt, long id) {
+        String encode() {
+            return risk + "_" + submittedAt.toEpochMilli() + "_" + id;
+        }
+
+        static QueueCursor decode(String s) {
+            String[] parts = s.split("_");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("bad cursor");
+            }
+            return new QueueCursor(Integer.parseInt(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
+                    Long.parseLong(parts[2]));
+        }
+    }
+
+    private record Where(String sql, Map<String, Object> binds, List<String> scope) {
+        void applyTo(SqlStatement<?> q) {
+            binds.forEach(q::bind);
+            if (!scope.isEmpty()) {
+                q.bindList("scope", scope);
+            }
+        }
+    }
+
+    private static Where pendingWhere(QueueFilter f, Set<String> scope, Instant now, boolean unclaimedOnly) {
+        StringBuilder sql = new StringBuilder(" WHERE a.status = 'PENDING'");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (f.city() != null && !f.city().isBlank()) {
+            sql.append(" AND c.city = :city");
+            binds.put("city", f.city());
+        }
+        if (!scope.isEmpty()) {
+            sql.append(" AND c.city IN (<scope>)");
+        }
+        if (f.circleId() != null) {
+            sql.append(" AND a.circle_id = :circleId");
+            binds.put("circleId", f.circleId());
+        }
+        if (f.mode() != null && f.mode() != JoinMode.EITHER) {
+            sql.append(" AND a.mode = :mode");
+            binds.put("mode", f.mode().name());
+        }
+        if (f.minRisk() != null) {
+            sql.append(" AND a.risk_score >= :minRisk");
+            binds.put("minRisk", f.minRisk());
+        }
+        if (f.olderThanMinutes() != null) {
+            sql.append(" AND a.submitted_at <= :olderThan");
+            binds.put("olderThan", ts(now.minusSeconds(60L * f.olderThanMinutes())));
+        }
+        if (f.query() != null && !f.query().isBlank()) {
+            sql.append(" AND (LOWER(a.applicant_nickname) LIKE :q OR LOWER(c.name) LIKE :q OR a.search_text LIKE :q"
+                    + " OR a.applicant_id = :qExact)");
+            binds.put("q", "%" + f.query().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            binds.put("qExact", f.query().strip());
+        }
+        if (unclaimedOnly) {
+            sql.append(" AND (a.claimed_by IS NULL OR a.claim_expires_at < :now)");
+            binds.put("now", ts(now));
+        }
+        return new Where(sql.toString(), binds, List.copyOf(scope));
+    }
+
+    private static boolean byRisk(QueueFilter f) {
+        return "risk".equalsIgnoreCase(f.sort());
+    }
+
+    private static String order(QueueFilter f) {
+        return byRisk(f) ? " ORDER BY a.risk_score DESC, a.submitted_at, a.id" : " ORDER BY a.submitted_at, a.id";
+    }
+
+    List<ApplicationRow> queue(Handle h, QueueFilter f, Set<String> scope, Instant now, QueueCursor after, int limit) {
+        Where where = pendingWhere(f, scope, now, false);
+        StringBuilder sql = new StringBuilder("SELECT " + APPLICATION_COLUMNS
+                + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id").append(where.sql());
+        if (after != null) {
+            if (byRisk(f)) {
+                sql.append(" AND (a.risk_score < :cRisk OR (a.risk_score = :cRisk AND (a.submitted_at > :cAt"
+                        + " OR (a.submitted_at = :cAt AND a.id > :cId))))");
+            } else {
+                sql.append(" AND (a.submitted_at > :cAt OR (a.submitted_at = :cAt AND a.id > :cId))");
+            }
+        }
+        sql.append(order(f)).append(" LIMIT :limit");
+        Query q = h.createQuery(sql.toString());
+        where.applyTo(q);
+        if (after != null) {
+            q.bind("cRisk", after.risk()).bind("cAt", ts(after.submittedAt())).bind("cId", after.id());
+        }
+        return q.bind("limit", limit).map((rs, ctx) -> row(rs)).list();
+    }
+
+    /**
+     * Candidates for claim-next, in queue order. On PostgreSQL the rows come back locked with SKIP LOCKED, so
+     * concurrent claimers each get different rows without waiting; H2 would lock every matching row, so there the
+     * rows are read unlocked and {@link #tryClaim}'s conditional update decides who wins.
+     */
+    List<Long> claimCandidates(Handle h, QueueFilter f, Set<String> scope, Instant now, int limit) {
+        Where where = pendingWhere(f, scope, now, true);
+        boolean pg = isPostgres(h);
+        String sql = "SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id" + where.sql()
+                + order(f) + " LIMIT :limit" + (pg ? " FOR UPDATE OF a SKIP LOCKED" : "");
+        Query q = h.createQuery(sql);
+        where.applyTo(q);
+        return q.bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    /** Claims or renews; succeeds only if the row is pending and free, expired, or already mine. */
+    int tryClaim(Handle h, long id, long staffId, String staffName, Instant now, Instant until) {
+        return h.createUpdate("""
+                UPDATE review_application SET claimed_by = :staff, claimed_by_name = :name, claim_expires_at = :until
+                WHERE id = :id AND status = 'PENDING'
+                  AND (claimed_by IS NULL OR claim_expires_at < :now OR claimed_by = :staff)""")
+                .bind("id", id).bind("staff", staffId).bind("name", staffName).bind("until", ts(until))
+                .bind("now", ts(now)).execute();
+    }
+
+    int release(Handle h, long id, long staffId) {
+        return h.createUpdate("""
+                UPDATE review_application SET claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL
+                WHERE id = :id AND claimed_by = :staff""").bind("id", id).bind("staff", staffId).execute();
+    }
+
+    // ---- decisions ----------------------------------------------------------------------------------------------
+
+    record DecisionWrite(long applicationId, int expectedVersion, ApplicationStatus status, DecisionKind kind,
+                         String reasonCode, String note, String question, String message, Integer cooldownDays,
+                         long staffId, String staffName, Instant decidedAt, Instant undoableUntil) {
+    }
+
+    int decide(Handle h, DecisionWrite d) {
+        return h.createUpdate("""
+                UPDATE review_application SET status = :status, version = version + 1, decision_kind = :kind,
+                       decision_reason = :reason, decision_note = :note, decision_question = :question,
+                       decision_message = :message, decision_cooldown = :cooldown, decided_by = :staff,
+                       decided_by_name = :name, decided_at = :at, undoable_until = :undoable, publish_pending = TRUE
+                WHERE id = :id AND version = :version AND status = 'PENDING'""")
+                .bind("id", d.applicationId()).bind("version", d.expectedVersion()).bind("status", d.status().name())
+                .bind("kind", d.kind().name()).bind("reason", d.reasonCode()).bind("note", d.note())
+                .bind("question", d.question()).bind("message", d.message()).bind("cooldown", d.cooldownDays())
+                .bind("staff", d.staffId()).bind("name", d.staffName()).bind("at", ts(d.decidedAt()))
+                .bind("undoable", ts(d.undoableUntil())).execute();
+    }
+
+    void insertDecisionLog(Handle h, long applicationId, long staffId, String staffName, DecisionKind kind,
+                           String reasonCode, Instant at, long waitedSeconds) {
+        h.createUpdate("""
+                INSERT INTO review_decision (application_id, staff_id, staff_name, kind, reason_code, decided_at, waited_seconds)
+                VALUES (:app, :staff, :name, :kind, :reason, :at, :waited)""")
+                .bind("app", applicationId).bind("staff", staffId).bind("name", staffName).bind("kind", kind.name())
+                .bind("reason", reasonCode).bind("at", ts(at)).bind("waited", waitedSeconds).execute();
+    }
+
+    /** Back to pending, still claimed by the one who undid it; only while the undo window is open. */
+    int undo(Handle h, long id, long staffId, String staffName, Instant now, Instant claimUntil) {
+        return h.createUpdate("""
+                UPDATE review_application SET status = 'PENDING', version = version + 1, decision_kind = NULL,
+                       decision_reason = NULL, decision_note = NULL, decision_question = NULL, decision_message = NULL,
+                       decision_cooldown = NULL, decided_by = NULL, decided_by_name = NULL, decided_at = NULL,
+                       undoable_until = NULL, publish_pending = FALSE, claimed_by = :staff, claimed_by_name = :name,
+                       claim_expires_at = :claimUntil
+                WHERE id = :id AND decided_by = :staff AND publish_pending = TRUE AND undoable_until > :now""")
+                .bind("id", id).bind("staff", staffId).bind("name", staffName).bind("now", ts(now))
+                .bind("claimUntil", ts(claimUntil)).execute();
+    }
+
+    void markLatestDecisionUndone(Handle h, long applicationId) {
+        h.createUpdate("""
+                UPDATE review_decision SET undone = TRUE
+                WHERE id = (SELECT MAX(id) FROM review_decision WHERE application_id = :app)""")
+                .bind("app", applicationId).execute();
+    }
+
+    List<Long> dueForPublish(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                SELECT id FROM review_application WHERE publish_pending = TRUE AND undoable_until <= :now
+                ORDER BY undoable_until LIMIT :limit""").bind("now", ts(now)).bind("limit", limit)
+                .mapTo(Long.class).list();
+    }
+
+    /** Ends the undo window for good; 0 if an undo or another publisher got there first. */
+    int markPublished(Handle h, long id, Instant now) {
+        return h.createUpdate("""
+                UPDATE review_application SET publish_pending = FALSE
+                WHERE id = :id AND publish_pending = TRUE AND undoable_until <= :now""")
+                .bind("id", id).bind("now", ts(now)).execute();
+    }
+
+    // ---- idempotency --------------------------------------------------------------------------------------------
+
+    record StoredResponse(String requestHash, String responseJson) {
+    }
+
+    Optional<StoredResponse> idempotencyRecord(Handle h, long staffId, String key) {
+        return h.createQuery("SELECT request_hash, response_json FROM review_idempotency WHERE staff_id = :s AND idem_key = :k")
+                .bind("s", staffId).bind("k", key)
+                .map((rs, ctx) -> new StoredResponse(rs.getString(1), rs.getString(2))).findOne();
+    }
+
+    void storeIdempotency(Handle h, long staffId, String key, String hash, String responseJson, Instant now) {
+        h.createUpdate("""
+                INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
+                VALUES (:s, :k, :h, :r, :now)""")
+                .bind("s", staffId).bind("k", key).bind("h", hash).bind("r", responseJson).bind("now", ts(now)).execute();
+    }
+
+    int forgetIdempotencyBefore(Handle h, Instant cutoff) {
+        return h.createUpdate("DELETE FROM review_idempotency WHERE created_at < :t").bind("t", ts(cutoff)).execute();
+    }
+
+    // ---- presence -----------------------------------------------------------------------------------------------
+
+    void touchPresence(Handle h, long applicationId, long staffId, String staffName, Instant now) {
+        int n = h.createUpdate("UPDATE review_presence SET seen_at = :now, staff_name = :name WHERE application_id = :a AND staff_id = :s")
+                .bind("a", applicationId).bind("s", staffId).bind("name", staffName).bind("now", ts(now)).execute();
+        if (n == 0) {
+            h.createUpdate("INSERT INTO review_presence (application_id, staff_id, staff_name, seen_at) VALUES (:a, :s, :name, :now)")
+                    .bind("a", applicationId).bind("s", staffId).bind("name", staffName).bind("now", ts(now)).execute();
+        }
+    }
+
+    int forgetPresenceBefore(Handle h, Instant cutoff) {
+        return h.createUpdate("DELETE FROM review_presence WHERE seen_at < :t").bind("t", ts(cutoff)).execute();
+    }
+
+    List<String> viewers(Handle h, long applicationId, long exceptStaffId, Instant since) {
+        return h.createQuery("""
+                SELECT staff_name FROM review_presence
+                WHERE application_id = :a AND staff_id <> :me AND seen_at >= :since ORDER BY staff_name""")
+                .bind("a", applicationId).bind("me", exceptStaffId).bind("since", ts(since)).mapTo(String.class).list();
+    }
+
+    // ---- reason codes -------------------------------------------------------------------------------------------
+
+    record ReasonRow(String code, Long circleId, String titlesJson, String templatesJson, int cooldownDays,
+                     int position, boolean active, int version) {
+    }
+
+    private static ReasonRow reasonRow(ResultSet rs) throws SQLException {
+        return new ReasonRow(rs.getString("code"), nullableLong(rs, "circle_id"), rs.getString("titles_json"),
+                rs.getString("templates_json"), rs.getInt("cooldown_days"), rs.getInt("position"),
+                rs.getBoolean("active"), rs.getInt("version"));
+    }
+
+    List<ReasonRow> reasonCodes(Handle h, Long circleId, boolean activeOnly) {
+        String sql = "SELECT * FROM review_reason_code WHERE (circle_id IS NULL"
+                + (circleId != null ? " OR circle_id = :circle)" : ")")
+                + (activeOnly ? " AND active = TRUE" : "")
+                + " ORDER BY position, code";
+        Query q = h.createQuery(sql);
+        if (circleId != null) {
+            q.bind("circle", circleId);
+        }
+        return q.map((rs, ctx) -> reasonRow(rs)).list();
+    }
+
+    Optional<ReasonRow> reasonCode(Handle h, String code, boolean forUpdate) {
+        return h.createQuery("SELECT * FROM review_reason_code WHERE code = :code" + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("code", code).map((rs, ctx) -> reasonRow(rs)).findOne();
+    }
+
+    void insertReasonCode(Handle h, ReasonRow r) {
+        h.createUpdate("""
+                INSERT INTO review_reason_code (code, circle_id, titles_json, templates_json, cooldown_days, position, active, version)
+                VALUES (:code, :circle, :titles, :templates, :cooldown, :position, :active, 1)""")
+                .bind("code", r.code()).bind("circle", r.circleId()).bind("titles", r.titlesJson())
+                .bind("templates", r.templatesJson()).bind("cooldown", r.cooldownDays()).bind("position", r.position())
+                .bind("active", r.active()).execute();
+    }
+
+    int updateReasonCode(Handle h, ReasonRow r, int expectedVersion) {
+        return h.createUpdate("""
+                UPDATE review_reason_code SET circle_id = :circle, titles_json = :titles, templates_json = :templates,
+                       cooldown_days = :cooldown, position = :position, active = :active, version = version + 1
+                WHERE code = :code AND version = :version""")
+                .bind("code", r.code()).bind("circle", r.circleId()).bind("titles", r.titlesJson())
+                .bind("templates", r.templatesJson()).bind("cooldown", r.cooldownDays()).bind("position", r.position())
+                .bind("active", r.active()).bind("version", expectedVersion).execute();
+    }
+
+    int nextReasonPosition(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM review_reason_code").mapTo(Integer.class).one();
+    }
+
+    // ---- risk inputs --------------------------------------------------------------------------------------------
+
+    void insertFingerprints(Handle h, long applicationId, String applicantId, Collection<String> fingerprints) {
+        var batch = h.prepareBatch("INSERT INTO review_answer_fingerprint (application_id, fingerprint, applicant_id) VALUES (:a, :f, :u)");
+        for (String f : fingerprints) {
+            batch.bind("a", applicationId).bind("f", f).bind("u", applicantId).add();
+        }
+        if (!fingerprints.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    int applicantsWithFingerprint(Handle h, String fingerprint) {
+        return h.createQuery("SELECT COUNT(DISTINCT applicant_id) FROM review_answer_fingerprint WHERE fingerprint = :f")
+                .bind("f", fingerprint).mapTo(Integer.class).one();
+    }
+
+    /** Pending applications sharing a fingerprint, to flag the whole ring once it forms. */
+    List<ApplicationRow> pendingWithFingerprint(Handle h, String fingerprint) {
+        return h.createQuery("SELECT " + APPLICATION_COLUMNS + """
+                 FROM review_application a JOIN review_circle c ON c.id = a.circle_id
+                WHERE a.status = 'PENDING' AND a.id IN (SELECT application_id FROM review_answer_fingerprint WHERE fingerprint = :f)""")
+                .bind("f", fingerprint).map((rs, ctx) -> row(rs)).list();
+    }
+
+    record Rejection(String reasonCode, Instant decidedAt, int cooldownDays) {
+    }
+
+    List<Rejection> rejections(Handle h, String applicantId, long circleId) {
+        return h.createQuery("""
+                SELECT decision_reason, decided_at, decision_cooldown FROM review_application
+                WHERE applicant_id = :u AND circle_id = :c AND status = 'REJECTED' AND decided_at IS NOT NULL""")
+                .bind("u", applicantId).bind("c", circleId)
+                .map((rs, ctx) -> new Rejection(rs.getString(1), instant(rs, "decided_at"),
+                        Optional.ofNullable(nullableInt(rs, "decision_cooldown")).orElse(0)))
+                .list();
+    }
+
+    // ---- history and health -------------------------------------------------------------------------------------
+
+    List<ApplicationRow> applicationsOf(Handle h, String applicantId, int limit) {
+        return h.createQuery("SELECT " + APPLICATION_COLUMNS
+                        + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
+                        + " WHERE a.applicant_id = :u ORDER BY a.submitted_at DESC, a.id DESC LIMIT :limit")
+                .bind("u", applicantId).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
+    }
+
+    record PendingStats(int depth, Instant oldest) {
+    }
+
+    PendingStats pendingStats(Handle h, Set<String> scope) {
+        Query q = h.createQuery("SELECT COUNT(*) AS n, MIN(a.submitted_at) AS oldest FROM review_application a"
+                + " JOIN review_circle c ON c.id = a.circle_id WHERE a.status = 'PENDING'"
+                + (scope.isEmpty() ? "" : " AND c.city IN (<scope>)"));
+        if (!scope.isEmpty()) {
+            q.bindList("scope", List.copyOf(scope));
+        }
+        return q.map((rs, ctx) -> new PendingStats(rs.getInt("n"), instant(rs, "oldest"))).one();
+    }
+
+    List<QueueHealth.Count> pendingByCity(Handle h, Set<String> scope) {
+        Query q = h.createQuery("SELECT c.city, COUNT(*) AS n FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
+                + " WHERE a.status = 'PENDING'" + (scope.isEmpty() ? "" : " AND c.city IN (<scope>)")
+                + " GROUP BY c.city ORDER BY n DESC, c.city");
+        if (!scope.isEmpty()) {
+            q.bindList("scope", List.copyOf(scope));
+        }
+        return q.map((rs, ctx) -> new QueueHealth.Count(rs.getString("city"), rs.getString("city"), rs.getInt("n"))).list();
+    }
+
+    List<QueueHealth.Count> pendingByCircle(Handle h, Set<String> scope) {
+        Query q = h.createQuery("SELECT c.id, c.name, c.city, COUNT(*) AS n FROM review_application a"
+                + " JOIN review_circle c ON c.id = a.circle_id WHERE a.status = 'PENDING'"
+                + (scope.isEmpty() ? "" : " AND c.city IN (<scope>)")
+                + " GROUP BY c.id, c.name, c.city ORDER BY n DESC, c.id");
+        if (!scope.isEmpty()) {
+            q.bindList("scope", List.copyOf(scope));
+        }
+        return q.map((rs, ctx) -> new QueueHealth.Count(String.valueOf(rs.getLong("id")),
+                rs.getString("name") + " · " + rs.getString("city"), rs.getInt("n"))).list();
+    }
+
+    List<QueueHealth.ModeratorRate> decisionsSince(Handle h, Instant since) {
+        return h.createQuery("""
+                SELECT staff_id, MAX(staff_name) AS name, COUNT(*) AS n FROM review_decision
+                WHERE decided_at >= :since AND undone = FALSE GROUP BY staff_id ORDER BY n DESC, staff_id""")
+                .bind("since", ts(since))
+                .map((rs, ctx) -> new QueueHealth.ModeratorRate(rs.getLong("staff_id"), rs.getString("name"), rs.getInt("n")))
+                .list();
+    }
+
+    /** Median waiting time of recent decisions; computed here in SQL-neutral form (sorted values, middle one). */
+    Long medianWaitSince(Handle h, Instant since) {
+        int n = h.createQuery("SELECT COUNT(*) FROM review_decision WHERE decided_at >= :since AND undone = FALSE")
+                .bind("since", ts(since)).mapTo(Integer.class).one();
+        if (n == 0) {
+            return null;
+        }
+        return h.createQuery("""
+                SELECT waited_seconds FROM review_decision WHERE decided_at >= :since AND undone = FALSE
+                ORDER BY waited_seconds LIMIT 1 OFFSET :middle""")
+                .bind("since", ts(since)).bind("middle", n / 2).mapTo(Long.class).one();
+    }
+
+    List<ApplicantHistory.Item> historyItems(List<ApplicationRow> rows, Map<String, String> reasonTitles) {
+        return rows.stream().map(r -> new ApplicantHistory.Item(r.id(), r.circleName(), r.city(), r.status(),
+                r.submittedAt(), r.decisionReason(),
+                r.decisionReason() == null ? null : reasonTitles.getOrDefault(r.decisionReason(), r.decisionReason()),
+                r.decidedAt())).toList();
+    }
+}

@@ -1,0 +1,272 @@
+package dev.moddesk.server.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.moddesk.contract.Problem;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.platform.ActionFeedPage;
+import dev.moddesk.contract.platform.CreatePlatformKeyRequest;
+import dev.moddesk.contract.platform.CreateWebhookRequest;
+import dev.moddesk.contract.platform.CreatedPlatformKey;
+import dev.moddesk.contract.platform.CreatedWebhook;
+import dev.moddesk.contract.platform.DeliveryStatus;
+import dev.moddesk.contract.platform.IngestBatch;
+import dev.moddesk.contract.platform.IngestBatchResult;
+import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.contract.platform.IngestOutcome;
+import dev.moddesk.contract.platform.IngestStatus;
+import dev.moddesk.contract.platform.PlatformKey;
+import dev.moddesk.contract.platform.PlatformStatus;
+import dev.moddesk.contract.platform.WebhookDelivery;
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.OpenApiContract;
+import dev.moddesk.server.testing.TestClient;
+import dev.moddesk.server.testing.TestServer;
+import dev.moddesk.server.testing.TestServers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The platform routes over real HTTP: keys, ingest, the action feed and webhooks, with their audit entries. */
+@ParameterizedClass
+@EnumSource(Backend.class)
+class PlatformApiTest {
+
+    @Parameter
+    Backend backend;
+
+    private TestServer server;
+    private OpenApiContract contract;
+    private TestClient admin;
+    private TestClient platform;
+    private CreatedPlatformKey key;
+
+    @BeforeEach
+    void setUp() {
+        server = TestServers.start(backend);
+        contract = new OpenApiContract(server);
+        admin = server.as(Role.ADMIN);
+        TestClient.Response created = admin.post("/api/v1/platform/keys", new CreatePlatformKeyRequest("抖音 生产环境"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        contract.check("POST", "/api/v1/platform/keys", created);
+        key = created.as(CreatedPlatformKey.class);
+        platform = server.client().withToken(key.key());
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void aKeyIsShownOnceAndItsCreationAudited() {
+        List<PlatformKey> keys = admin.get("/api/v1/platform/keys").as(new TypeReference<>() { });
+
+        assertThat(keys).extracting(PlatformKey::name).contains("抖音 生产环境");
+        assertThat(admin.get("/api/v1/platform/keys").body()).doesNotContain(key.key());
+        assertThat(auditEntries("platform_key.create", Long.toString(key.info().id())))
+                .singleElement().satisfies(after -> assertThat(after).doesNotContain(key.key()).contains("抖音 生产环境"));
+    }
+
+    @Test
+    void eventsAreAppliedOnceAndEachGetsItsOutcome() {
+        IngestBatch batch = new IngestBatch(List.of(
+                user("evt-1", "u-100", "晴天小猪", "成都"),
+                new IngestEvent("evt-2", "room.exploded", Instant.now(), Map.of()),
+                new IngestEvent("evt-3", "user.upserted", Instant.now(), Map.of("userId", "u-101"))));
+
+        TestClient.Response firstResponse = platform.post("/api/v1/platform/events", batch);
+        contract.check("POST", "/api/v1/platform/events", firstResponse);
+        IngestBatchResult first = firstResponse.as(IngestBatchResult.class);
+        IngestBatchResult replay = platform.post("/api/v1/platform/events",
+                new IngestBatch(List.of(user("evt-1", "u-100", "晴天小猪", "成都")))).as(IngestBatchResult.class);
+
+        assertThat(first.outcomes()).extracting(IngestOutcome::status)
+                .containsExactly(IngestStatus.APPLIED, IngestStatus.REJECTED, IngestStatus.REJECTED);
+        assertThat(first.outcomes().get(1).problem().type()).isEqualTo(ProblemType.UNKNOWN_EVENT_TYPE.uri().toString());
+        assertThat(first.outcomes().get(2).problem().detail()).contains("nickname");
+        assertThat(replay.outcomes()).extracting(IngestOutcome::status).containsExactly(IngestStatus.DUPLICATE);
+        TestClient.Response statusResponse = admin.get("/api/v1/platform/status");
+        contract.check("GET", "/api/v1/platform/status", statusResponse);
+        PlatformStatus status = statusResponse.as(PlatformStatus.class);
+        assertThat(status.users()).isEqualTo(1);
+        assertThat(status.eventsApplied()).isEqualTo(1);
+        assertThat(status.eventTypes()).contains("user.upserted");
+        String metrics = admin.get("/metrics").body();
+        assertThat(metrics).contains("moddesk_ingest_events_total{outcome=\"applied\"} 1.0")
+                .contains("moddesk_ingest_events_total{outcome=\"duplicate\"} 1.0")
+                .contains("moddesk_ingest_events_total{outcome=\"rejected\"} 2.0");
+    }
+
+    @Test
+    void concurrentReplaysOverHttpApplyOnce() throws Exception {
+        IngestBatch batch = new IngestBatch(List.of(user("evt-c", "u-200", "成都吃货阿杰", "成都")));
+        List<CompletableFuture<IngestBatchResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(CompletableFuture.supplyAsync(
+                    () -> platform.post("/api/v1/platform/events", batch).as(IngestBatchResult.class)));
+        }
+        List<IngestStatus> statuses = new ArrayList<>();
+        for (CompletableFuture<IngestBatchResult> call : calls) {
+            statuses.add(call.get(30, TimeUnit.SECONDS).outcomes().getFirst().status());
+        }
+
+        assertThat(statuses).containsOnlyOnce(IngestStatus.APPLIED);
+        assertThat(statuses).filteredOn(s -> s == IngestStatus.DUPLICATE).hasSize(5);
+    }
+
+    @Test
+    void badMissingOrRevokedKeysGet401Problems() {
+        IngestBatch batch = new IngestBatch(List.of(user("evt-k", "u-1", "小王", "北京")));
+
+        TestClient.Response none = server.client().post("/api/v1/platform/events", batch);
+        TestClient.Response wrong = server.client().withToken("mdk_not-a-key").post("/api/v1/platform/events", batch);
+        TestClient.Response staff = admin.post("/api/v1/platform/events", batch);
+        TestClient.Response platformOnAdminRoute = platform.get("/api/v1/platform/keys");
+        assertThat(admin.delete("/api/v1/platform/keys/" + key.info().id()).status()).isEqualTo(204);
+        TestClient.Response revoked = platform.post("/api/v1/platform/events", batch);
+
+        for (TestClient.Response response : List.of(none, wrong, staff, platformOnAdminRoute, revoked)) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(401);
+            assertThat(response.problem().type()).isEqualTo(ProblemType.UNAUTHORIZED.uri().toString());
+            assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        assertThat(auditEntries("platform_key.revoke", Long.toString(key.info().id()))).hasSize(1);
+    }
+
+    @Test
+    void aModeratorMayNotAdministerThePlatform() {
+        TestClient moderator = server.as(Role.MODERATOR);
+
+        for (TestClient.Response response : List.of(
+                moderator.get("/api/v1/platform/keys"),
+                moderator.post("/api/v1/platform/keys", new CreatePlatformKeyRequest("x")),
+                moderator.post("/api/v1/platform/webhooks", new CreateWebhookRequest("http://127.0.0.1:9/x", true)),
+                moderator.get("/api/v1/platform/status"))) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(403);
+            assertThat(response.problem().type()).isEqualTo(ProblemType.FORBIDDEN.uri().toString());
+        }
+    }
+
+    @Test
+    void invalidBatchesAreRefusedAsAWhole() {
+        List<IngestEvent> tooMany = new ArrayList<>();
+        for (int i = 0; i <= IngestBatch.MAX_EVENTS; i++) {
+            tooMany.add(user("bulk-" + i, "u-" + i, "用户" + i, "上海"));
+        }
+
+        Problem big = platform.post("/api/v1/platform/events", new IngestBatch(tooMany)).problem();
+        Problem empty = platform.post("/api/v1/platform/events", Map.of("events", List.of())).problem();
+        Problem badTime = platform.post("/api/v1/platform/events",
+                "{\"events\":[{\"eventId\":\"e\",\"type\":\"user.upserted\",\"occurredAt\":\"soon\"}]}").problem();
+        Problem badName = admin.post("/api/v1/platform/keys", new CreatePlatformKeyRequest(" ")).problem();
+        Problem badUrl = admin.post("/api/v1/platform/webhooks", new CreateWebhookRequest("ftp://x", true)).problem();
+
+        assertThat(List.of(big, empty, badTime, badName, badUrl)).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(422);
+            assertThat(p.errors()).isNotEmpty();
+        });
+        assertThat(big.errors().getFirst().field()).isEqualTo("events");
+        assertThat(badTime.errors().getFirst().field()).contains("occurredAt");
+        assertThat(badUrl.errors().getFirst().field()).isEqualTo("url");
+    }
+
+    @Test
+    void theFeedIsPulledByCursorAndALongPollReturnsAsSoonAsAnActionExists() throws Exception {
+        CreatedWebhook hook = admin.post("/api/v1/platform/webhooks",
+                new CreateWebhookRequest("http://127.0.0.1:9/unused", false)).as(CreatedWebhook.class);
+        long cursor = platform.get("/api/v1/platform/actions").as(ActionFeedPage.class).nextCursor();
+
+        CompletableFuture<ActionFeedPage> waiting = CompletableFuture.supplyAsync(() ->
+                platform.get("/api/v1/platform/actions?after=" + cursor + "&wait=25").as(ActionFeedPage.class));
+        long actionId = admin.post("/api/v1/platform/webhooks/" + hook.webhook().id() + "/test", "{}")
+                .json().get("actionId").asLong();
+
+        ActionFeedPage page = waiting.get(20, TimeUnit.SECONDS);
+        TestClient.Response pulled = platform.get("/api/v1/platform/actions?after=" + cursor);
+        contract.check("GET", "/api/v1/platform/actions", pulled);
+        assertThat(pulled.as(ActionFeedPage.class)).isEqualTo(page);
+        assertThat(page.items()).singleElement().satisfies(action -> {
+            assertThat(action.id()).isEqualTo(actionId);
+            assertThat(action.type()).isEqualTo("platform.test");
+        });
+        assertThat(page.nextCursor()).isEqualTo(actionId);
+        assertThat(platform.get("/api/v1/platform/actions?after=" + actionId).as(ActionFeedPage.class).items())
+                .isEmpty();
+        Problem badWait = platform.get("/api/v1/platform/actions?wait=31").problem();
+        assertThat(badWait.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aWebhookIsCreatedTestedAndDeletedWithSignedDeliveriesAndAudit() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(1, Duration.ZERO)) {
+            TestClient.Response created = admin.post("/api/v1/platform/webhooks",
+                    new CreateWebhookRequest(receiver.url(), null));
+            assertThat(created.status()).isEqualTo(201);
+            CreatedWebhook hook = created.as(CreatedWebhook.class);
+            receiver.secret(hook.secret());
+            assertThat(hook.secret()).startsWith("whsec_");
+            assertThat(admin.get("/api/v1/platform/webhooks").body()).doesNotContain(hook.secret());
+
+            TestClient.Response test = admin.post("/api/v1/platform/webhooks/" + hook.webhook().id() + "/test", "{}");
+            assertThat(test.status()).isEqualTo(202);
+            contract.check("POST", "/api/v1/platform/webhooks/{id}/test", test);
+            contract.check("POST", "/api/v1/platform/webhooks", created);
+
+            String deliveriesPath = "/api/v1/platform/webhooks/" + hook.webhook().id() + "/deliveries";
+            WebhookDeliveryTest.awaitTrue(() -> {
+                List<WebhookDelivery> list = admin.get(deliveriesPath).as(new TypeReference<>() { });
+                return !list.isEmpty() && list.getFirst().status() == DeliveryStatus.DELIVERED;
+            });
+            TestClient.Response deliveriesResponse = admin.get(deliveriesPath);
+            contract.check("GET", "/api/v1/platform/webhooks/{id}/deliveries", deliveriesResponse);
+            List<WebhookDelivery> deliveries = deliveriesResponse.as(new TypeReference<>() { });
+            assertThat(deliveries.getFirst().attempts()).isEqualTo(2);
+            assertThat(deliveries.getFirst().actionType()).isEqualTo("platform.test");
+            assertThat(receiver.accepted()).hasSize(2);
+            JsonNode body = dev.moddesk.server.core.Json.mapper().readTree(receiver.accepted().getLast().body());
+            assertThat(body.get("type").asText()).isEqualTo("platform.test");
+
+            assertThat(admin.delete("/api/v1/platform/webhooks/" + hook.webhook().id()).status()).isEqualTo(204);
+            assertThat(admin.get("/api/v1/platform/webhooks").json()).isEmpty();
+            List<WebhookDelivery> history = admin.get(deliveriesPath).as(new TypeReference<>() { });
+            assertThat(history).extracting(WebhookDelivery::status).containsExactly(DeliveryStatus.DELIVERED);
+            assertThat(admin.delete("/api/v1/platform/webhooks/" + hook.webhook().id()).status()).isEqualTo(404);
+            String id = Long.toString(hook.webhook().id());
+            assertThat(auditEntries("webhook.create", id)).singleElement()
+                    .satisfies(after -> assertThat(after).doesNotContain(hook.secret()));
+            assertThat(auditEntries("webhook.test", id)).hasSize(1);
+            assertThat(auditEntries("webhook.delete", id)).hasSize(1);
+        }
+    }
+
+    /** The after (or else before) state of each audit entry with this action and target, read over HTTP. */
+    private List<String> auditEntries(String action, String targetId) {
+        TestClient.Response response = admin.get("/api/v1/audit?action=" + action + "&targetId=" + targetId);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> states = new ArrayList<>();
+        for (JsonNode entry : response.json().get("items")) {
+            JsonNode state = entry.hasNonNull("after") ? entry.get("after") : entry.get("before");
+            states.add(state == null ? "" : state.toString());
+        }
+        return states;
+    }
+
+    private static IngestEvent user(String eventId, String userId, String nickname, String city) {
+        return new IngestEvent(eventId, "user.upserted", Instant.now(), Map.of("userId", userId, "nickname", nickname,
+                "city", city, "accountCreatedAt", "2023-05-01T00:00:00Z"));
+    }
+}

@@ -1,0 +1,548 @@
+package dev.moddesk.server.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.moddesk.contract.Page;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.Applicant;
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.BulkDecisionItem;
+import dev.moddesk.contract.review.BulkDecisionRequest;
+import dev.moddesk.contract.review.BulkDecisionResult;
+import dev.moddesk.contract.review.BulkItemOutcome;
+import dev.moddesk.contract.review.ClaimInfo;
+import dev.moddesk.contract.review.DecisionKind;
+import dev.moddesk.contract.review.DecisionRequest;
+import dev.moddesk.contract.review.DecisionResult;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.QueueHealth;
+import dev.moddesk.contract.review.ReasonCode;
+import dev.moddesk.contract.review.RiskSignal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The review rules, run against H2 and PostgreSQL by the two subclasses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReviewServiceContract {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static final ReviewActor ALICE = new ReviewActor(1, "alice", Role.MODERATOR, Set.of());
+    static final ReviewActor BOB = new ReviewActor(2, "bob", Role.MODERATOR, Set.of());
+    static final ReviewActor SHANGHAI_ONLY = new ReviewActor(3, "carol", Role.MODERATOR, Set.of("上海"));
+    static final ReviewActor ADMIN = new ReviewActor(9, "root", Role.ADMIN, Set.of());
+
+    ReviewTestDatabase db;
+    MutableClock clock;
+    RecordingActions actions;
+    RecordingAudit audit;
+    ReviewService service;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private String prefix;
+
+    abstract ReviewTestDatabase open();
+
+    @BeforeAll
+    void openDatabase() {
+        db = open();
+    }
+
+    @AfterAll
+    void closeDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void freshService() {
+        clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z").plus(Duration.ofDays(sequence.incrementAndGet())));
+        actions = new RecordingActions();
+        audit = new RecordingAudit();
+        service = new ReviewService(db.jdbi, clock, ReviewScreen.bundled(), audit, actions,
+                new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
+        // Tests share one database; a prefix per test keeps their circles and applications apart.
+        prefix = "t" + sequence.get() + "-";
+        db.jdbi.useHandle(h -> {
+            h.execute("UPDATE review_application SET status = 'EXPIRED' WHERE status = 'PENDING'");
+            h.execute("UPDATE review_application SET publish_pending = FALSE");
+            h.execute("DELETE FROM review_idempotency");
+        });
+    }
+
+    String circle(String name, String city) {
+        String ext = prefix + name;
+        db.jdbi.useTransaction(h -> service.upsertCircle(h, ext, name, city, "徒步", JoinMode.EITHER,
+                List.of("你为什么想加入？", "你有什么相关经验？"), 10, "owner"));
+        return ext;
+    }
+
+    long submit(String circleExt, String userId, String city, Instant accountCreated, String... answers) {
+        String ext = prefix + "app-" + sequence.incrementAndGet();
+        List<ReviewService.StoredAnswer> list = new ArrayList<>();
+        for (int i = 0; i < answers.length; i++) {
+            list.add(new ReviewService.StoredAnswer(i + 1, answers[i]));
+        }
+        db.jdbi.useTransaction(h -> service.submit(h, new ReviewService.Submission(ext, circleExt,
+                new Applicant(prefix + userId, "昵称" + userId, city, accountCreated), null, list, null, null, null, null,
+                clock.instant())));
+        clock.advance(Duration.ofSeconds(1));
+        return db.jdbi.withHandle(h -> h.createQuery("SELECT id FROM review_application WHERE external_id = :e")
+                .bind("e", ext).mapTo(Long.class).one());
+    }
+
+    long submitGood(String circleExt) {
+        return submit(circleExt, "u" + sequence.incrementAndGet(), "北京", clock.instant().minus(Duration.ofDays(400)),
+                "周末想一起走走，认识同城朋友" + sequence.get(), "去年走过好几次香山和凤凰岭" + sequence.get());
+    }
+
+    QueueFilter circleFilter(String circleExt) {
+        long id = db.jdbi.withHandle(h -> h.createQuery("SELECT id FROM review_circle WHERE external_id = :e")
+                .bind("e", circleExt).mapTo(Long.class).one());
+        return new QueueFilter(null, id, null, null, null, null, "age");
+    }
+
+    static DecisionRequest approve() {
+        return new DecisionRequest(DecisionKind.APPROVE, null, null, null);
+    }
+
+    static DecisionRequest reject(String code) {
+        return new DecisionRequest(DecisionKind.REJECT, code, "spam", null);
+    }
+
+    int version(long id) {
+        return service.detail(ALICE, id).version();
+    }
+
+    static ProblemType problemOf(Throwable t) {
+        return ((ReviewFailure) t).type();
+    }
+
+    // ---- risk signals -------------------------------------------------------------------------------------------
+
+    @Test
+    void submissionsGetRiskSignalsAndScreenedSpans() {
+        String c = circle("香山徒步", "北京");
+        long ad = submit(c, "ad", "北京", clock.instant().minus(Duration.ofDays(2)), "想加入，加.微.信 abc123 有福利", "无");
+        ApplicationDetail detail = service.detail(ALICE, ad);
+        assertThat(detail.risks()).extracting(RiskSignal::code).contains("SCREENED_WORDS", "NEW_ACCOUNT");
+        assertThat(detail.riskScore()).isGreaterThanOrEqualTo(60);
+        var answer = detail.answers().getFirst();
+        assertThat(answer.question()).isEqualTo("你为什么想加入？");
+        assertThat(answer.screened()).anySatisfy(span ->
+                assertThat(answer.text().substring(span.start(), span.end())).isEqualTo("加.微.信"));
+
+        long away = submit(c, "far", "广州", clock.instant().minus(Duration.ofDays(300)), "我很喜欢爬山，周末有空", "五年");
+        assertThat(service.detail(ALICE, away).risks()).extracting(RiskSignal::code).containsExactly("LOCATION_MISMATCH");
+    }
+
+    @Test
+    void theThirdCopyOfAnAnswerFlagsTheWholeRing() {
+        String c = circle("读书会", "北京");
+        String copied = "我热爱读书，每月读十本书，希望和大家交流";
+        long first = submit(c, "r1", "北京", clock.instant().minus(Duration.ofDays(100)), copied);
+        long second = submit(c, "r2", "北京", clock.instant().minus(Duration.ofDays(100)), copied);
+        assertThat(service.detail(ALICE, second).risks()).isEmpty();
+        long third = submit(c, "r3", "北京", clock.instant().minus(Duration.ofDays(100)), "我热爱读书，每月读十本书！希望和大家交流。");
+        assertThat(service.detail(ALICE, third).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
+        assertThat(service.detail(ALICE, first).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
+        assertThat(service.detail(ALICE, first).riskScore()).isEqualTo(30);
+    }
+
+    @Test
+    void aRejectionInItsCooldownIsASignalOnTheNextApplication() {
+        String c = circle("桌游", "北京");
+        long first = submit(c, "again", "北京", clock.instant().minus(Duration.ofDays(100)), "想玩桌游，喜欢狼人杀");
+        service.claim(ALICE, first);
+        service.decide(ALICE, first, "k1", version(first), reject("ADS"));
+        long second = submit(c, "again", "北京", clock.instant().minus(Duration.ofDays(100)), "想玩桌游，喜欢三国杀");
+        assertThat(service.detail(ALICE, second).risks()).extracting(RiskSignal::code).containsExactly("RECENT_REJECTION");
+    }
+
+    // ---- queue --------------------------------------------------------------------------------------------------
+
+    @Test
+    void queuePagesWithACursorAndSortsByRisk() {
+        String c = circle("摄影", "北京");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(submitGood(c));
+        }
+        long risky = submit(c, "risky", "北京", clock.instant(), "兼職刷單日结");
+        ids.add(risky);
+        QueueFilter byCircle = circleFilter(c);
+        Page<ApplicationSummary> first = service.queue(ALICE, byCircle, null, 4);
+        assertThat(first.items()).extracting(ApplicationSummary::id).containsExactlyElementsOf(ids.subList(0, 4));
+        Page<ApplicationSummary> second = service.queue(ALICE, byCircle, first.nextCursor(), 4);
+        assertThat(second.items()).extracting(ApplicationSummary::id).containsExactlyElementsOf(ids.subList(4, 6));
+        assertThat(second.nextCursor()).isNull();
+
+        QueueFilter byRisk = new QueueFilter(null, byCircle.circleId(), null, null, null, null, "risk");
+        assertThat(service.queue(ALICE, byRisk, null, 10).items().getFirst().id()).isEqualTo(risky);
+        QueueFilter minRisk = new QueueFilter(null, byCircle.circleId(), null, 40, null, null, "age");
+        assertThat(service.queue(ALICE, minRisk, null, 10).items()).extracting(ApplicationSummary::id).containsExactly(risky);
+        QueueFilter search = new QueueFilter(null, byCircle.circleId(), null, null, null, "刷单", "age");
+        assertThat(service.queue(ALICE, search, null, 10).items()).isEmpty(); // search is literal, the answer says 刷單
+        QueueFilter search2 = new QueueFilter(null, byCircle.circleId(), null, null, null, "刷單", "age");
+        assertThat(service.queue(ALICE, search2, null, 10).items()).extracting(ApplicationSummary::id).containsExactly(risky);
+    }
+
+    // ---- claims -------------------------------------------------------------------------------------------------
+
+    @Test
+    void aClaimHeldByAnotherIsRefusedWithHolderAndUntilAndExpiresOnItsOwn() {
+        String c = circle("羽毛球", "北京");
+        long id = submitGood(c);
+        ClaimInfo mine = service.claim(ALICE, id);
+        assertThat(mine.staffName()).isEqualTo("alice");
+        assertThat(mine.expiresAt()).isEqualTo(clock.instant().plus(ReviewService.LEASE));
+
+        assertThatThrownBy(() -> service.claim(BOB, id)).isInstanceOfSatisfying(ReviewFailure.class, f -> {
+            assertThat(f.type()).isEqualTo(ProblemType.CLAIMED_BY_OTHER);
+            assertThat(f.extensions()).containsEntry("holder", "alice").containsEntry("until", mine.expiresAt().toString());
+        });
+
+        clock.advance(Duration.ofMinutes(4));
+        ClaimInfo renewed = service.claim(ALICE, id);
+        assertThat(renewed.expiresAt()).isAfter(mine.expiresAt());
+
+        clock.advance(ReviewService.LEASE.plusSeconds(1));
+        assertThat(service.claim(BOB, id).staffName()).isEqualTo("bob");
+        assertThat(service.detail(ALICE, id).claim().staffName()).isEqualTo("bob");
+    }
+
+    @Test
+    void releaseFreesTheApplicationAndIsAudited() {
+        String c = circle("骑行", "北京");
+        long id = submitGood(c);
+        service.claim(ALICE, id);
+        service.release(ALICE, id);
+        assertThat(service.detail(BOB, id).claim()).isNull();
+        assertThat(audit.actions()).contains("review.claim.release");
+        assertThat(service.claim(BOB, id).staffName()).isEqualTo("bob");
+    }
+
+    @Test
+    void claimNextSkipsClaimedItemsAndAnswersEmptyWhenNoneLeft() {
+        String c = circle("宠物", "北京");
+        long a = submitGood(c);
+        long b = submitGood(c);
+        QueueFilter f = circleFilter(c);
+        assertThat(service.claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(a);
+        ApplicationDetail next = service.claimNext(BOB, f).orElseThrow();
+        assertThat(next.id()).isEqualTo(b);
+        assertThat(next.claim().staffName()).isEqualTo("bob");
+        assertThat(service.claimNext(BOB, f)).isEmpty();
+    }
+
+    @Test
+    void presenceShowsOtherViewers() {
+        String c = circle("咖啡探店", "北京");
+        long id = submitGood(c);
+        service.presence(BOB, id);
+        assertThat(service.detail(ALICE, id).viewers()).containsExactly("bob");
+        assertThat(service.detail(BOB, id).viewers()).isEmpty();
+        clock.advance(ReviewService.PRESENCE_WINDOW.plusSeconds(1));
+        assertThat(service.detail(ALICE, id).viewers()).isEmpty();
+    }
+
+    // ---- decisions ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aDecisionNeedsTheClaimAnIfMatchAndAKey() {
+        String c = circle("剧本杀", "北京");
+        long id = submitGood(c);
+        int v = version(id);
+        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
+        service.claim(BOB, id);
+        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CLAIMED_BY_OTHER));
+        service.release(BOB, id);
+        service.claim(ALICE, id);
+        assertThatThrownBy(() -> service.decide(ALICE, id, "k", null, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
+        assertThatThrownBy(() -> service.decide(ALICE, id, null, v, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.BAD_REQUEST));
+        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v + 1, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v, new DecisionRequest(DecisionKind.REJECT, null, null, null)))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.VALIDATION));
+
+        DecisionResult r = service.decide(ALICE, id, "k", v, approve());
+        assertThat(r.status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(r.version()).isEqualTo(v + 1);
+        assertThat(r.undoableUntil()).isEqualTo(clock.instant().plus(ReviewService.UNDO_WINDOW));
+        assertThat(r.applicantMessage()).contains("欢迎加入剧本杀");
+        assertThat(audit.entries).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("review.decision");
+            assertThat(e.before()).containsEntry("status", "PENDING");
+            assertThat(e.after()).containsEntry("status", "APPROVED").containsEntry("decidedBy", "alice");
+        });
+    }
+
+    @Test
+    void aReplayReturnsTheStoredResultAndAnotherBodyUnderTheSameKeyIsRefused() {
+        String c = circle("徒步", "北京");
+        long id = submitGood(c);
+        service.claim(ALICE, id);
+        int v = version(id);
+        DecisionResult first = service.decide(ALICE, id, "same-key", v, reject("OFF_TOPIC"));
+        clock.advance(Duration.ofSeconds(3));
+        DecisionResult replay = service.decide(ALICE, id, "same-key", v, reject("OFF_TOPIC"));
+        assertThat(replay).isEqualTo(first);
+        assertThat(first.applicantMessage()).contains("你的回答与徒步的问题无关");
+        assertThatThrownBy(() -> service.decide(ALICE, id, "same-key", v, reject("ADS")))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
+        int decisions = db.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
+                .bind("a", id).mapTo(Integer.class).one());
+        assertThat(decisions).isEqualTo(1);
+        // A different key for an already decided application is a conflict with its state, not a second decision.
+        assertThatThrownBy(() -> service.decide(ALICE, id, "other-key", v + 1, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
+    }
+
+    @Test
+    void undoWithinTheWindowPutsItBackClaimedAndNothingIsPublished() {
+        String c = circle("夜跑", "北京");
+        long id = submitGood(c);
+        service.claim(ALICE, id);
+        DecisionResult decided = service.decide(ALICE, id, "d1", version(id), reject("ADS"));
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(service.publishFinalDecisions(100)).isZero();
+        assertThatThrownBy(() -> service.undo(BOB, id, "u0"))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
+        DecisionResult undone = service.undo(ALICE, id, "u1");
+        assertThat(undone.status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(undone.version()).isEqualTo(decided.version() + 1);
+        assertThat(service.undo(ALICE, id, "u1")).isEqualTo(undone);
+        ApplicationDetail detail = service.detail(ALICE, id);
+        assertThat(detail.status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(detail.claim().staffName()).isEqualTo("alice");
+        assertThat(detail.decision()).isNull();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(service.publishFinalDecisions(100)).isZero();
+        assertThat(actions.published).isEmpty();
+        assertThat(audit.actions()).contains("review.decision", "review.decision.undo");
+    }
+
+    @Test
+    void afterTheWindowTheDecisionIsFinalAndPublishedOnce() {
+        String c = circle("飞盘", "北京");
+        long id = submitGood(c);
+        service.claim(ALICE, id);
+        service.decide(ALICE, id, "d1", version(id), reject("NOT_LOCAL"));
+        clock.advance(ReviewService.UNDO_WINDOW);
+        assertThatThrownBy(() -> service.undo(ALICE, id, "u1"))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
+        assertThat(service.publishFinalDecisions(100)).isEqualTo(1);
+        assertThat(service.publishFinalDecisions(100)).isZero();
+        assertThat(actions.published).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo("application.rejected");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> payload = (Map<String, Object>) p.payload();
+            assertThat(payload).containsEntry("reasonCode", "NOT_LOCAL").containsEntry("cooldownDays", 7)
+                    .containsEntry("circleId", c);
+            assertThat((String) payload.get("message")).contains("仅限北京本地用户加入");
+        });
+        assertThat(service.detail(ALICE, id).decision().undoableUntil()).isNull();
+    }
+
+    @Test
+    void bulkDecidesEachItemOnItsOwn() {
+        String c = circle("爬山", "北京");
+        long free = submitGood(c);
+        long mine = submitGood(c);
+        long held = submitGood(c);
+        long stale = submitGood(c);
+        service.claim(ALICE, mine);
+        service.claim(BOB, held);
+        BulkDecisionResult result = service.bulk(ALICE, new BulkDecisionRequest(reject("ADS"), List.of(
+                new BulkDecisionItem(free, version(free), "b1"),
+                new BulkDecisionItem(mine, version(mine), "b2"),
+                new BulkDecisionItem(held, version(held), "b3"),
+                new BulkDecisionItem(stale, version(stale) + 5, "b4"),
+                new BulkDecisionItem(999_999_999L, 1, "b5"))));
+        assertThat(result.outcomes()).hasSize(5);
+        assertThat(result.outcomes().get(0).result().status()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(result.outcomes().get(1).result().status()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(result.outcomes().get(2).problem().type()).isEqualTo(ProblemType.CLAIMED_BY_OTHER.uri().toString());
+        assertThat(result.outcomes().get(2).problem().extensions()).containsEntry("holder", "bob");
+        assertThat(result.outcomes().get(3).problem().type()).isEqualTo(ProblemType.PRECONDITION_FAILED.uri().toString());
+        assertThat(result.outcomes().get(4).problem().type()).isEqualTo(ProblemType.NOT_FOUND.uri().toString());
+        assertThat(service.detail(ALICE, stale).status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(service.detail(ALICE, stale).claim()).isNull();
+        // Retrying the whole bulk replays the decided items and refuses the others again.
+        BulkDecisionResult again = service.bulk(ALICE, new BulkDecisionRequest(reject("ADS"), List.of(
+                new BulkDecisionItem(free, result.outcomes().get(0).result().version() - 1, "b1"))));
+        assertThat(again.outcomes().getFirst().result()).isEqualTo(result.outcomes().get(0).result());
+    }
+
+    // ---- scopes -------------------------------------------------------------------------------------------------
+
+    @Test
+    void aScopedModeratorSeesAndTouchesOnlyTheirCities() {
+        String beijing = circle("北京徒步", "北京");
+        String shanghai = circle("上海徒步", "上海");
+        long inBeijing = submitGood(beijing);
+        long inShanghai = submit(shanghai, "sh", "上海", clock.instant().minus(Duration.ofDays(100)), "住在徐汇，周末爬佘山");
+        assertThatThrownBy(() -> service.detail(SHANGHAI_ONLY, inBeijing))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.OUT_OF_SCOPE));
+        assertThatThrownBy(() -> service.claim(SHANGHAI_ONLY, inBeijing))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.OUT_OF_SCOPE));
+        assertThatThrownBy(() -> service.queue(SHANGHAI_ONLY, new QueueFilter("北京", null, null, null, null, null, "age"), null, 10))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.OUT_OF_SCOPE));
+        assertThat(service.queue(SHANGHAI_ONLY, QueueFilter.all(), null, 100).items())
+                .extracting(ApplicationSummary::city).containsOnly("上海");
+        assertThat(service.claimNext(SHANGHAI_ONLY, QueueFilter.all())).get().extracting(ApplicationDetail::id).isEqualTo(inShanghai);
+        assertThat(service.circles(SHANGHAI_ONLY, null)).extracting(c -> c.city()).containsOnly("上海");
+        assertThat(service.health(SHANGHAI_ONLY).byCity()).extracting(QueueHealth.Count::key).containsOnly("上海");
+    }
+
+    // ---- history, health, reason codes --------------------------------------------------------------------------
+
+    @Test
+    void historyListsEarlierApplicationsWithReasons() {
+        String c = circle("篮球", "北京");
+        long first = submit(c, "h1", "北京", clock.instant().minus(Duration.ofDays(100)), "打球十年，想找人约球");
+        service.claim(ALICE, first);
+        service.decide(ALICE, first, "h-k", version(first), reject("INCOMPLETE"));
+        submit(c, "h1", "北京", clock.instant().minus(Duration.ofDays(100)), "打球十年，后卫，周末有空");
+        ApplicantHistory history = service.history(ALICE, prefix + "h1");
+        assertThat(history.applications()).hasSize(2);
+        assertThat(history.applications().get(1).reasonTitle()).isEqualTo("信息不全");
+        assertThat(history.applications().get(1).status()).isEqualTo(ApplicationStatus.REJECTED);
+    }
+
+    @Test
+    void healthCountsDepthThroughputAndTimeToDecision() {
+        String c = circle("健身", "北京");
+        long a = submitGood(c);
+        submitGood(c);
+        clock.advance(Duration.ofMinutes(10));
+        service.claim(BOB, a);
+        service.decide(BOB, a, "hk", version(a), approve());
+        QueueHealth health = service.health(ALICE);
+        assertThat(health.byCircle()).anySatisfy(count -> {
+            assertThat(count.label()).startsWith("健身");
+            assertThat(count.pending()).isEqualTo(1);
+        });
+        assertThat(health.decisionsLastHour()).anySatisfy(r -> {
+            assertThat(r.staffName()).isEqualTo("bob");
+            assertThat(r.decisions()).isGreaterThanOrEqualTo(1);
+        });
+        assertThat(health.medianSecondsToDecision()).isNotNull();
+    }
+
+    @Test
+    void adminsManageReasonCodesWithVersions() {
+        ReasonCode draft = new ReasonCode("SPAM_RING", Map.of("zh-CN", "刷屏团伙", "en", "Spam ring"),
+                Map.of("zh-CN", "{nickname}，申请未通过。", "en", "{nickname}, declined."), 30, null, 0, true, 0);
+        assertThatThrownBy(() -> service.createReasonCode(ALICE, draft))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.FORBIDDEN));
+        ReasonCode created = service.createReasonCode(ADMIN, draft);
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).endsWith("SPAM_RING").startsWith("ADS");
+        ReasonCode changed = new ReasonCode("SPAM_RING", created.titles(), created.templates(), 60, null,
+                created.position(), true, created.version());
+        ReasonCode updated = service.updateReasonCode(ADMIN, "SPAM_RING", created.version(), changed);
+        assertThat(updated.cooldownDays()).isEqualTo(60);
+        assertThat(updated.version()).isEqualTo(2);
+        assertThatThrownBy(() -> service.updateReasonCode(ADMIN, "SPAM_RING", 1, changed))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_FAILED));
+        service.deactivateReasonCode(ADMIN, "SPAM_RING");
+        assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).doesNotContain("SPAM_RING");
+        assertThat(audit.actions()).contains("review.reason_code.create", "review.reason_code.update",
+                "review.reason_code.deactivate");
+        assertThat(service.reasonCodes(null)).hasSizeBetween(6, 9);
+    }
+
+    // ---- concurrency --------------------------------------------------------------------------------------------
+
+    @Test
+    void thirtyTwoConcurrentModeratorsNeverShareAnApplicationAndLoseNone() throws Exception {
+        String c = circle("并发", "北京");
+        int total = 2_000;
+        List<ReviewService.StoredAnswer> answers = List.of(new ReviewService.StoredAnswer(1, "想加入"));
+        Set<Long> submitted = new HashSet<>();
+        db.jdbi.useTransaction(h -> {
+            for (int i = 0; i < total; i++) {
+                service.submit(h, new ReviewService.Submission(prefix + "bulk-" + i, c,
+                        new Applicant(prefix + "bulk-user-" + i, "n" + i, "北京", Instant.parse("2020-01-01T00:00:00Z")),
+                        null, answers, null, null, null, null, clock.instant().plusMillis(i)));
+            }
+        });
+        submitted.addAll(db.jdbi.withHandle(h -> h.createQuery(
+                "SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE c.external_id = :c")
+                .bind("c", c).mapTo(Long.class).list()));
+        assertThat(submitted).hasSize(total);
+
+        QueueFilter f = circleFilter(c);
+        int claimers = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+        Map<Long, Long> claimedBy = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int m = 0; m < claimers; m++) {
+            ReviewActor moderator = new ReviewActor(100 + m, "mod" + m, Role.MODERATOR, Set.of());
+            futures.add(pool.submit(() -> {
+                start.await();
+                while (true) {
+                    var next = service.claimNext(moderator, f);
+                    if (next.isEmpty()) {
+                        return null;
+                    }
+                    ApplicationDetail d = next.get();
+                    claimed.add(d.id());
+                    claimedBy.merge(d.id(), moderator.staffId(), (x, y) -> -1L);
+                    if (d.id() % 2 == 0) {
+                        service.decide(moderator, d.id(), "c-" + d.id(), d.version(), approve());
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : futures) {
+            future.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(claimed).hasSize(total).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(claimed)).isEqualTo(submitted);
+        assertThat(claimedBy.values()).doesNotContain(-1L);
+        int decided = db.jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM review_decision d JOIN review_application a ON a.id = d.application_id"
+                        + " JOIN review_circle c ON c.id = a.circle_id WHERE c.external_id = :c")
+                .bind("c", c).mapTo(Integer.class).one());
+        assertThat(decided).isEqualTo(submitted.stream().filter(id -> id % 2 == 0).count());
+    }
+}

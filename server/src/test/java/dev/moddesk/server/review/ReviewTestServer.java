@@ -1,0 +1,140 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.Applicant;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.server.ModDeskServer;
+import dev.moddesk.server.ServerConfig;
+import dev.moddesk.server.core.Access;
+import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.Database;
+import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Principal;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestClient;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * A real server with only the review feature and a token authenticator standing in for sessions (token = one of
+ * the fixed staff below), so review's HTTP behaviour is tested on its own. Used by the HTTP tests and the benchmark.
+ */
+final class ReviewTestServer implements AutoCloseable {
+
+    static final Map<String, Principal> STAFF = Map.of(
+            "alice", Principal.staff(1, "alice", Role.MODERATOR, List.of(), "127.0.0.1"),
+            "bob", Principal.staff(2, "bob", Role.MODERATOR, List.of(), "127.0.0.1"),
+            "carol", Principal.staff(3, "carol", Role.MODERATOR, List.of("上海"), "127.0.0.1"),
+            "root", Principal.staff(9, "root", Role.ADMIN, List.of(), "127.0.0.1"));
+
+    private static final String PG_URL = System.getProperty("moddesk.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_USER = System.getProperty("moddesk.test.postgresUser", "postgres");
+
+    final ModDeskServer server;
+    final RecordingActions actions = new RecordingActions();
+    ReviewFeature feature;
+    private final String schema;
+
+    ReviewTestServer(Backend backend, Clock clock) {
+        this(backend, clock, Map.of());
+    }
+
+    /** {@code extraStaff} adds tokens (the benchmark's moderators). */
+    ReviewTestServer(Backend backend, Clock clock, Map<String, Principal> extraStaff) {
+        schema = backend == Backend.POSTGRES ? "rv_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) : null;
+        Database.Settings settings;
+        if (schema != null) {
+            execute("CREATE SCHEMA " + schema);
+            settings = new Database.Settings(PG_URL + "?currentSchema=" + schema, PG_USER, null);
+        } else {
+            settings = Database.Settings.h2InMemory(
+                    "rv" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        }
+        ServerConfig config = ServerConfig.defaults(settings, null).withPort(0).withClock(clock);
+        Map<String, Principal> tokens = new java.util.HashMap<>(STAFF);
+        tokens.putAll(extraStaff);
+        List<Function<Services, Feature>> features = List.of(
+                services -> new TokenAuth(tokens),
+                services -> feature = new ReviewFeature(services, actions, MediaStore.classpath("/sandbox/media"),
+                        "review-test-media-secret".getBytes(StandardCharsets.UTF_8)));
+        server = new ModDeskServer(config, features);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            dropSchema();
+            throw e;
+        }
+    }
+
+    TestClient client(String token) {
+        return new TestClient(server.baseUrl(), token);
+    }
+
+    ReviewService service() {
+        return feature.service();
+    }
+
+    String circle(String ext, String name, String city) {
+        server.services().database().jdbi().useTransaction(h -> service().upsertCircle(h, ext, name, city, "徒步",
+                JoinMode.EITHER, List.of("你为什么想加入？"), 5, "owner"));
+        return ext;
+    }
+
+    long submit(String ext, String circleExt, String userId, String answer, String videoKey, Instant at) {
+        server.services().database().jdbi().useTransaction(h -> service().submit(h, new ReviewService.Submission(ext,
+                circleExt, new Applicant(userId, "昵称" + userId, null, Instant.parse("2020-01-01T00:00:00Z")), null,
+                answer == null ? List.of() : List.of(new ReviewService.StoredAnswer(1, answer)), videoKey,
+                videoKey == null ? null : videoKey.replace(".mp4", ".jpg"), videoKey == null ? null : 4, "我的视频", at)));
+        return server.services().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM review_application WHERE external_id = :e").bind("e", ext).mapTo(Long.class).one());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            dropSchema();
+        }
+    }
+
+    private void dropSchema() {
+        if (schema != null) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, null); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Recognises the fixed test tokens as staff sessions. */
+    private record TokenAuth(Map<String, Principal> tokens) implements Feature {
+        @Override
+        public void register(Api api) {
+            api.authenticator(Access.Kind.STAFF, (ctx, address) -> {
+                String auth = ctx.header("Authorization");
+                if (auth == null || !auth.startsWith("Bearer ")) {
+                    return Optional.empty();
+                }
+                return Optional.ofNullable(tokens.get(auth.substring(7)));
+            });
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.moddesk.server.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moddesk.contract.platform.FeedAction;
+import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.sandbox.CircleApplicantsActivity;
+import dev.moddesk.server.sandbox.SimulatedPopulation;
+import dev.moddesk.server.sandbox.SimulationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox's circle applicants, applied through review's ingest handlers exactly as the ingest API would: the
+ * queue fills with the mix a moderator should see.
+ */
+class SandboxApplicantsIngestTest {
+
+    private ReviewTestDatabase db;
+    private ReviewService service;
+    private Map<String, IngestHandler> handlers;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T09:00:00Z"));
+
+    @BeforeEach
+    void open() {
+        db = ReviewTestDatabase.h2();
+        service = new ReviewService(db.jdbi, clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
+                new MediaLinks("sandbox-test-secret-123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)),
+                Json.mapper());
+        handlers = ReviewIngestHandlers.all(service).stream()
+                .collect(Collectors.toMap(IngestHandler::type, Function.identity()));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void apply(List<IngestEvent> events) {
+        for (IngestEvent e : events) {
+            db.jdbi.useTransaction(h -> handlers.get(e.type()).apply(h,
+                    new IngestHandler.Event(e.eventId(), e.type(), e.occurredAt(), Json.mapper().valueToTree(e.payload()))));
+        }
+    }
+
+    @Test
+    void aSimulatedMinuteFillsTheQueueWithAMixedCrowd() {
+        SimulatedPopulation population = new SimulatedPopulation();
+        for (int i = 0; i < 50; i++) {
+            population.add(new SimulatedPopulation.User("known-" + i, "老用户" + i, i % 2 == 0 ? "北京" : "上海",
+                    Instant.parse("2024-01-01T00:00:00Z")));
+        }
+        CircleApplicantsActivity activity = new CircleApplicantsActivity(new SimulationContext(new Random(7), population));
+        List<IngestEvent> seed = activity.seed(clock.instant());
+        assertThat(seed).hasSizeGreaterThanOrEqualTo(36).allMatch(e -> e.type().equals("circle.upserted"));
+        apply(seed);
+        assertThat(service.circles(ReviewServiceContract.ADMIN, null))
+                .extracting(c -> c.city()).contains("北京", "上海", "成都", "杭州", "广州", "深圳", "重庆");
+
+        List<IngestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            clock.advance(Duration.ofMillis(250));
+            events.addAll(activity.tick(clock.instant()));
+        }
+        assertThat(events.stream().filter(e -> e.type().equals("application.submitted")).count()).isEqualTo(300);
+        assertThat(events).anyMatch(e -> e.type().equals("application.submitted")
+                && ((Map<?, ?>) e.payload().get("applicant")).get("userId").toString().startsWith("known-"));
+        apply(events);
+
+        List<ApplicationSummary> queue = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = service.queue(ReviewServiceContract.ALICE, QueueFilter.all(), cursor, 200);
+            queue.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(queue).hasSizeGreaterThan(285);
+        Set<String> risks = queue.stream().flatMap(a -> a.riskCodes().stream()).collect(Collectors.toSet());
+        assertThat(risks).contains("SCREENED_WORDS", "DUPLICATE_TEXT", "LOCATION_MISMATCH", "NEW_ACCOUNT");
+        assertThat(queue).anyMatch(a -> a.mode() == JoinMode.VIDEO).anyMatch(a -> a.mode() == JoinMode.QUESTIONS);
+        long clean = queue.stream().filter(a -> a.riskScore() == 0).count();
+        assertThat(clean).isGreaterThan(queue.size() / 3);
+
+        // Every video the simulator sends is one the server can serve.
+        MediaStore media = MediaStore.classpath("/sandbox/media");
+        events.stream().map(e -> e.payload().get("video")).filter(v -> v != null)
+                .map(v -> (String) ((Map<?, ?>) v).get("mediaKey")).distinct()
+                .forEach(key -> {
+                    assertThat(media.read(key)).as(key).isPresent();
+                    assertThat(media.read(key.replace(".mp4", ".jpg"))).as(key).isPresent();
+                });
+    }
+
+    @Test
+    void anApprovedApplicantJoinsTheCircle() {
+        CircleApplicantsActivity activity = new CircleApplicantsActivity(
+                new SimulationContext(new Random(3), new SimulatedPopulation()));
+        List<IngestEvent> seed = activity.seed(clock.instant());
+        Map<String, Object> circle = seed.getFirst().payload();
+        List<IngestEvent> follow = activity.onAction(new FeedAction(1, "application.approved", "application", "x",
+                Map.of("circleId", circle.get("circleId"), "applicationId", "x"), clock.instant()), clock.instant());
+        assertThat(follow).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("circle.upserted");
+            assertThat(e.payload().get("memberCount")).isEqualTo((Integer) circle.get("memberCount") + 1);
+        });
+        assertThat(activity.onAction(new FeedAction(2, "application.rejected", "application", "y",
+                Map.of("circleId", circle.get("circleId")), clock.instant()), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void invalidPayloadsAreRefusedWithAReadableMessage() {
+        IngestHandler submitted = handlers.get("application.submitted");
+        assertThatThrownBy(() -> db.jdbi.useTransaction(h -> submitted.apply(h, new IngestHandler.Event("e1",
+                "application.submitted", clock.instant(), Json.mapper().valueToTree(Map.of("applicationId", "a1"))))))
+                .hasMessageContaining("applicant is required");
+        IngestHandler circle = handlers.get("circle.upserted");
+        assertThatThrownBy(() -> db.jdbi.useTransaction(h -> circle.apply(h, new IngestHandler.Event("e2",
+                "circle.upserted", clock.instant(), Json.mapper().valueToTree(Map.of("circleId", "c", "name", "n",
+                        "city", "北京", "topic", "t", "joinMode", "DANCE"))))))
+                .hasMessageContaining("joinMode");
+    }
+}
