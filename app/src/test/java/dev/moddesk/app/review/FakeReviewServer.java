@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -526,9 +525,5 @@ public final class FakeReviewServer {
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    static String requireStaff(String staff) {
-        return Objects.requireNonNull(staff, "staff");
     }
 }
