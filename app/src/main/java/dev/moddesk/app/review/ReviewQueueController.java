@@ -184,6 +184,7 @@ public final class ReviewQueueController implements ActiveView {
         bulkApproveButton.disableProperty().bind(Bindings.isEmpty(queueTable.getSelectionModel().getSelectedItems()));
         bulkRejectButton.disableProperty().bind(Bindings.isEmpty(queueTable.getSelectionModel().getSelectedItems()));
         progress.visibleProperty().bind(queue.loadingProperty());
+        queue.autoRefreshProperty().bind(Bindings.isEmpty(queueTable.getSelectionModel().getSelectedItems()));
         reasonCodesButton.setVisible(workspace.admin());
         reasonCodesButton.setManaged(workspace.admin());
         applicationController.bind(focus, keymap);

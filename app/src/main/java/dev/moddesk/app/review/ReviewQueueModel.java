@@ -44,6 +44,8 @@ import javafx.util.Subscription;
 public final class ReviewQueueModel {
 
     public static final int PAGE_SIZE = 100;
+    /** How often the list follows new arrivals (and health refreshes) while the view is open. */
+    public static final Duration LIVE_REFRESH = Duration.ofSeconds(15);
 
     private final ReviewApi api;
     private final DecisionOutbox outbox;
@@ -64,6 +66,7 @@ public final class ReviewQueueModel {
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(this, "now");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
     private final ObservableList<BulkOutcomeRow> bulkOutcomes = FXCollections.observableArrayList();
     private final BooleanProperty bulkPending = new SimpleBooleanProperty(this, "bulkPending");
@@ -86,7 +89,7 @@ public final class ReviewQueueModel {
         now.set(clock.instant());
     }
 
-    /** The view is showing: tick ages every second, refresh health every 15 s, hear about bulk results. */
+    /** The view is showing: tick ages every second, follow arrivals every 15 s, hear about bulk results. */
     public void activate() {
         if (!running.isEmpty()) {
             return;
@@ -94,7 +97,13 @@ public final class ReviewQueueModel {
         outbox.addListener(outboxListener);
         running.add(() -> outbox.removeListener(outboxListener));
         running.add(timers.every(Duration.ofSeconds(1), () -> now.set(clock.instant())));
-        running.add(timers.every(Duration.ofSeconds(15), this::refreshHealth));
+        running.add(timers.every(LIVE_REFRESH, () -> {
+            if (autoRefresh.get()) {
+                refresh();
+            } else {
+                refreshHealth();
+            }
+        }));
         api.circles(null).whenCompleteAsync((list, e) -> {
             if (e == null) {
                 circles.setAll(list);
@@ -296,6 +305,11 @@ public final class ReviewQueueModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** False while the moderator has rows selected for a bulk decision: the list must not move under them. */
+    public BooleanProperty autoRefreshProperty() {
+        return autoRefresh;
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {

@@ -36,7 +36,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +80,7 @@ public final class FakeReviewServer {
         String holder;
         Instant until;
         DecisionInfo decision;
+        dev.moddesk.contract.review.VideoSubmission video;
         final Map<String, Instant> viewers = new HashMap<>();
     }
 
@@ -150,6 +150,12 @@ public final class FakeReviewServer {
         return a.holder != null && a.until.isAfter(now) ? Optional.of(a.holder) : Optional.empty();
     }
 
+    public synchronized void setVideo(long id, dev.moddesk.contract.review.VideoSubmission video) {
+        App a = apps.get(id);
+        a.video = video;
+        a.mode = JoinMode.VIDEO;
+    }
+
     public synchronized void touch(long id) {
         apps.get(id).version++;
     }
@@ -177,7 +183,7 @@ public final class FakeReviewServer {
         App a = find(id);
         a.viewers.entrySet().removeIf(v -> v.getValue().isBefore(now.minusSeconds(30)));
         List<String> viewers = a.viewers.keySet().stream().filter(v -> !v.equals(staff)).sorted().toList();
-        return new ApplicationDetail(a.id, a.version, circle, a.applicant, a.status, a.mode, a.answers, null,
+        return new ApplicationDetail(a.id, a.version, circle, a.applicant, a.status, a.mode, a.answers, a.video,
                 a.submittedAt, a.risk, List.of(), claimOf(a), viewers, a.decision);
     }
 
@@ -519,9 +525,5 @@ public final class FakeReviewServer {
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    static String requireStaff(String staff) {
-        return Objects.requireNonNull(staff, "staff");
     }
 }

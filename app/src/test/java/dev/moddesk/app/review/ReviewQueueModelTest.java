@@ -66,6 +66,22 @@ class ReviewQueueModelTest {
     }
 
     @Test
+    void newArrivalsAppearWhileNothingIsSelected() {
+        server.addApplication("小李", "喜欢爬山");
+        queue.refresh();
+        server.addApplication("小王", "想认识山友");
+
+        queue.autoRefreshProperty().set(false);
+        timers.fire(ReviewQueueModel.LIVE_REFRESH);
+        assertThat(queue.rows()).hasSize(1);
+        assertThat(queue.healthProperty().get().depth()).isEqualTo(2);
+
+        queue.autoRefreshProperty().set(true);
+        timers.fire(ReviewQueueModel.LIVE_REFRESH);
+        assertThat(queue.rows()).extracting(ApplicationSummary::applicantNickname).containsExactly("小李", "小王");
+    }
+
+    @Test
     void bulkRejectReportsEveryItemAndDropsTheDecidedRows() {
         long a = server.addApplication("小李", "加微信");
         long b = server.addApplication("小王", "兼职刷单");

@@ -143,6 +143,32 @@ class ReviewViewTest {
     }
 
     @Test
+    void aVideoThatCannotPlayHereShowsThePosterAndSaysSo(FxRobot robot) throws Exception {
+        server.setVideo(li, new dev.moddesk.contract.review.VideoSubmission("http://127.0.0.1:9/v/missing.mp4",
+                "http://127.0.0.1:9/v/missing.jpg", 12, "青城山日出"));
+        open(robot);
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> shown(robot, "#videoNote"));
+        assertThat(text(robot, "#videoNote")).contains("cannot play");
+        assertThat(robot.lookup("#posterView").query().isVisible()).isTrue();
+        assertThat(text(robot, "#videoStatus")).contains("12 s", "青城山日出");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.A);
+        assertThat(text(robot, "#applicantLabel")).as("a broken video never blocks the decision").startsWith("小王");
+    }
+
+    @Test
+    void focusModeHidesTheQueue(FxRobot robot) {
+        open(robot);
+        robot.clickOn("#focusToggle");
+        assertThat(robot.lookup("#queueTable").tryQuery().map(Node::getScene)).isEmpty();
+        robot.type(KeyCode.A);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小王");
+        robot.clickOn("#focusToggle");
+        assertThat(robot.lookup("#queueTable").tryQuery()).isPresent();
+    }
+
+    @Test
     void shortcutsHelpOpensWithQuestionMarkAndClosesWithEscape(FxRobot robot) {
         open(robot);
         robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);

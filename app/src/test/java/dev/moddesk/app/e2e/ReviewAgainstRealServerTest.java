@@ -1,0 +1,112 @@
+package dev.moddesk.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.ApiException;
+import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.review.DecisionOutbox;
+import dev.moddesk.app.review.OutboxEntry;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.DecisionKind;
+import dev.moddesk.contract.review.DecisionRequest;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.ReasonCode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The review console's client code (ReviewApi, DecisionOutbox) against the real server process. */
+class ReviewAgainstRealServerTest {
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path outboxDir;
+
+    static RealServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = RealServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    @Test
+    void claimDecideUndoAndConflictsAgainstTheRealServer() throws Exception {
+        ReviewApi moderator = new ReviewApi(server.signedIn(Role.MODERATOR));
+        ReviewApi admin = new ReviewApi(server.signedIn(Role.ADMIN));
+        // The sandbox simulator submits applications over the ingest API; wait for two.
+        await("applications arrived", () -> moderator.queue(QueueFilter.all(), null, 10).join().items().size() >= 2);
+
+        Optional<ApplicationDetail> claimed = moderator.claimNext(QueueFilter.all()).get(20, TimeUnit.SECONDS);
+        assertThat(claimed).isPresent();
+        ApplicationDetail d = moderator.application(claimed.get().id()).get(20, TimeUnit.SECONDS);
+        assertThat(d.status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(d.claim().staffName()).isNotBlank();
+
+        assertThatThrownBy(() -> admin.claim(d.id()).join()).satisfies(e -> {
+            ApiException api = ApiException.find(e).orElseThrow();
+            assertThat(api.is(ProblemType.CLAIMED_BY_OTHER)).isTrue();
+            assertThat(api.problem().orElseThrow().extensions()).containsKeys("holder", "until");
+        });
+
+        List<ReasonCode> reasons = moderator.reasonCodes(d.circle().id()).get(20, TimeUnit.SECONDS);
+        assertThat(reasons).isNotEmpty();
+        try (DecisionOutbox outbox = new DecisionOutbox(outboxDir, moderator, Runnable::run, Clock.systemUTC(),
+                Duration.ofMillis(200), Duration.ofSeconds(2))) {
+            outbox.start();
+            OutboxEntry entry = outbox.submitDecision(d.id(), d.version(),
+                    new DecisionRequest(DecisionKind.REJECT, reasons.get(0).code(), null, null));
+            await("decision confirmed", () -> outbox.entry(entry.idempotencyKey())
+                    .map(e -> e.state() == OutboxEntry.SyncState.CONFIRMED).orElse(false));
+            assertThat(outbox.entry(entry.idempotencyKey()).orElseThrow().result().status())
+                    .isEqualTo(ApplicationStatus.REJECTED);
+
+            OutboxEntry undo = outbox.submitUndo(entry.idempotencyKey());
+            await("undo confirmed", () -> outbox.entry(undo.idempotencyKey())
+                    .map(e -> e.state() == OutboxEntry.SyncState.CONFIRMED).orElse(false));
+            assertThat(moderator.application(d.id()).get(20, TimeUnit.SECONDS).status())
+                    .isEqualTo(ApplicationStatus.PENDING);
+
+            ApplicationDetail stale = d;
+            OutboxEntry staleDecision = outbox.submitDecision(stale.id(), stale.version(),
+                    new DecisionRequest(DecisionKind.APPROVE, null, null, null));
+            await("stale decision failed visibly", () -> outbox.entry(staleDecision.idempotencyKey())
+                    .map(e -> e.state() == OutboxEntry.SyncState.FAILED).orElse(false));
+            assertThat(outbox.entry(staleDecision.idempotencyKey()).orElseThrow().failureType())
+                    .isEqualTo("precondition-failed");
+        }
+        assertThat(moderator.history(d.applicant().userId()).get(20, TimeUnit.SECONDS).applications())
+                .isNotEmpty();
+        moderator.release(d.id()).get(20, TimeUnit.SECONDS);
+    }
+}
