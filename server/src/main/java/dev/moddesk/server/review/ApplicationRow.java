@@ -47,6 +47,24 @@ record ApplicationRow(
         Instant undoableUntil,
         boolean publishPending) {
 
+    /** This row as {@code staffId} holds it until {@code until} (what a successful claim writes). */
+    ApplicationRow claimedBy(long staffId, String staffName, Instant until) {
+        return new ApplicationRow(id, externalId, circleId, circleExternalId, circleName, city, applicantId,
+                applicantNickname, applicantCity, applicantCreatedAt, applicantLocale, mode, answersJson, videoMediaKey,
+                videoPosterKey, videoDuration, videoCaption, riskScore, riskJson, riskCodes, status, version, submittedAt,
+                staffId, staffName, until, decisionKind, decisionReason, decisionNote, decisionQuestion, decisionMessage,
+                decisionCooldown, decidedBy, decidedByName, decidedAt, undoableUntil, publishPending);
+    }
+
+    /** This row after {@code d} was written (what {@link ReviewStore#decide} changes), so it need not be read back. */
+    ApplicationRow decided(ReviewStore.DecisionWrite d) {
+        return new ApplicationRow(id, externalId, circleId, circleExternalId, circleName, city, applicantId,
+                applicantNickname, applicantCity, applicantCreatedAt, applicantLocale, mode, answersJson, videoMediaKey,
+                videoPosterKey, videoDuration, videoCaption, riskScore, riskJson, riskCodes, d.status(), version + 1,
+                submittedAt, claimedBy, claimedByName, claimExpiresAt, d.kind(), d.reasonCode(), d.note(), d.question(),
+                d.message(), d.cooldownDays(), d.staffId(), d.staffName(), d.decidedAt(), d.undoableUntil(), true);
+    }
+
     /** Whether someone holds a lease on it at {@code now}. */
     boolean claimedAt(Instant now) {
         return claimedBy != null && claimExpiresAt != null && claimExpiresAt.isAfter(now);

@@ -1,5 +1,6 @@
 package dev.moddesk.server.review;
 
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -15,4 +16,16 @@ public interface ReviewAudit {
 
     void record(Handle handle, ReviewActor actor, String action, String targetType, String targetId,
                 Map<String, Object> before, Map<String, Object> after, String reason);
+
+    /** One change among several recorded together (a bulk decision). */
+    record Change(String action, String targetType, String targetId, Map<String, Object> before,
+                  Map<String, Object> after, String reason) {
+    }
+
+    /** Records every change by {@code actor}; the core's log writes them as one batch. */
+    default void recordAll(Handle handle, ReviewActor actor, List<Change> changes) {
+        for (Change c : changes) {
+            record(handle, actor, c.action(), c.targetType(), c.targetId(), c.before(), c.after(), c.reason());
+        }
+    }
 }

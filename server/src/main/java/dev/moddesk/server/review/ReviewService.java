@@ -118,9 +118,21 @@ public final class ReviewService {
      * none are published, and nothing may call {@link #publishFinalDecisions}).
      */
     static ReviewService forServer(Services services, ActionPublisher actions, MediaLinks links) {
-        ReviewAudit audit = (handle, actor, action, targetType, targetId, before, after, reason) ->
+        ReviewAudit audit = new ReviewAudit() {
+            @Override
+            public void record(Handle handle, ReviewActor actor, String action, String targetType, String targetId,
+                               Map<String, Object> before, Map<String, Object> after, String reason) {
                 services.auditLog().record(handle, new AuditLog.Entry(actor.staffId(), actor.name(), action,
                         targetType, targetId, before, after, reason, actor.clientAddress()));
+            }
+
+            @Override
+            public void recordAll(Handle handle, ReviewActor actor, List<Change> changes) {
+                services.auditLog().recordAll(handle, changes.stream().map(c -> new AuditLog.Entry(actor.staffId(),
+                        actor.name(), c.action(), c.targetType(), c.targetId(), c.before(), c.after(), c.reason(),
+                        actor.clientAddress())).toList());
+            }
+        };
         ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
             throw new IllegalStateException("no action feed is wired");
         };
@@ -228,6 +240,11 @@ public final class ReviewService {
             Instant now = clock.instant();
             Instant until = now.plus(LEASE);
             Optional<Optional<ApplicationDetail>> round = jdbi.inTransaction(h -> {
+                if (repository.isPostgres(h)) {
+                    // One statement picks (SKIP LOCKED), claims and reads the row: no second claimer can get it.
+                    return Optional.of(repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(), actor.name(),
+                            now, until).map(row -> detail(h, actor, row, now)));
+                }
                 // PostgreSQL hands each claimer different rows (SKIP LOCKED), so one is enough; on H2 several
                 // claimers see the same rows and race for them, so each tries a few.
                 int limit = repository.isPostgres(h) ? 1 : CLAIM_CANDIDATES;
@@ -319,88 +336,182 @@ public final class ReviewService {
             throw new ReviewFailure(ProblemType.VALIDATION, "items must hold 1 to " + MAX_BULK + " applications");
         }
         validate(request.decision());
-        List<BulkItemOutcome> outcomes = new ArrayList<>(request.items().size());
-        // One transaction, one savepoint per item: a refused item rolls back only itself, and the whole batch costs
-        // one commit, which is what makes bulk decisions fast on PostgreSQL.
-        jdbi.useTransaction(h -> {
-            int n = 0;
-            for (BulkDecisionItem item : request.items()) {
-                String savepoint = "item" + n++;
-                h.savepoint(savepoint);
-                try {
-                    requireKey(item.idempotencyKey());
-                    DecisionResult r = decideInTransaction(h, actor, item.applicationId(), item.idempotencyKey(),
-                            item.version(), request.decision(), true);
-                    h.release(savepoint);
-                    outcomes.add(new BulkItemOutcome(item.applicationId(), r, null));
-                } catch (ReviewFailure failure) {
-                    h.rollbackToSavepoint(savepoint);
-                    outcomes.add(new BulkItemOutcome(item.applicationId(), null, problem(failure)));
-                }
-            }
-        });
+        List<Object> done = withKeyRaceRetry(() -> jdbi.inTransaction(h ->
+                decideAll(h, actor, request.items(), request.decision(), true)));
+        List<BulkItemOutcome> outcomes = new ArrayList<>(done.size());
+        for (int i = 0; i < done.size(); i++) {
+            long id = request.items().get(i).applicationId();
+            outcomes.add(done.get(i) instanceof DecisionResult r ? new BulkItemOutcome(id, r, null)
+                    : new BulkItemOutcome(id, null, problem((ReviewFailure) done.get(i))));
+        }
         return new BulkDecisionResult(outcomes);
     }
 
     private DecisionResult decideInTransaction(Handle h, ReviewActor actor, long id, String key, int ifMatch,
                                                DecisionRequest request, boolean claimIfFree) {
-        String hash = RiskAssessor.sha256(String.join("|", "decision", String.valueOf(id), String.valueOf(ifMatch),
+        Object outcome = decideAll(h, actor, List.of(new BulkDecisionItem(id, ifMatch, key)), request, claimIfFree)
+                .getFirst();
+        if (outcome instanceof ReviewFailure failure) {
+            throw failure;
+        }
+        return (DecisionResult) outcome;
+    }
+
+    private static String decisionHash(long id, int ifMatch, DecisionRequest request) {
+        return RiskAssessor.sha256(String.join("|", "decision", String.valueOf(id), String.valueOf(ifMatch),
                 request.kind().name(), Objects.toString(request.reasonCode(), ""), Objects.toString(request.note(), ""),
                 Objects.toString(request.question(), "")));
-        Optional<DecisionResult> replay = replay(h, actor, key, hash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Instant now = clock.instant();
-        ApplicationRow before = load(h, actor, id, true);
-        if (before.claimedByOther(actor.staffId(), now)) {
-            throw claimedByOther(before);
-        }
-        if (before.version() != ifMatch) {
-            throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Application " + id + " is at version "
-                    + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
-        }
-        if (before.status() != ApplicationStatus.PENDING) {
-            throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is already " + before.status());
-        }
-        if (!before.claimedAt(now)) {
-            if (!claimIfFree) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "Claim application " + id + " before deciding it"
-                        + (before.claimedBy() != null ? " (your claim expired)" : ""));
-            }
-            repository.tryClaim(h, id, actor.staffId(), actor.name(), now, now.plus(LEASE));
-        }
+    }
 
-        ReviewStore.ReasonRow reason = null;
-        if (request.reasonCode() != null) {
-            reason = repository.reasonCode(h, request.reasonCode(), false)
-                    .filter(ReviewStore.ReasonRow::active)
-                    .filter(r -> r.circleId() == null || r.circleId() == before.circleId())
-                    .orElseThrow(() -> new ReviewFailure(ProblemType.VALIDATION,
-                            "Unknown or inactive reason code " + request.reasonCode()));
+    /** A decision that passed every check and is about to be written. */
+    private record Accepted(int index, ApplicationRow before, boolean claim, ReviewStore.DecisionWrite write,
+                            String key, String hash, String note) {
+    }
+
+    /**
+     * Decides every item as if one after the other, with set-based statements: the stored idempotency records and
+     * the rows (locked, in id order) are read with one query each, every check runs in memory against the rows as
+     * the earlier items of the same call left them, and the accepted decisions are written as JDBC batches
+     * (claims, updates, decision log, audit, idempotency records). A refused item writes nothing, so no savepoint is
+     * needed: it never touches the others. Answers, per item, its {@link DecisionResult} or {@link ReviewFailure}.
+     */
+    private List<Object> decideAll(Handle h, ReviewActor actor, List<BulkDecisionItem> items, DecisionRequest request,
+                                   boolean claimIfFree) {
+        Instant now = clock.instant();
+        Object[] outcomes = new Object[items.size()];
+        List<String> keys = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (BulkDecisionItem item : items) {
+            if (item.idempotencyKey() != null && !item.idempotencyKey().isBlank() && item.idempotencyKey().length() <= 200) {
+                keys.add(item.idempotencyKey());
+            }
+            ids.add(item.applicationId());
         }
+        Map<String, ReviewStore.StoredResponse> stored = repository.idempotencyRecords(h, actor.staffId(), keys);
+        Map<Long, ApplicationRow> rows = repository.applicationsForUpdate(h, ids);
+        ReviewStore.ReasonRow reason = request.reasonCode() == null ? null
+                : repository.reasonCode(h, request.reasonCode(), false).filter(ReviewStore.ReasonRow::active).orElse(null);
         Integer cooldown = request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null;
-        String message = message(before, request, reason);
         Instant undoable = now.plus(UNDO_WINDOW);
+        Instant claimUntil = now.plus(LEASE);
         ApplicationStatus status = switch (request.kind()) {
             case APPROVE -> ApplicationStatus.APPROVED;
             case REJECT -> ApplicationStatus.REJECTED;
             case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
         };
-        int changed = repository.decide(h, new ReviewStore.DecisionWrite(id, ifMatch, status, request.kind(),
-                request.reasonCode(), blankToNull(request.note()), blankToNull(request.question()), message, cooldown,
-                actor.staffId(), actor.name(), now, undoable));
-        if (changed != 1) {
-            throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Application " + id + " changed meanwhile");
+        Map<String, Integer> keyIndex = new HashMap<>();
+        Map<String, String> keyHash = new HashMap<>();
+        List<Accepted> accepted = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BulkDecisionItem item = items.get(i);
+            String key = item.idempotencyKey();
+            try {
+                requireKey(key);
+                String hash = decisionHash(item.applicationId(), item.version(), request);
+                Integer earlier = keyIndex.get(key);
+                if (earlier != null) {
+                    // The same key twice in one call: the second is a replay of the first, or a misuse of the key.
+                    if (!keyHash.get(key).equals(hash)) {
+                        throw keyReused(key);
+                    }
+                    outcomes[i] = earlier;
+                    continue;
+                }
+                keyIndex.put(key, i);
+                keyHash.put(key, hash);
+                ReviewStore.StoredResponse replay = stored.get(key);
+                if (replay != null) {
+                    if (!replay.requestHash().equals(hash)) {
+                        throw keyReused(key);
+                    }
+                    outcomes[i] = read(replay.responseJson(), DecisionResult.class);
+                    continue;
+                }
+                long id = item.applicationId();
+                ApplicationRow before = rows.get(id);
+                if (before == null) {
+                    throw new ReviewFailure(ProblemType.NOT_FOUND, "No application " + id);
+                }
+                if (!actor.mayReview(before.city())) {
+                    throw outOfScope(before.city());
+                }
+                if (before.claimedByOther(actor.staffId(), now)) {
+                    throw claimedByOther(before);
+                }
+                if (before.version() != item.version()) {
+                    throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Application " + id + " is at version "
+                            + before.version() + ", you sent " + item.version(),
+                            Map.of("currentVersion", before.version()));
+                }
+                if (before.status() != ApplicationStatus.PENDING) {
+                    throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is already " + before.status());
+                }
+                boolean claim = !before.claimedAt(now);
+                if (claim && !claimIfFree) {
+                    throw new ReviewFailure(ProblemType.CONFLICT, "Claim application " + id + " before deciding it"
+                            + (before.claimedBy() != null ? " (your claim expired)" : ""));
+                }
+                if (request.reasonCode() != null
+                        && (reason == null || reason.circleId() != null && reason.circleId() != before.circleId())) {
+                    throw new ReviewFailure(ProblemType.VALIDATION, "Unknown or inactive reason code " + request.reasonCode());
+                }
+                ApplicationRow claimed = claim ? before.claimedBy(actor.staffId(), actor.name(), claimUntil) : before;
+                ReviewStore.DecisionWrite write = new ReviewStore.DecisionWrite(id, item.version(), status,
+                        request.kind(), request.reasonCode(), blankToNull(request.note()),
+                        blankToNull(request.question()), message(before, request, reason), cooldown, actor.staffId(),
+                        actor.name(), now, undoable);
+                accepted.add(new Accepted(i, before, claim, write, key, hash, request.note()));
+                outcomes[i] = Boolean.TRUE; // decided below
+                rows.put(id, claimed.decided(write)); // a later item for the same application sees this state
+            } catch (ReviewFailure failure) {
+                outcomes[i] = failure;
+            }
         }
-        long waited = Math.max(0, Duration.between(before.submittedAt(), now).toSeconds());
-        repository.insertDecisionLog(h, id, actor.staffId(), actor.name(), request.kind(), request.reasonCode(), now, waited);
-        ApplicationRow after = repository.application(h, id, false).orElseThrow();
-        audit.record(h, actor, "review.decision", "application", String.valueOf(id), before.auditState(),
-                after.auditState(), request.note());
-        DecisionResult result = new DecisionResult(id, status, after.version(), undoable, message);
-        repository.storeIdempotency(h, actor.staffId(), key, hash, write(result), now);
-        return result;
+        if (!accepted.isEmpty()) {
+            writeDecisions(h, actor, accepted, now, outcomes);
+        }
+        List<Object> out = new ArrayList<>(items.size());
+        for (Object o : outcomes) {
+            out.add(o instanceof Integer earlier ? outcomes[earlier] : o);
+        }
+        return out;
+    }
+
+    private void writeDecisions(Handle h, ReviewActor actor, List<Accepted> accepted, Instant now, Object[] outcomes) {
+        repository.claimAll(h, accepted.stream().filter(Accepted::claim).map(a -> a.write().applicationId()).toList(),
+                actor.staffId(), actor.name(), now, now.plus(LEASE));
+        List<ReviewStore.DecisionWrite> writes = accepted.stream().map(Accepted::write).toList();
+        int[] changed = repository.decideAll(h, writes);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != 1) {
+                // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
+                throw new IllegalStateException("application " + writes.get(i).applicationId() + " changed under its lock");
+            }
+        }
+        long[] waited = new long[accepted.size()];
+        List<ReviewAudit.Change> changes = new ArrayList<>(accepted.size());
+        List<ReviewStore.NewResponse> responses = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) {
+            Accepted a = accepted.get(i);
+            ReviewStore.DecisionWrite w = a.write();
+            waited[i] = Math.max(0, Duration.between(a.before().submittedAt(), now).toSeconds());
+            ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), now.plus(LEASE)) : a.before();
+            ApplicationRow after = held.decided(w);
+            changes.add(new ReviewAudit.Change("review.decision", "application", String.valueOf(w.applicationId()),
+                    a.before().auditState(), after.auditState(), a.note()));
+            DecisionResult result = new DecisionResult(w.applicationId(), w.status(), after.version(),
+                    w.undoableUntil(), w.message());
+            responses.add(new ReviewStore.NewResponse(a.key(), a.hash(), write(result)));
+            outcomes[a.index()] = result;
+        }
+        repository.insertDecisionLogs(h, writes, waited);
+        audit.recordAll(h, actor, changes);
+        repository.storeIdempotencies(h, actor.staffId(), responses, now);
+    }
+
+    private static ReviewFailure keyReused(String key) {
+        return new ReviewFailure(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key " + key + " was already used for a different request");
     }
 
     private Optional<DecisionResult> replay(Handle h, ReviewActor actor, String key, String hash) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -143,10 +144,21 @@ final class ReviewStore {
         return bare.stream().map(c -> withQuestions(c, questions.getOrDefault(c.id(), List.of()))).toList();
     }
 
+    /** One circle with its questions, in one round trip (one row per question, or one row when it has none). */
     Optional<Circle> circle(Handle h, long id) {
-        return h.createQuery("SELECT * FROM review_circle WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> circle(rs, List.of())).findOne()
-                .map(c -> withQuestions(c, questionsOf(h, List.of(id)).getOrDefault(id, List.of())));
+        List<CircleQuestion> questions = new ArrayList<>();
+        List<Circle> bare = h.createQuery("""
+                        SELECT c.*, q.position AS q_position, q.text AS q_text
+                        FROM review_circle c LEFT JOIN review_circle_question q ON q.circle_id = c.id
+                        WHERE c.id = :id ORDER BY q.position""").bind("id", id)
+                .map((rs, ctx) -> {
+                    String text = rs.getString("q_text");
+                    if (text != null) {
+                        questions.add(new CircleQuestion(rs.getInt("q_position"), text));
+                    }
+                    return circle(rs, List.of());
+                }).list();
+        return bare.isEmpty() ? Optional.empty() : Optional.of(withQuestions(bare.getFirst(), List.copyOf(questions)));
     }
 
     private static Circle withQuestions(Circle c, List<CircleQuestion> q) {
@@ -201,6 +213,20 @@ final class ReviewStore {
         return h.createQuery("SELECT " + APPLICATION_COLUMNS
                         + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id = :id" + lock)
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    /** The rows of {@code ids} that exist, locked for update in id order (so two bulk requests cannot deadlock). */
+    Map<Long, ApplicationRow> applicationsForUpdate(Handle h, Collection<Long> ids) {
+        Map<Long, ApplicationRow> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String lock = isPostgres(h) ? " FOR UPDATE OF a" : " FOR UPDATE";
+        h.createQuery("SELECT " + APPLICATION_COLUMNS
+                        + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id IN (<ids>)"
+                        + " ORDER BY a.id" + lock)
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> row(rs)).forEach(r -> out.put(r.id(), r));
+        return out;
     }
 
     Optional<Long> applicationIdByExternal(Handle h, String externalId) {
@@ -348,6 +374,24 @@ final class ReviewStore {
         return q.bind("limit", limit).mapTo(Long.class).list();
     }
 
+    /**
+     * PostgreSQL's claim-next in one statement: picks the first free row in queue order (SKIP LOCKED, so concurrent
+     * claimers get different rows without waiting), claims it and returns it joined with its circle. Empty when
+     * nothing matching is free.
+     */
+    Optional<ApplicationRow> claimNextPostgres(Handle h, QueueFilter f, Set<String> scope, long staffId,
+                                               String staffName, Instant now, Instant until) {
+        Where where = pendingWhere(f, scope, now, true);
+        String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
+                + where.sql() + order(f) + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED)"
+                + " UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name, claim_expires_at = :until"
+                + " FROM next, review_circle c WHERE a.id = next.id AND c.id = a.circle_id RETURNING " + APPLICATION_COLUMNS;
+        Query q = h.createQuery(sql);
+        where.applyTo(q);
+        return q.bind("staff", staffId).bind("name", staffName).bind("until", ts(until))
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
     /** Claims or renews; succeeds only if the row is pending and free, expired, or already mine. */
     int tryClaim(Handle h, long id, long staffId, String staffName, Instant now, Instant until) {
         return h.createUpdate("""
@@ -371,27 +415,52 @@ final class ReviewStore {
                          long staffId, String staffName, Instant decidedAt, Instant undoableUntil) {
     }
 
-    int decide(Handle h, DecisionWrite d) {
-        return h.createUpdate("""
+    /** Every write in one JDBC batch; the update count of each, in order (1 = written). */
+    int[] decideAll(Handle h, List<DecisionWrite> writes) {
+        PreparedBatch batch = h.prepareBatch("""
                 UPDATE review_application SET status = :status, version = version + 1, decision_kind = :kind,
                        decision_reason = :reason, decision_note = :note, decision_question = :question,
                        decision_message = :message, decision_cooldown = :cooldown, decided_by = :staff,
                        decided_by_name = :name, decided_at = :at, undoable_until = :undoable, publish_pending = TRUE
-                WHERE id = :id AND version = :version AND status = 'PENDING'""")
-                .bind("id", d.applicationId()).bind("version", d.expectedVersion()).bind("status", d.status().name())
-                .bind("kind", d.kind().name()).bind("reason", d.reasonCode()).bind("note", d.note())
-                .bind("question", d.question()).bind("message", d.message()).bind("cooldown", d.cooldownDays())
-                .bind("staff", d.staffId()).bind("name", d.staffName()).bind("at", ts(d.decidedAt()))
-                .bind("undoable", ts(d.undoableUntil())).execute();
+                WHERE id = :id AND version = :version AND status = 'PENDING'""");
+        for (DecisionWrite d : writes) {
+            batch.bind("id", d.applicationId()).bind("version", d.expectedVersion()).bind("status", d.status().name())
+                    .bind("kind", d.kind().name()).bind("reason", d.reasonCode()).bind("note", d.note())
+                    .bind("question", d.question()).bind("message", d.message()).bind("cooldown", d.cooldownDays())
+                    .bind("staff", d.staffId()).bind("name", d.staffName()).bind("at", ts(d.decidedAt()))
+                    .bind("undoable", ts(d.undoableUntil())).add();
+        }
+        return batch.execute();
     }
 
-    void insertDecisionLog(Handle h, long applicationId, long staffId, String staffName, DecisionKind kind,
-                           String reasonCode, Instant at, long waitedSeconds) {
-        h.createUpdate("""
+    /** Claims {@code ids} for one staff member in one JDBC batch (rows already locked and checked free). */
+    void claimAll(Handle h, List<Long> ids, long staffId, String staffName, Instant now, Instant until) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE review_application SET claimed_by = :staff, claimed_by_name = :name, claim_expires_at = :until
+                WHERE id = :id AND status = 'PENDING'
+                  AND (claimed_by IS NULL OR claim_expires_at < :now OR claimed_by = :staff)""");
+        for (long id : ids) {
+            batch.bind("id", id).bind("staff", staffId).bind("name", staffName).bind("until", ts(until))
+                    .bind("now", ts(now)).add();
+        }
+        batch.execute();
+    }
+
+    /** The decision log rows of {@code writes}, one batch; {@code waited} holds each one's seconds in the queue. */
+    void insertDecisionLogs(Handle h, List<DecisionWrite> writes, long[] waited) {
+        PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO review_decision (application_id, staff_id, staff_name, kind, reason_code, decided_at, waited_seconds)
-                VALUES (:app, :staff, :name, :kind, :reason, :at, :waited)""")
-                .bind("app", applicationId).bind("staff", staffId).bind("name", staffName).bind("kind", kind.name())
-                .bind("reason", reasonCode).bind("at", ts(at)).bind("waited", waitedSeconds).execute();
+                VALUES (:app, :staff, :name, :kind, :reason, :at, :waited)""");
+        for (int i = 0; i < writes.size(); i++) {
+            DecisionWrite d = writes.get(i);
+            batch.bind("app", d.applicationId()).bind("staff", d.staffId()).bind("name", d.staffName())
+                    .bind("kind", d.kind().name()).bind("reason", d.reasonCode()).bind("at", ts(d.decidedAt()))
+                    .bind("waited", waited[i]).add();
+        }
+        batch.execute();
     }
 
     /** Back to pending, still claimed by the one who undid it; only while the undo window is open. */
@@ -445,6 +514,37 @@ final class ReviewStore {
                 INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
                 VALUES (:s, :k, :h, :r, :now)""")
                 .bind("s", staffId).bind("k", key).bind("h", hash).bind("r", responseJson).bind("now", ts(now)).execute();
+    }
+
+    /** The stored responses among {@code keys} of one staff member, by key. */
+    Map<String, StoredResponse> idempotencyRecords(Handle h, long staffId, Collection<String> keys) {
+        Map<String, StoredResponse> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT idem_key, request_hash, response_json FROM review_idempotency WHERE staff_id = :s AND idem_key IN (<keys>)")
+                .bind("s", staffId).bindList("keys", List.copyOf(keys))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new StoredResponse(rs.getString(2), rs.getString(3))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** One idempotency record to store. */
+    record NewResponse(String key, String requestHash, String responseJson) {
+    }
+
+    void storeIdempotencies(Handle h, long staffId, List<NewResponse> responses, Instant now) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
+                VALUES (:s, :k, :h, :r, :now)""");
+        for (NewResponse r : responses) {
+            batch.bind("s", staffId).bind("k", r.key()).bind("h", r.requestHash()).bind("r", r.responseJson())
+                    .bind("now", ts(now)).add();
+        }
+        batch.execute();
     }
 
     int forgetIdempotencyBefore(Handle h, Instant cutoff) {
