@@ -25,7 +25,7 @@ final class RealServer implements AutoCloseable {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The server jar is missing (" + jar + "): build the reactor (mvn verify) first");
         }
-        return new RealServer(SandboxServer.start(Path.of(jar), dataDir, Duration.ofSeconds(90)));
+        return new RealServer(SandboxServer.start(Path.of(jar), dataDir, Duration.ofSeconds(180)));
     }
 
     String url() {

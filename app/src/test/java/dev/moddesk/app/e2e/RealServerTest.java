@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.moddesk.app.api.ApiClient;
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.AuditQuery;
-import dev.moddesk.app.api.Json;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
-import dev.moddesk.app.core.SandboxServer;
 import dev.moddesk.contract.AuditEntry;
 import dev.moddesk.contract.CreateStaffRequest;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.StaffMember;
 import dev.moddesk.contract.UpdateStaffRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -39,16 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RealServerTest {
     @TempDir
     static Path data;
-    private static SandboxServer server;
+    private static RealServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        String jar = System.getProperty("moddesk.server.jar", "");
-        // Fail, never skip: a console suite that silently stops testing against the real server would hide breakage.
-        assertThat(!jar.isBlank() && Files.isRegularFile(Path.of(jar)) && Files.size(Path.of(jar)) > 1_000_000)
-                .as("needs the packaged server jar (mvn verify from the root builds it first): " + jar)
-                .isTrue();
-        server = SandboxServer.start(Path.of(jar), data, Duration.ofSeconds(180));
+        // RealServer fails, never skips, without the jar: a suite that silently stopped testing against the real
+        // server would hide breakage.
+        server = RealServer.start(data);
     }
 
     @AfterAll
@@ -60,7 +53,7 @@ class RealServerTest {
     }
 
     private static ApiClient client() {
-        return new ApiClient(ApiClient.parseServerUrl(server.url()), ApiClient.defaultHttpClient(), Json.mapper());
+        return server.client();
     }
 
     private static <T> T get(CompletableFuture<T> f) throws Exception {
@@ -72,11 +65,8 @@ class RealServerTest {
         return ApiException.find(t).orElseThrow(() -> new AssertionError("not an ApiException", t));
     }
 
-    private static ApiClient signedIn(Role role) throws Exception {
-        ApiClient api = client();
-        SandboxServer.Account account = server.account(role).orElseThrow();
-        get(api.login(account.username(), account.password()));
-        return api;
+    private static ApiClient signedIn(Role role) {
+        return server.signedIn(role);
     }
 
     @Test
