@@ -132,6 +132,11 @@ public final class Api {
             }
             config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
                     ctx -> serve(ctx, route));
+            if (route.method().equals("GET")) {
+                // HEAD runs the GET handler so its headers (Content-Type, Content-Length, Accept-Ranges) are the real
+                // ones; Jetty sends no body. Media players probe with HEAD before they fetch (JavaFX Media does).
+                config.routes.addHttpHandler(HandlerType.HEAD, route.path(), ctx -> serve(ctx, route));
+            }
         }
         config.routes.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");

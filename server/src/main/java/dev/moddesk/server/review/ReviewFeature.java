@@ -275,7 +275,11 @@ public final class ReviewFeature implements Feature {
             throw new ReviewFailure(ProblemType.NOT_FOUND, "This media link is invalid or has expired");
         }
         byte[] bytes = media.read(key).orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No media " + key));
-        Reply reply = new Reply(200, null, null, java.util.Map.of("Accept-Ranges", "bytes"));
+        // An explicit Content-Length on every answer: without it Jetty streams a larger clip chunked, and JavaFX Media's
+        // HTTP source (GStreamer progress buffer) cannot size its cache, reports ERROR_MEDIA_INVALID and then crashes
+        // the console natively (SIGSEGV in cache_write_buffer) when the player is disposed.
+        Reply reply = new Reply(200, null, null, java.util.Map.of("Accept-Ranges", "bytes",
+                "Content-Length", Integer.toString(bytes.length)));
         Optional<ByteRange> range;
         try {
             range = ByteRange.parse(call.header("Range"), bytes.length);
@@ -284,14 +288,20 @@ public final class ReviewFeature implements Feature {
                     "Content-Range", "bytes */" + bytes.length));
         }
         call.ctx().contentType(MediaStore.contentType(key));
+        boolean head = "HEAD".equals(call.ctx().method().name());
         if (range.isEmpty()) {
-            call.ctx().result(bytes);
+            if (!head) {
+                call.ctx().result(bytes);
+            }
             return reply;
         }
         ByteRange r = range.get();
-        call.ctx().result(java.util.Arrays.copyOfRange(bytes, (int) r.first(), (int) r.last() + 1));
+        if (!head) {
+            call.ctx().result(java.util.Arrays.copyOfRange(bytes, (int) r.first(), (int) r.last() + 1));
+        }
         return new Reply(206, null, null, java.util.Map.of("Accept-Ranges", "bytes",
-                "Content-Range", r.contentRange(bytes.length)));
+                "Content-Range", r.contentRange(bytes.length),
+                "Content-Length", Long.toString(r.last() - r.first() + 1)));
     }
 
     private static ReviewActor actor(Call call) {

@@ -258,13 +258,26 @@ class ReviewHttpTest {
         assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
         assertThat(whole.headers().firstValue("Content-Type").orElseThrow()).startsWith("video/mp4");
         byte[] file = whole.body();
+        // A player must know the size up front (JavaFX Media fails, then crashes, on a chunked clip).
+        assertThat(whole.headers().firstValue("Content-Length")).contains(Integer.toString(file.length));
+        assertThat(whole.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(new String(file, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+
+        // Players probe with HEAD first (JavaFX Media does): same type and length as GET, no body.
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(url))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElseThrow()).startsWith("video/mp4");
+        assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(file.length));
+        assertThat(head.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(head.body()).isEmpty();
 
         HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=100-199").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).contains("bytes 100-199/" + file.length);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(file, 100, 200));
+        assertThat(part.headers().firstValue("Content-Length")).contains("100");
 
         HttpResponse<byte[]> tail = http.send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=-10").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
