@@ -131,6 +131,12 @@ public final class ApplicationPaneController {
     @FXML
     private void initialize() {
         historyList.setCellFactory(list -> new ListCell<>() {
+            {
+                // Wrap to the list's width instead of scrolling sideways: a cell asks for no width of its own.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ApplicantHistory.Item item, boolean empty) {
                 super.updateItem(item, empty);
@@ -277,7 +283,7 @@ public final class ApplicationPaneController {
         }
         riskChips.getChildren().clear();
         Label score = new Label(text.get("review.risk.score", d.riskScore()));
-        score.getStyleClass().addAll("review-risk-chip", d.riskScore() >= 50 ? "review-risk-high" : "review-risk-low");
+        score.getStyleClass().addAll("review-risk-chip", riskStyle(d.riskScore()));
         riskChips.getChildren().add(score);
         for (RiskSignal r : d.risks()) {
             Label chip = new Label(text.risk(r.code()) + (r.detail() == null ? "" : " · " + r.detail()));
@@ -509,5 +515,10 @@ public final class ApplicationPaneController {
     @FXML
     private void onHelp() {
         focus.execute(ReviewCommand.of(ReviewCommand.Kind.HELP));
+    }
+
+    /** The chip colour for a risk score: high from 50, medium from 25, else low. The queue table uses the same. */
+    static String riskStyle(int score) {
+        return score >= 50 ? "review-risk-high" : score >= 25 ? "review-risk-medium" : "review-risk-low";
     }
 }

@@ -28,7 +28,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -144,8 +146,9 @@ public final class ReviewQueueController implements ActiveView {
         circleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().circleName()));
         cityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().city()));
         modeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.mode(c.getValue().mode())));
-        riskColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().riskScore() + "  "
-                + String.join(" · ", c.getValue().riskCodes().stream().map(text::risk).toList())));
+        riskColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                String.join(" · ", c.getValue().riskCodes().stream().map(text::risk).toList())));
+        riskColumn.setCellFactory(column -> new RiskCell());
         queueTable.setRowFactory(table -> {
             TableRow<ApplicationSummary> row = new TableRow<>() {
                 @Override
@@ -158,7 +161,9 @@ public final class ReviewQueueController implements ActiveView {
                 }
             };
             row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
+                // A plain click opens the row (as in a mail client); Ctrl/Shift-clicks only extend the bulk selection.
+                boolean plain = !e.isShortcutDown() && !e.isShiftDown();
+                if (e.getButton() == MouseButton.PRIMARY && row.getItem() != null && (plain || e.getClickCount() == 2)) {
                     focus.open(row.getItem().id());
                 }
             });
@@ -403,5 +408,34 @@ public final class ReviewQueueController implements ActiveView {
                 setText(empty || r == null ? i18n.get("review.bulk.reason") : text.reasonTitle(r));
             }
         };
+    }
+
+    /** Risk as a coloured score chip (same tiers as the application pane) followed by the signals' names. */
+    private static final class RiskCell extends TableCell<ApplicationSummary, String> {
+        private final Label chip = new Label();
+
+        RiskCell() {
+            chip.getStyleClass().add("review-risk-chip");
+            setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            setGraphicTextGap(6);
+        }
+
+        @Override
+        protected void updateItem(String signals, boolean empty) {
+            super.updateItem(signals, empty);
+            ApplicationSummary row = empty ? null : getTableRow().getItem();
+            if (row == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            chip.setText(Integer.toString(row.riskScore()));
+            chip.getStyleClass().removeAll("review-risk-high", "review-risk-medium", "review-risk-low");
+            chip.getStyleClass().add(ApplicationPaneController.riskStyle(row.riskScore()));
+            setGraphic(chip);
+            setText(signals);
+            setTooltip(signals == null || signals.isEmpty() ? null : new Tooltip(signals));
+        }
     }
 }

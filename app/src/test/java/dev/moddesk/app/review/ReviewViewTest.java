@@ -206,6 +206,21 @@ class ReviewViewTest {
     }
 
     @Test
+    void clickingARowOpensItWhileShiftClickOnlySelects(FxRobot robot) {
+        open(robot);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小李");
+
+        robot.clickOn("小赵");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#applicantLabel")).as("a plain click opens the row").startsWith("小赵");
+
+        robot.press(KeyCode.SHIFT).clickOn("小陈").release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#applicantLabel")).as("shift-click extends the selection only").startsWith("小赵");
+        assertThat(text(robot, "#selectionLabel")).isEqualTo("2 selected");
+    }
+
+    @Test
     void aModeratorBulkRejectsAndSeesEveryOutcome(FxRobot robot) throws Exception {
         server.claimAs("mod2", chen);
         open(robot);
