@@ -131,18 +131,28 @@ public final class ApplicationPaneController {
     @FXML
     private void initialize() {
         historyList.setCellFactory(list -> new ListCell<>() {
+            private final Label where = new Label();
+            private final Label what = new Label();
+            private final VBox lines = new VBox(2, where, what);
+
             {
-                // Wrap to the list's width instead of scrolling sideways: a cell asks for no width of its own.
-                setWrapText(true);
+                // Two lines (circle, then status · reason · date) sized to the list: a cell asks for no width of its own.
+                what.getStyleClass().add("text-muted");
                 setPrefWidth(0);
             }
 
             @Override
             protected void updateItem(ApplicantHistory.Item item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.get("review.context.item", item.circleName(),
-                        item.city(), text.status(item.status()),
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                where.setText(text.get("review.context.itemWhere", item.circleName(), item.city()));
+                what.setText(text.get("review.context.itemWhat", text.status(item.status()),
                         item.reasonTitle() == null ? "—" : item.reasonTitle(), text.date(item.submittedAt())));
+                setGraphic(lines);
             }
         });
         historyList.setPlaceholder(new Label(text.get("review.context.noHistory")));

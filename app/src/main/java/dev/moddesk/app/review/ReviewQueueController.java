@@ -217,7 +217,7 @@ public final class ReviewQueueController implements ActiveView {
         subscriptions.add(focus.currentProperty().subscribe(m -> {
             if (m != null) {
                 queue.rows().stream().filter(s -> s.id() == m.applicationId()).findFirst()
-                        .ifPresent(s -> queueTable.scrollTo(s));
+                        .ifPresent(this::reveal);
             }
         }));
         subscriptions.add(queue.bulkPendingProperty().subscribe(pending -> {
@@ -408,6 +408,27 @@ public final class ReviewQueueController implements ActiveView {
                 setText(empty || r == null ? i18n.get("review.bulk.reason") : text.reasonTitle(r));
             }
         };
+    }
+
+    /**
+     * Brings the open application's row into view with the least scrolling, and not at all when it is visible:
+     * {@code TableView.scrollTo} would move it to the top and shift the rows under the moderator's mouse.
+     */
+    private void reveal(ApplicationSummary row) {
+        int index = queueTable.getItems().indexOf(row);
+        if (index < 0) {
+            return;
+        }
+        if (queueTable.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            var first = flow.getFirstVisibleCell();
+            var last = flow.getLastVisibleCell();
+            if (first != null && last != null && index > first.getIndex() && index < last.getIndex()) {
+                return;
+            }
+            flow.scrollTo(index);
+        } else {
+            queueTable.scrollTo(index);
+        }
     }
 
     /** Risk as a coloured score chip (same tiers as the application pane) followed by the signals' names. */
