@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pings {@code /health} every few seconds and derives the connection state: a good answer is CONNECTED; failures
- * are RECONNECTING until {@value #OFFLINE_AFTER} in a row, then OFFLINE. Latency is the last round trip in ms.
+ * are RECONNECTING until {@value #OFFLINE_AFTER} in a row, then OFFLINE; no answer within one period is a failure.
+ * Latency is the last round trip in ms.
  */
 public final class ConnectionMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionMonitor.class);
@@ -88,7 +89,9 @@ public final class ConnectionMonitor {
         if (p == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return p.get().handleAsync((result, error) -> {
+        // A server that accepts the connection but does not answer (hung, or a cable pulled mid-request) must not
+        // look connected until the HTTP read timeout: an answer slower than one period counts as a failure.
+        return p.get().orTimeout(periodMillis, TimeUnit.MILLISECONDS).handleAsync((result, error) -> {
             record(error == null && result.up() ? result : null);
             return null;
         }, fx);

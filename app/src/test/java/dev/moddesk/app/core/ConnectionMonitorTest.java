@@ -67,6 +67,16 @@ class ConnectionMonitorTest {
     }
 
     @Test
+    void aServerThatDoesNotAnswerWithinAPeriodIsNotShownAsConnected() {
+        ConnectionMonitor quick = new ConnectionMonitor(scheduler, Runnable::run, 50, bus, new I18n(Locale.ENGLISH));
+        quick.use(CompletableFuture::new); // accepted, never answered: a hung server or a pulled cable
+        quick.pingNow().join();
+        assertThat(quick.stateProperty().get()).isEqualTo(ConnectionState.RECONNECTING);
+        assertThat(quick.latencyProperty().get()).isEqualTo(-1);
+        quick.stop();
+    }
+
+    @Test
     void afterStopNothingIsPinged() {
         monitor.use(() -> {
             throw new AssertionError("pinged after stop");
