@@ -296,7 +296,8 @@ public final class ApplicationPaneController {
         score.getStyleClass().addAll("review-risk-chip", riskStyle(d.riskScore()));
         riskChips.getChildren().add(score);
         for (RiskSignal r : d.risks()) {
-            Label chip = new Label(text.risk(r.code()) + (r.detail() == null ? "" : " · " + r.detail()));
+            String detail = text.riskDetail(r);
+            Label chip = new Label(text.risk(r.code()) + (detail == null || detail.isBlank() ? "" : " · " + detail));
             chip.getStyleClass().add("review-risk-chip");
             riskChips.getChildren().add(chip);
         }

@@ -107,6 +107,30 @@ final class ReviewText {
         };
     }
 
+    /**
+     * A risk signal's facts in the UI language, from its {@code params}; the server's English {@code detail} only
+     * when the signal carries no params (an older server) or the code is unknown.
+     */
+    String riskDetail(dev.moddesk.contract.review.RiskSignal r) {
+        java.util.Map<String, String> p = r.params();
+        try {
+            return switch (r.code()) {
+                case "SCREENED_WORDS" -> p.containsKey("terms") ? p.get("terms") : r.detail();
+                case "NEW_ACCOUNT" -> p.containsKey("days") ? i18n.get("review.risk.newAccount.detail",
+                        Long.parseLong(p.get("days"))) : r.detail();
+                case "DUPLICATE_TEXT" -> p.containsKey("applicants") ? i18n.get("review.risk.duplicateText.detail",
+                        Integer.parseInt(p.get("applicants"))) : r.detail();
+                case "LOCATION_MISMATCH" -> p.containsKey("applicantCity") ? i18n.get(
+                        "review.risk.locationMismatch.detail", p.get("applicantCity"), p.get("circleCity")) : r.detail();
+                case "RECENT_REJECTION" -> p.containsKey("until") ? i18n.get("review.risk.recentRejection.detail",
+                        p.get("reasonCode"), date(Instant.parse(p.get("until")))) : r.detail();
+                default -> r.detail();
+            };
+        } catch (RuntimeException malformed) {
+            return r.detail();
+        }
+    }
+
     String risk(String code) {
         return switch (code) {
             case "SCREENED_WORDS" -> i18n.get("review.risk.screenedWords");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,22 +58,26 @@ final class RiskAssessor {
             }
         }
         if (!terms.isEmpty()) {
-            signals.add(new RiskSignal(SCREENED_WORDS, 45, String.join(", ", terms)));
+            signals.add(new RiskSignal(SCREENED_WORDS, 45, String.join(", ", terms),
+                    Map.of("terms", String.join(", ", terms))));
         }
         if (f.largestRing() >= RING_SIZE) {
             signals.add(ringSignal(f.largestRing()));
         }
         if (f.applicantCity() != null && !f.applicantCity().isBlank() && !sameCity(f.applicantCity(), f.circleCity())) {
-            signals.add(new RiskSignal(LOCATION_MISMATCH, 20, f.applicantCity() + " ≠ " + f.circleCity()));
+            signals.add(new RiskSignal(LOCATION_MISMATCH, 20, f.applicantCity() + " ≠ " + f.circleCity(),
+                    Map.of("applicantCity", f.applicantCity(), "circleCity", String.valueOf(f.circleCity()))));
         }
         if (f.accountCreatedAt() != null && f.accountCreatedAt().isAfter(f.now().minus(NEW_ACCOUNT_AGE))) {
             long days = Duration.between(f.accountCreatedAt(), f.now()).toDays();
-            signals.add(new RiskSignal(NEW_ACCOUNT, 15, "account " + days + " days old"));
+            signals.add(new RiskSignal(NEW_ACCOUNT, 15, "account " + days + " days old",
+                    Map.of("days", Long.toString(days))));
         }
         for (ReviewStore.Rejection r : f.rejections()) {
             Instant until = r.decidedAt().plus(Duration.ofDays(r.cooldownDays()));
             if (until.isAfter(f.now())) {
-                signals.add(new RiskSignal(RECENT_REJECTION, 25, "rejected " + r.reasonCode() + ", cooldown until " + until));
+                signals.add(new RiskSignal(RECENT_REJECTION, 25, "rejected " + r.reasonCode() + ", cooldown until " + until,
+                        Map.of("reasonCode", String.valueOf(r.reasonCode()), "until", until.toString())));
                 break;
             }
         }
@@ -80,7 +85,8 @@ final class RiskAssessor {
     }
 
     static RiskSignal ringSignal(int applicants) {
-        return new RiskSignal(DUPLICATE_TEXT, 30, "same answer from " + applicants + " applicants");
+        return new RiskSignal(DUPLICATE_TEXT, 30, "same answer from " + applicants + " applicants",
+                Map.of("applicants", Integer.toString(applicants)));
     }
 
     static int score(List<RiskSignal> signals) {

@@ -163,6 +163,8 @@ abstract class ReviewServiceContract {
 
         long away = submit(c, "far", "广州", clock.instant().minus(Duration.ofDays(300)), "我很喜欢爬山，周末有空", "五年");
         assertThat(service.detail(ALICE, away).risks()).extracting(RiskSignal::code).containsExactly("LOCATION_MISMATCH");
+        assertThat(service.detail(ALICE, away).risks().getFirst().params())
+                .containsEntry("applicantCity", "广州").containsEntry("circleCity", "北京");
     }
 
     @Test
@@ -176,6 +178,8 @@ abstract class ReviewServiceContract {
         assertThat(service.detail(ALICE, third).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
         assertThat(service.detail(ALICE, first).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
         assertThat(service.detail(ALICE, first).riskScore()).isEqualTo(30);
+        // The facts travel as values too, so the console can say them in the moderator's language.
+        assertThat(service.detail(ALICE, first).risks().getFirst().params()).containsEntry("applicants", "3");
     }
 
     @Test
