@@ -323,6 +323,56 @@ public final class ApiClient {
         return exchange(request, answer, false);
     }
 
+    /**
+     * Downloads {@code url} (a media file) into memory, refusing bodies over {@code maxBytes}; never on the caller's
+     * thread. Errors are {@link ApiException}s like every other call.
+     */
+    public CompletableFuture<byte[]> download(HttpUrl url, long maxBytes) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Call call = http.newCall(new Request.Builder().url(url).get().build());
+        result.whenComplete((ignored, error) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                result.completeExceptionally(transportError(e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    ResponseBody body = response.body();
+                    if (!response.isSuccessful()) {
+                        result.completeExceptionally(problemError(response, body.bytes()));
+                        return;
+                    }
+                    long length = body.contentLength();
+                    if (length > maxBytes) {
+                        result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
+                                "The file is larger than " + maxBytes + " bytes", null));
+                        return;
+                    }
+                    okio.BufferedSource source = body.source();
+                    if (source.request(maxBytes + 1)) {
+                        result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
+                                "The file is larger than " + maxBytes + " bytes", null));
+                        return;
+                    }
+                    result.complete(source.readByteArray());
+                } catch (IOException e) {
+                    result.completeExceptionally(transportError(e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
+                            "The server sent a file this console cannot read", e));
+                }
+            }
+        });
+        return result;
+    }
+
     /** A request builder for {@code url} with this session's authorization and Accept headers. */
     public Request.Builder request(HttpUrl url) {
         return authorized(new Request.Builder().url(url));

@@ -166,6 +166,19 @@ public class ReviewApi {
         return resolved == null ? url : resolved.toString();
     }
 
+    /** Largest application video the console downloads (short clips are a few MB). */
+    public static final long MAX_MEDIA_BYTES = 64L * 1024 * 1024;
+
+    /** Downloads an application's video or poster (a pre-signed URL from its VideoSubmission). */
+    public CompletableFuture<byte[]> media(String url) {
+        HttpUrl resolved = client.baseUrl().resolve(url);
+        if (resolved == null) {
+            return CompletableFuture.failedFuture(ApiException.of(ApiException.Kind.BAD_RESPONSE,
+                    "Not a media address: " + url, null));
+        }
+        return client.download(resolved, MAX_MEDIA_BYTES);
+    }
+
     public static String etagOf(int version) {
         return "\"" + version + "\"";
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,6 +54,9 @@ public final class ApplicationPaneController {
     private final List<Subscription> perApplication = new ArrayList<>();
     private FocusModeModel focus;
     private MediaPlayer player;
+    /** Counts videos shown, so a download that finishes after the moderator moved on is dropped. */
+    private long videoGeneration;
+    private final dev.moddesk.app.core.ErrorMessages errors;
     private long shownId = -1;
 
     @FXML
@@ -125,6 +129,7 @@ public final class ApplicationPaneController {
     private Label undoLabel;
 
     public ApplicationPaneController(I18n i18n) {
+        this.errors = new dev.moddesk.app.core.ErrorMessages(i18n);
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
     }
 
@@ -342,25 +347,42 @@ public final class ApplicationPaneController {
 
     private void renderVideo(VideoSubmission video) {
         disposePlayer();
+        long shown = ++videoGeneration;
         if (video == null) {
             hide(videoPane);
             videoStatus.setText("");
             return;
         }
         show(videoPane);
-        videoNote.setText("");
-        hide(videoNote);
+        videoNote.setText(text.get("review.video.loading"));
+        show(videoNote);
         String poster = focus.mediaUrl(video.posterUrl());
         posterView.setImage(poster == null ? null : new Image(poster, true));
         posterView.setVisible(true);
         mediaView.setVisible(false);
-        String url = focus.mediaUrl(video.url());
+        videoStatus.setText(text.get("review.video.caption", video.durationSeconds(),
+                video.caption() == null ? "" : video.caption()));
+        // Download first, then play the local file: never network I/O on the FX thread (see MediaFiles).
+        focus.mediaFile(video.url()).whenCompleteAsync((file, error) -> {
+            if (shown != videoGeneration) {
+                return; // the moderator has moved on
+            }
+            if (error != null) {
+                couldNotLoad(error);
+            } else {
+                play(file);
+            }
+        }, Platform::runLater);
+    }
+
+    private void play(java.nio.file.Path file) {
         try {
-            MediaPlayer created = new MediaPlayer(new Media(url));
+            MediaPlayer created = new MediaPlayer(new Media(file.toUri().toString()));
             created.setOnError(() -> cannotPlay(created.getError()));
             created.setOnReady(() -> {
                 mediaView.setVisible(true);
                 posterView.setVisible(false);
+                hide(videoNote);
             });
             created.setRate(focus.rateProperty().get());
             mediaView.setMediaPlayer(created);
@@ -368,8 +390,14 @@ public final class ApplicationPaneController {
         } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
             cannotPlay(e);
         }
-        videoStatus.setText(text.get("review.video.caption", video.durationSeconds(),
-                video.caption() == null ? "" : video.caption()));
+    }
+
+    private void couldNotLoad(Throwable error) {
+        log.info("video could not be loaded: {}", error.toString());
+        posterView.setVisible(true);
+        mediaView.setVisible(false);
+        videoNote.setText(text.get("review.video.loadFailed", errors.describe(error)));
+        show(videoNote);
     }
 
     /** Codecs differ per platform: keep the poster, say why the video is not playing, and carry on. */
@@ -383,6 +411,7 @@ public final class ApplicationPaneController {
     }
 
     private void disposePlayer() {
+        videoGeneration++; // a download still under way must not start a player for what is no longer shown
         if (player != null) {
             player.dispose();
             player = null;

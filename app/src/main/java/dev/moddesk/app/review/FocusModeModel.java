@@ -79,6 +79,7 @@ public final class FocusModeModel {
     }
 
     private final ReviewApi api;
+    private final MediaFiles media;
     private final DecisionOutbox outbox;
     private final Executor fx;
     private final ReviewTimers timers;
@@ -118,6 +119,7 @@ public final class FocusModeModel {
     private boolean closed;
 
     public FocusModeModel(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock) {
+        this.media = new MediaFiles(api::media);
         this.api = api;
         this.outbox = outbox;
         this.fx = fx;
@@ -351,6 +353,11 @@ public final class FocusModeModel {
     /** Where the media player fetches a video or poster URL from the application. */
     public String mediaUrl(String url) {
         return api.mediaUrl(url);
+    }
+
+    /** The application's video as a local file, downloaded off the FX thread once (see {@link MediaFiles}). */
+    public CompletableFuture<java.nio.file.Path> mediaFile(String url) {
+        return media.file(url);
     }
 
     // ---- moving ----------------------------------------------------------------------------------------------

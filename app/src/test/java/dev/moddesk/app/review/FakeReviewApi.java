@@ -142,4 +142,21 @@ public final class FakeReviewApi extends ReviewApi {
     public String mediaUrl(String url) {
         return url;
     }
+
+    /** Real HTTP for media, so a test can serve a clip (or point at nothing) the way the server would. */
+    @Override
+    public CompletableFuture<byte[]> media(String url) {
+        return java.net.http.HttpClient.newHttpClient()
+                .sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw ApiException.of(ApiException.Kind.UNREACHABLE, "The server cannot be reached.", error);
+                    }
+                    if (response.statusCode() != 200) {
+                        throw ApiException.of(ApiException.Kind.BAD_RESPONSE, "HTTP " + response.statusCode(), null);
+                    }
+                    return response.body();
+                });
+    }
 }
