@@ -122,6 +122,10 @@ public final class ApplicationPaneController {
     @FXML
     private Label loadingLabel;
     @FXML
+    private Label retryLabel;
+    @FXML
+    private org.kordamp.ikonli.javafx.FontIcon emptyIcon;
+    @FXML
     private Region help;
     @FXML
     private HBox undoToast;
@@ -277,8 +281,12 @@ public final class ApplicationPaneController {
         boolean nothing = focus.current() == null;
         setShown(emptyState, nothing);
         content.setVisible(!nothing);
-        emptyLabel.setVisible(focus.finishedProperty().get());
-        loadingLabel.setVisible(focus.loadingProperty().get());
+        boolean finished = focus.finishedProperty().get();
+        boolean loading = focus.loadingProperty().get();
+        setShown(emptyIcon, finished);
+        setShown(emptyLabel, finished);
+        setShown(loadingLabel, loading);
+        setShown(retryLabel, !finished && !loading); // the last load failed; focus mode tries again by itself
     }
 
     private void render(ApplicationDetail d) {

@@ -56,6 +56,10 @@ public final class FocusModeModel {
     private static final Logger log = LoggerFactory.getLogger(FocusModeModel.class);
 
     public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
+    /** How soon focus mode tries again after the next application could not be loaded (server down, timeout). */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(3);
+    /** How often a cleared claim-next queue looks for applications that arrived since. */
+    public static final Duration LOOK_AGAIN_AFTER = Duration.ofSeconds(5);
     public static final int SEEK_SECONDS = 5;
     private static final double[] RATES = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 
@@ -115,6 +119,8 @@ public final class FocusModeModel {
     private final List<DecisionListener> decisionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private CompletableFuture<Optional<ApplicationModel>> prefetch;
     private Subscription undoCountdown;
+    /** Set while focus mode has nothing on screen and tries again by itself (after a failure, or an empty queue). */
+    private Subscription retry;
     private long seekSequence;
     private boolean closed;
 
@@ -145,6 +151,7 @@ public final class FocusModeModel {
         closed = true;
         outbox.removeListener(outboxListener);
         stopUndoCountdown();
+        cancelRetry();
         ApplicationModel m = current.get();
         if (m != null) {
             m.deactivate(true);
@@ -366,6 +373,10 @@ public final class FocusModeModel {
     public void skip() {
         ApplicationModel m = current.get();
         if (m == null) {
+            if (retry != null && !loading.get()) {
+                cancelRetry();
+                advance(); // nothing on screen after a failure: J / S try again at once
+            }
             return;
         }
         m.deactivate(true);
@@ -414,6 +425,23 @@ public final class FocusModeModel {
         next.whenCompleteAsync(this::present, fx);
     }
 
+    private void tryAgainIn(Duration delay) {
+        cancelRetry();
+        retry = timers.every(delay, () -> {
+            cancelRetry();
+            if (!closed && current.get() == null && !loading.get()) {
+                advance();
+            }
+        });
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.unsubscribe();
+            retry = null;
+        }
+    }
+
     private void advance() {
         if (closed) {
             return;
@@ -440,20 +468,25 @@ public final class FocusModeModel {
             return;
         }
         if (error != null) {
-            log.warn("could not load the next application", error);
+            log.warn("could not load the next application: {}", describe(error));
             current.set(null);
-            notice.set(Notice.error("review.notice.loadFailed", describe(error)));
+            notice.set(Notice.error("review.notice.loadFailedRetrying", describe(error)));
+            tryAgainIn(RETRY_AFTER);
             return;
         }
         if (next == null || next.isEmpty()) {
             current.set(null);
             finished.set(true);
+            if (claimNextFilter != null) {
+                tryAgainIn(LOOK_AGAIN_AFTER); // new applications keep arriving: pick them up without a key press
+            }
             return;
         }
         show(next.get());
     }
 
     private void show(ApplicationModel m) {
+        cancelRetry();
         finished.set(false);
         playing.set(false);
         rate.set(1.0);

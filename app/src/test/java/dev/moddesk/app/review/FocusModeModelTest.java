@@ -210,6 +210,45 @@ class FocusModeModelTest {
     }
 
     @Test
+    void whenTheServerCannotBeReachedFocusModeTriesAgainByItselfAndOnJ() {
+        api.setOffline(true);
+        focus.start(List.of(), QueueFilter.all());
+        assertThat(focus.current()).isNull();
+        assertThat(focus.noticeProperty().get().key()).isEqualTo("review.notice.loadFailedRetrying");
+
+        timers.fire(FocusModeModel.RETRY_AFTER);
+        assertThat(focus.current()).as("still offline: nothing yet").isNull();
+        assertThat(timers.count(FocusModeModel.RETRY_AFTER)).as("and it keeps trying").isEqualTo(1);
+
+        api.setOffline(false);
+        timers.fire(FocusModeModel.RETRY_AFTER);
+        assertThat(shown()).as("back online, the next application appears without a key").isEqualTo(first);
+        assertThat(timers.count(FocusModeModel.RETRY_AFTER)).isZero();
+
+        api.setOffline(true);
+        press(KeyCode.A);
+        press(KeyCode.A); // the prefetched one, then nothing can be claimed
+        assertThat(focus.current()).isNull();
+        api.setOffline(false);
+        press(KeyCode.J);
+        assertThat(shown()).as("J tries again at once").isEqualTo(third);
+    }
+
+    @Test
+    void aClearedClaimNextQueuePicksUpNewArrivals() {
+        focus.start(List.of(), QueueFilter.all());
+        press(KeyCode.A);
+        press(KeyCode.A);
+        press(KeyCode.A);
+        assertThat(focus.finishedProperty().get()).isTrue();
+
+        long late = server.addApplication("小刘", "刚搬来成都，想找人一起爬山");
+        timers.fire(FocusModeModel.LOOK_AGAIN_AFTER);
+        assertThat(shown()).isEqualTo(late);
+        assertThat(focus.finishedProperty().get()).isFalse();
+    }
+
+    @Test
     void videoKeysDriveThePlayer() {
         focus.start(List.of(first), null);
         press(KeyCode.SPACE);
