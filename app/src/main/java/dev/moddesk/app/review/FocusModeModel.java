@@ -425,6 +425,11 @@ public final class FocusModeModel {
         next.whenCompleteAsync(this::present, fx);
     }
 
+    private void warmMedia(Optional<ApplicationModel> next) {
+        next.map(ApplicationModel::detail).map(ApplicationDetail::video).ifPresent(v -> media.file(v.url())
+                .exceptionally(e -> null));
+    }
+
     private void tryAgainIn(Duration delay) {
         cancelRetry();
         retry = timers.every(delay, () -> {
@@ -500,6 +505,7 @@ public final class FocusModeModel {
         }
         if (prefetch == null && returning.isEmpty()) {
             prefetch = fetchNext();
+            prefetch.thenAccept(this::warmMedia); // its video downloads while the moderator reads this one
         }
     }
 
