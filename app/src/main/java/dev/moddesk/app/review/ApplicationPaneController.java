@@ -164,6 +164,7 @@ public final class ApplicationPaneController {
                 setGraphic(lines);
             }
         });
+        ReviewText.hideWhenEmpty(syncBadge);
         historyList.setPlaceholder(new Label(text.get("review.context.noHistory")));
         reasonList.setCellFactory(list -> new ListCell<>() {
             @Override

@@ -63,6 +63,7 @@ public final class ReasonCodesController implements ActiveView {
 
     @FXML
     private void initialize() {
+        ReviewText.hideWhenEmpty(noticeLabel);
         codeTable.setItems(model.codes());
         positionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().position())));
         codeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));
