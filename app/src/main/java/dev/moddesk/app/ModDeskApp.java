@@ -87,7 +87,7 @@ public final class ModDeskApp extends Application {
                                 fail(i18n, i18n.get("app.sandbox.failed", context.errors().describe(error)), List.of());
                                 return;
                             }
-                            context.navigation().go("audit");
+                            context.navigation().go(dev.moddesk.app.shell.ShellViewModel.DEFAULT_VIEW);
                             context.sessions().begin(session);
                             window.open();
                         }, context.fx());

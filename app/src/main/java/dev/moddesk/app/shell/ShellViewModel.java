@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 
 /** What the shell shows: the navigation for the signed-in role, who is signed in where, and the connection. */
 public final class ShellViewModel {
-    public static final String DEFAULT_VIEW = "audit";
+    public static final String DEFAULT_VIEW = "review";
 
     private final SessionService sessions;
     private final ConnectionMonitor monitor;
@@ -37,7 +37,7 @@ public final class ShellViewModel {
         return s == null ? List.of() : views.navigationFor(s.me().role());
     }
 
-    /** The view to show first: the last one if the role may still see it, else the audit log. */
+    /** The view to show first: the last one if the role may still see it, else the review queue (everyone's first job). */
     public String initialView() {
         List<ViewSpec> items = navigationItems();
         String last = navigation.current();

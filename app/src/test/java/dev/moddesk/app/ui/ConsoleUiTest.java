@@ -76,13 +76,18 @@ class ConsoleUiTest {
         await(() -> MainWindow.SHELL.equals(window.showingId()));
     }
 
+    private void openAudit(FxRobot robot) {
+        robot.clickOn("#nav-audit");
+        await(() -> robot.lookup("#auditTable").tryQuery().isPresent());
+    }
+
     private List<String> navIds(FxRobot robot) {
         ListView<ViewSpec> nav = find(robot, "#navList");
         return nav.getItems().stream().map(ViewSpec::id).toList();
     }
 
     @Test
-    void wrongPasswordThenRightPasswordLandsOnTheAuditLog(FxRobot robot) {
+    void wrongPasswordThenRightPasswordLandsOnTheReviewQueue(FxRobot robot) {
         robot.clickOn("#usernameField").write("admin");
         robot.clickOn("#passwordField").write("not-it").type(KeyCode.ENTER);
         Label error = find(robot, "#errorLabel");
@@ -94,6 +99,8 @@ class ConsoleUiTest {
         robot.write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
         await(() -> MainWindow.SHELL.equals(window.showingId()));
         assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "settings");
+        await(() -> robot.lookup(".review-root").tryQuery().isPresent());
+        openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
         await(() -> !table.getItems().isEmpty());
         assertThat(robot.lookup("#userLabel").queryLabeled().getText()).contains("Admin");
@@ -118,6 +125,7 @@ class ConsoleUiTest {
     @Test
     void filteringTheAuditLogByActor(FxRobot robot) {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
         await(() -> table.getItems().size() >= 50);
         robot.clickOn("#actorField").write("ops").type(KeyCode.ENTER);
@@ -130,6 +138,7 @@ class ConsoleUiTest {
     @Test
     void scrollingToTheEndLoadsTheNextPage(FxRobot robot) {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
         await(() -> table.getItems().size() == 50);
         WaitForAsyncUtils.waitForFxEvents();
@@ -205,6 +214,7 @@ class ConsoleUiTest {
     @Test
     void selectingAnEntryShowsTheDiff(FxRobot robot) {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
         await(() -> table.getItems().size() > 2);
         robot.interact(() -> table.getSelectionModel().select(1)); // a staff.create entry with before/after

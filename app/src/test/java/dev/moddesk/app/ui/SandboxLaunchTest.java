@@ -41,10 +41,15 @@ class SandboxLaunchTest {
     }
 
     @Test
-    void sandboxSignsInAsAdminLandsOnTheAuditLogAndStopsTheServerOnExit() throws Exception {
+    void sandboxSignsInAsAdminLandsOnTheReviewQueueAndStopsTheServerOnExit() throws Exception {
         Path jar = FakeSandboxJar.write(dir);
         Application app = FxToolkit.setupApplication(ModDeskApp.class, "--sandbox", "--server-jar", jar.toString(), "--lang", "en");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#auditTable").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup(".review-root").tryQuery().isPresent());
+        // The live data this stand-in server has is its audit log: switch there through the navigation list.
+        javafx.scene.control.ListView<dev.moddesk.app.core.ViewSpec> nav = robot.lookup("#navList").query();
+        robot.interact(() -> nav.getSelectionModel().select(
+                nav.getItems().stream().filter(v -> v.id().equals("audit")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#auditTable").tryQuery().isPresent());
         TableView<AuditEntry> table = robot.lookup("#auditTable").query();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         assertThat(robot.lookup("#userLabel").queryLabeled().getText()).contains("Admin");
