@@ -54,11 +54,35 @@ public final class ModDeskApp extends Application {
         window = new MainWindow(stage, context);
         stage.setOnShown(e -> LOG.info("Window shown {} ms after the JVM started",
                 System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        if (Boolean.getBoolean("moddesk.aot.training")) {
+            trainAndExit(stage);
+            return;
+        }
         if (!options.sandbox()) {
             window.open();
             return;
         }
         startSandbox(stage, options);
+    }
+
+    /**
+     * The training run behind the JDK AOT cache (scripts/aot-cache.sh): opens the sign-in window in both themes and
+     * languages, so the classes a cold start needs (JavaFX, CSS, FXML, fonts, HTTP client) are recorded, then exits.
+     */
+    private void trainAndExit(Stage stage) {
+        stage.setOpacity(0); // rendered, but not a flash on the user's screen
+        window.open();
+        stage.setOnShown(null);
+        Platform.runLater(() -> {
+            context.themes().setTheme(Theme.DARK);
+            context.i18n().setLocale(Locale.ENGLISH);
+            Platform.runLater(() -> {
+                context.themes().setTheme(Theme.LIGHT);
+                context.i18n().setLocale(I18n.CHINESE);
+                LOG.info("AOT training run done");
+                Platform.runLater(Platform::exit);
+            });
+        });
     }
 
     private void startSandbox(Stage stage, LaunchOptions options) {
