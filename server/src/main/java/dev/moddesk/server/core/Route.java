@@ -30,6 +30,7 @@ public final class Route {
     private final Set<Integer> errors = new TreeSet<>();
     private final List<QueryParam> queryParams = new ArrayList<>();
     private final Map<String, String> requestHeaders = new LinkedHashMap<>();
+    private final Map<String, Class<?>> pathTypes = new LinkedHashMap<>();
     private RouteHandler handler;
 
     Route(String method, String path) {
@@ -40,6 +41,20 @@ public final class Route {
     public Route summary(String summary) {
         this.summary = summary;
         return this;
+    }
+
+    /** Declares the type of a path parameter for the OpenAPI document (Long for numeric ids); undeclared ones are strings. */
+    public Route pathParam(String name, Class<?> type) {
+        if (!pathParams().contains(name)) {
+            throw new IllegalArgumentException(this + " has no path parameter {" + name + "}");
+        }
+        pathTypes.put(name, type);
+        return this;
+    }
+
+    /** The declared type of a path parameter, String unless {@link #pathParam} said otherwise. */
+    public Class<?> pathParamType(String name) {
+        return pathTypes.getOrDefault(name, String.class);
     }
 
     public Route description(String description) {

@@ -69,8 +69,7 @@ final class OpenApiDocument {
         List<Object> parameters = new ArrayList<>();
         for (String name : route.pathParams()) {
             parameters.add(Map.of("name", name, "in", "path", "required", true,
-                    "schema", name.equals("id") || name.endsWith("Id") ? schemas.schema(long.class)
-                            : schemas.schema(String.class)));
+                    "schema", schemas.schema(route.pathParamType(name))));
         }
         for (Route.QueryParam q : route.queryParams()) {
             Map<String, Object> schema = schemas.schema(q.type() == Instant.class ? Instant.class : q.type());

@@ -100,7 +100,7 @@ public final class PlatformFeature implements Feature {
                 .body(CreatePlatformKeyRequest.class)
                 .response(201, CreatedPlatformKey.class)
                 .handle(this::createKey);
-        api.delete(BASE + "/keys/{id}").summary("Revoke a platform service key at once").tag("platform")
+        api.delete(BASE + "/keys/{id}").pathParam("id", Long.class).summary("Revoke a platform service key at once").tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .response(204)
                 .handle(this::revokeKey);
@@ -115,17 +115,17 @@ public final class PlatformFeature implements Feature {
                 .body(CreateWebhookRequest.class)
                 .response(201, CreatedWebhook.class)
                 .handle(this::createWebhook);
-        api.delete(BASE + "/webhooks/{id}").summary("Delete a webhook endpoint; undelivered actions are cancelled")
+        api.delete(BASE + "/webhooks/{id}").pathParam("id", Long.class).summary("Delete a webhook endpoint; undelivered actions are cancelled")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .response(204)
                 .handle(this::deleteWebhook);
-        api.post(BASE + "/webhooks/{id}/test").summary("Send a platform.test action to this endpoint only")
+        api.post(BASE + "/webhooks/{id}/test").pathParam("id", Long.class).summary("Send a platform.test action to this endpoint only")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .response(202, WebhookTestSent.class)
                 .handle(this::testWebhook);
-        api.get(BASE + "/webhooks/{id}/deliveries")
+        api.get(BASE + "/webhooks/{id}/deliveries").pathParam("id", Long.class)
                 .summary("Recent deliveries to this endpoint, newest first (kept after the endpoint is deleted)")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))

@@ -169,11 +169,11 @@ public final class ReviewFeature implements Feature {
                 .handle(call -> service.queue(actor(call), filterFrom(call), call.query("cursor"),
                         call.queryInt("limit", 1, 200)));
 
-        api.get(BASE + "/applications/{id}").summary("One application, with ETag = its version").tag("review")
+        api.get(BASE + "/applications/{id}").pathParam("id", Long.class).summary("One application, with ETag = its version").tag("review")
                 .access(Access.staff()).response(200, ApplicationDetail.class).errors(403)
                 .handle(call -> withEtag(service.detail(actor(call), call.pathId("id"))));
 
-        api.post(BASE + "/applications/{id}/claim").summary("Claim (or renew my claim on) an application").tag("review")
+        api.post(BASE + "/applications/{id}/claim").pathParam("id", Long.class).summary("Claim (or renew my claim on) an application").tag("review")
                 .access(Access.staff()).response(200, ClaimInfo.class).errors(403, 409)
                 .handle(call -> service.claim(actor(call), call.pathId("id")));
 
@@ -185,21 +185,21 @@ public final class ReviewFeature implements Feature {
                     return next.<Object>map(ReviewFeature::withEtag).orElseGet(() -> Reply.json(204, null));
                 });
 
-        api.delete(BASE + "/applications/{id}/claim").summary("Release my claim").tag("review")
+        api.delete(BASE + "/applications/{id}/claim").pathParam("id", Long.class).summary("Release my claim").tag("review")
                 .access(Access.staff()).response(204).errors(403)
                 .handle(call -> {
                     service.release(actor(call), call.pathId("id"));
                     return null;
                 });
 
-        api.post(BASE + "/applications/{id}/presence").summary("Heartbeat: I am looking at this application")
+        api.post(BASE + "/applications/{id}/presence").pathParam("id", Long.class).summary("Heartbeat: I am looking at this application")
                 .tag("review").access(Access.staff()).response(204).errors(403)
                 .handle(call -> {
                     service.presence(actor(call), call.pathId("id"));
                     return null;
                 });
 
-        api.post(BASE + "/applications/{id}/decision").summary("Approve, reject or ask for more information")
+        api.post(BASE + "/applications/{id}/decision").pathParam("id", Long.class).summary("Approve, reject or ask for more information")
                 .tag("review").access(Access.staff()).body(DecisionRequest.class)
                 .header(IDEMPOTENCY_KEY, "required; a replay with the same key and body returns the stored result")
                 .header(IF_MATCH, "required; the version (ETag) the decision is based on")
@@ -210,7 +210,7 @@ public final class ReviewFeature implements Feature {
                     return Reply.json(200, r).withHeader("ETag", etag(r.version()));
                 });
 
-        api.post(BASE + "/applications/{id}/undo").summary("Undo my decision within the undo window").tag("review")
+        api.post(BASE + "/applications/{id}/undo").pathParam("id", Long.class).summary("Undo my decision within the undo window").tag("review")
                 .access(Access.staff()).header(IDEMPOTENCY_KEY, "required")
                 .response(200, DecisionResult.class).errors(400, 403, 409)
                 .handle(call -> {

@@ -30,23 +30,23 @@ public final class StaffFeature implements Feature {
                 .body(CreateStaffRequest.class).response(201, StaffMember.class).errors(409)
                 .handle(call -> staff.create(call.principal(), call.body()));
 
-        api.get("/api/v1/staff/{id}").summary("One staff account").access(admins)
+        api.get("/api/v1/staff/{id}").pathParam("id", Long.class).summary("One staff account").access(admins)
                 .response(200, StaffMember.class)
                 .handle(call -> staff.get(call.pathId("id")));
 
-        api.patch("/api/v1/staff/{id}").summary("Change display name, role or city scopes (null fields stay)")
+        api.patch("/api/v1/staff/{id}").pathParam("id", Long.class).summary("Change display name, role or city scopes (null fields stay)")
                 .access(admins).body(UpdateStaffRequest.class).response(200, StaffMember.class).errors(409)
                 .handle(call -> staff.update(call.principal(), call.pathId("id"), call.body()));
 
-        api.post("/api/v1/staff/{id}/disable").summary("Disable an account; its sessions end at once")
+        api.post("/api/v1/staff/{id}/disable").pathParam("id", Long.class).summary("Disable an account; its sessions end at once")
                 .access(admins).response(200, StaffMember.class).errors(409)
                 .handle(call -> staff.setDisabled(call.principal(), call.pathId("id"), true));
 
-        api.post("/api/v1/staff/{id}/enable").summary("Enable an account").access(admins)
+        api.post("/api/v1/staff/{id}/enable").pathParam("id", Long.class).summary("Enable an account").access(admins)
                 .response(200, StaffMember.class)
                 .handle(call -> staff.setDisabled(call.principal(), call.pathId("id"), false));
 
-        api.post("/api/v1/staff/{id}/password").summary("Set a new password; ends the account's sessions")
+        api.post("/api/v1/staff/{id}/password").pathParam("id", Long.class).summary("Set a new password; ends the account's sessions")
                 .access(admins).body(ResetPasswordRequest.class).response(204)
                 .handle(call -> {
                     staff.resetPassword(call.principal(), call.pathId("id"), call.body());

@@ -66,10 +66,27 @@ class OpsRoutesTest {
     }
 
     @Test
+    void pathParametersAreDocumentedWithTheirDeclaredTypes() {
+        var paths = contract.document().get("paths");
+        var userId = paths.get("/api/v1/review/applicants/{userId}/history").get("get").get("parameters").get(0);
+        assertThat(userId.get("name").asText()).isEqualTo("userId");
+        assertThat(userId.get("schema").get("type").asText()).as("platform user ids are strings").isEqualTo("string");
+        var id = paths.get("/api/v1/staff/{id}").get("get").get("parameters").get(0);
+        assertThat(id.get("schema").get("type").asText()).isEqualTo("integer");
+        var code = paths.get("/api/v1/review/reason-codes/{code}").get("put").get("parameters").get(0);
+        assertThat(code.get("schema").get("type").asText()).isEqualTo("string");
+    }
+
+    @Test
     void everyServedRouteIsDocumentedAndNothingElse() {
-        List<String> served = server.server().servedRoutes();
+        List<String> servedWithHead = server.server().servedRoutes();
         List<String> registered = server.server().api().routes().stream()
                 .map(r -> r.method() + " " + r.path()).toList();
+        // Every GET route also answers HEAD through the same handler (players probe media with HEAD); nothing else.
+        assertThat(servedWithHead.stream().filter(r -> r.startsWith("HEAD ")).map(r -> r.substring(5)).toList())
+                .containsExactlyInAnyOrderElementsOf(registered.stream().filter(r -> r.startsWith("GET "))
+                        .map(r -> r.substring(4)).toList());
+        List<String> served = servedWithHead.stream().filter(r -> !r.startsWith("HEAD ")).toList();
         assertThat(served).containsExactlyInAnyOrderElementsOf(registered);
 
         List<String> documented = new ArrayList<>();
