@@ -108,6 +108,17 @@ public final class ReviewFeature implements Feature {
         });
         jobs.scheduleWithFixedDelay(this::publishDue, 1, 1, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::forgetKeys, 10, 3600, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(this::expireStale, 30, 300, TimeUnit.SECONDS);
+    }
+
+    private void expireStale() {
+        try {
+            while (service.expireStale(500) == 500) {
+                // keep going while a backlog remains
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Expiring stale applications failed; retrying in five minutes", e);
+        }
     }
 
     private void publishDue() {

@@ -239,6 +239,24 @@ final class ReviewStore {
                 .bind("id", id).bind("s", score).bind("j", riskJson).bind("c", riskCodes).execute();
     }
 
+    private static final String STALE = """
+            ((status = 'PENDING' AND submitted_at < :cutoff)
+             OR (status = 'NEEDS_INFO' AND decided_at < :cutoff AND publish_pending = FALSE))""";
+
+    /** Applications nobody decided (or whose applicant never answered a question) since {@code cutoff}. */
+    List<Long> staleApplications(Handle h, Instant cutoff, int limit) {
+        return h.createQuery("SELECT id FROM review_application WHERE " + STALE + " ORDER BY id LIMIT :limit")
+                .bind("cutoff", ts(cutoff)).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    /** Marks one stale application EXPIRED and drops its claim; 0 if a decision or another node got there first. */
+    int expire(Handle h, long id, Instant cutoff) {
+        return h.createUpdate("""
+                UPDATE review_application SET status = 'EXPIRED', version = version + 1, claimed_by = NULL,
+                       claimed_by_name = NULL, claim_expires_at = NULL
+                WHERE id = :id AND """ + STALE).bind("id", id).bind("cutoff", ts(cutoff)).execute();
+    }
+
     int withdraw(Handle h, long id) {
         return h.createUpdate("""
                 UPDATE review_application SET status = 'WITHDRAWN', version = version + 1, claimed_by = NULL,

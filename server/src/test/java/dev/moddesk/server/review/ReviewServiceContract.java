@@ -382,6 +382,34 @@ abstract class ReviewServiceContract {
     }
 
     @Test
+    void applicationsNobodyDecidedExpireOnceWithAnAuditEntryAndAnAction() {
+        String c = circle("夜跑", "北京");
+        long stale = submitGood(c);
+        service.claim(ALICE, stale);
+        clock.advance(ReviewService.EXPIRE_AFTER.minusHours(1));
+        long fresh = submitGood(c);
+        assertThat(service.expireStale(100)).as("not yet two weeks").isZero();
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(service.expireStale(100)).isEqualTo(1);
+        assertThat(service.expireStale(100)).as("expired once, however often the job runs").isZero();
+
+        ApplicationDetail expired = service.detail(ALICE, stale);
+        assertThat(expired.status()).isEqualTo(ApplicationStatus.EXPIRED);
+        assertThat(expired.claim()).as("the claim is dropped").isNull();
+        assertThat(service.detail(ALICE, fresh).status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(audit.actions()).contains("review.expire");
+        assertThat(actions.published).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo("application.expired");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> payload = (Map<String, Object>) p.payload();
+            assertThat(payload).containsEntry("circleId", c).containsEntry("previousStatus", "PENDING");
+        });
+        assertThatThrownBy(() -> service.decide(ALICE, stale, "late", version(stale), approve()))
+                .as("an expired application cannot be decided").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void bulkDecidesEachItemOnItsOwn() {
         String c = circle("爬山", "北京");
         long free = submitGood(c);
