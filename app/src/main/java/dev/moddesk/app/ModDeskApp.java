@@ -85,6 +85,18 @@ public final class ModDeskApp extends Application {
         });
     }
 
+    /** The sandbox account to sign in as: {@code --user NAME} (admin, ops, moderator), else the admin. */
+    static SandboxServer.Account sandboxAccount(SandboxServer server, String user) throws SandboxServer.StartException {
+        if (user == null || user.isBlank()) {
+            return server.account(Role.ADMIN).orElseThrow(() -> new SandboxServer.StartException(
+                    "The sandbox server printed no admin account", List.of(), null));
+        }
+        return server.accounts().stream().filter(a -> a.username().equalsIgnoreCase(user.strip())).findFirst()
+                .orElseThrow(() -> new SandboxServer.StartException("The sandbox has no account \"" + user
+                        + "\"; it has " + server.accounts().stream().map(SandboxServer.Account::username).toList(),
+                        List.of(), null));
+    }
+
     private void startSandbox(Stage stage, LaunchOptions options) {
         I18n i18n = context.i18n();
         Label label = new Label(i18n.get("app.sandbox.starting"));
@@ -103,9 +115,8 @@ public final class ModDeskApp extends Application {
                 sandbox = server;
                 // Also on Ctrl+C or a kill: stop the server instead of leaving it to notice stdin closing.
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-stop"));
-                SandboxServer.Account admin = server.account(Role.ADMIN)
-                        .orElseThrow(() -> new SandboxServer.StartException("The sandbox server printed no admin account", List.of(), null));
-                context.sessions().signIn(server.url(), admin.username(), admin.password())
+                SandboxServer.Account account = sandboxAccount(server, options.user());
+                context.sessions().signIn(server.url(), account.username(), account.password())
                         .whenCompleteAsync((session, error) -> {
                             if (error != null) {
                                 fail(i18n, i18n.get("app.sandbox.failed", context.errors().describe(error)), List.of());

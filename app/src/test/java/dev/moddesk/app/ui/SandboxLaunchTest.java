@@ -58,4 +58,17 @@ class SandboxLaunchTest {
         FxToolkit.cleanupApplication(app);
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).count()).isZero();
     }
+
+    @Test
+    void sandboxWithUserSignsInAsThatAccount() throws Exception {
+        Path jar = FakeSandboxJar.write(dir);
+        Application app = FxToolkit.setupApplication(ModDeskApp.class, "--sandbox", "--server-jar", jar.toString(),
+                "--lang", "en", "--user", "moderator");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup(".review-root").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#userLabel").tryQuery().isPresent());
+        assertThat(robot.lookup("#userLabel").queryLabeled().getText()).contains("Moderator");
+        javafx.scene.control.ListView<dev.moddesk.app.core.ViewSpec> nav = robot.lookup("#navList").query();
+        assertThat(nav.getItems()).extracting(dev.moddesk.app.core.ViewSpec::id).doesNotContain("staff");
+        FxToolkit.cleanupApplication(app);
+    }
 }
