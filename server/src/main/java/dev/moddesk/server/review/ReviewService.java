@@ -387,8 +387,10 @@ public final class ReviewService {
             }
             ids.add(item.applicationId());
         }
-        Map<String, ReviewStore.StoredResponse> stored = repository.idempotencyRecords(h, actor.staffId(), keys);
+        // Lock the rows first, then read the stored answers: a request racing another with the same new key waits on
+        // the lock and then finds the first one's record (a replay), instead of a changed version (412).
         Map<Long, ApplicationRow> rows = repository.applicationsForUpdate(h, ids);
+        Map<String, ReviewStore.StoredResponse> stored = repository.idempotencyRecords(h, actor.staffId(), keys);
         ReviewStore.ReasonRow reason = request.reasonCode() == null ? null
                 : repository.reasonCode(h, request.reasonCode(), false).filter(ReviewStore.ReasonRow::active).orElse(null);
         Integer cooldown = request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null;

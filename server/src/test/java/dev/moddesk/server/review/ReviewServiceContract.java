@@ -382,6 +382,35 @@ abstract class ReviewServiceContract {
     }
 
     @Test
+    void theSameNewKeySentTwiceAtOnceIsDecidedOnceAndReplayed() throws Exception {
+        String c = circle("桌游", "北京");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 12; round++) {
+                long id = submitGood(c);
+                service.claim(ALICE, id);
+                int v = version(id);
+                String key = "twice-" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<DecisionResult>> sent = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    sent.add(pool.submit(() -> {
+                        go.await();
+                        return service.decide(ALICE, id, key, v, approve());
+                    }));
+                }
+                go.countDown();
+                DecisionResult first = sent.get(0).get(10, TimeUnit.SECONDS);
+                DecisionResult second = sent.get(1).get(10, TimeUnit.SECONDS);
+                assertThat(second).as("round %d: the retry is a replay, not a 412", round).isEqualTo(first);
+                assertThat(service.detail(ALICE, id).version()).isEqualTo(v + 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void applicationsNobodyDecidedExpireOnceWithAnAuditEntryAndAnAction() {
         String c = circle("夜跑", "北京");
         long stale = submitGood(c);
