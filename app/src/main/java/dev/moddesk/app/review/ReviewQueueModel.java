@@ -191,9 +191,9 @@ public final class ReviewQueueModel {
     }
 
     /**
-     * Decides every selected application the same way. Queue rows carry no version, and the server checks each
-     * item's version, so the current versions are read first; then the request goes through the outbox, so it
-     * survives a network drop. Outcomes appear in {@link #bulkOutcomes()} once the server answers.
+     * Decides every selected application the same way, through the outbox: written to disk at once with the versions
+     * the queue rows carry, so it works offline ("pending sync") and is sent exactly once when the server answers.
+     * Rows from a server that sends no version (0) have theirs read first. Outcomes appear in {@link #bulkOutcomes()}.
      */
     public CompletableFuture<Void> bulkDecide(DecisionRequest decision, List<ApplicationSummary> selected) {
         if (selected.isEmpty()) {
@@ -203,8 +203,13 @@ public final class ReviewQueueModel {
         bulkNicknames.clear();
         selected.forEach(s -> bulkNicknames.put(s.id(), s.applicantNickname()));
         bulkPending.set(true);
+        if (selected.stream().allMatch(s -> s.version() > 0)) {
+            submitBulk(decision, selected.stream().map(s -> new DecisionOutbox.BulkTarget(s.id(), s.version())).toList());
+            return CompletableFuture.completedFuture(null);
+        }
         List<CompletableFuture<DecisionOutbox.BulkTarget>> versions = selected.stream()
-                .map(s -> api.application(s.id())
+                .map(s -> s.version() > 0 ? CompletableFuture.completedFuture(new DecisionOutbox.BulkTarget(s.id(), s.version()))
+                        : api.application(s.id())
                         .thenApply(d -> new DecisionOutbox.BulkTarget(s.id(), d.version()))
                         // Unreadable now (gone, out of scope): send it anyway, so its outcome row says why.
                         .exceptionally(e -> new DecisionOutbox.BulkTarget(s.id(), 0)))
@@ -216,15 +221,18 @@ public final class ReviewQueueModel {
                 notice.set(Notice.error("review.notice.bulkOffline"));
                 return null;
             }
-            try {
-                bulkKey = outbox.submitBulk(decision, targets).idempotencyKey();
-            } catch (UncheckedIOException ex) {
-                bulkPending.set(false);
-                notice.set(Notice.error("review.notice.outboxWriteFailed",
-                        String.valueOf(ex.getCause().getMessage())));
-            }
+            submitBulk(decision, targets);
             return null;
         }, fx);
+    }
+
+    private void submitBulk(DecisionRequest decision, List<DecisionOutbox.BulkTarget> targets) {
+        try {
+            bulkKey = outbox.submitBulk(decision, targets).idempotencyKey();
+        } catch (UncheckedIOException ex) {
+            bulkPending.set(false);
+            notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(ex.getCause().getMessage())));
+        }
     }
 
     private void outboxChanged(OutboxEntry e) {

@@ -383,7 +383,7 @@ public final class FakeReviewServer {
     private ApplicationSummary summary(App a) {
         return new ApplicationSummary(a.id, circle.id(), circle.name(), circle.city(), a.mode,
                 a.applicant.userId(), a.applicant.nickname(), a.submittedAt, a.risk,
-                a.risk > 50 ? List.of("SCREENED_WORDS") : List.of(), claimOf(a));
+                a.risk > 50 ? List.of("SCREENED_WORDS") : List.of(), claimOf(a), a.version);
     }
 
     static ApiException problem(ProblemType type, String detail, Map<String, Object> extensions) {

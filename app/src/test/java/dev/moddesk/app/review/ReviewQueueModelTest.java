@@ -108,4 +108,27 @@ class ReviewQueueModelTest {
         assertThat(queue.rows()).extracting(ApplicationSummary::id).containsExactly(c);
         assertThat(server.status(a)).isEqualTo(ApplicationStatus.REJECTED);
     }
+
+    @Test
+    void aBulkDecisionMadeOfflineWaitsOnDiskAndIsDeliveredOnceTheServerAnswers() {
+        long a = server.addApplication("小李", "加微信");
+        long b = server.addApplication("小王", "兼职刷单");
+        queue.refresh();
+        api.setOffline(true);
+
+        queue.bulkDecide(new DecisionRequest(DecisionKind.REJECT, "AD", null, null), queue.rows());
+        assertThat(queue.noticeProperty().get()).as("no 'cannot reach' refusal: it is queued").isNull();
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+        assertThat(queue.bulkPendingProperty().get()).isTrue();
+        assertThat(server.status(a)).isEqualTo(ApplicationStatus.PENDING);
+
+        api.setOffline(false);
+        outbox.retryNow();
+        Eventually.await("bulk sent", () -> outbox.pendingCount() == 0);
+        outboxEvents.drain();
+        assertThat(queue.bulkOutcomes()).allMatch(BulkOutcomeRow::succeeded).hasSize(2);
+        assertThat(server.status(a)).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(server.status(b)).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(server.decisionsApplied(a)).isEqualTo(1);
+    }
 }

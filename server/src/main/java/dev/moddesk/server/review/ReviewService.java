@@ -906,7 +906,7 @@ public final class ReviewService {
 
     private ApplicationSummary summary(ApplicationRow r, Instant now) {
         return new ApplicationSummary(r.id(), r.circleId(), r.circleName(), r.city(), r.mode(), r.applicantId(),
-                r.applicantNickname(), r.submittedAt(), r.riskScore(), codeList(r.riskCodes()), claimInfo(r, now));
+                r.applicantNickname(), r.submittedAt(), r.riskScore(), codeList(r.riskCodes()), claimInfo(r, now), r.version());
     }
 
     private static ClaimInfo claimInfo(ApplicationRow r, Instant now) {
