@@ -135,8 +135,16 @@ public class ReviewApi {
 
     /** Global reason codes plus the circle's own, ordered by position (keys 1–9 map to the first nine). */
     public CompletableFuture<List<ReasonCode>> reasonCodes(Long circleId) {
+        return reasonCodes(circleId, false);
+    }
+
+    /** With {@code includeInactive}, deactivated codes too (for the admins' editor). */
+    public CompletableFuture<List<ReasonCode>> reasonCodes(Long circleId, boolean includeInactive) {
         HttpUrl.Builder url = url(BASE + "reason-codes");
         addParam(url, "circleId", circleId);
+        if (includeInactive) {
+            url.addQueryParameter("includeInactive", "true");
+        }
         return sendGet(url.build(), listOf(ReasonCode.class));
     }
 

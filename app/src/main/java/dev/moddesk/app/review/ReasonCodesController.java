@@ -73,12 +73,33 @@ public final class ReasonCodesController implements ActiveView {
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active()
                 ? text.get("review.reasons.yes") : text.get("review.reasons.no")));
         deactivateButton.disableProperty().bind(codeTable.getSelectionModel().selectedItemProperty().isNull());
+        codeTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ReasonCode item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("review-reason-inactive");
+                if (!empty && item != null && !item.active()) {
+                    getStyleClass().add("review-reason-inactive");
+                }
+            }
+        });
+    }
+
+    /** The one button deactivates an active code and reactivates an inactive one. */
+    private void updateToggle(ReasonCode r) {
+        boolean reactivate = r != null && !r.active();
+        deactivateButton.setText(text.get(reactivate ? "review.reasons.reactivate" : "review.reasons.deactivate"));
+        deactivateButton.getStyleClass().remove("danger");
+        if (!reactivate) {
+            deactivateButton.getStyleClass().add("danger");
+        }
     }
 
     @Override
     public void activate() {
         subscriptions = Subscription.combine(
                 codeTable.getSelectionModel().selectedItemProperty().subscribe(this::edit),
+                codeTable.getSelectionModel().selectedItemProperty().subscribe(this::updateToggle),
                 model.noticeProperty().subscribe(n -> noticeLabel.setText(text.notice(n))));
         model.load(null);
     }
@@ -146,8 +167,13 @@ public final class ReasonCodesController implements ActiveView {
     @FXML
     private void onDeactivate() {
         ReasonCode selected = codeTable.getSelectionModel().getSelectedItem();
-        if (selected != null) {
-            model.deactivate(selected.code());
+        if (selected == null) {
+            return;
         }
+        int index = codeTable.getSelectionModel().getSelectedIndex();
+        (selected.active() ? model.deactivate(selected.code()) : model.reactivate(selected)).thenRun(() -> {
+            codeTable.getSelectionModel().select(index);
+            updateToggle(codeTable.getSelectionModel().getSelectedItem());
+        });
     }
 }

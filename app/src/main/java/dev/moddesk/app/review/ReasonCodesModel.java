@@ -31,7 +31,8 @@ public final class ReasonCodesModel {
 
     public CompletableFuture<Void> load(Long circle) {
         this.circleId = circle;
-        return api.reasonCodes(circle).handleAsync((list, e) -> {
+        // Deactivated codes too: admins see them (marked) and can bring one back.
+        return api.reasonCodes(circle, true).handleAsync((list, e) -> {
             if (e != null) {
                 notice.set(Notice.error("review.notice.reasonsFailed", FocusModeModel.describe(e)));
             } else {
@@ -61,6 +62,12 @@ public final class ReasonCodesModel {
             }
             return false;
         }, fx);
+    }
+
+    /** Brings a deactivated code back into moderators' lists (an update with active = true, under If-Match). */
+    public CompletableFuture<Boolean> reactivate(ReasonCode code) {
+        return save(new ReasonCode(code.code(), code.titles(), code.templates(), code.cooldownDays(), code.circleId(),
+                code.position(), true, code.version()));
     }
 
     public CompletableFuture<Void> deactivate(String code) {

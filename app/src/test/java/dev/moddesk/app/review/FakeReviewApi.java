@@ -121,6 +121,11 @@ public final class FakeReviewApi extends ReviewApi {
     }
 
     @Override
+    public CompletableFuture<List<ReasonCode>> reasonCodes(Long circleId, boolean includeInactive) {
+        return includeInactive ? call(server::allReasonCodes) : call(server::reasonCodes);
+    }
+
+    @Override
     public CompletableFuture<ReasonCode> createReasonCode(ReasonCode code) {
         return call(() -> server.createReasonCode(code));
     }

@@ -319,6 +319,10 @@ public final class FakeReviewServer {
         return reasonCodes.stream().filter(ReasonCode::active).toList();
     }
 
+    public synchronized List<ReasonCode> allReasonCodes() {
+        return List.copyOf(reasonCodes);
+    }
+
     public synchronized ReasonCode updateReasonCode(ReasonCode code, Integer ifMatch) {
         for (int i = 0; i < reasonCodes.size(); i++) {
             ReasonCode old = reasonCodes.get(i);

@@ -10,6 +10,7 @@ import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.ReasonCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,6 +260,28 @@ class ReviewViewTest {
         assertThat(server.reasonCodes().get(0).titles()).containsEntry("en", "junk");
         assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class))
                 .anySatisfy(cell -> assertThat(cell.getText()).isEqualTo("junk"));
+        Node editor = robot.lookup("#codeTable").query();
+        robot.interact(() -> ((Stage) editor.getScene().getWindow()).close());
+    }
+
+    @Test
+    void anAdminDeactivatesAReasonCodeSeesItGreyedAndReactivatesIt(FxRobot robot) {
+        server.deactivateReasonCode("SPAM");
+        open(robot);
+        robot.clickOn("#reasonCodesButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("SPAM");
+        assertThat(robot.lookup(".review-reason-inactive").tryQuery()).as("a deactivated code stays listed, greyed")
+                .isPresent();
+        javafx.scene.control.Button toggle = robot.lookup("#deactivateButton").queryButton();
+        assertThat(toggle.getText()).isEqualTo("Reactivate");
+        robot.clickOn("#deactivateButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(server.reasonCodes()).extracting(ReasonCode::code).contains("SPAM");
+        assertThat(toggle.getText()).isEqualTo("Deactivate");
+        assertThat(robot.lookup(".review-reason-inactive").tryQuery()).isEmpty();
         Node editor = robot.lookup("#codeTable").query();
         robot.interact(() -> ((Stage) editor.getScene().getWindow()).close());
     }

@@ -244,8 +244,10 @@ public final class ReviewFeature implements Feature {
 
         api.get(BASE + "/reason-codes").summary("Active reason codes: global ones and a circle's own").tag("review")
                 .access(Access.staff()).query("circleId", Long.class, "include this circle's codes")
+                .query("includeInactive", Boolean.class, "also deactivated codes (admins' editor)")
                 .response(200, codes).errors(404)
-                .handle(call -> service.reasonCodes(positiveId(call, "circleId")));
+                .handle(call -> service.reasonCodes(positiveId(call, "circleId"),
+                        Boolean.TRUE.equals(call.queryBoolean("includeInactive"))));
 
         api.post(BASE + "/reason-codes").summary("Create a reason code").tag("review")
                 .access(Access.role(Role.ADMIN)).body(ReasonCode.class)

@@ -710,9 +710,14 @@ public final class ReviewService {
     // ---- reason codes -------------------------------------------------------------------------------------------
 
     public List<ReasonCode> reasonCodes(Long circleId) {
+        return reasonCodes(circleId, false);
+    }
+
+    /** With {@code includeInactive}, deactivated codes too (the admins' editor, to see and reactivate them). */
+    public List<ReasonCode> reasonCodes(Long circleId, boolean includeInactive) {
         return jdbi.withHandle(h -> {
             requireCircle(h, circleId);
-            return repository.reasonCodes(h, circleId, true).stream().map(this::reasonCode).toList();
+            return repository.reasonCodes(h, circleId, !includeInactive).stream().map(this::reasonCode).toList();
         });
     }
 

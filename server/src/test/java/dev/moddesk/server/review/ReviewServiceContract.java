@@ -542,6 +542,15 @@ abstract class ReviewServiceContract {
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_FAILED));
         service.deactivateReasonCode(ADMIN, "SPAM_RING");
         assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).doesNotContain("SPAM_RING");
+        ReasonCode inactive = service.reasonCodes(null, true).stream().filter(r -> r.code().equals("SPAM_RING"))
+                .findFirst().orElseThrow();
+        assertThat(inactive.active()).as("the editor still sees it, marked inactive").isFalse();
+        ReasonCode back = service.updateReasonCode(ADMIN, "SPAM_RING", inactive.version(), new ReasonCode("SPAM_RING",
+                inactive.titles(), inactive.templates(), inactive.cooldownDays(), inactive.circleId(),
+                inactive.position(), true, inactive.version()));
+        assertThat(back.active()).isTrue();
+        assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).contains("SPAM_RING");
+        service.deactivateReasonCode(ADMIN, "SPAM_RING");
         assertThat(audit.actions()).contains("review.reason_code.create", "review.reason_code.update",
                 "review.reason_code.deactivate");
         assertThat(service.reasonCodes(null)).hasSizeBetween(6, 9);
