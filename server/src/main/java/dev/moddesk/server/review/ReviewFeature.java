@@ -62,7 +62,8 @@ public final class ReviewFeature implements Feature {
 
     /** The standard wiring: review's event handlers go to the platform ingest API, its actions to the feed. */
     public ReviewFeature(Services services) {
-        this(services, PlatformGateway.of(services).actions(), MediaStore.classpath("/sandbox/media"), randomSecret());
+        this(services, PlatformGateway.of(services).actions(), MediaStore.classpath("/sandbox/media"),
+                sharedSecret(services));
         ingestHandlers().forEach(PlatformGateway.of(services).ingest()::register);
     }
 
@@ -78,12 +79,33 @@ public final class ReviewFeature implements Feature {
         this.service = ReviewService.forServer(services, actions, links);
     }
 
-    private static byte[] randomSecret() {
-        // Per process: pre-signed media URLs stay valid only on the node that signed them. Several API nodes would
-        // share one configured secret instead.
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return secret;
+    /**
+     * The key that signs media URLs, the same on every node and across restarts: {@code MODDESK_MEDIA_SECRET} (16+
+     * characters) when set, else the one stored in the database, which the first node to start generates (a node
+     * that loses the race to insert it reads the winner's).
+     */
+    public static byte[] sharedSecret(Services services) {
+        String configured = System.getenv("MODDESK_MEDIA_SECRET");
+        if (configured != null && configured.length() >= 16) {
+            return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return services.database().jdbi().withHandle(h -> {
+            java.util.function.Supplier<Optional<String>> stored = () -> h.createQuery(
+                    "SELECT secret FROM review_secret WHERE name = 'media'").mapTo(String.class).findOne();
+            Optional<String> existing = stored.get();
+            if (existing.isPresent()) {
+                return java.util.HexFormat.of().parseHex(existing.get());
+            }
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            try {
+                h.createUpdate("INSERT INTO review_secret (name, secret) VALUES ('media', :secret)")
+                        .bind("secret", java.util.HexFormat.of().formatHex(fresh)).execute();
+                return fresh;
+            } catch (RuntimeException anotherNodeWasFirst) {
+                return java.util.HexFormat.of().parseHex(stored.get().orElseThrow(() -> anotherNodeWasFirst));
+            }
+        });
     }
 
     public ReviewService service() {

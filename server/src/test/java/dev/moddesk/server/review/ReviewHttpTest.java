@@ -244,6 +244,21 @@ class ReviewHttpTest {
     }
 
     @Test
+    void mediaLinksSignedByAnotherNodeOnTheSameDatabasePlayHere() throws Exception {
+        byte[] secret = ReviewFeature.sharedSecret(server.server.services());
+        assertThat(ReviewFeature.sharedSecret(server.server.services())).as("generated once, then read").isEqualTo(secret);
+        // A second API node reads the same secret from the database and signs a link; this node accepts it.
+        String path = new MediaLinks(secret, Duration.ofHours(1)).signedPath("hiking.mp4", clock.instant());
+        HttpResponse<byte[]> played = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(played.statusCode()).isEqualTo(200);
+        String forged = new MediaLinks("some-other-nodes-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Duration.ofHours(1)).signedPath("hiking.mp4", clock.instant());
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.server.baseUrl() + forged))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void videoApplicationsCarryPreSignedUrlsThatServeByteRanges() throws Exception {
         clock.advance(Duration.ofSeconds(1));
         long id = server.submit("video-" + backend, circle, "filmer", null, "hiking.mp4", clock.instant());

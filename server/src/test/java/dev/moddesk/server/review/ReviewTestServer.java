@@ -68,7 +68,7 @@ final class ReviewTestServer implements AutoCloseable {
         List<Function<Services, Feature>> features = List.of(
                 services -> new TokenAuth(tokens),
                 services -> feature = new ReviewFeature(services, actions, MediaStore.classpath("/sandbox/media"),
-                        "review-test-media-secret".getBytes(StandardCharsets.UTF_8)));
+                        ReviewFeature.sharedSecret(services)));
         server = new ModDeskServer(config, features);
         try {
             server.start();
