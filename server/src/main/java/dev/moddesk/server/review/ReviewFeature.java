@@ -89,23 +89,7 @@ public final class ReviewFeature implements Feature {
         if (configured != null && configured.length() >= 16) {
             return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        return services.database().jdbi().withHandle(h -> {
-            java.util.function.Supplier<Optional<String>> stored = () -> h.createQuery(
-                    "SELECT secret FROM review_secret WHERE name = 'media'").mapTo(String.class).findOne();
-            Optional<String> existing = stored.get();
-            if (existing.isPresent()) {
-                return java.util.HexFormat.of().parseHex(existing.get());
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            try {
-                h.createUpdate("INSERT INTO review_secret (name, secret) VALUES ('media', :secret)")
-                        .bind("secret", java.util.HexFormat.of().formatHex(fresh)).execute();
-                return fresh;
-            } catch (RuntimeException anotherNodeWasFirst) {
-                return java.util.HexFormat.of().parseHex(stored.get().orElseThrow(() -> anotherNodeWasFirst));
-            }
-        });
+        return ReviewService.sharedSecret(services, "media");
     }
 
     public ReviewService service() {

@@ -257,6 +257,16 @@ final class ReviewStore {
                 WHERE id = :id AND """ + STALE).bind("id", id).bind("cutoff", ts(cutoff)).execute();
     }
 
+    Optional<String> secret(Handle h, String name) {
+        return h.createQuery("SELECT secret FROM review_secret WHERE name = :name").bind("name", name)
+                .mapTo(String.class).findOne();
+    }
+
+    void insertSecret(Handle h, String name, String secret) {
+        h.createUpdate("INSERT INTO review_secret (name, secret) VALUES (:name, :secret)").bind("name", name)
+                .bind("secret", secret).execute();
+    }
+
     int withdraw(Handle h, long id) {
         return h.createUpdate("""
                 UPDATE review_application SET status = 'WITHDRAWN', version = version + 1, claimed_by = NULL,
