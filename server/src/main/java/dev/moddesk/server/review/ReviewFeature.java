@@ -29,7 +29,6 @@ import dev.moddesk.server.platform.ActionPublisher;
 import dev.moddesk.server.platform.IngestHandler;
 import dev.moddesk.server.platform.PlatformGateway;
 import java.lang.reflect.Type;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
