@@ -141,7 +141,7 @@ public final class ReviewQueueController implements ActiveView {
         queueTable.setPlaceholder(new Label(i18n.get("review.table.empty")));
         queueTable.setFocusTraversable(false);
         ageColumn.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> text.age(queue.ageOf(c.getValue())), queue.nowProperty()));
+                () -> text.ageCompact(queue.ageOf(c.getValue())), queue.nowProperty()));
         applicantColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().applicantNickname()));
         circleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().circleName()));
         cityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().city()));

@@ -74,6 +74,15 @@ final class ReviewText {
         return i18n.get("review.age.days", minutes / (60 * 24));
     }
 
+    /** The queue table's narrow age column: minutes as usual, hours as "1h 38m" / "1时38分". */
+    String ageCompact(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes >= 60 && minutes < 60 * 48) {
+            return i18n.get("review.age.hoursCompact", minutes / 60, minutes % 60);
+        }
+        return age(d);
+    }
+
     String status(ApplicationStatus s) {
         if (s == null) {
             return "";

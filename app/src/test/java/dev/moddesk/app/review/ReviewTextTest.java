@@ -36,4 +36,11 @@ class ReviewTextTest {
                 new RiskSignal("NEW_ACCOUNT", 15, "account 3 days old", Map.of("days", "three"))))
                 .isEqualTo("account 3 days old");
     }
+
+    @Test
+    void theQueueShowsLongWaitsCompactly() {
+        assertThat(in(Locale.SIMPLIFIED_CHINESE).ageCompact(java.time.Duration.ofMinutes(98))).isEqualTo("1时38分");
+        assertThat(in(Locale.ENGLISH).ageCompact(java.time.Duration.ofMinutes(98))).isEqualTo("1h 38m");
+        assertThat(in(Locale.ENGLISH).ageCompact(java.time.Duration.ofMinutes(7))).isEqualTo("7 min");
+    }
 }
