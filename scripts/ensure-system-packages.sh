@@ -2,12 +2,13 @@
 # Installs the Debian/Ubuntu packages ModDesk needs on a Linux machine, if they are missing:
 #   console   : GTK 3 for a real window, a CJK font so Chinese does not render as boxes, libav + ALSA for inline video
 #   headless  : Xvfb, when there is no display (CI, servers)
+#   test      : the CJK font and libav (TestFX plays a sandbox clip under Monocle)
 # Usage: scripts/ensure-system-packages.sh [console|test]
 set -euo pipefail
 want=(fonts-noto-cjk)
 case "${1:-console}" in
   console) want+=(libgtk-3-0 libavcodec59 libavformat59 libasound2 xvfb xauth) ;;
-  test) ;;
+  test) want+=(libavcodec59 libavformat59 libasound2) ;;   # the console tests play a real H.264 clip headless
 esac
 [ "$(uname -s)" = Linux ] && command -v dpkg >/dev/null || exit 0
 missing=()

@@ -54,6 +54,16 @@ public final class ApplicationPaneController {
     private final List<Subscription> perApplication = new ArrayList<>();
     private FocusModeModel focus;
     private MediaPlayer player;
+    @FXML
+    private HBox videoControls;
+    @FXML
+    private Button playButton;
+    @FXML
+    private org.kordamp.ikonli.javafx.FontIcon playIcon;
+    @FXML
+    private Label timeLabel;
+    /** The clip played to its end (shown in the time label until played again). */
+    private boolean ended;
     /** Counts videos shown, so a download that finishes after the moderator moved on is dropped. */
     private long videoGeneration;
     private final dev.moddesk.app.core.ErrorMessages errors;
@@ -183,6 +193,7 @@ public final class ApplicationPaneController {
         hide(needsInfoBox);
         hide(undoToast);
         hide(help);
+        hide(videoControls);
         hide(videoPane);
         hide(rejectHint);
     }
@@ -228,6 +239,7 @@ public final class ApplicationPaneController {
                 player.setRate(r.doubleValue());
             }
             updateVideoStatus();
+            updateTransport();
         }));
         subscriptions.add(model.seekRequestProperty().subscribe(seek -> {
             if (seek != null && player != null) {
@@ -392,6 +404,20 @@ public final class ApplicationPaneController {
                 mediaView.setVisible(true);
                 posterView.setVisible(false);
                 hide(videoNote);
+                show(videoControls);
+                updateTransport();
+                if (focus.playingProperty().get()) {
+                    created.play(); // space was pressed while the clip was still downloading
+                }
+            });
+            created.currentTimeProperty().addListener((o, was, now) -> updateTransport());
+            created.statusProperty().addListener((o, was, now) -> updateTransport());
+            created.setOnEndOfMedia(() -> {
+                ended = true;
+                created.pause();
+                created.seek(javafx.util.Duration.ZERO);
+                focus.playingProperty().set(false);
+                updateTransport();
             });
             created.setRate(focus.rateProperty().get());
             mediaView.setMediaPlayer(created);
@@ -421,6 +447,8 @@ public final class ApplicationPaneController {
 
     private void disposePlayer() {
         videoGeneration++; // a download still under way must not start a player for what is no longer shown
+        ended = false;
+        hide(videoControls);
         if (player != null) {
             player.dispose();
             player = null;
@@ -433,11 +461,38 @@ public final class ApplicationPaneController {
             return;
         }
         if (play) {
+            ended = false;
             player.play();
         } else {
             player.pause();
         }
         updateVideoStatus();
+        updateTransport();
+    }
+
+    @FXML
+    private void onPlayPause() {
+        if (focus != null) {
+            focus.execute(ReviewCommand.of(ReviewCommand.Kind.PLAY_PAUSE));
+        }
+    }
+
+    /** Play/pause icon and "0:01 / 0:04 · 1×" (or "· ended"), from the player's own state. */
+    private void updateTransport() {
+        if (player == null || focus == null) {
+            return;
+        }
+        boolean playing = player.getStatus() == MediaPlayer.Status.PLAYING;
+        playIcon.setIconLiteral(playing ? "fth-pause" : "fth-play");
+        javafx.util.Duration total = player.getTotalDuration();
+        String time = clock(player.getCurrentTime()) + " / " + (total == null || total.isUnknown() ? "–" : clock(total));
+        timeLabel.setText(ended ? text.get("review.video.ended", time)
+                : text.get("review.video.time", time, focus.rateProperty().get()));
+    }
+
+    private static String clock(javafx.util.Duration d) {
+        long s = (long) Math.floor(d.toSeconds());
+        return s / 60 + ":" + String.format("%02d", s % 60);
     }
 
     private void updateVideoStatus() {

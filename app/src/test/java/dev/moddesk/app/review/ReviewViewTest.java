@@ -159,6 +159,37 @@ class ReviewViewTest {
     }
 
     @Test
+    void aVideoApplicationPlaysInlineToItsEndFromTheKeyboard(FxRobot robot) throws Exception {
+        // The sandbox's own clip (H.264, no audio track), served over HTTP as the server serves it.
+        byte[] clip = Files.readAllBytes(Path.of("../server/src/main/resources/sandbox/media/pets.mp4"));
+        com.sun.net.httpserver.HttpServer media = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        media.createContext("/media/pets.mp4", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+            exchange.sendResponseHeaders(200, clip.length);
+            exchange.getResponseBody().write(clip);
+            exchange.close();
+        });
+        media.start();
+        try {
+            String base = "http://127.0.0.1:" + media.getAddress().getPort();
+            server.setVideo(li, new dev.moddesk.contract.review.VideoSubmission(base + "/media/pets.mp4?exp=1&sig=x",
+                    null, 4, "我家狗狗"));
+            open(robot);
+
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#videoControls"));
+            assertThat(text(robot, "#timeLabel")).startsWith("0:00 / 0:04");
+            robot.type(KeyCode.SPACE);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#timeLabel").contains("played to the end"));
+            assertThat(robot.lookup("#mediaView").query().isVisible()).isTrue();
+            robot.type(KeyCode.A);
+            assertThat(text(robot, "#applicantLabel")).startsWith("小王");
+        } finally {
+            media.stop(0);
+        }
+    }
+
+    @Test
     void focusModeHidesTheQueue(FxRobot robot) {
         open(robot);
         robot.clickOn("#focusToggle");
