@@ -56,6 +56,8 @@ public final class FocusModeModel {
     private static final Logger log = LoggerFactory.getLogger(FocusModeModel.class);
 
     public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
+    /** How many applications focus mode claims and loads ahead of the one on screen. */
+    public static final int PREFETCH_DEPTH = 2;
     /** How soon focus mode tries again after the next application could not be loaded (server down, timeout). */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(3);
     /** How often a cleared claim-next queue looks for applications that arrived since. */
@@ -117,7 +119,12 @@ public final class FocusModeModel {
     private final Consumer<OutboxEntry> outboxListener = this::outboxChanged;
     private volatile QueueFilter claimNextFilter;
     private final List<DecisionListener> decisionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private CompletableFuture<Optional<ApplicationModel>> prefetch;
+    /**
+     * Applications claimed and loaded ahead, oldest first, {@value #PREFETCH_DEPTH} deep, so two quick keys in a row
+     * still find the next one ready. Their claims are handed back when focus mode closes.
+     */
+    private final java.util.ArrayDeque<CompletableFuture<Optional<ApplicationModel>>> prefetched =
+            new java.util.ArrayDeque<>();
     private Subscription undoCountdown;
     /** Set while focus mode has nothing on screen and tries again by itself (after a failure, or an empty queue). */
     private Subscription retry;
@@ -158,10 +165,8 @@ public final class FocusModeModel {
         }
         returning.forEach(r -> r.deactivate(true));
         returning.clear();
-        if (prefetch != null) {
-            prefetch.thenAccept(opt -> opt.ifPresent(p -> p.deactivate(true)));
-            prefetch = null;
-        }
+        prefetched.forEach(f -> f.thenAccept(opt -> opt.ifPresent(p -> p.deactivate(true))));
+        prefetched.clear();
         current.set(null);
     }
 
@@ -345,11 +350,14 @@ public final class FocusModeModel {
             }
             return gone;
         });
-        if (prefetch != null && prefetch.isDone() && !prefetch.isCompletedExceptionally()
-                && prefetch.join().map(m -> ids.contains(m.applicationId())).orElse(false)) {
-            prefetch.join().ifPresent(ApplicationModel::decided);
-            prefetch = null;
-        }
+        prefetched.removeIf(f -> {
+            boolean gone = f.isDone() && !f.isCompletedExceptionally()
+                    && f.join().map(m -> ids.contains(m.applicationId())).orElse(false);
+            if (gone) {
+                f.join().ifPresent(ApplicationModel::decided);
+            }
+            return gone;
+        });
         ApplicationModel shown = current.get();
         if (shown != null && ids.contains(shown.applicationId())) {
             shown.decided();
@@ -455,8 +463,11 @@ public final class FocusModeModel {
             show(returning.pop());
             return;
         }
-        CompletableFuture<Optional<ApplicationModel>> next = prefetch != null ? prefetch : fetchNext();
-        prefetch = null;
+        CompletableFuture<Optional<ApplicationModel>> next = prefetched.poll();
+        if (next == null || next.isDone() && (next.isCompletedExceptionally() || next.join().isEmpty())) {
+            // Nothing ahead, or an old "none left" / failure: ask the server now rather than show a stale answer.
+            next = fetchNext();
+        }
         if (next.isDone() && !next.isCompletedExceptionally()) {
             present(next.join(), null);
             return;
@@ -503,9 +514,13 @@ public final class FocusModeModel {
         } else {
             useReasonCodesOf(0L);
         }
-        if (prefetch == null && returning.isEmpty()) {
-            prefetch = fetchNext();
-            prefetch.thenAccept(this::warmMedia); // its video downloads while the moderator reads this one
+        while (prefetched.size() < PREFETCH_DEPTH && returning.isEmpty()) {
+            CompletableFuture<Optional<ApplicationModel>> ahead = fetchNext();
+            if (ahead.isDone() && (ahead.isCompletedExceptionally() || ahead.join().isEmpty())) {
+                break; // nothing more to claim right now (or the server is away): don't keep a stale answer
+            }
+            prefetched.add(ahead);
+            ahead.thenAccept(this::warmMedia); // its video downloads while the moderator reads this one
         }
     }
 

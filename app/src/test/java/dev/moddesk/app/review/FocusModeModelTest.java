@@ -225,13 +225,17 @@ class FocusModeModelTest {
         assertThat(shown()).as("back online, the next application appears without a key").isEqualTo(first);
         assertThat(timers.count(FocusModeModel.RETRY_AFTER)).isZero();
 
+        long fourth = server.addApplication("小刘", "刚搬来，想找人一起爬山");
         api.setOffline(true);
         press(KeyCode.A);
-        press(KeyCode.A); // the prefetched one, then nothing can be claimed
+        assertThat(shown()).as("claimed ahead before the drop").isEqualTo(second);
+        press(KeyCode.A);
+        assertThat(shown()).as("two ahead").isEqualTo(third);
+        press(KeyCode.A); // nothing more could be claimed while offline
         assertThat(focus.current()).isNull();
         api.setOffline(false);
         press(KeyCode.J);
-        assertThat(shown()).as("J tries again at once").isEqualTo(third);
+        assertThat(shown()).as("J tries again at once").isEqualTo(fourth);
     }
 
     @Test
