@@ -46,6 +46,7 @@ public final class ReviewKeystrokeBenchmark {
         String server = option(args, "--server");
         String token = option(args, "--token");
         report("reading 300 ms", run(decisions, server, token, Duration.ofMillis(300)));
+        report("quick keys 150 ms", run(decisions, server, token, Duration.ofMillis(150)));
         report("back to back", run(decisions, server, token, Duration.ZERO));
     }
 

@@ -253,7 +253,7 @@ public final class ReviewService {
                     return Optional.of(Optional.empty());
                 }
                 for (long id : candidates) {
-                    if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
+                    if (repository.tryClaimFree(h, id, actor.staffId(), actor.name(), now, until) == 1) {
                         ApplicationRow row = repository.application(h, id, false).orElseThrow();
                         return Optional.of(Optional.of(detail(h, actor, row, now)));
                     }

@@ -430,6 +430,18 @@ final class ReviewStore {
                 .bind("now", ts(now)).execute();
     }
 
+    /**
+     * Claim-next's claim on H2: only a free or expired row, never one the caller already holds, so two claim-next
+     * calls from one console (it claims ahead) cannot both be handed the same application.
+     */
+    int tryClaimFree(Handle h, long id, long staffId, String staffName, Instant now, Instant until) {
+        return h.createUpdate("""
+                UPDATE review_application SET claimed_by = :staff, claimed_by_name = :name, claim_expires_at = :until
+                WHERE id = :id AND status = 'PENDING' AND (claimed_by IS NULL OR claim_expires_at < :now)""")
+                .bind("id", id).bind("staff", staffId).bind("name", staffName).bind("until", ts(until))
+                .bind("now", ts(now)).execute();
+    }
+
     int release(Handle h, long id, long staffId) {
         return h.createUpdate("""
                 UPDATE review_application SET claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -379,6 +380,34 @@ abstract class ReviewServiceContract {
             assertThat((String) payload.get("message")).contains("仅限北京本地用户加入");
         });
         assertThat(service.detail(ALICE, id).decision().undoableUntil()).isNull();
+    }
+
+    @Test
+    void oneModeratorClaimingAheadTwiceAtOnceNeverGetsTheSameApplicationTwice() throws Exception {
+        String c = circle("围棋", "北京");
+        for (int i = 0; i < 30; i++) {
+            submitGood(c);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Optional<ApplicationDetail>>> claims = new ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            for (int i = 0; i < 24; i++) {
+                claims.add(pool.submit(() -> {
+                    go.await();
+                    return service.claimNext(ALICE, null);
+                }));
+            }
+            go.countDown();
+            List<Long> got = new ArrayList<>();
+            for (Future<Optional<ApplicationDetail>> f : claims) {
+                f.get(20, TimeUnit.SECONDS).ifPresent(d -> got.add(d.id()));
+            }
+            assertThat(got).as("a console claiming ahead gets distinct applications").doesNotHaveDuplicates()
+                    .hasSize(24);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
