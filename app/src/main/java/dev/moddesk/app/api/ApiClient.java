@@ -329,12 +329,7 @@ public final class ApiClient {
      */
     public CompletableFuture<byte[]> download(HttpUrl url, long maxBytes) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
-        Call call = http.newCall(new Request.Builder().url(url).get().build());
-        result.whenComplete((ignored, error) -> {
-            if (result.isCancelled()) {
-                call.cancel();
-            }
-        });
+        Call call = callFor(new Request.Builder().url(url).get().build(), result);
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
@@ -383,15 +378,21 @@ public final class ApiClient {
         return body(payload);
     }
 
-    private <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer, boolean acceptAnyStatusBody) {
-        CompletableFuture<Reply<T>> result = new CompletableFuture<>();
-        String what = request.method() + " " + request.url().encodedPath();
+    /** A call for {@code request} that is cancelled when {@code result} is (a view closed, the user moved on). */
+    private Call callFor(Request request, CompletableFuture<?> result) {
         Call call = http.newCall(request);
         result.whenComplete((ignored, error) -> {
             if (result.isCancelled()) {
                 call.cancel();
             }
         });
+        return call;
+    }
+
+    private <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer, boolean acceptAnyStatusBody) {
+        CompletableFuture<Reply<T>> result = new CompletableFuture<>();
+        String what = request.method() + " " + request.url().encodedPath();
+        Call call = callFor(request, result);
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
