@@ -6,6 +6,7 @@ import dev.moddesk.contract.platform.ActionFeedPage;
 import dev.moddesk.contract.platform.FeedAction;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,8 @@ public final class ActionFeed implements ActionPublisher {
         return id;
     }
 
-    private long append(Handle handle, String type, String targetType, String targetId, Object payload) {
+    /** Checks an action's fields and returns its payload as JSON text. */
+    private String payloadJson(String type, String targetType, String targetId, Object payload) {
         requireText(type, "type", 100);
         requireText(targetType, "targetType", 50);
         requireText(targetId, "targetId", 200);
@@ -68,6 +70,30 @@ public final class ActionFeed implements ActionPublisher {
         if (!payloadJson.startsWith("{")) {
             throw new IllegalArgumentException("payload must be a JSON object (a record or a map)");
         }
+        return payloadJson;
+    }
+
+    /** Like {@link #publish} for each action, with one feed lock and one statement each for the rows and deliveries. */
+    @Override
+    public List<Long> publishAll(Handle handle, List<Action> actions) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        List<PlatformStore.NewAction> rows = new java.util.ArrayList<>(actions.size());
+        for (Action a : actions) {
+            rows.add(new PlatformStore.NewAction(a.type(), a.targetType(), a.targetId(),
+                    payloadJson(a.type(), a.targetType(), a.targetId(), a.payload())));
+        }
+        Instant now = clock.instant();
+        store.lockFeed(handle);
+        List<Long> ids = store.insertActions(handle, rows, now);
+        store.queueAllForActiveWebhooks(handle, ids, now);
+        handle.afterCommit(this::signalAppended);
+        return ids;
+    }
+
+    private long append(Handle handle, String type, String targetType, String targetId, Object payload) {
+        String payloadJson = payloadJson(type, targetType, targetId, payload);
         // Held until the caller's transaction ends: ids are taken, and so become visible, one transaction at a time.
         store.lockFeed(handle);
         long id = store.insertAction(handle, type, targetType, targetId, payloadJson, clock.instant());

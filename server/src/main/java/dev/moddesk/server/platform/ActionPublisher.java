@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -10,4 +11,13 @@ public interface ActionPublisher {
 
     /** Returns the action's feed id. {@code payload} is serialized to JSON (a record or a map). */
     long publish(Handle handle, String type, String targetType, String targetId, Object payload);
+
+    /** One action of {@link #publishAll}. */
+    record Action(String type, String targetType, String targetId, Object payload) {
+    }
+
+    /** Appends every action, in order, inside the caller's transaction; returns their feed ids. */
+    default List<Long> publishAll(Handle handle, List<Action> actions) {
+        return actions.stream().map(a -> publish(handle, a.type(), a.targetType(), a.targetId(), a.payload())).toList();
+    }
 }

@@ -197,6 +197,32 @@ final class PlatformStore {
                 .execute();
     }
 
+    record NewAction(String type, String targetType, String targetId, String payloadJson) {
+    }
+
+    /** Inserts the actions in order as one batch; their ids, in the same order. */
+    List<Long> insertActions(Handle h, List<NewAction> actions, Instant now) {
+        var batch = h.prepareBatch("""
+                INSERT INTO action_feed (type, target_type, target_id, payload_json, created_at)
+                VALUES (:type, :targetType, :targetId, :payload, :now)""");
+        for (NewAction a : actions) {
+            batch.bind("type", a.type()).bind("targetType", a.targetType()).bind("targetId", a.targetId())
+                    .bind("payload", a.payloadJson()).bind("now", Sql.utc(now)).add();
+        }
+        return batch.executePreparedBatch("id").mapTo(Long.class).list();
+    }
+
+    /** One delivery per active webhook for each of {@code actionIds}, in one statement. */
+    void queueAllForActiveWebhooks(Handle h, List<Long> actionIds, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)
+                        SELECT w.id, f.id, 'PENDING', 0, :now, :now FROM webhooks w JOIN action_feed f ON f.id IN (<ids>)
+                         WHERE w.active = TRUE AND w.deleted_at IS NULL""")
+                .bindList("ids", actionIds)
+                .bind("now", Sql.utc(now))
+                .execute();
+    }
+
     void queueForWebhook(Handle h, long webhookId, long actionId, Instant now) {
         h.createUpdate("""
                         INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)

@@ -17,6 +17,14 @@ public interface ReviewAudit {
     void record(Handle handle, ReviewActor actor, String action, String targetType, String targetId,
                 Map<String, Object> before, Map<String, Object> after, String reason);
 
+    /**
+     * True when the entries go to the core's {@code audit_log} table (see {@code AuditLog}), so a store may write
+     * them in the same statement as the change itself instead of calling this.
+     */
+    default boolean writesAuditLogTable() {
+        return false;
+    }
+
     /** One change among several recorded together (a bulk decision). */
     record Change(String action, String targetType, String targetId, Map<String, Object> before,
                   Map<String, Object> after, String reason) {

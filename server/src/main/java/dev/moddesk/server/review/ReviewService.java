@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,7 @@ public final class ReviewService {
     private final ActionPublisher actions;
     private final MediaLinks media;
     private final ObjectMapper json;
+    private volatile Boolean postgres;
 
     /** An answer as stored: position and text; the question text is read from the circle when shown. */
     record StoredAnswer(int position, String text) {
@@ -124,6 +126,11 @@ public final class ReviewService {
                                Map<String, Object> before, Map<String, Object> after, String reason) {
                 services.auditLog().record(handle, new AuditLog.Entry(actor == SYSTEM ? null : actor.staffId(), actor.name(), action,
                         targetType, targetId, before, after, reason, actor.clientAddress()));
+            }
+
+            @Override
+            public boolean writesAuditLogTable() {
+                return true;
             }
 
             @Override
@@ -230,25 +237,36 @@ public final class ReviewService {
         });
     }
 
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = jdbi.withHandle(repository::isPostgres);
+            postgres = p;
+        }
+        return p;
+    }
+
     /** Claims the first free application matching the filter, or empty when none is left. */
     public Optional<ApplicationDetail> claimNext(ReviewActor actor, QueueFilter filter) {
         QueueFilter f = filter == null ? QueueFilter.all() : filter;
         if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
             throw outOfScope(f.city());
         }
+        if (postgres()) {
+            // One statement picks (SKIP LOCKED), claims and reads the row with its circle and viewers: no second
+            // claimer can get it, and outside a transaction it costs one round trip.
+            Instant now = clock.instant();
+            return jdbi.withHandle(h -> repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(),
+                            actor.name(), now, now.plus(LEASE), now.minus(PRESENCE_WINDOW)))
+                    .map(c -> detail(actor, c.row(), c.circle(), c.viewers(), now));
+        }
         for (int attempt = 0; attempt < 20; attempt++) {
             Instant now = clock.instant();
             Instant until = now.plus(LEASE);
             Optional<Optional<ApplicationDetail>> round = jdbi.inTransaction(h -> {
-                if (repository.isPostgres(h)) {
-                    // One statement picks (SKIP LOCKED), claims and reads the row: no second claimer can get it.
-                    return Optional.of(repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(), actor.name(),
-                            now, until).map(row -> detail(h, actor, row, now)));
-                }
-                // PostgreSQL hands each claimer different rows (SKIP LOCKED), so one is enough; on H2 several
-                // claimers see the same rows and race for them, so each tries a few.
-                int limit = repository.isPostgres(h) ? 1 : CLAIM_CANDIDATES;
-                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, limit);
+                // On H2 several claimers see the same rows and race for them with a conditional update, so each
+                // tries a few.
+                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, CLAIM_CANDIDATES);
                 if (candidates.isEmpty()) {
                     return Optional.of(Optional.empty());
                 }
@@ -294,14 +312,14 @@ public final class ReviewService {
             throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
         }
         validate(request);
-        return withKeyRaceRetry(() -> jdbi.inTransaction(h ->
-                decideInTransaction(h, actor, id, idempotencyKey, ifMatch, request, false)));
+        return withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
+                decideInTransaction(h, actor, id, idempotencyKey, ifMatch, request, false, optimistic)));
     }
 
     public DecisionResult undo(ReviewActor actor, long id, String idempotencyKey) {
         requireKey(idempotencyKey);
         String hash = RiskAssessor.sha256("undo|" + id);
-        return withKeyRaceRetry(() -> jdbi.inTransaction(h -> {
+        return withKeyRaceRetry(optimistic -> jdbi.inTransaction(h -> {
             Optional<DecisionResult> replay = replay(h, actor, idempotencyKey, hash);
             if (replay.isPresent()) {
                 return replay.get();
@@ -336,8 +354,8 @@ public final class ReviewService {
             throw new ReviewFailure(ProblemType.VALIDATION, "items must hold 1 to " + MAX_BULK + " applications");
         }
         validate(request.decision());
-        List<Object> done = withKeyRaceRetry(() -> jdbi.inTransaction(h ->
-                decideAll(h, actor, request.items(), request.decision(), true)));
+        List<Object> done = withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
+                decideAll(h, actor, request.items(), request.decision(), true, optimistic)));
         List<BulkItemOutcome> outcomes = new ArrayList<>(done.size());
         for (int i = 0; i < done.size(); i++) {
             long id = request.items().get(i).applicationId();
@@ -348,8 +366,9 @@ public final class ReviewService {
     }
 
     private DecisionResult decideInTransaction(Handle h, ReviewActor actor, long id, String key, int ifMatch,
-                                               DecisionRequest request, boolean claimIfFree) {
-        Object outcome = decideAll(h, actor, List.of(new BulkDecisionItem(id, ifMatch, key)), request, claimIfFree)
+                                               DecisionRequest request, boolean claimIfFree, boolean optimisticKeys) {
+        Object outcome = decideAll(h, actor, List.of(new BulkDecisionItem(id, ifMatch, key)), request, claimIfFree,
+                optimisticKeys)
                 .getFirst();
         if (outcome instanceof ReviewFailure failure) {
             throw failure;
@@ -376,7 +395,7 @@ public final class ReviewService {
      * needed: it never touches the others. Answers, per item, its {@link DecisionResult} or {@link ReviewFailure}.
      */
     private List<Object> decideAll(Handle h, ReviewActor actor, List<BulkDecisionItem> items, DecisionRequest request,
-                                   boolean claimIfFree) {
+                                   boolean claimIfFree, boolean optimisticKeys) {
         Instant now = clock.instant();
         Object[] outcomes = new Object[items.size()];
         List<String> keys = new ArrayList<>();
@@ -388,9 +407,15 @@ public final class ReviewService {
             ids.add(item.applicationId());
         }
         // Lock the rows first, then read the stored answers: a request racing another with the same new key waits on
-        // the lock and then finds the first one's record (a replay), instead of a changed version (412).
-        Map<Long, ApplicationRow> rows = repository.applicationsForUpdate(h, ids);
-        Map<String, ReviewStore.StoredResponse> stored = repository.idempotencyRecords(h, actor.staffId(), keys);
+        // the lock and then finds the first one's record (a replay), instead of a changed version (412). On
+        // PostgreSQL the first attempt skips that read (one round trip less): a stored answer only matters when an
+        // item fails its checks (a replay finds its application decided), and then the items are checked again with
+        // the answers read; a key reused for a pending application fails the idempotency insert, and the retry
+        // (optimistic = false) reads them first.
+        Map<Long, ApplicationRow> locked = repository.applicationsForUpdate(h, ids);
+        boolean optimistic = optimisticKeys && postgres();
+        Map<String, ReviewStore.StoredResponse> stored = optimistic ? Map.of()
+                : repository.idempotencyRecords(h, actor.staffId(), keys);
         ReviewStore.ReasonRow reason = request.reasonCode() == null ? null
                 : repository.reasonCode(h, request.reasonCode(), false).filter(ReviewStore.ReasonRow::active).orElse(null);
         Integer cooldown = request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null;
@@ -404,6 +429,7 @@ public final class ReviewService {
         Map<String, Integer> keyIndex = new HashMap<>();
         Map<String, String> keyHash = new HashMap<>();
         List<Accepted> accepted = new ArrayList<>();
+        Map<Long, ApplicationRow> rows = new HashMap<>(locked);
         for (int i = 0; i < items.size(); i++) {
             BulkDecisionItem item = items.get(i);
             String key = item.idempotencyKey();
@@ -468,6 +494,17 @@ public final class ReviewService {
             } catch (ReviewFailure failure) {
                 outcomes[i] = failure;
             }
+            if (optimistic && i == items.size() - 1 && Arrays.stream(outcomes).anyMatch(ReviewFailure.class::isInstance)) {
+                // Check every item again, this time with the stored answers (a failure may be a replay).
+                optimistic = false;
+                stored = repository.idempotencyRecords(h, actor.staffId(), keys);
+                Arrays.fill(outcomes, null);
+                keyIndex.clear();
+                keyHash.clear();
+                accepted.clear();
+                rows = new HashMap<>(locked);
+                i = -1;
+            }
         }
         if (!accepted.isEmpty()) {
             writeDecisions(h, actor, accepted, now, outcomes);
@@ -480,16 +517,8 @@ public final class ReviewService {
     }
 
     private void writeDecisions(Handle h, ReviewActor actor, List<Accepted> accepted, Instant now, Object[] outcomes) {
-        repository.claimAll(h, accepted.stream().filter(Accepted::claim).map(a -> a.write().applicationId()).toList(),
-                actor.staffId(), actor.name(), now, now.plus(LEASE));
+        Instant claimUntil = now.plus(LEASE);
         List<ReviewStore.DecisionWrite> writes = accepted.stream().map(Accepted::write).toList();
-        int[] changed = repository.decideAll(h, writes);
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i] != 1) {
-                // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
-                throw new IllegalStateException("application " + writes.get(i).applicationId() + " changed under its lock");
-            }
-        }
         long[] waited = new long[accepted.size()];
         List<ReviewAudit.Change> changes = new ArrayList<>(accepted.size());
         List<ReviewStore.NewResponse> responses = new ArrayList<>(accepted.size());
@@ -497,7 +526,7 @@ public final class ReviewService {
             Accepted a = accepted.get(i);
             ReviewStore.DecisionWrite w = a.write();
             waited[i] = Math.max(0, Duration.between(a.before().submittedAt(), now).toSeconds());
-            ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), now.plus(LEASE)) : a.before();
+            ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), claimUntil) : a.before();
             ApplicationRow after = held.decided(w);
             changes.add(new ReviewAudit.Change("review.decision", "application", String.valueOf(w.applicationId()),
                     a.before().auditState(), after.auditState(), a.note()));
@@ -505,6 +534,39 @@ public final class ReviewService {
                     w.undoableUntil(), w.message());
             responses.add(new ReviewStore.NewResponse(a.key(), a.hash(), write(result)));
             outcomes[a.index()] = result;
+        }
+        if (postgres()) {
+            // One statement writes everything (and the audit entries too, when they go to the core's table).
+            boolean auditInline = audit.writesAuditLogTable();
+            List<ReviewStore.DecisionRow> rows = new ArrayList<>(accepted.size());
+            for (int i = 0; i < accepted.size(); i++) {
+                ReviewAudit.Change c = changes.get(i);
+                ReviewStore.NewResponse r = responses.get(i);
+                rows.add(new ReviewStore.DecisionRow(writes.get(i), accepted.get(i).claim(), waited[i],
+                        auditInline ? AuditLog.toJson(c.before()) : null, auditInline ? AuditLog.toJson(c.after()) : null,
+                        r.key(), r.requestHash(), r.responseJson()));
+            }
+            String note = accepted.getFirst().note();
+            int written = repository.decideAllPostgres(h, rows, claimUntil, auditInline
+                    ? new ReviewStore.AuditBy(actor == SYSTEM ? null : actor.staffId(), actor.name(), note,
+                    actor.clientAddress()) : null);
+            if (written != rows.size()) {
+                // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
+                throw new IllegalStateException(rows.size() - written + " applications changed under their locks");
+            }
+            if (!auditInline) {
+                audit.recordAll(h, actor, changes);
+            }
+            return;
+        }
+        repository.claimAll(h, accepted.stream().filter(Accepted::claim).map(a -> a.write().applicationId()).toList(),
+                actor.staffId(), actor.name(), now, claimUntil);
+        int[] changed = repository.decideAll(h, writes);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != 1) {
+                // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
+                throw new IllegalStateException("application " + writes.get(i).applicationId() + " changed under its lock");
+            }
         }
         repository.insertDecisionLogs(h, writes, waited);
         audit.recordAll(h, actor, changes);
@@ -527,15 +589,17 @@ public final class ReviewService {
     }
 
     /**
-     * Two requests with the same new key can race: both miss the stored record, one inserts it, the other's insert
-     * violates the key. Running the loser once more finds the winner's record and answers as a replay.
+     * Runs {@code work} with {@code true} (it may skip reading stored idempotency answers up front), and once more
+     * with {@code false} when its idempotency insert violated the key: two requests with the same new key raced, or
+     * a key was reused for another pending application. The second run reads the stored answers first, so it
+     * answers as a replay or with 422.
      */
-    private <T> T withKeyRaceRetry(java.util.function.Supplier<T> work) {
+    private <T> T withKeyRaceRetry(java.util.function.Function<Boolean, T> work) {
         try {
-            return work.get();
+            return work.apply(true);
         } catch (JdbiException e) {
             if (isUniqueViolation(e)) {
-                return work.get();
+                return work.apply(false);
             }
             throw e;
         }
@@ -622,13 +686,19 @@ public final class ReviewService {
     public int publishFinalDecisions(int limit) {
         Instant now = clock.instant();
         List<Long> due = jdbi.withHandle(h -> repository.dueForPublish(h, now, limit));
-        int published = 0;
-        for (long id : due) {
-            boolean done = jdbi.inTransaction(h -> {
-                if (repository.markPublished(h, id, now) != 1) {
-                    return false;
-                }
-                ApplicationRow row = repository.application(h, id, false).orElseThrow();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // One transaction for the whole batch: lock the rows still due (an undo or another node's publisher may have
+        // been first), end their undo windows and append their actions with one feed lock.
+        int published = jdbi.inTransaction(h -> {
+            List<ApplicationRow> rows = repository.lockDueForPublish(h, due, now);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            repository.markAllPublished(h, rows.stream().map(ApplicationRow::id).toList());
+            List<ActionPublisher.Action> out = new ArrayList<>(rows.size());
+            for (ApplicationRow row : rows) {
                 String type = switch (row.decisionKind()) {
                     case APPROVE -> "application.approved";
                     case REJECT -> "application.rejected";
@@ -642,13 +712,11 @@ public final class ReviewService {
                 payload.put("cooldownDays", row.decisionCooldown() == null ? 0 : row.decisionCooldown());
                 payload.put("message", row.decisionMessage());
                 payload.put("question", row.decisionQuestion());
-                actions.publish(h, type, "application", row.externalId(), payload);
-                return true;
-            });
-            if (done) {
-                published++;
+                out.add(new ActionPublisher.Action(type, "application", row.externalId(), payload));
             }
-        }
+            actions.publishAll(h, out);
+            return rows.size();
+        });
         if (published > 0) {
             LOG.debug("published {} final review decisions", published);
         }
@@ -941,7 +1009,12 @@ public final class ReviewService {
     }
 
     private ApplicationDetail detail(Handle h, ReviewActor actor, ApplicationRow r, Instant now) {
-        Circle circle = repository.circle(h, r.circleId()).orElseThrow();
+        return detail(actor, r, repository.circle(h, r.circleId()).orElseThrow(),
+                repository.viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), now);
+    }
+
+    private ApplicationDetail detail(ReviewActor actor, ApplicationRow r, Circle circle, List<String> viewers,
+                                     Instant now) {
         Map<Integer, String> questions = circle.questions().stream()
                 .collect(Collectors.toMap(CircleQuestion::position, CircleQuestion::text, (a, b) -> a));
         List<Answer> answers = read(r.answersJson(), ANSWERS).stream()
@@ -957,7 +1030,7 @@ public final class ReviewService {
         return new ApplicationDetail(r.id(), r.version(), circle,
                 new Applicant(r.applicantId(), r.applicantNickname(), r.applicantCity(), r.applicantCreatedAt()),
                 r.status(), r.mode(), answers, video, r.submittedAt(), r.riskScore(), read(r.riskJson(), RISKS),
-                claimInfo(r, now), repository.viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), decision);
+                claimInfo(r, now), viewers, decision);
     }
 
     private List<TextSpan> spans(String text) {

@@ -1,5 +1,6 @@
 package dev.moddesk.server.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.review.ApplicantHistory;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.Circle;
@@ -8,6 +9,7 @@ import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
+import dev.moddesk.server.core.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -402,22 +404,60 @@ final class ReviewStore {
         return q.bind("limit", limit).mapTo(Long.class).list();
     }
 
+    /** An application just claimed, with what its detail view needs: its circle (with questions) and its viewers. */
+    record Claimed(ApplicationRow row, Circle circle, List<String> viewers) {
+    }
+
     /**
-     * PostgreSQL's claim-next in one statement: picks the first free row in queue order (SKIP LOCKED, so concurrent
-     * claimers get different rows without waiting), claims it and returns it joined with its circle. Empty when
-     * nothing matching is free.
+     * PostgreSQL's claim-next in one statement and one round trip (run it outside a transaction): picks the first
+     * free row in queue order (SKIP LOCKED, so concurrent claimers get different rows without waiting), claims it,
+     * and returns it joined with its circle, the circle's questions and who else viewed it since {@code viewersSince}.
+     * Empty when nothing matching is free.
      */
-    Optional<ApplicationRow> claimNextPostgres(Handle h, QueueFilter f, Set<String> scope, long staffId,
-                                               String staffName, Instant now, Instant until) {
+    Optional<Claimed> claimNextPostgres(Handle h, QueueFilter f, Set<String> scope, long staffId, String staffName,
+                                        Instant now, Instant until, Instant viewersSince) {
         Where where = pendingWhere(f, scope, now, true);
         String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
-                + where.sql() + order(f) + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED)"
-                + " UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name, claim_expires_at = :until"
-                + " FROM next, review_circle c WHERE a.id = next.id AND c.id = a.circle_id RETURNING " + APPLICATION_COLUMNS;
+                + where.sql() + order(f) + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
+                + " claimed AS (UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name,"
+                + " claim_expires_at = :until FROM next WHERE a.id = next.id RETURNING a.*)"
+                + " SELECT " + APPLICATION_COLUMNS + ", c.topic AS circle_topic, c.join_mode AS circle_join_mode,"
+                + " c.member_count AS circle_member_count, c.owner_name AS circle_owner_name,"
+                + " (SELECT json_agg(json_build_array(q.position, q.text) ORDER BY q.position)"
+                + "    FROM review_circle_question q WHERE q.circle_id = c.id) AS circle_questions,"
+                + " (SELECT json_agg(p.staff_name ORDER BY p.staff_name) FROM review_presence p"
+                + "    WHERE p.application_id = a.id AND p.staff_id <> :staff AND p.seen_at >= :since) AS viewer_names"
+                + " FROM claimed a JOIN review_circle c ON c.id = a.circle_id";
         Query q = h.createQuery(sql);
         where.applyTo(q);
-        return q.bind("staff", staffId).bind("name", staffName).bind("until", ts(until))
-                .map((rs, ctx) -> row(rs)).findOne();
+        return q.bind("staff", staffId).bind("name", staffName).bind("until", ts(until)).bind("since", ts(viewersSince))
+                .map((rs, ctx) -> {
+                    ApplicationRow row = row(rs);
+                    List<CircleQuestion> questions = new ArrayList<>();
+                    String questionsJson = rs.getString("circle_questions");
+                    if (questionsJson != null) {
+                        for (JsonNode pair : readTree(questionsJson)) {
+                            questions.add(new CircleQuestion(pair.get(0).asInt(), pair.get(1).asText()));
+                        }
+                    }
+                    Circle circle = new Circle(row.circleId(), row.circleExternalId(), row.circleName(), row.city(),
+                            rs.getString("circle_topic"), JoinMode.valueOf(rs.getString("circle_join_mode")),
+                            List.copyOf(questions), rs.getInt("circle_member_count"), rs.getString("circle_owner_name"));
+                    List<String> viewers = new ArrayList<>();
+                    String viewersJson = rs.getString("viewer_names");
+                    if (viewersJson != null) {
+                        readTree(viewersJson).forEach(n -> viewers.add(n.asText()));
+                    }
+                    return new Claimed(row, circle, List.copyOf(viewers));
+                }).findOne();
+    }
+
+    private static JsonNode readTree(String json) throws SQLException {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new SQLException("unreadable JSON from the database: " + e.getMessage(), e);
+        }
     }
 
     /** Claims or renews; succeeds only if the row is pending and free, expired, or already mine. */
@@ -471,6 +511,139 @@ final class ReviewStore {
                     .bind("undoable", ts(d.undoableUntil())).add();
         }
         return batch.execute();
+    }
+
+    /** One accepted decision of a call, as the one-statement write needs it. */
+    record DecisionRow(DecisionWrite write, boolean claim, long waitedSeconds, String beforeJson, String afterJson,
+                       String idempotencyKey, String requestHash, String responseJson) {
+    }
+
+    /** Who the audit entries of a one-statement write are by; null when the caller records them itself. */
+    record AuditBy(Long actorId, String actorName, String reason, String clientAddress) {
+    }
+
+    private static final String DECIDE_ALL_POSTGRES = """
+            WITH v AS (
+              SELECT * FROM unnest(?::bigint[], ?::int[], ?::boolean[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                                   ?::text[], ?::text[], ?::text[])
+                AS v(id, expected, claim, message, waited, before_json, after_json, idem_key, request_hash, response_json)),
+            u AS (
+              UPDATE review_application a SET status = ?, version = a.version + 1, decision_kind = ?,
+                     decision_reason = ?, decision_note = ?, decision_question = ?, decision_message = v.message,
+                     decision_cooldown = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, undoable_until = ?,
+                     publish_pending = TRUE,
+                     claimed_by = CASE WHEN v.claim THEN ? ELSE a.claimed_by END,
+                     claimed_by_name = CASE WHEN v.claim THEN ? ELSE a.claimed_by_name END,
+                     claim_expires_at = CASE WHEN v.claim THEN ? ELSE a.claim_expires_at END
+              FROM v WHERE %s AND a.id = v.id AND a.version = v.expected AND a.status = 'PENDING'
+              RETURNING a.id),
+            d AS (
+              INSERT INTO review_decision (application_id, staff_id, staff_name, kind, reason_code, decided_at, waited_seconds)
+              SELECT v.id, ?, ?, ?, ?, ?, v.waited FROM v),
+            i AS (
+              INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
+              SELECT ?, v.idem_key, v.request_hash, v.response_json, ? FROM v)%s
+            SELECT count(*) FROM u""";
+
+    // The core audit log's columns (see AuditLog): written here so a decision costs one round trip.
+    private static final String AUDIT_CTE = """
+            ,
+            au AS (
+              INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, before_json, after_json,
+                                     reason, client_address)
+              SELECT ?, ?, ?, 'review.decision', 'application', v.id::text, v.before_json, v.after_json, ?, ? FROM v)""";
+
+    /**
+     * PostgreSQL: writes every accepted decision of one call in one statement (claims where needed, the decisions,
+     * the decision log, the idempotency records and, with {@code auditBy}, the audit entries). All rows share the
+     * call's decision ({@code rows} differ only in application, version, claim, message and JSON). The rows are
+     * locked and checked by the caller; returns how many were updated.
+     */
+    int decideAllPostgres(Handle h, List<DecisionRow> rows, Instant claimUntil, AuditBy auditBy) {
+        DecisionWrite first = rows.getFirst().write();
+        int n = rows.size();
+        Long[] ids = new Long[n];
+        Integer[] expected = new Integer[n];
+        Boolean[] claim = new Boolean[n];
+        String[] message = new String[n];
+        Long[] waited = new Long[n];
+        String[] before = new String[n];
+        String[] after = new String[n];
+        String[] keys = new String[n];
+        String[] hashes = new String[n];
+        String[] responses = new String[n];
+        for (int i = 0; i < n; i++) {
+            DecisionRow r = rows.get(i);
+            ids[i] = r.write().applicationId();
+            expected[i] = r.write().expectedVersion();
+            claim[i] = r.claim();
+            message[i] = r.write().message();
+            waited[i] = r.waitedSeconds();
+            before[i] = r.beforeJson();
+            after[i] = r.afterJson();
+            keys[i] = r.idempotencyKey();
+            hashes[i] = r.requestHash();
+            responses[i] = r.responseJson();
+        }
+        java.sql.Connection c = h.getConnection();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                DECIDE_ALL_POSTGRES.formatted(n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])",
+                        auditBy == null ? "" : AUDIT_CTE))) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("bigint", ids));
+            ps.setArray(p++, c.createArrayOf("int4", expected));
+            ps.setArray(p++, c.createArrayOf("bool", claim));
+            ps.setArray(p++, c.createArrayOf("text", message));
+            ps.setArray(p++, c.createArrayOf("bigint", waited));
+            ps.setArray(p++, c.createArrayOf("text", before));
+            ps.setArray(p++, c.createArrayOf("text", after));
+            ps.setArray(p++, c.createArrayOf("text", keys));
+            ps.setArray(p++, c.createArrayOf("text", hashes));
+            ps.setArray(p++, c.createArrayOf("text", responses));
+            // u
+            ps.setString(p++, first.status().name());
+            ps.setString(p++, first.kind().name());
+            ps.setString(p++, first.reasonCode());
+            ps.setString(p++, first.note());
+            ps.setString(p++, first.question());
+            ps.setObject(p++, first.cooldownDays(), java.sql.Types.INTEGER);
+            ps.setLong(p++, first.staffId());
+            ps.setString(p++, first.staffName());
+            ps.setObject(p++, ts(first.decidedAt()));
+            ps.setObject(p++, ts(first.undoableUntil()));
+            ps.setLong(p++, first.staffId());
+            ps.setString(p++, first.staffName());
+            ps.setObject(p++, ts(claimUntil));
+            // The ids once more, plainly: the planner then reads each row by its key instead of joining an unnest()
+            // it cannot estimate (with stale statistics it scanned every pending row for each decision).
+            if (n == 1) {
+                ps.setLong(p++, ids[0]);
+            } else {
+                ps.setArray(p++, c.createArrayOf("bigint", ids));
+            }
+            // d
+            ps.setLong(p++, first.staffId());
+            ps.setString(p++, first.staffName());
+            ps.setString(p++, first.kind().name());
+            ps.setString(p++, first.reasonCode());
+            ps.setObject(p++, ts(first.decidedAt()));
+            // i
+            ps.setLong(p++, first.staffId());
+            ps.setObject(p++, ts(first.decidedAt()));
+            if (auditBy != null) {
+                ps.setObject(p++, ts(first.decidedAt()));
+                ps.setObject(p++, auditBy.actorId(), java.sql.Types.BIGINT);
+                ps.setString(p++, auditBy.actorName());
+                ps.setString(p++, auditBy.reason());
+                ps.setString(p++, auditBy.clientAddress());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Claims {@code ids} for one staff member in one JDBC batch (rows already locked and checked free). */
@@ -530,12 +703,22 @@ final class ReviewStore {
                 .mapTo(Long.class).list();
     }
 
-    /** Ends the undo window for good; 0 if an undo or another publisher got there first. */
-    int markPublished(Handle h, long id, Instant now) {
-        return h.createUpdate("""
-                UPDATE review_application SET publish_pending = FALSE
-                WHERE id = :id AND publish_pending = TRUE AND undoable_until <= :now""")
-                .bind("id", id).bind("now", ts(now)).execute();
+    /**
+     * The rows of {@code ids} whose undo window has closed and whose action is still unpublished, locked in id order;
+     * rows an undo or another publisher took meanwhile are left out.
+     */
+    List<ApplicationRow> lockDueForPublish(Handle h, List<Long> ids, Instant now) {
+        String lock = isPostgres(h) ? " FOR UPDATE OF a" : " FOR UPDATE";
+        return h.createQuery("SELECT " + APPLICATION_COLUMNS
+                        + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id IN (<ids>)"
+                        + " AND a.publish_pending = TRUE AND a.undoable_until <= :now ORDER BY a.id" + lock)
+                .bindList("ids", ids).bind("now", ts(now)).map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** Ends the undo windows of rows locked by {@link #lockDueForPublish} for good. */
+    void markAllPublished(Handle h, List<Long> ids) {
+        h.createUpdate("UPDATE review_application SET publish_pending = FALSE WHERE id IN (<ids>)")
+                .bindList("ids", ids).execute();
     }
 
     // ---- idempotency --------------------------------------------------------------------------------------------

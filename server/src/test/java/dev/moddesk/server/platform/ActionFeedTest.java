@@ -68,6 +68,34 @@ class ActionFeedTest {
     }
 
     @Test
+    void publishingManyAtOnceKeepsTheirOrderAndQueuesOneDeliveryPerActiveWebhook() {
+        PlatformStore store = new PlatformStore();
+        java.time.Instant now = java.time.Instant.now();
+        long active1 = db.jdbi().withHandle(h -> store.insertWebhook(h, "http://127.0.0.1:1/a", "s1", true, now, null));
+        long active2 = db.jdbi().withHandle(h -> store.insertWebhook(h, "http://127.0.0.1:1/b", "s2", true, now, null));
+        db.jdbi().withHandle(h -> store.insertWebhook(h, "http://127.0.0.1:1/off", "s3", false, now, null));
+
+        List<Long> ids = db.jdbi().inTransaction(h -> feed.publishAll(h, List.of(
+                new ActionPublisher.Action("application.approved", "application", "a-1", Map.of("n", 1)),
+                new ActionPublisher.Action("application.rejected", "application", "a-2", Map.of("n", 2)),
+                new ActionPublisher.Action("application.approved", "application", "a-3", Map.of("n", 3)))));
+
+        assertThat(ids).hasSize(3).isSorted();
+        ActionFeedPage page = feed.read(0, 10);
+        assertThat(page.items()).extracting(FeedAction::id).containsExactlyElementsOf(ids);
+        assertThat(page.items()).extracting(FeedAction::targetId).containsExactly("a-1", "a-2", "a-3");
+        assertThat(page.items().get(1).payload()).containsEntry("n", 2);
+        List<String> deliveries = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT webhook_id, action_id FROM webhook_deliveries ORDER BY webhook_id, action_id")
+                .map((rs, ctx) -> rs.getLong(1) + "/" + rs.getLong(2)).list());
+        List<String> expected = new ArrayList<>();
+        for (long webhook : List.of(active1, active2)) {
+            ids.forEach(id -> expected.add(webhook + "/" + id));
+        }
+        assertThat(deliveries).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aReaderNeverSkipsOrRepeatsWhileActionsAreAppendedConcurrently() throws Exception {
         int writers = 6;
         int perWriter = 40;

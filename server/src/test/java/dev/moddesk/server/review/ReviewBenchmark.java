@@ -10,10 +10,7 @@ import dev.moddesk.contract.review.DecisionRequest;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.testing.Backend;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.moddesk.server.testing.LeanHttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReviewBenchmark {
 
     private static final int MODERATORS = 8;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         Backend backend = args.length > 0 && args[0].equalsIgnoreCase("h2") ? Backend.H2 : Backend.POSTGRES;
@@ -76,23 +71,24 @@ public final class ReviewBenchmark {
             for (int m = 0; m < MODERATORS; m++) {
                 String token = "mod" + m;
                 futures.add(pool.submit(() -> {
+                    LeanHttpClient http = new LeanHttpClient(base);
                     go.await();
                     long n = 0;
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> next = send(base + "/api/v1/review/claims/next", token, filter, Map.of());
-                        if (next.statusCode() == 204) {
+                        LeanHttpClient.Response next = send(http, "/api/v1/review/claims/next", token, filter, Map.of());
+                        if (next.status() == 204) {
                             return null;
                         }
                         JsonNode detail = Json.mapper().readTree(next.body());
                         long id = detail.get("id").asLong();
                         long t1 = System.nanoTime();
-                        HttpResponse<byte[]> d = send(base + "/api/v1/review/applications/" + id + "/decision", token,
+                        LeanHttpClient.Response d = send(http, "/api/v1/review/applications/" + id + "/decision", token,
                                 approve, Map.of("Idempotency-Key", token + "-" + (n++),
                                         "If-Match", "\"" + detail.get("version").asInt() + "\""));
                         long t2 = System.nanoTime();
-                        if (d.statusCode() != 200) {
-                            throw new IllegalStateException("decision answered " + d.statusCode() + ": " + new String(d.body()));
+                        if (d.status() != 200) {
+                            throw new IllegalStateException("decision answered " + d.status() + ": " + new String(d.body()));
                         }
                         if (t0 >= measureFrom) {
                             decided.incrementAndGet();
@@ -134,6 +130,7 @@ public final class ReviewBenchmark {
                 int thread = t;
                 bulkFutures.add(bulkPool.submit(() -> {
                     String token = "mod" + thread;
+                    LeanHttpClient http = new LeanHttpClient(base);
                     for (int from = thread * batch; from < ids.size(); from += batch * bulkThreads) {
                         List<BulkDecisionItem> items = new ArrayList<>();
                         for (int i = from; i < Math.min(from + batch, ids.size()); i++) {
@@ -142,7 +139,7 @@ public final class ReviewBenchmark {
                         byte[] body = Json.mapper().writeValueAsBytes(new BulkDecisionRequest(
                                 new DecisionRequest(DecisionKind.REJECT, "ADS", null, null), items));
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> r = send(base + "/api/v1/review/decisions/bulk", token, body, Map.of());
+                        LeanHttpClient.Response r = send(http, "/api/v1/review/decisions/bulk", token, body, Map.of());
                         bulkLatencies.add(System.nanoTime() - t0);
                         JsonNode outcomes = Json.mapper().readTree(r.body()).get("outcomes");
                         for (JsonNode o : outcomes) {
@@ -183,13 +180,11 @@ public final class ReviewBenchmark {
         }
     }
 
-    private static HttpResponse<byte[]> send(String url, String token, byte[] body, Map<String, String> headers)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(b::header);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    private static LeanHttpClient.Response send(LeanHttpClient http, String path, String token, byte[] body,
+                                                Map<String, String> headers) throws Exception {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Authorization", "Bearer " + token);
+        return http.post(path, all, body);
     }
 
     private static double pct(long[] sorted, int p) {

@@ -337,6 +337,29 @@ abstract class ReviewServiceContract {
     }
 
     @Test
+    void aKeyReusedForAnotherPendingApplicationIsRefusedAndDecidesNothing() {
+        String c = circle("徒步", "北京");
+        long first = submitGood(c);
+        long second = submitGood(c);
+        service.claim(ALICE, first);
+        service.claim(ALICE, second);
+        service.decide(ALICE, first, "one-key", version(first), approve());
+        int v = version(second);
+        assertThatThrownBy(() -> service.decide(ALICE, second, "one-key", v, approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
+        assertThat(version(second)).isEqualTo(v);
+        BulkDecisionResult bulk = service.bulk(ALICE, new BulkDecisionRequest(approve(),
+                List.of(new BulkDecisionItem(second, v, "one-key"))));
+        assertThat(bulk.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.result()).isNull();
+            assertThat(o.problem().type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED.uri().toString());
+        });
+        int decisions = db.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
+                .bind("a", second).mapTo(Integer.class).one());
+        assertThat(decisions).isZero();
+    }
+
+    @Test
     void undoWithinTheWindowPutsItBackClaimedAndNothingIsPublished() {
         String c = circle("夜跑", "北京");
         long id = submitGood(c);
