@@ -25,6 +25,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -110,7 +112,13 @@ public final class ModDeskServer implements AutoCloseable {
         }
     }
 
-    private static void timeRequest(PrometheusMeterRegistry metrics, Context ctx, Float ms) {
+    /** A request timer's identity; the timers are looked up here instead of built and registered per request. */
+    private record TimerKey(String route, String method, int status) {
+    }
+
+    private final Map<TimerKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
+    private void timeRequest(PrometheusMeterRegistry metrics, Context ctx, Float ms) {
         String route;
         try {
             var endpoint = ctx.endpoints().lastHttpEndpoint();
@@ -118,12 +126,15 @@ public final class ModDeskServer implements AutoCloseable {
         } catch (RuntimeException e) {
             route = "unmatched";
         }
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route template, method and status")
-                .tag("route", route)
-                .tag("method", ctx.method().name())
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(metrics)
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        String r = route;
+        requestTimers.computeIfAbsent(new TimerKey(r, method, status), k -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by route template, method and status")
+                        .tag("route", r)
+                        .tag("method", method)
+                        .tag("status", Integer.toString(status))
+                        .register(metrics))
                 .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
     }
 

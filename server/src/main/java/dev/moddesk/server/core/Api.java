@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -69,6 +69,8 @@ public final class Api {
 
     private final List<Route> routes = new ArrayList<>();
     private final Map<Access.Kind, Authenticator> authenticators = new EnumMap<>(Access.Kind.class);
+    /** One reader per body type, made on first use (a reader is immutable and thread-safe). */
+    private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
     private final ObjectReader reader = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -231,10 +233,11 @@ public final class Api {
         if (bytes.length == 0) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
         }
-        JavaType javaType = Json.mapper().getTypeFactory().constructType(type);
+        ObjectReader typed = readers.computeIfAbsent(type,
+                t -> reader.forType(Json.mapper().getTypeFactory().constructType(t)));
         Object value;
-        try (JsonParser parser = reader.createParser(bytes)) {
-            value = reader.forType(javaType).readValue(parser);
+        try (JsonParser parser = typed.createParser(bytes)) {
+            value = typed.readValue(parser);
         } catch (StreamReadException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: "
                     + Call.abbreviate(e.getOriginalMessage()));
