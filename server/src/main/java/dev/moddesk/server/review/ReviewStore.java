@@ -10,6 +10,8 @@ import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.server.core.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,10 +26,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * All SQL of circle review. Timestamps are bound as UTC {@link OffsetDateTime}s, which both H2 and PostgreSQL take
@@ -223,7 +228,24 @@ final class ReviewStore {
         if (ids.isEmpty()) {
             return out;
         }
-        String lock = isPostgres(h) ? " FOR UPDATE OF a" : " FOR UPDATE";
+        boolean pg = isPostgres(h);
+        if (pg && ids.size() == 1) {
+            // One decision: plain JDBC (JDBI's statement machinery cost more CPU than this query).
+            try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT " + APPLICATION_COLUMNS
+                    + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id = ? FOR UPDATE OF a")) {
+                ps.setLong(1, ids.iterator().next());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        ApplicationRow r = row(rs);
+                        out.put(r.id(), r);
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+        String lock = pg ? " FOR UPDATE OF a" : " FOR UPDATE";
         h.createQuery("SELECT " + APPLICATION_COLUMNS
                         + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id IN (<ids>)"
                         + " ORDER BY a.id" + lock)
@@ -428,28 +450,73 @@ final class ReviewStore {
                 + " (SELECT json_agg(p.staff_name ORDER BY p.staff_name) FROM review_presence p"
                 + "    WHERE p.application_id = a.id AND p.staff_id <> :staff AND p.seen_at >= :since) AS viewer_names"
                 + " FROM claimed a JOIN review_circle c ON c.id = a.circle_id";
-        Query q = h.createQuery(sql);
-        where.applyTo(q);
-        return q.bind("staff", staffId).bind("name", staffName).bind("until", ts(until)).bind("since", ts(viewersSince))
-                .map((rs, ctx) -> {
-                    ApplicationRow row = row(rs);
-                    List<CircleQuestion> questions = new ArrayList<>();
-                    String questionsJson = rs.getString("circle_questions");
-                    if (questionsJson != null) {
-                        for (JsonNode pair : readTree(questionsJson)) {
-                            questions.add(new CircleQuestion(pair.get(0).asInt(), pair.get(1).asText()));
-                        }
-                    }
-                    Circle circle = new Circle(row.circleId(), row.circleExternalId(), row.circleName(), row.city(),
-                            rs.getString("circle_topic"), JoinMode.valueOf(rs.getString("circle_join_mode")),
-                            List.copyOf(questions), rs.getInt("circle_member_count"), rs.getString("circle_owner_name"));
-                    List<String> viewers = new ArrayList<>();
-                    String viewersJson = rs.getString("viewer_names");
-                    if (viewersJson != null) {
-                        readTree(viewersJson).forEach(n -> viewers.add(n.asText()));
-                    }
-                    return new Claimed(row, circle, List.copyOf(viewers));
-                }).findOne();
+        Map<String, Object> binds = new HashMap<>(where.binds());
+        binds.put("staff", staffId);
+        binds.put("name", staffName);
+        binds.put("until", ts(until));
+        binds.put("since", ts(viewersSince));
+        // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
+        try (PreparedStatement ps = prepare(h.getConnection(), sql, binds, where.scope());
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            ApplicationRow row = row(rs);
+            List<CircleQuestion> questions = new ArrayList<>();
+            String questionsJson = rs.getString("circle_questions");
+            if (questionsJson != null) {
+                for (JsonNode pair : readTree(questionsJson)) {
+                    questions.add(new CircleQuestion(pair.get(0).asInt(), pair.get(1).asText()));
+                }
+            }
+            Circle circle = new Circle(row.circleId(), row.circleExternalId(), row.circleName(), row.city(),
+                    rs.getString("circle_topic"), JoinMode.valueOf(rs.getString("circle_join_mode")),
+                    List.copyOf(questions), rs.getInt("circle_member_count"), rs.getString("circle_owner_name"));
+            List<String> viewers = new ArrayList<>();
+            String viewersJson = rs.getString("viewer_names");
+            if (viewersJson != null) {
+                readTree(viewersJson).forEach(n -> viewers.add(n.asText()));
+            }
+            return Optional.of(new Claimed(row, circle, List.copyOf(viewers)));
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)|<scope>");
+
+    /**
+     * Prepares {@code sql} written with JDBI's {@code :name} parameters and {@code <scope>} list for plain JDBC: each
+     * name becomes a {@code ?} bound to its value, the list one {@code ?} per element.
+     */
+    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> binds, List<String> scope)
+            throws SQLException {
+        List<Object> values = new ArrayList<>();
+        Matcher m = NAMED_PARAMETER.matcher(sql);
+        StringBuilder out = new StringBuilder(sql.length());
+        while (m.find()) {
+            if (m.group(1) == null) {
+                m.appendReplacement(out, String.join(", ", java.util.Collections.nCopies(scope.size(), "?")));
+                values.addAll(scope);
+            } else {
+                if (!binds.containsKey(m.group(1))) {
+                    throw new IllegalArgumentException("no value for :" + m.group(1));
+                }
+                m.appendReplacement(out, "?");
+                values.add(binds.get(m.group(1)));
+            }
+        }
+        m.appendTail(out);
+        PreparedStatement ps = c.prepareStatement(out.toString());
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+        return ps;
     }
 
     private static JsonNode readTree(String json) throws SQLException {
@@ -585,8 +652,8 @@ final class ReviewStore {
             hashes[i] = r.requestHash();
             responses[i] = r.responseJson();
         }
-        java.sql.Connection c = h.getConnection();
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
+        Connection c = h.getConnection();
+        try (PreparedStatement ps = c.prepareStatement(
                 DECIDE_ALL_POSTGRES.formatted(n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])",
                         auditBy == null ? "" : AUDIT_CTE))) {
             int p = 1;
@@ -642,7 +709,7 @@ final class ReviewStore {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            throw new UnableToExecuteStatementException(e, null);
         }
     }
 

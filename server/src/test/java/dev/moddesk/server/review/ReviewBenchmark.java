@@ -49,7 +49,7 @@ public final class ReviewBenchmark {
         for (int m = 0; m < MODERATORS; m++) {
             moderators.put("mod" + m, Principal.staff(100 + m, "mod" + m, Role.MODERATOR, List.of(), "127.0.0.1"));
         }
-        try (ReviewTestServer server = new ReviewTestServer(backend, Clock.systemUTC(), moderators)) {
+        try (ReviewTestServer server = new ReviewTestServer(backend, Clock.systemUTC(), moderators, true)) {
             String circle = server.circle("bench", "压测圈", "北京");
             long circleId = server.server.services().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT id FROM review_circle WHERE external_id = 'bench'").mapTo(Long.class).one());
@@ -160,6 +160,18 @@ public final class ReviewBenchmark {
             System.out.printf(Locale.ROOT, "%s: bulk reject (%d threads x %d items/request): %d decisions in %.1f s = %.0f decisions/s, request p50 %.0f ms p99 %.0f ms%n",
                     backend, bulkThreads, batch, bulkDecided.get(), bulkElapsed, bulkDecided.get() / bulkElapsed,
                     pct(bl, 50), pct(bl, 99));
+
+            // Every decision goes out on the action feed once its undo window has closed: check none is missing.
+            var jdbi = server.server.services().database().jdbi();
+            long waitUntil = System.nanoTime() + ReviewService.UNDO_WINDOW.plusSeconds(20).toNanos();
+            long decisions = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision").mapTo(Long.class).one());
+            long published;
+            do {
+                Thread.sleep(500);
+                published = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM action_feed").mapTo(Long.class).one());
+            } while (published < decisions && System.nanoTime() < waitUntil);
+            System.out.printf(Locale.ROOT, "%s: %d of %d decisions published on the action feed after their undo window%n",
+                    backend, published, decisions);
         }
         System.exit(0);
     }

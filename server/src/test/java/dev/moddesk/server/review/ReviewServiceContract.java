@@ -270,6 +270,22 @@ abstract class ReviewServiceContract {
     }
 
     @Test
+    void claimNextShowsTheSameApplicationAsItsDetailWithQuestionsAndViewers() {
+        String c = circle("飞盘", "北京");
+        long id = submitGood(c);
+        service.presence(BOB, id);
+        ApplicationDetail claimed = service.claimNext(ALICE, circleFilter(c)).orElseThrow();
+        assertThat(claimed.circle().name()).isEqualTo("飞盘");
+        assertThat(claimed.circle().city()).isEqualTo("北京");
+        assertThat(claimed.circle().questions()).extracting(q -> q.text())
+                .containsExactly("你为什么想加入？", "你有什么相关经验？");
+        assertThat(claimed.answers()).extracting(a -> a.question())
+                .containsExactly("你为什么想加入？", "你有什么相关经验？");
+        assertThat(claimed.viewers()).containsExactly("bob");
+        assertThat(claimed).usingRecursiveComparison().isEqualTo(service.detail(ALICE, id));
+    }
+
+    @Test
     void presenceShowsOtherViewers() {
         String c = circle("咖啡探店", "北京");
         long id = submitGood(c);

@@ -9,8 +9,10 @@ import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.Services;
+import dev.moddesk.server.platform.ActionFeed;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.TestClient;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,14 @@ final class ReviewTestServer implements AutoCloseable {
 
     /** {@code extraStaff} adds tokens (the benchmark's moderators). */
     ReviewTestServer(Backend backend, Clock clock, Map<String, Principal> extraStaff) {
+        this(backend, clock, extraStaff, false);
+    }
+
+    /**
+     * {@code realActionFeed}: final decisions go to the platform's action feed tables (with webhook queueing) as in
+     * the product, instead of {@link #actions}.
+     */
+    ReviewTestServer(Backend backend, Clock clock, Map<String, Principal> extraStaff, boolean realActionFeed) {
         schema = backend == Backend.POSTGRES ? "rv_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) : null;
         Database.Settings settings;
         if (schema != null) {
@@ -67,7 +77,9 @@ final class ReviewTestServer implements AutoCloseable {
         tokens.putAll(extraStaff);
         List<Function<Services, Feature>> features = List.of(
                 services -> new TokenAuth(tokens),
-                services -> feature = new ReviewFeature(services, actions, MediaStore.classpath("/sandbox/media"),
+                services -> feature = new ReviewFeature(services, realActionFeed
+                        ? new ActionFeed(services.database().jdbi(), Json.mapper(), services.clock()) : actions,
+                        MediaStore.classpath("/sandbox/media"),
                         ReviewFeature.sharedSecret(services)));
         server = new ModDeskServer(config, features);
         try {
