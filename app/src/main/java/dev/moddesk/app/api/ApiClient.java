@@ -80,6 +80,19 @@ public final class ApiClient {
                 .build();
     }
 
+    /**
+     * Sends {@code Accept-Language} with the language {@code tag} gives at the time of each request (e.g. "zh-CN"), so
+     * the server writes the problem details a moderator may read in the console's language.
+     */
+    public static okhttp3.Interceptor acceptLanguage(java.util.function.Supplier<String> tag) {
+        return chain -> {
+            String language = tag.get();
+            Request request = chain.request();
+            return chain.proceed(language == null || request.header("Accept-Language") != null ? request
+                    : request.newBuilder().header("Accept-Language", language).build());
+        };
+    }
+
     /** Parses a server address such as {@code http://127.0.0.1:7470}; a bare host gets {@code https://}. */
     public static HttpUrl parseServerUrl(String text) {
         String s = text == null ? "" : text.strip();

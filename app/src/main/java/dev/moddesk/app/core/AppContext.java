@@ -79,7 +79,11 @@ public final class AppContext implements AutoCloseable {
         this.views = new ViewRegistry(controllers, i18n);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("moddesk-health"));
         this.io = Executors.newCachedThreadPool(daemon("moddesk-io"));
-        this.http = ApiClient.defaultHttpClient();
+        // The server writes the problem details a moderator may read in the UI language; read per request, as the
+        // language can change while the console runs.
+        java.util.concurrent.atomic.AtomicReference<String> language = new java.util.concurrent.atomic.AtomicReference<>(I18n.tag(locale));
+        i18n.localeProperty().addListener((obs, old, now) -> language.set(I18n.tag(now)));
+        this.http = ApiClient.defaultHttpClient().newBuilder().addInterceptor(ApiClient.acceptLanguage(language::get)).build();
         long period = Long.getLong("moddesk.health.period.ms", 3000);
         this.monitor = new ConnectionMonitor(scheduler, fx, period, bus, i18n);
         this.sessions = new SessionService(SessionService.httpClients(http), settings, monitor, bus, fx, i18n);

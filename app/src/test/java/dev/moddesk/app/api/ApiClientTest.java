@@ -54,6 +54,18 @@ class ApiClientTest {
     }
 
     @Test
+    void sendsTheLanguageTheConsoleIsInAtTheTimeOfEachRequest() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> language = new java.util.concurrent.atomic.AtomicReference<>("zh-CN");
+        OkHttpClient localized = http.newBuilder().addInterceptor(ApiClient.acceptLanguage(language::get)).build();
+        ApiClient api = new ApiClient(ApiClient.parseServerUrl(fake.url()), localized, Json.mapper());
+        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        assertThat(fake.requests().getLast().getHeaders().get("Accept-Language")).isEqualTo("zh-CN");
+        language.set("en");
+        api.me().get(20, TimeUnit.SECONDS);
+        assertThat(fake.requests().getLast().getHeaders().get("Accept-Language")).isEqualTo("en");
+    }
+
+    @Test
     void wrongPasswordIsATypedBadCredentialsProblem() {
         ApiException e = failure(client(fake.url()).login("admin", "nope"));
         assertThat(e.kind()).isEqualTo(ApiException.Kind.PROBLEM);

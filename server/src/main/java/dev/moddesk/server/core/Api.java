@@ -365,11 +365,17 @@ public final class Api {
 
     /** Writes {@code e} as {@code application/problem+json} with its status and headers. */
     public static void writeProblem(Context ctx, ProblemException e) {
-        Problem problem = e.toProblem(null);
+        Locale language = ProblemText.fromAcceptLanguage(ctx.header("Accept-Language"));
+        Problem problem = e.toProblem(null, language);
         ctx.status(problem.status());
         e.headers().forEach(ctx::header);
+        if (e.localized()) {
+            ctx.header("Content-Language", language.toLanguageTag());
+            ctx.header("Vary", "Accept-Language");
+        }
         try {
-            ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsString(problem));
+            // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for this media type (Chinese became "?").
+            ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsBytes(problem));
         } catch (IOException io) {
             log.error("Could not write a problem", io);
             ctx.contentType(Problem.MEDIA_TYPE).result("{\"type\":\"" + ProblemType.INTERNAL.uri() + "\"}");

@@ -49,6 +49,11 @@ public final class Call {
         return (T) body;
     }
 
+    /** The language the caller reads problem details in (from {@code Accept-Language}). */
+    public java.util.Locale language() {
+        return ProblemText.fromAcceptLanguage(ctx.header("Accept-Language"));
+    }
+
     public String header(String name) {
         return ctx.header(name);
     }

@@ -4,6 +4,7 @@ import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,14 +17,28 @@ public class ProblemException extends RuntimeException {
     private final List<FieldError> fieldErrors;
     private final Map<String, Object> extensions;
     private final Map<String, String> headers;
+    private final String messageKey;
+    private final List<Object> messageArgs;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors,
                             Map<String, Object> extensions, Map<String, String> headers) {
+        this(type, detail, fieldErrors, extensions, headers, null, List.of());
+    }
+
+    /**
+     * A problem whose detail has a text in {@link ProblemText} under {@code messageKey}: the caller reads it in their
+     * language; {@code detail} is the English one.
+     */
+    protected ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors,
+                               Map<String, Object> extensions, Map<String, String> headers, String messageKey,
+                               List<Object> messageArgs) {
         super(detail, null, false, false);
         this.type = type;
         this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+        this.messageKey = messageKey;
+        this.messageArgs = messageArgs == null ? List.of() : List.copyOf(messageArgs);
     }
 
     public ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors,
@@ -62,8 +77,23 @@ public class ProblemException extends RuntimeException {
         return headers;
     }
 
+    /** True when the detail has a text in the caller's language (see {@link ProblemText}). */
+    public boolean localized() {
+        return messageKey != null;
+    }
+
+    /** The detail in {@code locale}, or the English one when it has no text there. */
+    public String detail(Locale locale) {
+        String text = messageKey == null ? null : ProblemText.format(locale, messageKey, messageArgs);
+        return text != null ? text : getMessage();
+    }
+
     public Problem toProblem(String instance) {
-        return new Problem(type.uri().toString(), type.title(), type.status(), getMessage(), instance, fieldErrors,
+        return toProblem(instance, Locale.ENGLISH);
+    }
+
+    public Problem toProblem(String instance, Locale locale) {
+        return new Problem(type.uri().toString(), type.title(), type.status(), detail(locale), instance, fieldErrors,
                 extensions);
     }
 }

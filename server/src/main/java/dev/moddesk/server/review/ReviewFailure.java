@@ -2,12 +2,16 @@ package dev.moddesk.server.review;
 
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.server.core.ProblemException;
+import dev.moddesk.server.core.ProblemText;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A review rule refused a request. It is a {@link ProblemException}, so the route registry answers it as
  * application/problem+json with the contract's type and its extension members (holder, until, currentVersion).
+ * Refusals a moderator meets in daily work carry a text key ({@link #of}), so the console shows them in its language.
  */
 public final class ReviewFailure extends ProblemException {
 
@@ -17,5 +21,18 @@ public final class ReviewFailure extends ProblemException {
 
     public ReviewFailure(ProblemType type, String detail, Map<String, Object> extensions) {
         super(type, detail, List.of(), extensions);
+    }
+
+    private ReviewFailure(ProblemType type, Map<String, Object> extensions, String key, List<Object> args) {
+        super(type, ProblemText.format(Locale.ENGLISH, key, args), List.of(), extensions, Map.of(), key, args);
+    }
+
+    /** A refusal whose detail is the text {@code key} of {@code i18n/problems*.properties}, formatted with {@code args}. */
+    static ReviewFailure of(ProblemType type, Map<String, Object> extensions, String key, Object... args) {
+        return new ReviewFailure(type, extensions, key, Arrays.asList(args));
+    }
+
+    static ReviewFailure of(ProblemType type, String key, Object... args) {
+        return of(type, Map.of(), key, args);
     }
 }

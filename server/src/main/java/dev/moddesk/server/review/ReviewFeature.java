@@ -237,7 +237,7 @@ public final class ReviewFeature implements Feature {
         api.post(BASE + "/decisions/bulk").summary("One decision for many applications, one outcome each")
                 .tag("review").access(Access.staff()).body(BulkDecisionRequest.class)
                 .response(200, BulkDecisionResult.class)
-                .handle(call -> service.bulk(actor(call), call.body()));
+                .handle(call -> service.bulk(actor(call), call.body(), call.language()));
 
         api.get(BASE + "/applicants/{userId}/history").summary("An applicant's earlier applications and decisions")
                 .tag("review").access(Access.staff()).response(200, ApplicantHistory.class)

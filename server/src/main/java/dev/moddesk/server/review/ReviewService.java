@@ -224,7 +224,7 @@ public final class ReviewService {
         return jdbi.inTransaction(h -> {
             ApplicationRow row = load(h, actor, id, false);
             if (row.status() != ApplicationStatus.PENDING) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is " + row.status() + ", not pending");
+                throw ReviewFailure.of(ProblemType.CONFLICT, "review.notPending", id, row.status());
             }
             if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
                 return new ClaimInfo(actor.staffId(), actor.name(), until);
@@ -233,7 +233,7 @@ public final class ReviewService {
             if (fresh.claimedByOther(actor.staffId(), now)) {
                 throw claimedByOther(fresh);
             }
-            throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is " + fresh.status() + ", not pending");
+            throw ReviewFailure.of(ProblemType.CONFLICT, "review.notPending", id, fresh.status());
         });
     }
 
@@ -309,7 +309,7 @@ public final class ReviewService {
     public DecisionResult decide(ReviewActor actor, long id, String idempotencyKey, Integer ifMatch, DecisionRequest request) {
         requireKey(idempotencyKey);
         if (ifMatch == null) {
-            throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
+            throw ReviewFailure.of(ProblemType.PRECONDITION_REQUIRED, "review.needsIfMatch");
         }
         validate(request);
         return withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
@@ -327,14 +327,13 @@ public final class ReviewService {
             Instant now = clock.instant();
             ApplicationRow before = load(h, actor, id, true);
             if (before.status() == ApplicationStatus.PENDING || before.decidedBy() == null) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " has no decision to undo");
+                throw ReviewFailure.of(ProblemType.CONFLICT, "review.nothingToUndo", id);
             }
             if (before.decidedBy() != actor.staffId()) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "Only " + before.decidedByName() + " can undo this decision");
+                throw ReviewFailure.of(ProblemType.CONFLICT, "review.undoByOther", before.decidedByName());
             }
             if (repository.undo(h, id, actor.staffId(), actor.name(), now, now.plus(LEASE)) != 1) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "The undo window of " + UNDO_WINDOW.toSeconds()
-                        + " s has passed; the decision is final");
+                throw ReviewFailure.of(ProblemType.CONFLICT, "review.undoWindowClosed", UNDO_WINDOW.toSeconds());
             }
             repository.markLatestDecisionUndone(h, id);
             ApplicationRow after = repository.application(h, id, false).orElseThrow();
@@ -347,11 +346,16 @@ public final class ReviewService {
     }
 
     public BulkDecisionResult bulk(ReviewActor actor, BulkDecisionRequest request) {
+        return bulk(actor, request, Locale.ENGLISH);
+    }
+
+    /** Decides every item on its own; the refused items' problem details are in {@code language}. */
+    public BulkDecisionResult bulk(ReviewActor actor, BulkDecisionRequest request, Locale language) {
         if (request == null || request.decision() == null) {
             throw new ReviewFailure(ProblemType.VALIDATION, "decision is required");
         }
         if (request.items().isEmpty() || request.items().size() > MAX_BULK) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "items must hold 1 to " + MAX_BULK + " applications");
+            throw ReviewFailure.of(ProblemType.VALIDATION, "review.bulkSize", MAX_BULK);
         }
         validate(request.decision());
         List<Object> done = withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
@@ -360,7 +364,7 @@ public final class ReviewService {
         for (int i = 0; i < done.size(); i++) {
             long id = request.items().get(i).applicationId();
             outcomes.add(done.get(i) instanceof DecisionResult r ? new BulkItemOutcome(id, r, null)
-                    : new BulkItemOutcome(id, null, problem((ReviewFailure) done.get(i))));
+                    : new BulkItemOutcome(id, null, problem((ReviewFailure) done.get(i), language)));
         }
         return new BulkDecisionResult(outcomes);
     }
@@ -458,7 +462,7 @@ public final class ReviewService {
                 long id = item.applicationId();
                 ApplicationRow before = rows.get(id);
                 if (before == null) {
-                    throw new ReviewFailure(ProblemType.NOT_FOUND, "No application " + id);
+                    throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplication", id);
                 }
                 if (!actor.mayReview(before.city())) {
                     throw outOfScope(before.city());
@@ -467,21 +471,20 @@ public final class ReviewService {
                     throw claimedByOther(before);
                 }
                 if (before.version() != item.version()) {
-                    throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Application " + id + " is at version "
-                            + before.version() + ", you sent " + item.version(),
-                            Map.of("currentVersion", before.version()));
+                    throw ReviewFailure.of(ProblemType.PRECONDITION_FAILED, Map.of("currentVersion", before.version()),
+                            "review.staleVersion", id, before.version(), item.version());
                 }
                 if (before.status() != ApplicationStatus.PENDING) {
-                    throw new ReviewFailure(ProblemType.CONFLICT, "Application " + id + " is already " + before.status());
+                    throw ReviewFailure.of(ProblemType.CONFLICT, "review.alreadyDecided", id, before.status());
                 }
                 boolean claim = !before.claimedAt(now);
                 if (claim && !claimIfFree) {
-                    throw new ReviewFailure(ProblemType.CONFLICT, "Claim application " + id + " before deciding it"
-                            + (before.claimedBy() != null ? " (your claim expired)" : ""));
+                    throw ReviewFailure.of(ProblemType.CONFLICT,
+                            before.claimedBy() != null ? "review.claimExpired" : "review.claimFirst", id);
                 }
                 if (request.reasonCode() != null
                         && (reason == null || reason.circleId() != null && reason.circleId() != before.circleId())) {
-                    throw new ReviewFailure(ProblemType.VALIDATION, "Unknown or inactive reason code " + request.reasonCode());
+                    throw ReviewFailure.of(ProblemType.VALIDATION, "review.unknownReason", request.reasonCode());
                 }
                 ApplicationRow claimed = claim ? before.claimedBy(actor.staffId(), actor.name(), claimUntil) : before;
                 ReviewStore.DecisionWrite write = new ReviewStore.DecisionWrite(id, item.version(), status,
@@ -574,15 +577,13 @@ public final class ReviewService {
     }
 
     private static ReviewFailure keyReused(String key) {
-        return new ReviewFailure(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                "Idempotency-Key " + key + " was already used for a different request");
+        return ReviewFailure.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "review.keyReused", key);
     }
 
     private Optional<DecisionResult> replay(Handle h, ReviewActor actor, String key, String hash) {
         return repository.idempotencyRecord(h, actor.staffId(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
-                throw new ReviewFailure(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key " + key + " was already used for a different request");
+                throw keyReused(key);
             }
             return read(stored.responseJson(), DecisionResult.class);
         });
@@ -616,7 +617,7 @@ public final class ReviewService {
 
     private static void requireKey(String key) {
         if (key == null || key.isBlank()) {
-            throw new ReviewFailure(ProblemType.BAD_REQUEST, "Send an Idempotency-Key header");
+            throw ReviewFailure.of(ProblemType.BAD_REQUEST, "review.needsKey");
         }
         if (key.length() > 200) {
             throw new ReviewFailure(ProblemType.BAD_REQUEST, "Idempotency-Key is longer than 200 characters");
@@ -625,16 +626,16 @@ public final class ReviewService {
 
     private static void validate(DecisionRequest r) {
         if (r == null || r.kind() == null) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "kind is required (APPROVE, REJECT or NEEDS_INFO)");
+            throw ReviewFailure.of(ProblemType.VALIDATION, "review.needsKind");
         }
         if (r.kind() == DecisionKind.REJECT && (r.reasonCode() == null || r.reasonCode().isBlank())) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "A rejection needs a reason code");
+            throw ReviewFailure.of(ProblemType.VALIDATION, "review.rejectNeedsReason");
         }
         if (r.kind() == DecisionKind.NEEDS_INFO && (r.question() == null || r.question().isBlank())) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "Needs-info needs a question for the applicant");
+            throw ReviewFailure.of(ProblemType.VALIDATION, "review.needsInfoNeedsQuestion");
         }
         if (r.note() != null && r.note().length() > 2000 || r.question() != null && r.question().length() > 2000) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "note and question are limited to 2000 characters");
+            throw ReviewFailure.of(ProblemType.VALIDATION, "review.textTooLong");
         }
     }
 
@@ -974,7 +975,7 @@ public final class ReviewService {
 
     private ApplicationRow load(Handle h, ReviewActor actor, long id, boolean forUpdate) {
         ApplicationRow row = repository.application(h, id, forUpdate)
-                .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No application " + id));
+                .orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplication", id));
         if (!actor.mayReview(row.city())) {
             throw outOfScope(row.city());
         }
@@ -982,7 +983,7 @@ public final class ReviewService {
     }
 
     private static ReviewFailure outOfScope(String city) {
-        return new ReviewFailure(ProblemType.OUT_OF_SCOPE, city + " is outside your city scope");
+        return ReviewFailure.of(ProblemType.OUT_OF_SCOPE, "review.outOfScope", city);
     }
 
     private static ReviewFailure claimedByOther(ApplicationRow row) {
@@ -990,12 +991,12 @@ public final class ReviewService {
         ext.put("holder", row.claimedByName());
         ext.put("holderId", row.claimedBy());
         ext.put("until", row.claimExpiresAt().toString());
-        return new ReviewFailure(ProblemType.CLAIMED_BY_OTHER, row.claimedByName() + " holds application " + row.id()
-                + " until " + row.claimExpiresAt(), ext);
+        return ReviewFailure.of(ProblemType.CLAIMED_BY_OTHER, ext, "review.claimedByOther", row.claimedByName(), row.id(),
+                row.claimExpiresAt().toString());
     }
 
-    static Problem problem(ReviewFailure f) {
-        return new Problem(f.type().uri().toString(), f.type().title(), f.type().status(), f.getMessage(), null,
+    static Problem problem(ReviewFailure f, Locale language) {
+        return new Problem(f.type().uri().toString(), f.type().title(), f.type().status(), f.detail(language), null,
                 List.of(), f.extensions());
     }
 

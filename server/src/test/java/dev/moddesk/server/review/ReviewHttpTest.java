@@ -173,6 +173,41 @@ class ReviewHttpTest {
                 Map.of("Idempotency-Key", "u2-" + id));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.problem().detail()).contains("undo window");
+        // A console in Chinese reads the same refusal in Chinese.
+        TestClient.Response lateZh = alice.send("POST", "/api/v1/review/applications/" + id + "/undo", null, null,
+                Map.of("Idempotency-Key", "u3-" + id, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
+        assertThat(lateZh.status()).isEqualTo(409);
+        assertThat(lateZh.problem().detail()).isEqualTo("10 秒的撤销时间已过，决定已生效");
+        assertThat(lateZh.header("Content-Language")).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void refusalsAModeratorMeetsAreWrittenInTheirLanguage() {
+        long id = application();
+        alice.post("/api/v1/review/applications/" + id + "/claim", null);
+        String etag = etag(id);
+        TestClient.Response stale = alice.send("POST", "/api/v1/review/applications/" + id + "/decision",
+                "application/json", TestClient.json(APPROVE), Map.of("Idempotency-Key", "z-" + id, "If-Match", "\"99\"",
+                        "Accept-Language", "zh-CN"));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.problem().detail()).isEqualTo("申请 " + id + " 在你打开后已被修改（当前版本 "
+                + etag.replace("\"", "") + "，你看到的是版本 99）");
+        TestClient.Response taken = bob.send("POST", "/api/v1/review/applications/" + id + "/decision",
+                "application/json", TestClient.json(APPROVE), Map.of("Idempotency-Key", "zb-" + id, "If-Match", etag,
+                        "Accept-Language", "zh-CN"));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.problem().detail()).startsWith("alice 正在处理申请 " + id + "，认领到 ");
+        assertThat(taken.problem().extensions()).containsEntry("holder", "alice");
+        assertThat(decide(alice, id, "z2-" + id, etag, APPROVE).status()).isEqualTo(200);
+        TestClient.Response again = alice.send("POST", "/api/v1/review/applications/" + id + "/decision",
+                "application/json", TestClient.json(APPROVE), Map.of("Idempotency-Key", "z3-" + id,
+                        "If-Match", "\"" + (Integer.parseInt(etag.replace("\"", "")) + 1) + "\"", "Accept-Language", "zh-CN"));
+        assertThat(again.problem().detail()).isEqualTo("申请 " + id + " 已经是“已通过”");
+        // English stays the default, with the status in words.
+        TestClient.Response againEn = alice.send("POST", "/api/v1/review/applications/" + id + "/decision",
+                "application/json", TestClient.json(APPROVE), Map.of("Idempotency-Key", "z4-" + id,
+                        "If-Match", "\"" + (Integer.parseInt(etag.replace("\"", "")) + 1) + "\""));
+        assertThat(againEn.problem().detail()).isEqualTo("Application " + id + " is already approved");
     }
 
     @Test
