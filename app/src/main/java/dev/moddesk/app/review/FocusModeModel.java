@@ -651,6 +651,14 @@ public final class FocusModeModel {
         String type = String.valueOf(e.failureType());
         notice.set(Notice.error("review.notice.decisionFailed", e.applicationId(), type,
                 String.valueOf(e.failureDetail())));
+        // Nothing was decided, so there is nothing to undo: the toast must not go on counting down.
+        UndoOffer offer = undoOffer.get();
+        if (offer != null && offer.decisionKey().equals(e.idempotencyKey())) {
+            undoable.remove(offer.decisionKey());
+            undoOffer.set(null);
+            undoSecondsLeft.set(0);
+            stopUndoCountdown();
+        }
         ApplicationModel m = current.get();
         if (m != null && m.applicationId() == e.applicationId()) {
             m.reload();

@@ -122,11 +122,14 @@ class FocusModeModelTest {
         server.touch(first); // edited on the server after we loaded it
 
         press(KeyCode.A);
+        assertThat(focus.undoOfferProperty().get()).as("the toast offers undo while the decision is on its way")
+                .isNotNull();
         syncOutbox();
 
         assertThat(focus.failedDecisions()).singleElement()
                 .satisfies(e -> assertThat(e.failureType()).isEqualTo("precondition-failed"));
         assertThat(focus.noticeProperty().get().key()).isEqualTo("review.notice.decisionFailed");
+        assertThat(focus.undoOfferProperty().get()).as("nothing was decided, so nothing to undo").isNull();
         assertThat(focus.syncStates()).containsEntry(first, OutboxEntry.SyncState.FAILED);
 
         focus.reopenFailure(focus.failedDecisions().get(0));
