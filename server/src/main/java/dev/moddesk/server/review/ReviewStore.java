@@ -485,34 +485,52 @@ final class ReviewStore {
 
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)|<scope>");
 
+    /** SQL with {@code ?} placeholders and, in order, the parameter name of each ({@code null}: a scope element). */
+    private record Positional(String sql, List<String> names) {
+    }
+
+    /** Rewritten statements by text and scope size; the queue filters make a few dozen shapes at most. */
+    private static final Map<String, Positional> POSITIONAL = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Prepares {@code sql} written with JDBI's {@code :name} parameters and {@code <scope>} list for plain JDBC: each
      * name becomes a {@code ?} bound to its value, the list one {@code ?} per element.
      */
     private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> binds, List<String> scope)
             throws SQLException {
-        List<Object> values = new ArrayList<>();
-        Matcher m = NAMED_PARAMETER.matcher(sql);
-        StringBuilder out = new StringBuilder(sql.length());
-        while (m.find()) {
-            if (m.group(1) == null) {
-                m.appendReplacement(out, String.join(", ", java.util.Collections.nCopies(scope.size(), "?")));
-                values.addAll(scope);
-            } else {
-                if (!binds.containsKey(m.group(1))) {
-                    throw new IllegalArgumentException("no value for :" + m.group(1));
-                }
-                m.appendReplacement(out, "?");
-                values.add(binds.get(m.group(1)));
-            }
+        if (POSITIONAL.size() > 512) {
+            POSITIONAL.clear(); // never expected; a bound on memory all the same
         }
-        m.appendTail(out);
-        PreparedStatement ps = c.prepareStatement(out.toString());
-        try {
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
+        Positional positional = POSITIONAL.computeIfAbsent(scope.size() + "|" + sql, k -> {
+            List<String> names = new ArrayList<>();
+            Matcher m = NAMED_PARAMETER.matcher(sql);
+            StringBuilder out = new StringBuilder(sql.length());
+            while (m.find()) {
+                if (m.group(1) == null) {
+                    m.appendReplacement(out, String.join(", ", java.util.Collections.nCopies(scope.size(), "?")));
+                    names.addAll(java.util.Collections.nCopies(scope.size(), null));
+                } else {
+                    m.appendReplacement(out, "?");
+                    names.add(m.group(1));
+                }
             }
-        } catch (SQLException e) {
+            m.appendTail(out);
+            return new Positional(out.toString(), names);
+        });
+        PreparedStatement ps = c.prepareStatement(positional.sql());
+        try {
+            int element = 0;
+            for (int i = 0; i < positional.names().size(); i++) {
+                String name = positional.names().get(i);
+                if (name == null) {
+                    ps.setObject(i + 1, scope.get(element++));
+                } else if (binds.containsKey(name)) {
+                    ps.setObject(i + 1, binds.get(name));
+                } else {
+                    throw new IllegalArgumentException("no value for :" + name);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
         }
