@@ -270,7 +270,7 @@ class ReviewViewTest {
         assertThat(shown(robot, ".review-bulk-result")).isTrue();
         assertThat(text(robot, "#summaryLabel")).isEqualTo("3 decided, 1 refused");
         assertThat(robot.lookup(".review-outcome-failed").queryAs(javafx.scene.control.ListCell.class).getText())
-                .contains("#" + chen, "claimed-by-other");
+                .contains("#" + chen, "refused", "holds it"); // the server's reason, not its problem type
         assertThat(server.status(li)).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(server.status(zhao)).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(server.status(chen)).isEqualTo(ApplicationStatus.PENDING);
