@@ -99,6 +99,16 @@ public final class ReviewService {
     private final MediaLinks media;
     private final ObjectMapper json;
     private volatile Boolean postgres;
+    /**
+     * Rows as this node last claimed them for a moderator (claim-next, claim, renewal): a decision on one of them is
+     * written by one statement pinned to this state, without locking and reading the row first (PostgreSQL).
+     */
+    private final Map<Long, ApplicationRow> claimedRows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedReason> reasonCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong quickDecisions = new java.util.concurrent.atomic.AtomicLong();
+
+    private record CachedReason(ReviewStore.ReasonRow row, Instant readAt) {
+    }
 
     /** An answer as stored: position and text; the question text is read from the circle when shown. */
     record StoredAnswer(int position, String text) {
@@ -220,13 +230,14 @@ public final class ReviewService {
 
     public ClaimInfo claim(ReviewActor actor, long id) {
         Instant now = clock.instant();
-        Instant until = now.plus(LEASE);
+        Instant until = now.plus(LEASE).truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
         return jdbi.inTransaction(h -> {
             ApplicationRow row = load(h, actor, id, false);
             if (row.status() != ApplicationStatus.PENDING) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.notPending", id, row.status());
             }
             if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
+                h.afterCommit(() -> remember(row.claimedBy(actor.staffId(), actor.name(), until)));
                 return new ClaimInfo(actor.staffId(), actor.name(), until);
             }
             ApplicationRow fresh = load(h, actor, id, false);
@@ -258,7 +269,10 @@ public final class ReviewService {
             Instant now = clock.instant();
             return jdbi.withHandle(h -> repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(),
                             actor.name(), now, now.plus(LEASE), now.minus(PRESENCE_WINDOW)))
-                    .map(c -> detail(actor, c.row(), c.circle(), c.viewers(), now));
+                    .map(c -> {
+                        remember(c.row());
+                        return detail(actor, c.row(), c.circle(), c.viewers(), now);
+                    });
         }
         for (int attempt = 0; attempt < 20; attempt++) {
             Instant now = clock.instant();
@@ -286,6 +300,7 @@ public final class ReviewService {
     }
 
     public void release(ReviewActor actor, long id) {
+        claimedRows.remove(id);
         jdbi.useTransaction(h -> {
             ApplicationRow before = load(h, actor, id, false);
             if (repository.release(h, id, actor.staffId()) == 1) {
@@ -312,8 +327,116 @@ public final class ReviewService {
             throw ReviewFailure.of(ProblemType.PRECONDITION_REQUIRED, "review.needsIfMatch");
         }
         validate(request);
-        return withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
-                decideInTransaction(h, actor, id, idempotencyKey, ifMatch, request, false, optimistic)));
+        try {
+            Optional<DecisionResult> quick = decideRemembered(actor, id, idempotencyKey, ifMatch, request);
+            if (quick.isPresent()) {
+                return quick.get();
+            }
+            return withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
+                    decideInTransaction(h, actor, id, idempotencyKey, ifMatch, request, false, optimistic)));
+        } finally {
+            claimedRows.remove(id);
+        }
+    }
+
+    /** How many decisions took the one-statement path (tests check which path a case takes). */
+    long quickDecisions() {
+        return quickDecisions.get();
+    }
+
+    private void remember(ApplicationRow claimed) {
+        if (claimedRows.size() > 20_000) {
+            claimedRows.clear(); // a bound on memory; forgetting only costs the quick path
+        }
+        claimedRows.put(claimed.id(), claimed);
+    }
+
+    /**
+     * PostgreSQL's quick path for a decision on a row this node claimed for the same moderator: every check runs
+     * against the remembered row, and one statement writes the decision, its log, idempotency record and audit entry
+     * only if the row still is exactly as remembered (version, status, holder, claim expiry, city, reason code version).
+     * Empty when it does not apply or the row changed meanwhile (a renewal on another node, an expiry, a replay, a
+     * reused key): the caller then takes the locking path, which answers every case.
+     */
+    private Optional<DecisionResult> decideRemembered(ReviewActor actor, long id, String key, int ifMatch,
+                                                     DecisionRequest request) {
+        ApplicationRow before = claimedRows.get(id);
+        Instant now = clock.instant();
+        if (before == null || !postgres() || before.version() != ifMatch || before.status() != ApplicationStatus.PENDING
+                || before.claimedBy() == null || before.claimedBy() != actor.staffId()
+                || !actor.name().equals(before.claimedByName()) || !before.claimExpiresAt().isAfter(now)
+                || !actor.mayReview(before.city())) {
+            return Optional.empty();
+        }
+        ReviewStore.ReasonRow reason = null;
+        if (request.reasonCode() != null) {
+            reason = cachedReason(request.reasonCode());
+            if (reason == null || !reason.active() || reason.circleId() != null && reason.circleId() != before.circleId()) {
+                return Optional.empty();
+            }
+        }
+        ApplicationStatus status = switch (request.kind()) {
+            case APPROVE -> ApplicationStatus.APPROVED;
+            case REJECT -> ApplicationStatus.REJECTED;
+            case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
+        };
+        ReviewStore.DecisionWrite write = new ReviewStore.DecisionWrite(id, ifMatch, status, request.kind(),
+                request.reasonCode(), blankToNull(request.note()), blankToNull(request.question()),
+                message(before, request, reason),
+                request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null,
+                actor.staffId(), actor.name(), now, now.plus(UNDO_WINDOW));
+        ApplicationRow after = before.decided(write);
+        DecisionResult result = new DecisionResult(id, status, after.version(), write.undoableUntil(), write.message());
+        ReviewStore.DecisionRow row = new ReviewStore.DecisionRow(write, false,
+                Math.max(0, Duration.between(before.submittedAt(), now).toSeconds()),
+                AuditLog.toJson(before.auditState()), AuditLog.toJson(after.auditState()), key,
+                decisionHash(id, ifMatch, request), write(result));
+        ReviewStore.Pins pins = new ReviewStore.Pins(actor.name(), before.claimExpiresAt(), now, before.city(),
+                reason == null ? null : reason.code(), reason == null ? 0 : reason.version());
+        boolean auditInline = audit.writesAuditLogTable();
+        ReviewStore.AuditBy by = auditInline ? new ReviewStore.AuditBy(actor == SYSTEM ? null : actor.staffId(),
+                actor.name(), request.note(), actor.clientAddress()) : null;
+        try {
+            // With the audit entry in the statement, it is the whole transaction: one round trip, no BEGIN/COMMIT.
+            boolean written = auditInline
+                    ? jdbi.withHandle(h -> repository.decideAllPostgres(h, List.of(row), now.plus(LEASE), by, pins)) == 1
+                    : jdbi.inTransaction(h -> {
+                        if (repository.decideAllPostgres(h, List.of(row), now.plus(LEASE), null, pins) != 1) {
+                            return false;
+                        }
+                        audit.recordAll(h, actor, List.of(new ReviewAudit.Change("review.decision", "application",
+                                String.valueOf(id), before.auditState(), after.auditState(), request.note())));
+                        return true;
+                    });
+            if (!written) {
+                return Optional.empty();
+            }
+            quickDecisions.incrementAndGet();
+            return Optional.of(result);
+        } catch (JdbiException e) {
+            if (isUniqueViolation(e)) {
+                return Optional.empty(); // the key was used before: the locking path reads what it answered
+            }
+            throw e;
+        }
+    }
+
+    /** A reason code as read at most 30 s ago; the quick decision pins its version, so a stale one only costs speed. */
+    private ReviewStore.ReasonRow cachedReason(String code) {
+        CachedReason cached = reasonCache.get(code);
+        Instant now = clock.instant();
+        if (cached == null || cached.readAt().isBefore(now.minusSeconds(30)) || cached.readAt().isAfter(now)) {
+            ReviewStore.ReasonRow row = jdbi.withHandle(h -> repository.reasonCode(h, code, false)).orElse(null);
+            if (row == null) {
+                return null;
+            }
+            if (reasonCache.size() > 1_000) {
+                reasonCache.clear();
+            }
+            cached = new CachedReason(row, now);
+            reasonCache.put(code, cached);
+        }
+        return cached.row();
     }
 
     public DecisionResult undo(ReviewActor actor, long id, String idempotencyKey) {

@@ -603,6 +603,15 @@ final class ReviewStore {
                        String idempotencyKey, String requestHash, String responseJson) {
     }
 
+    /**
+     * What a decision made from a remembered row (not one locked and read in the same transaction) pins: the row is
+     * written only if it is still held by this moderator with exactly this claim expiry (in the future), its circle is
+     * still in {@code city}, and the reason code (if any) is still active at {@code reasonVersion}.
+     */
+    record Pins(String staffName, Instant claimExpiresAt, Instant now, String city, String reasonCode,
+                int reasonVersion) {
+    }
+
     /** Who the audit entries of a one-statement write are by; null when the caller records them itself. */
     record AuditBy(Long actorId, String actorName, String reason, String clientAddress) {
     }
@@ -624,10 +633,10 @@ final class ReviewStore {
               RETURNING a.id),
             d AS (
               INSERT INTO review_decision (application_id, staff_id, staff_name, kind, reason_code, decided_at, waited_seconds)
-              SELECT v.id, ?, ?, ?, ?, ?, v.waited FROM v),
+              SELECT v.id, ?, ?, ?, ?, ?, v.waited FROM v JOIN u ON u.id = v.id),
             i AS (
               INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
-              SELECT ?, v.idem_key, v.request_hash, v.response_json, ? FROM v)%s
+              SELECT ?, v.idem_key, v.request_hash, v.response_json, ? FROM v JOIN u ON u.id = v.id)%s
             SELECT count(*) FROM u""";
 
     // The core audit log's columns (see AuditLog): written here so a decision costs one round trip.
@@ -636,7 +645,8 @@ final class ReviewStore {
             au AS (
               INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, before_json, after_json,
                                      reason, client_address)
-              SELECT ?, ?, ?, 'review.decision', 'application', v.id::text, v.before_json, v.after_json, ?, ? FROM v)""";
+              SELECT ?, ?, ?, 'review.decision', 'application', v.id::text, v.before_json, v.after_json, ?, ?
+              FROM v JOIN u ON u.id = v.id)""";
 
     /**
      * PostgreSQL: writes every accepted decision of one call in one statement (claims where needed, the decisions,
@@ -645,6 +655,11 @@ final class ReviewStore {
      * locked and checked by the caller; returns how many were updated.
      */
     int decideAllPostgres(Handle h, List<DecisionRow> rows, Instant claimUntil, AuditBy auditBy) {
+        return decideAllPostgres(h, rows, claimUntil, auditBy, null);
+    }
+
+    /** As above; with {@code pins} (one row only) the row is written only if it still matches them, else 0. */
+    int decideAllPostgres(Handle h, List<DecisionRow> rows, Instant claimUntil, AuditBy auditBy, Pins pins) {
         DecisionWrite first = rows.getFirst().write();
         int n = rows.size();
         Long[] ids = new Long[n];
@@ -672,8 +687,16 @@ final class ReviewStore {
         }
         Connection c = h.getConnection();
         try (PreparedStatement ps = c.prepareStatement(
-                DECIDE_ALL_POSTGRES.formatted(n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])",
+                DECIDE_ALL_POSTGRES.formatted((n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])") + (pins == null ? ""
+                                : " AND a.claimed_by = ? AND a.claimed_by_name = ? AND a.claim_expires_at = ?"
+                                + " AND a.claim_expires_at > ?"
+                                + " AND EXISTS (SELECT 1 FROM review_circle c WHERE c.id = a.circle_id AND c.city = ?)"
+                                + (pins.reasonCode() == null ? "" : " AND EXISTS (SELECT 1 FROM review_reason_code r"
+                                + " WHERE r.code = ? AND r.version = ? AND r.active = TRUE)")),
                         auditBy == null ? "" : AUDIT_CTE))) {
+            if (pins != null && n != 1) {
+                throw new IllegalArgumentException("pins are for one decision");
+            }
             int p = 1;
             ps.setArray(p++, c.createArrayOf("bigint", ids));
             ps.setArray(p++, c.createArrayOf("int4", expected));
@@ -705,6 +728,17 @@ final class ReviewStore {
                 ps.setLong(p++, ids[0]);
             } else {
                 ps.setArray(p++, c.createArrayOf("bigint", ids));
+            }
+            if (pins != null) {
+                ps.setLong(p++, first.staffId());
+                ps.setString(p++, pins.staffName());
+                ps.setObject(p++, ts(pins.claimExpiresAt()));
+                ps.setObject(p++, ts(pins.now()));
+                ps.setString(p++, pins.city());
+                if (pins.reasonCode() != null) {
+                    ps.setString(p++, pins.reasonCode());
+                    ps.setInt(p++, pins.reasonVersion());
+                }
             }
             // d
             ps.setLong(p++, first.staffId());

@@ -353,6 +353,60 @@ abstract class ReviewServiceContract {
     }
 
     @Test
+    void aDecisionSeesChangesMadeBehindThisServersBack() throws Exception {
+        // Another node renewed Alice's claim: the decision still goes through, and the audit shows the renewed claim.
+        String c = circle("骑行", "北京");
+        long renewed = submitGood(c);
+        service.claim(ALICE, renewed);
+        Instant later = clock.instant().plus(Duration.ofMinutes(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        db.jdbi.useHandle(h -> h.createUpdate("UPDATE review_application SET claim_expires_at = :t WHERE id = :id")
+                .bind("t", later.atOffset(java.time.ZoneOffset.UTC)).bind("id", renewed).execute());
+        long quick = service.quickDecisions();
+        assertThat(service.decide(ALICE, renewed, "r1", version(renewed), approve()).status())
+                .isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(service.quickDecisions()).as("the remembered claim no longer matched").isEqualTo(quick);
+        assertThat(audit.entries).filteredOn(e -> e.action().equals("review.decision")
+                        && e.targetId().equals(String.valueOf(renewed))).singleElement()
+                .satisfies(e -> assertThat(e.before()).containsEntry("claimExpiresAt", later.toString()));
+
+        // Another node let the claim lapse and gave the application to Bob: Alice is told who holds it.
+        long takenOver = submitGood(c);
+        service.claim(ALICE, takenOver);
+        db.jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE review_application SET claimed_by = 2, claimed_by_name = 'bob' WHERE id = :id")
+                .bind("id", takenOver).execute());
+        assertThatThrownBy(() -> service.decide(ALICE, takenOver, "r2", version(takenOver), approve()))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CLAIMED_BY_OTHER));
+
+        // An admin deactivated the reason after this server last read it: the rejection is refused, nothing written.
+        long rejected = submitGood(c);
+        service.claim(ALICE, rejected);
+        long earlier = submitClaimed(c);
+        service.decide(ALICE, earlier, "r3", version(earlier), reject("ADS")); // the service reads the reason code
+        assertThat(service.quickDecisions()).as("one statement on PostgreSQL, none on H2")
+                .isEqualTo(onPostgres() ? quick + 1 : 0);
+        service.deactivateReasonCode(ADMIN, "ADS");
+        try {
+            assertThatThrownBy(() -> service.decide(ALICE, rejected, "r4", version(rejected), reject("ADS")))
+                    .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.VALIDATION));
+            assertThat(version(rejected)).isEqualTo(1);
+        } finally {
+            db.jdbi.useHandle(h -> h.execute("UPDATE review_reason_code SET active = TRUE WHERE code = 'ADS'"));
+        }
+    }
+
+    private boolean onPostgres() throws java.sql.SQLException {
+        return db.jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName())
+                .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    private long submitClaimed(String c) {
+        long id = submitGood(c);
+        service.claim(ALICE, id);
+        return id;
+    }
+
+    @Test
     void aKeyReusedForAnotherPendingApplicationIsRefusedAndDecidesNothing() {
         String c = circle("徒步", "北京");
         long first = submitGood(c);
