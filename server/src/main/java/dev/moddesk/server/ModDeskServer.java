@@ -119,23 +119,23 @@ public final class ModDeskServer implements AutoCloseable {
     private final Map<TimerKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     private void timeRequest(PrometheusMeterRegistry metrics, Context ctx, Float ms) {
-        String route;
-        try {
-            var endpoint = ctx.endpoints().lastHttpEndpoint();
-            route = endpoint == null ? "unmatched" : endpoint.path;
-        } catch (RuntimeException e) {
-            route = "unmatched";
-        }
-        String method = ctx.method().name();
-        int status = ctx.statusCode();
-        String r = route;
-        requestTimers.computeIfAbsent(new TimerKey(r, method, status), k -> Timer.builder("http.server.requests")
+        TimerKey key = new TimerKey(routeOf(ctx), ctx.method().name(), ctx.statusCode());
+        requestTimers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
                         .description("HTTP requests by route template, method and status")
-                        .tag("route", r)
-                        .tag("method", method)
-                        .tag("status", Integer.toString(status))
+                        .tag("route", k.route())
+                        .tag("method", k.method())
+                        .tag("status", Integer.toString(k.status()))
                         .register(metrics))
                 .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    private static String routeOf(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().lastHttpEndpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     /** The port the server listens on (the real one when started with port 0). */

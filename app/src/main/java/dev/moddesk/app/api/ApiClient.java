@@ -34,10 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -84,7 +86,7 @@ public final class ApiClient {
      * Sends {@code Accept-Language} with the language {@code tag} gives at the time of each request (e.g. "zh-CN"), so
      * the server writes the problem details a moderator may read in the console's language.
      */
-    public static okhttp3.Interceptor acceptLanguage(java.util.function.Supplier<String> tag) {
+    public static Interceptor acceptLanguage(Supplier<String> tag) {
         return chain -> {
             String language = tag.get();
             Request request = chain.request();

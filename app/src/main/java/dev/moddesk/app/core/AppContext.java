@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ public final class AppContext implements AutoCloseable {
         this.io = Executors.newCachedThreadPool(daemon("moddesk-io"));
         // The server writes the problem details a moderator may read in the UI language; read per request, as the
         // language can change while the console runs.
-        java.util.concurrent.atomic.AtomicReference<String> language = new java.util.concurrent.atomic.AtomicReference<>(I18n.tag(locale));
+        AtomicReference<String> language = new AtomicReference<>(I18n.tag(locale));
         i18n.localeProperty().addListener((obs, old, now) -> language.set(I18n.tag(now)));
         this.http = ApiClient.defaultHttpClient().newBuilder().addInterceptor(ApiClient.acceptLanguage(language::get)).build();
         long period = Long.getLong("moddesk.health.period.ms", 3000);

@@ -283,6 +283,14 @@ public final class FocusModeModel {
         undoCountdown = timers.every(Duration.ofSeconds(1), this::updateUndoCountdown);
     }
 
+    /** The undo window has closed, or the decision was refused: the toast goes away. */
+    private void withdrawUndoOffer(UndoOffer offer) {
+        undoable.remove(offer.decisionKey());
+        undoOffer.set(null);
+        undoSecondsLeft.set(0);
+        stopUndoCountdown();
+    }
+
     private void updateUndoCountdown() {
         UndoOffer offer = undoOffer.get();
         if (offer == null) {
@@ -291,10 +299,7 @@ public final class FocusModeModel {
         }
         long millis = Duration.between(clock.instant(), offer.until()).toMillis();
         if (millis <= 0) {
-            undoable.remove(offer.decisionKey());
-            undoOffer.set(null);
-            undoSecondsLeft.set(0);
-            stopUndoCountdown();
+            withdrawUndoOffer(offer);
             return;
         }
         undoSecondsLeft.set((int) ((millis + 999) / 1000));
@@ -654,10 +659,7 @@ public final class FocusModeModel {
         // Nothing was decided, so there is nothing to undo: the toast must not go on counting down.
         UndoOffer offer = undoOffer.get();
         if (offer != null && offer.decisionKey().equals(e.idempotencyKey())) {
-            undoable.remove(offer.decisionKey());
-            undoOffer.set(null);
-            undoSecondsLeft.set(0);
-            stopUndoCountdown();
+            withdrawUndoOffer(offer);
         }
         ApplicationModel m = current.get();
         if (m != null && m.applicationId() == e.applicationId()) {

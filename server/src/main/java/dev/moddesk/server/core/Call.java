@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public final class Call {
     }
 
     /** The language the caller reads problem details in (from {@code Accept-Language}). */
-    public java.util.Locale language() {
+    public Locale language() {
         return ProblemText.fromAcceptLanguage(ctx.header("Accept-Language"));
     }
 

@@ -88,10 +88,6 @@ public class ProblemException extends RuntimeException {
         return text != null ? text : getMessage();
     }
 
-    public Problem toProblem(String instance) {
-        return toProblem(instance, Locale.ENGLISH);
-    }
-
     public Problem toProblem(String instance, Locale locale) {
         return new Problem(type.uri().toString(), type.title(), type.status(), detail(locale), instance, fieldErrors,
                 extensions);

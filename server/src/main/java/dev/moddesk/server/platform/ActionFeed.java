@@ -7,6 +7,7 @@ import dev.moddesk.contract.platform.FeedAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,9 +45,7 @@ public final class ActionFeed implements ActionPublisher {
 
     @Override
     public long publish(Handle handle, String type, String targetType, String targetId, Object payload) {
-        long id = append(handle, type, targetType, targetId, payload);
-        store.queueForActiveWebhooks(handle, id, clock.instant());
-        return id;
+        return publishAll(handle, List.of(new Action(type, targetType, targetId, payload))).getFirst();
     }
 
     /** Publishes an action that only one webhook receives (its test ping); pull readers see it too and skip it. */
@@ -79,7 +78,7 @@ public final class ActionFeed implements ActionPublisher {
         if (actions.isEmpty()) {
             return List.of();
         }
-        List<PlatformStore.NewAction> rows = new java.util.ArrayList<>(actions.size());
+        List<PlatformStore.NewAction> rows = new ArrayList<>(actions.size());
         for (Action a : actions) {
             rows.add(new PlatformStore.NewAction(a.type(), a.targetType(), a.targetId(),
                     payloadJson(a.type(), a.targetType(), a.targetId(), a.payload())));

@@ -187,16 +187,6 @@ final class PlatformStore {
                 .one();
     }
 
-    void queueForActiveWebhooks(Handle h, long actionId, Instant now) {
-        h.createUpdate("""
-                        INSERT INTO webhook_deliveries (webhook_id, action_id, status, attempts, next_attempt_at, created_at)
-                        SELECT id, :actionId, 'PENDING', 0, :now, :now FROM webhooks
-                         WHERE active = TRUE AND deleted_at IS NULL""")
-                .bind("actionId", actionId)
-                .bind("now", Sql.utc(now))
-                .execute();
-    }
-
     record NewAction(String type, String targetType, String targetId, String payloadJson) {
     }
 

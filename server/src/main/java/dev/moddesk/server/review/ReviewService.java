@@ -39,8 +39,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +50,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -103,9 +106,9 @@ public final class ReviewService {
      * Rows as this node last claimed them for a moderator (claim-next, claim, renewal): a decision on one of them is
      * written by one statement pinned to this state, without locking and reading the row first (PostgreSQL).
      */
-    private final Map<Long, ApplicationRow> claimedRows = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, CachedReason> reasonCache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong quickDecisions = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<Long, ApplicationRow> claimedRows = new ConcurrentHashMap<>();
+    private final Map<String, CachedReason> reasonCache = new ConcurrentHashMap<>();
+    private final AtomicLong quickDecisions = new AtomicLong();
 
     private record CachedReason(ReviewStore.ReasonRow row, Instant readAt) {
     }
@@ -230,7 +233,7 @@ public final class ReviewService {
 
     public ClaimInfo claim(ReviewActor actor, long id) {
         Instant now = clock.instant();
-        Instant until = now.plus(LEASE).truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
+        Instant until = now.plus(LEASE).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         return jdbi.inTransaction(h -> {
             ApplicationRow row = load(h, actor, id, false);
             if (row.status() != ApplicationStatus.PENDING) {
@@ -375,44 +378,27 @@ public final class ReviewService {
                 return Optional.empty();
             }
         }
-        ApplicationStatus status = switch (request.kind()) {
-            case APPROVE -> ApplicationStatus.APPROVED;
-            case REJECT -> ApplicationStatus.REJECTED;
-            case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
-        };
-        ReviewStore.DecisionWrite write = new ReviewStore.DecisionWrite(id, ifMatch, status, request.kind(),
-                request.reasonCode(), blankToNull(request.note()), blankToNull(request.question()),
-                message(before, request, reason),
-                request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null,
-                actor.staffId(), actor.name(), now, now.plus(UNDO_WINDOW));
-        ApplicationRow after = before.decided(write);
-        DecisionResult result = new DecisionResult(id, status, after.version(), write.undoableUntil(), write.message());
-        ReviewStore.DecisionRow row = new ReviewStore.DecisionRow(write, false,
-                Math.max(0, Duration.between(before.submittedAt(), now).toSeconds()),
-                AuditLog.toJson(before.auditState()), AuditLog.toJson(after.auditState()), key,
-                decisionHash(id, ifMatch, request), write(result));
+        ReviewStore.AuditBy inline = inlineAudit(actor, request.note());
+        Written w = written(actor, new Accepted(0, before, false, decisionWrite(actor, before, ifMatch, request, reason, now),
+                key, decisionHash(id, ifMatch, request), request.note()), now, inline != null);
         ReviewStore.Pins pins = new ReviewStore.Pins(actor.name(), before.claimExpiresAt(), now, before.city(),
                 reason == null ? null : reason.code(), reason == null ? 0 : reason.version());
-        boolean auditInline = audit.writesAuditLogTable();
-        ReviewStore.AuditBy by = auditInline ? new ReviewStore.AuditBy(actor == SYSTEM ? null : actor.staffId(),
-                actor.name(), request.note(), actor.clientAddress()) : null;
         try {
             // With the audit entry in the statement, it is the whole transaction: one round trip, no BEGIN/COMMIT.
-            boolean written = auditInline
-                    ? jdbi.withHandle(h -> repository.decideAllPostgres(h, List.of(row), now.plus(LEASE), by, pins)) == 1
+            boolean written = inline != null
+                    ? jdbi.withHandle(h -> repository.decideAllPostgres(h, List.of(w.row()), now.plus(LEASE), inline, pins)) == 1
                     : jdbi.inTransaction(h -> {
-                        if (repository.decideAllPostgres(h, List.of(row), now.plus(LEASE), null, pins) != 1) {
+                        if (repository.decideAllPostgres(h, List.of(w.row()), now.plus(LEASE), null, pins) != 1) {
                             return false;
                         }
-                        audit.recordAll(h, actor, List.of(new ReviewAudit.Change("review.decision", "application",
-                                String.valueOf(id), before.auditState(), after.auditState(), request.note())));
+                        audit.recordAll(h, actor, List.of(w.change()));
                         return true;
                     });
             if (!written) {
                 return Optional.empty();
             }
             quickDecisions.incrementAndGet();
-            return Optional.of(result);
+            return Optional.of(w.result());
         } catch (JdbiException e) {
             if (isUniqueViolation(e)) {
                 return Optional.empty(); // the key was used before: the locking path reads what it answered
@@ -524,7 +510,6 @@ public final class ReviewService {
     private List<Object> decideAll(Handle h, ReviewActor actor, List<BulkDecisionItem> items, DecisionRequest request,
                                    boolean claimIfFree, boolean optimisticKeys) {
         Instant now = clock.instant();
-        Object[] outcomes = new Object[items.size()];
         List<String> keys = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (BulkDecisionItem item : items) {
@@ -545,14 +530,36 @@ public final class ReviewService {
                 : repository.idempotencyRecords(h, actor.staffId(), keys);
         ReviewStore.ReasonRow reason = request.reasonCode() == null ? null
                 : repository.reasonCode(h, request.reasonCode(), false).filter(ReviewStore.ReasonRow::active).orElse(null);
-        Integer cooldown = request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null;
-        Instant undoable = now.plus(UNDO_WINDOW);
+        Checked checked = check(actor, items, request, reason, claimIfFree, locked, stored, now);
+        if (optimistic && Arrays.stream(checked.outcomes()).anyMatch(ReviewFailure.class::isInstance)) {
+            // Check every item again, this time with the stored answers (a failure may be a replay).
+            checked = check(actor, items, request, reason, claimIfFree, locked,
+                    repository.idempotencyRecords(h, actor.staffId(), keys), now);
+        }
+        Object[] outcomes = checked.outcomes();
+        if (!checked.accepted().isEmpty()) {
+            writeDecisions(h, actor, checked.accepted(), now, outcomes);
+        }
+        List<Object> out = new ArrayList<>(items.size());
+        for (Object o : outcomes) {
+            out.add(o instanceof Integer earlier ? outcomes[earlier] : o);
+        }
+        return out;
+    }
+
+    /**
+     * The outcome of each item so far ({@link ReviewFailure}, a stored {@link DecisionResult}, {@code TRUE} for an
+     * accepted one, or the index of an earlier item with the same key) and the accepted decisions.
+     */
+    private record Checked(Object[] outcomes, List<Accepted> accepted) {
+    }
+
+    /** Checks every item in memory, as if one after the other, against the locked rows and stored answers. */
+    private Checked check(ReviewActor actor, List<BulkDecisionItem> items, DecisionRequest request,
+                          ReviewStore.ReasonRow reason, boolean claimIfFree, Map<Long, ApplicationRow> locked,
+                          Map<String, ReviewStore.StoredResponse> stored, Instant now) {
+        Object[] outcomes = new Object[items.size()];
         Instant claimUntil = now.plus(LEASE);
-        ApplicationStatus status = switch (request.kind()) {
-            case APPROVE -> ApplicationStatus.APPROVED;
-            case REJECT -> ApplicationStatus.REJECTED;
-            case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
-        };
         Map<String, Integer> keyIndex = new HashMap<>();
         Map<String, String> keyHash = new HashMap<>();
         List<Accepted> accepted = new ArrayList<>();
@@ -610,83 +617,82 @@ public final class ReviewService {
                     throw ReviewFailure.of(ProblemType.VALIDATION, "review.unknownReason", request.reasonCode());
                 }
                 ApplicationRow claimed = claim ? before.claimedBy(actor.staffId(), actor.name(), claimUntil) : before;
-                ReviewStore.DecisionWrite write = new ReviewStore.DecisionWrite(id, item.version(), status,
-                        request.kind(), request.reasonCode(), blankToNull(request.note()),
-                        blankToNull(request.question()), message(before, request, reason), cooldown, actor.staffId(),
-                        actor.name(), now, undoable);
+                ReviewStore.DecisionWrite write = decisionWrite(actor, before, item.version(), request, reason, now);
                 accepted.add(new Accepted(i, before, claim, write, key, hash, request.note()));
                 outcomes[i] = Boolean.TRUE; // decided below
                 rows.put(id, claimed.decided(write)); // a later item for the same application sees this state
             } catch (ReviewFailure failure) {
                 outcomes[i] = failure;
             }
-            if (optimistic && i == items.size() - 1 && Arrays.stream(outcomes).anyMatch(ReviewFailure.class::isInstance)) {
-                // Check every item again, this time with the stored answers (a failure may be a replay).
-                optimistic = false;
-                stored = repository.idempotencyRecords(h, actor.staffId(), keys);
-                Arrays.fill(outcomes, null);
-                keyIndex.clear();
-                keyHash.clear();
-                accepted.clear();
-                rows = new HashMap<>(locked);
-                i = -1;
-            }
         }
-        if (!accepted.isEmpty()) {
-            writeDecisions(h, actor, accepted, now, outcomes);
-        }
-        List<Object> out = new ArrayList<>(items.size());
-        for (Object o : outcomes) {
-            out.add(o instanceof Integer earlier ? outcomes[earlier] : o);
-        }
-        return out;
+        return new Checked(outcomes, accepted);
+    }
+
+    /** What deciding {@code before} (at {@code version}) with {@code request} writes. */
+    private ReviewStore.DecisionWrite decisionWrite(ReviewActor actor, ApplicationRow before, int version,
+                                                    DecisionRequest request, ReviewStore.ReasonRow reason, Instant now) {
+        ApplicationStatus status = switch (request.kind()) {
+            case APPROVE -> ApplicationStatus.APPROVED;
+            case REJECT -> ApplicationStatus.REJECTED;
+            case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
+        };
+        return new ReviewStore.DecisionWrite(before.id(), version, status, request.kind(), request.reasonCode(),
+                blankToNull(request.note()), blankToNull(request.question()), message(before, request, reason),
+                request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null,
+                actor.staffId(), actor.name(), now, now.plus(UNDO_WINDOW));
+    }
+
+    /** An accepted decision's answer, audit change and the row the PostgreSQL statement writes. */
+    private record Written(DecisionResult result, ReviewAudit.Change change, ReviewStore.DecisionRow row) {
+    }
+
+    private Written written(ReviewActor actor, Accepted a, Instant now, boolean auditJson) {
+        ReviewStore.DecisionWrite w = a.write();
+        ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), now.plus(LEASE)) : a.before();
+        ApplicationRow after = held.decided(w);
+        ReviewAudit.Change change = new ReviewAudit.Change("review.decision", "application",
+                String.valueOf(w.applicationId()), a.before().auditState(), after.auditState(), a.note());
+        DecisionResult result = new DecisionResult(w.applicationId(), w.status(), after.version(), w.undoableUntil(),
+                w.message());
+        ReviewStore.DecisionRow row = new ReviewStore.DecisionRow(w, a.claim(),
+                Math.max(0, Duration.between(a.before().submittedAt(), now).toSeconds()),
+                auditJson ? AuditLog.toJson(change.before()) : null, auditJson ? AuditLog.toJson(change.after()) : null,
+                a.key(), a.hash(), write(result));
+        return new Written(result, change, row);
+    }
+
+    /** The audit author of a one-statement write when the audit goes to the core's table, else null. */
+    private ReviewStore.AuditBy inlineAudit(ReviewActor actor, String note) {
+        return audit.writesAuditLogTable() ? new ReviewStore.AuditBy(actor == SYSTEM ? null : actor.staffId(),
+                actor.name(), note, actor.clientAddress()) : null;
     }
 
     private void writeDecisions(Handle h, ReviewActor actor, List<Accepted> accepted, Instant now, Object[] outcomes) {
-        Instant claimUntil = now.plus(LEASE);
-        List<ReviewStore.DecisionWrite> writes = accepted.stream().map(Accepted::write).toList();
-        long[] waited = new long[accepted.size()];
-        List<ReviewAudit.Change> changes = new ArrayList<>(accepted.size());
-        List<ReviewStore.NewResponse> responses = new ArrayList<>(accepted.size());
-        for (int i = 0; i < accepted.size(); i++) {
-            Accepted a = accepted.get(i);
-            ReviewStore.DecisionWrite w = a.write();
-            waited[i] = Math.max(0, Duration.between(a.before().submittedAt(), now).toSeconds());
-            ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), claimUntil) : a.before();
-            ApplicationRow after = held.decided(w);
-            changes.add(new ReviewAudit.Change("review.decision", "application", String.valueOf(w.applicationId()),
-                    a.before().auditState(), after.auditState(), a.note()));
-            DecisionResult result = new DecisionResult(w.applicationId(), w.status(), after.version(),
-                    w.undoableUntil(), w.message());
-            responses.add(new ReviewStore.NewResponse(a.key(), a.hash(), write(result)));
-            outcomes[a.index()] = result;
+        boolean postgres = postgres();
+        ReviewStore.AuditBy inline = postgres ? inlineAudit(actor, accepted.getFirst().note()) : null;
+        List<Written> written = new ArrayList<>(accepted.size());
+        for (Accepted a : accepted) {
+            Written w = written(actor, a, now, inline != null);
+            written.add(w);
+            outcomes[a.index()] = w.result();
         }
-        if (postgres()) {
+        List<ReviewAudit.Change> changes = written.stream().map(Written::change).toList();
+        List<ReviewStore.DecisionRow> rows = written.stream().map(Written::row).toList();
+        if (postgres) {
             // One statement writes everything (and the audit entries too, when they go to the core's table).
-            boolean auditInline = audit.writesAuditLogTable();
-            List<ReviewStore.DecisionRow> rows = new ArrayList<>(accepted.size());
-            for (int i = 0; i < accepted.size(); i++) {
-                ReviewAudit.Change c = changes.get(i);
-                ReviewStore.NewResponse r = responses.get(i);
-                rows.add(new ReviewStore.DecisionRow(writes.get(i), accepted.get(i).claim(), waited[i],
-                        auditInline ? AuditLog.toJson(c.before()) : null, auditInline ? AuditLog.toJson(c.after()) : null,
-                        r.key(), r.requestHash(), r.responseJson()));
-            }
-            String note = accepted.getFirst().note();
-            int written = repository.decideAllPostgres(h, rows, claimUntil, auditInline
-                    ? new ReviewStore.AuditBy(actor == SYSTEM ? null : actor.staffId(), actor.name(), note,
-                    actor.clientAddress()) : null);
-            if (written != rows.size()) {
+            int count = repository.decideAllPostgres(h, rows, now.plus(LEASE), inline);
+            if (count != rows.size()) {
                 // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
-                throw new IllegalStateException(rows.size() - written + " applications changed under their locks");
+                throw new IllegalStateException(rows.size() - count + " applications changed under their locks");
             }
-            if (!auditInline) {
+            if (inline == null) {
                 audit.recordAll(h, actor, changes);
             }
             return;
         }
+        List<ReviewStore.DecisionWrite> writes = rows.stream().map(ReviewStore.DecisionRow::write).toList();
         repository.claimAll(h, accepted.stream().filter(Accepted::claim).map(a -> a.write().applicationId()).toList(),
-                actor.staffId(), actor.name(), now, claimUntil);
+                actor.staffId(), actor.name(), now, now.plus(LEASE));
         int[] changed = repository.decideAll(h, writes);
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] != 1) {
@@ -694,9 +700,10 @@ public final class ReviewService {
                 throw new IllegalStateException("application " + writes.get(i).applicationId() + " changed under its lock");
             }
         }
-        repository.insertDecisionLogs(h, writes, waited);
+        repository.insertDecisionLogs(h, writes, rows.stream().mapToLong(ReviewStore.DecisionRow::waitedSeconds).toArray());
         audit.recordAll(h, actor, changes);
-        repository.storeIdempotencies(h, actor.staffId(), responses, now);
+        repository.storeIdempotencies(h, actor.staffId(), rows.stream().map(r -> new ReviewStore.NewResponse(
+                r.idempotencyKey(), r.requestHash(), r.responseJson())).toList(), now);
     }
 
     private static ReviewFailure keyReused(String key) {
@@ -718,7 +725,7 @@ public final class ReviewService {
      * a key was reused for another pending application. The second run reads the stored answers first, so it
      * answers as a replay or with 422.
      */
-    private <T> T withKeyRaceRetry(java.util.function.Function<Boolean, T> work) {
+    private <T> T withKeyRaceRetry(Function<Boolean, T> work) {
         try {
             return work.apply(true);
         } catch (JdbiException e) {

@@ -10,15 +10,18 @@ import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.server.core.Json;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -412,15 +416,13 @@ final class ReviewStore {
     }
 
     /**
-     * Candidates for claim-next, in queue order. On PostgreSQL the rows come back locked with SKIP LOCKED, so
-     * concurrent claimers each get different rows without waiting; H2 would lock every matching row, so there the
-     * rows are read unlocked and {@link #tryClaim}'s conditional update decides who wins.
+     * Candidates for claim-next on H2, in queue order, read unlocked (H2 would lock every matching row); the
+     * conditional update of {@link #tryClaimFree} decides who wins. PostgreSQL uses {@link #claimNextPostgres}.
      */
     List<Long> claimCandidates(Handle h, QueueFilter f, Set<String> scope, Instant now, int limit) {
         Where where = pendingWhere(f, scope, now, true);
-        boolean pg = isPostgres(h);
         String sql = "SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id" + where.sql()
-                + order(f) + " LIMIT :limit" + (pg ? " FOR UPDATE OF a SKIP LOCKED" : "");
+                + order(f) + " LIMIT :limit";
         Query q = h.createQuery(sql);
         where.applyTo(q);
         return q.bind("limit", limit).mapTo(Long.class).list();
@@ -490,7 +492,7 @@ final class ReviewStore {
     }
 
     /** Rewritten statements by text and scope size; the queue filters make a few dozen shapes at most. */
-    private static final Map<String, Positional> POSITIONAL = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
 
     /**
      * Prepares {@code sql} written with JDBI's {@code :name} parameters and {@code <scope>} list for plain JDBC: each
@@ -507,8 +509,8 @@ final class ReviewStore {
             StringBuilder out = new StringBuilder(sql.length());
             while (m.find()) {
                 if (m.group(1) == null) {
-                    m.appendReplacement(out, String.join(", ", java.util.Collections.nCopies(scope.size(), "?")));
-                    names.addAll(java.util.Collections.nCopies(scope.size(), null));
+                    m.appendReplacement(out, String.join(", ", Collections.nCopies(scope.size(), "?")));
+                    names.addAll(Collections.nCopies(scope.size(), null));
                 } else {
                     m.appendReplacement(out, "?");
                     names.add(m.group(1));
@@ -540,7 +542,7 @@ final class ReviewStore {
     private static JsonNode readTree(String json) throws SQLException {
         try {
             return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("unreadable JSON from the database: " + e.getMessage(), e);
         }
     }
@@ -685,6 +687,9 @@ final class ReviewStore {
             hashes[i] = r.requestHash();
             responses[i] = r.responseJson();
         }
+        if (pins != null && n != 1) {
+            throw new IllegalArgumentException("pins are for one decision");
+        }
         Connection c = h.getConnection();
         try (PreparedStatement ps = c.prepareStatement(
                 DECIDE_ALL_POSTGRES.formatted((n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])") + (pins == null ? ""
@@ -694,9 +699,6 @@ final class ReviewStore {
                                 + (pins.reasonCode() == null ? "" : " AND EXISTS (SELECT 1 FROM review_reason_code r"
                                 + " WHERE r.code = ? AND r.version = ? AND r.active = TRUE)")),
                         auditBy == null ? "" : AUDIT_CTE))) {
-            if (pins != null && n != 1) {
-                throw new IllegalArgumentException("pins are for one decision");
-            }
             int p = 1;
             ps.setArray(p++, c.createArrayOf("bigint", ids));
             ps.setArray(p++, c.createArrayOf("int4", expected));
@@ -714,7 +716,7 @@ final class ReviewStore {
             ps.setString(p++, first.reasonCode());
             ps.setString(p++, first.note());
             ps.setString(p++, first.question());
-            ps.setObject(p++, first.cooldownDays(), java.sql.Types.INTEGER);
+            ps.setObject(p++, first.cooldownDays(), Types.INTEGER);
             ps.setLong(p++, first.staffId());
             ps.setString(p++, first.staffName());
             ps.setObject(p++, ts(first.decidedAt()));
@@ -751,7 +753,7 @@ final class ReviewStore {
             ps.setObject(p++, ts(first.decidedAt()));
             if (auditBy != null) {
                 ps.setObject(p++, ts(first.decidedAt()));
-                ps.setObject(p++, auditBy.actorId(), java.sql.Types.BIGINT);
+                ps.setObject(p++, auditBy.actorId(), Types.BIGINT);
                 ps.setString(p++, auditBy.actorName());
                 ps.setString(p++, auditBy.reason());
                 ps.setString(p++, auditBy.clientAddress());
