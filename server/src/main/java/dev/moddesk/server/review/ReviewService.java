@@ -107,6 +107,8 @@ public final class ReviewService {
      * written by one statement pinned to this state, without locking and reading the row first (PostgreSQL).
      */
     private final Map<Long, ApplicationRow> claimedRows = new ConcurrentHashMap<>();
+    /** Where claim-next may start reading the queue (PostgreSQL): past the dead index entries of decided rows. */
+    private final QueueFloors floors = new QueueFloors();
     private final Map<String, CachedReason> reasonCache = new ConcurrentHashMap<>();
     private final AtomicLong quickDecisions = new AtomicLong();
 
@@ -270,12 +272,21 @@ public final class ReviewService {
             // One statement picks (SKIP LOCKED), claims and reads the row with its circle and viewers: no second
             // claimer can get it, and outside a transaction it costs one round trip.
             Instant now = clock.instant();
-            return jdbi.withHandle(h -> repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(),
-                            actor.name(), now, now.plus(LEASE), now.minus(PRESENCE_WINDOW)))
-                    .map(c -> {
-                        remember(c.row());
-                        return detail(actor, c.row(), c.circle(), c.viewers(), now);
-                    });
+            QueueFloors.Key key = ReviewStore.byRisk(f) ? null : new QueueFloors.Key(f, actor.cities());
+            QueueFloors.Start start = key == null ? null : floors.start(key, now);
+            Optional<ReviewStore.Claimed> claimed = claimNextPostgres(actor, f, now, start);
+            if (claimed.isEmpty() && start != null && !start.fromHead()) {
+                // Nothing from the floor on: an older application may have come free meanwhile, so look from the head.
+                start = floors.head(key, now);
+                claimed = claimNextPostgres(actor, f, now, start);
+            }
+            if (start != null && claimed.isPresent()) {
+                floors.claimed(start, claimed.get().row().submittedAt());
+            }
+            return claimed.map(c -> {
+                remember(c.row());
+                return detail(actor, c.row(), c.circle(), c.viewers(), now);
+            });
         }
         for (int attempt = 0; attempt < 20; attempt++) {
             Instant now = clock.instant();
@@ -302,16 +313,25 @@ public final class ReviewService {
         return Optional.empty();
     }
 
+    private Optional<ReviewStore.Claimed> claimNextPostgres(ReviewActor actor, QueueFilter f, Instant now,
+                                                            QueueFloors.Start start) {
+        return jdbi.withHandle(h -> repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(), actor.name(),
+                now, now.plus(LEASE), now.minus(PRESENCE_WINDOW), start == null ? null : start.floor()));
+    }
+
     public void release(ReviewActor actor, long id) {
         claimedRows.remove(id);
-        jdbi.useTransaction(h -> {
+        Optional<Instant> freed = jdbi.inTransaction(h -> {
             ApplicationRow before = load(h, actor, id, false);
-            if (repository.release(h, id, actor.staffId()) == 1) {
-                ApplicationRow after = repository.application(h, id, false).orElseThrow();
-                audit.record(h, actor, "review.claim.release", "application", String.valueOf(id),
-                        before.auditState(), after.auditState(), null);
+            if (repository.release(h, id, actor.staffId()) != 1) {
+                return Optional.<Instant>empty();
             }
+            ApplicationRow after = repository.application(h, id, false).orElseThrow();
+            audit.record(h, actor, "review.claim.release", "application", String.valueOf(id),
+                    before.auditState(), after.auditState(), null);
+            return Optional.of(before.submittedAt());
         });
+        freed.ifPresent(floors::lowerTo); // once committed: back in the queue for the next claim-next on this node
     }
 
     public void presence(ReviewActor actor, long id) {
@@ -1080,6 +1100,7 @@ public final class ReviewService {
                 s.applicant().locationCity(), circle.city(), largestRing,
                 repository.rejections(h, s.applicant().userId(), circleId), now));
         repository.updateRisk(h, id, RiskAssessor.score(signals), write(signals), codes(signals));
+        floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
         return true;
     }
 
@@ -1093,6 +1114,7 @@ public final class ReviewService {
             signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
             signals.add(RiskAssessor.ringSignal(ring));
             repository.updateRisk(h, member.id(), RiskAssessor.score(signals), write(signals), codes(signals));
+            floors.lowerTo(member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
         }
     }
 

@@ -386,7 +386,7 @@ final class ReviewStore {
         return new Where(sql.toString(), binds, List.copyOf(scope));
     }
 
-    private static boolean byRisk(QueueFilter f) {
+    static boolean byRisk(QueueFilter f) {
         return "risk".equalsIgnoreCase(f.sort());
     }
 
@@ -436,13 +436,14 @@ final class ReviewStore {
      * PostgreSQL's claim-next in one statement and one round trip (run it outside a transaction): picks the first
      * free row in queue order (SKIP LOCKED, so concurrent claimers get different rows without waiting), claims it,
      * and returns it joined with its circle, the circle's questions and who else viewed it since {@code viewersSince}.
+     * With {@code floor}, only rows submitted then or later are read (see {@link QueueFloors}; age order only).
      * Empty when nothing matching is free.
      */
     Optional<Claimed> claimNextPostgres(Handle h, QueueFilter f, Set<String> scope, long staffId, String staffName,
-                                        Instant now, Instant until, Instant viewersSince) {
+                                        Instant now, Instant until, Instant viewersSince, Instant floor) {
         Where where = pendingWhere(f, scope, now, true);
         String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
-                + where.sql() + order(f) + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
+                + where.sql() + (floor == null ? "" : " AND a.submitted_at >= :floor") + order(f) + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
                 + " claimed AS (UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name,"
                 + " claim_expires_at = :until FROM next WHERE a.id = next.id RETURNING a.*)"
                 + " SELECT " + APPLICATION_COLUMNS + ", c.topic AS circle_topic, c.join_mode AS circle_join_mode,"
@@ -457,6 +458,9 @@ final class ReviewStore {
         binds.put("name", staffName);
         binds.put("until", ts(until));
         binds.put("since", ts(viewersSince));
+        if (floor != null) {
+            binds.put("floor", ts(floor));
+        }
         // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
         try (PreparedStatement ps = prepare(h.getConnection(), sql, binds, where.scope());
              ResultSet rs = ps.executeQuery()) {

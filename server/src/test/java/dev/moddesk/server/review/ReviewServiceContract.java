@@ -269,6 +269,64 @@ abstract class ReviewServiceContract {
         assertThat(service.claimNext(BOB, f)).isEmpty();
     }
 
+    /** A second server on the same database, with its own memory (claimed rows, queue floors). */
+    ReviewService otherNode() {
+        return new ReviewService(db.jdbi, clock, ReviewScreen.bundled(), audit, actions,
+                new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
+    }
+
+    @Test
+    void theQueueNeverLooksEmptyWhileAnOlderApplicationIsFree() {
+        String c = circle("读书会", "北京");
+        QueueFilter f = circleFilter(c);
+        long first = submitGood(c);
+        long second = submitGood(c);
+        ReviewService bobsNode = otherNode();
+        assertThat(bobsNode.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
+        bobsNode.release(BOB, first); // on his node: this one does not hear of it
+        assertThat(service.claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(first);
+        assertThat(service.claimNext(ALICE, f)).isEmpty();
+    }
+
+    @Test
+    void anApplicationFreedAnywhereIsClaimedInQueueOrderAgain() {
+        String c = circle("桌游", "北京");
+        QueueFilter f = circleFilter(c);
+        long first = submitGood(c);
+        long second = submitGood(c);
+        long third = submitGood(c);
+        long fourth = submitGood(c);
+        ReviewService bobsNode = otherNode();
+
+        // Released on another node: claimed again in order at the latest a refresh later.
+        assertThat(bobsNode.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
+        bobsNode.release(BOB, first);
+        clock.advance(QueueFloors.REFRESH);
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(first);
+
+        // Released on this node: next at once, though claim-next had moved past it.
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(third);
+        service.release(ALICE, second);
+        assertThat(service.claimNext(BOB, f).orElseThrow().id()).isEqualTo(second);
+
+        // Claims that lapsed: back in the queue once their lease is over.
+        clock.advance(ReviewService.LEASE.plusSeconds(1));
+        assertThat(service.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
+
+        // Submitted late by the platform (an earlier submission time): it is the oldest waiting.
+        String late = prefix + "late";
+        db.jdbi.useTransaction(h -> service.submit(h, new ReviewService.Submission(late, c,
+                new Applicant(prefix + "late-user", "迟到", "北京", clock.instant().minus(Duration.ofDays(400))), null,
+                List.of(new ReviewService.StoredAnswer(1, "刚刚才提交上来")), null, null, null, null,
+                clock.instant().minus(Duration.ofDays(3)))));
+        assertThat(service.claimNext(ALICE, f).orElseThrow().applicant().nickname()).isEqualTo("迟到");
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).as("lapsed too").isEqualTo(second);
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(third);
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(fourth);
+    }
+
     @Test
     void claimNextShowsTheSameApplicationAsItsDetailWithQuestionsAndViewers() {
         String c = circle("飞盘", "北京");
