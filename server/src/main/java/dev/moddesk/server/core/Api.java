@@ -13,6 +13,7 @@ import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.Role;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -295,7 +296,7 @@ public final class Api {
                 return;
             }
             if (reply.contentType() == null) {
-                ctx.json(reply.body());
+                writeJson(ctx, reply.body());
             } else {
                 ctx.contentType(reply.contentType()).result(reply.body().toString());
             }
@@ -303,8 +304,35 @@ public final class Api {
         }
         ctx.status(route.successStatus());
         if (result != null) {
-            ctx.json(result);
+            writeJson(ctx, result);
         }
+    }
+
+    /**
+     * A JSON body. Javalin copies a result through its compressing stream after the handler; when it would not
+     * compress (a client that does not accept gzip, or a body under its 1,500-byte threshold) the bytes go to the
+     * response directly, with their length: on the claim and decide path that copy cost more than the JSON.
+     */
+    private static void writeJson(Context ctx, Object body) throws IOException {
+        byte[] bytes = Json.mapper().writeValueAsBytes(body);
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        if (bytes.length >= UNCOMPRESSED_BELOW && acceptsCompression(ctx.header("Accept-Encoding"))) {
+            ctx.result(bytes);
+            return;
+        }
+        ctx.res().setContentLength(bytes.length);
+        ctx.res().getOutputStream().write(bytes);
+    }
+
+    /** Javalin's default threshold: bodies smaller than this are never compressed. */
+    private static final int UNCOMPRESSED_BELOW = 1500;
+
+    static boolean acceptsCompression(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        String lower = acceptEncoding.toLowerCase(Locale.ROOT);
+        return lower.contains("gzip") || lower.contains("br") || lower.contains("*");
     }
 
     private ProblemException unmatched(Context ctx) {

@@ -58,6 +58,8 @@ class ApiCoreTest {
                     .handle(call -> Map.of("id", call.pathId("id")));
             api.delete("/probe/items/{id}").access(Access.open()).response(204)
                     .handle(call -> null);
+            api.get("/probe/big").access(Access.open()).response(200, Map.class)
+                    .handle(call -> Map.of("text", "圈".repeat(1000)));
             api.get("/probe/boom").access(Access.open()).response(200, Map.class)
                     .handle(call -> {
                         throw new IllegalStateException("secret internal detail");
@@ -237,6 +239,24 @@ class ApiCoreTest {
         TestClient.Response response = anonymous().delete("/probe/items/5");
         assertThat(response.status()).isEqualTo(204);
         assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void jsonAnswersCarryTheirLengthAndLargeOnesAreCompressedForClientsThatAsk() {
+        TestClient.Response small = anonymous().get("/probe/items/7");
+        assertThat(small.contentType()).isEqualTo("application/json");
+        assertThat(small.header("Content-Length"))
+                .isEqualTo(String.valueOf(small.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(small.json().get("id").asLong()).isEqualTo(7);
+
+        TestClient.Response big = anonymous().get("/probe/big");
+        assertThat(big.header("Content-Encoding")).isNull();
+        assertThat(big.header("Content-Length")).isEqualTo(String.valueOf(big.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(big.json().get("text").asText()).hasSize(1000).startsWith("圈圈");
+
+        TestClient.Response gzipped = anonymous().send("GET", "/probe/big", null, null, Map.of("Accept-Encoding", "gzip"));
+        assertThat(gzipped.status()).isEqualTo(200);
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
     }
 
     @Test
