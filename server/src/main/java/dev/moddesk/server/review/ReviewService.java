@@ -35,6 +35,7 @@ import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionPublisher;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,9 +56,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +97,7 @@ public final class ReviewService {
             "en", "{nickname}, the moderators of {circle} need more information: {question}");
 
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final ReviewStore repository = new ReviewStore();
     private final Clock clock;
     private final RiskAssessor risk;
@@ -119,9 +123,11 @@ public final class ReviewService {
     record StoredAnswer(int position, String text) {
     }
 
-    public ReviewService(Jdbi jdbi, Clock clock, ReviewScreen screen, ReviewAudit audit, ActionPublisher actions,
-                         MediaLinks media, ObjectMapper json) {
+    /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
+    public ReviewService(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
+                         ActionPublisher actions, MediaLinks media, ObjectMapper json) {
         this.jdbi = Objects.requireNonNull(jdbi);
+        this.dataSource = Objects.requireNonNull(dataSource);
         this.clock = Objects.requireNonNull(clock);
         this.risk = new RiskAssessor(screen.words());
         this.audit = Objects.requireNonNull(audit);
@@ -158,7 +164,8 @@ public final class ReviewService {
         ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
             throw new IllegalStateException("no action feed is wired");
         };
-        return new ReviewService(services.database().jdbi(), services.clock(), ReviewScreen.bundled(), audit,
+        return new ReviewService(services.database().jdbi(), services.database().dataSource(), services.clock(),
+                ReviewScreen.bundled(), audit,
                 publisher, links, Json.mapper());
     }
 
@@ -315,8 +322,25 @@ public final class ReviewService {
 
     private Optional<ReviewStore.Claimed> claimNextPostgres(ReviewActor actor, QueueFilter f, Instant now,
                                                             QueueFloors.Start start) {
-        return jdbi.withHandle(h -> repository.claimNextPostgres(h, f, actor.cities(), actor.staffId(), actor.name(),
+        return withConnection(c -> repository.claimNextPostgres(c, f, actor.cities(), actor.staffId(), actor.name(),
                 now, now.plus(LEASE), now.minus(PRESENCE_WINDOW), start == null ? null : start.floor()));
+    }
+
+    /** Work on one pooled connection in autocommit, for the one-statement paths that need no JDBI handle. */
+    private interface ConnectionWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs one-statement work on a pooled connection without a JDBI handle (opening one cost more CPU than the claim
+     * statement). Failures surface as JDBI's exceptions, as they would from a handle.
+     */
+    private <T> T withConnection(ConnectionWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     public void release(ReviewActor actor, long id) {
@@ -406,7 +430,7 @@ public final class ReviewService {
         try {
             // With the audit entry in the statement, it is the whole transaction: one round trip, no BEGIN/COMMIT.
             boolean written = inline != null
-                    ? jdbi.withHandle(h -> repository.decideAllPostgres(h, List.of(w.row()), now.plus(LEASE), inline, pins)) == 1
+                    ? withConnection(c -> repository.decideAllPostgres(c, List.of(w.row()), now.plus(LEASE), inline, pins)) == 1
                     : jdbi.inTransaction(h -> {
                         if (repository.decideAllPostgres(h, List.of(w.row()), now.plus(LEASE), null, pins) != 1) {
                             return false;

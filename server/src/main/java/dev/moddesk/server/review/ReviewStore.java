@@ -439,7 +439,7 @@ final class ReviewStore {
      * With {@code floor}, only rows submitted then or later are read (see {@link QueueFloors}; age order only).
      * Empty when nothing matching is free.
      */
-    Optional<Claimed> claimNextPostgres(Handle h, QueueFilter f, Set<String> scope, long staffId, String staffName,
+    Optional<Claimed> claimNextPostgres(Connection c, QueueFilter f, Set<String> scope, long staffId, String staffName,
                                         Instant now, Instant until, Instant viewersSince, Instant floor) {
         Where where = pendingWhere(f, scope, now, true);
         String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
@@ -462,7 +462,7 @@ final class ReviewStore {
             binds.put("floor", ts(floor));
         }
         // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
-        try (PreparedStatement ps = prepare(h.getConnection(), sql, binds, where.scope());
+        try (PreparedStatement ps = prepare(c, sql, binds, where.scope());
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -666,6 +666,11 @@ final class ReviewStore {
 
     /** As above; with {@code pins} (one row only) the row is written only if it still matches them, else 0. */
     int decideAllPostgres(Handle h, List<DecisionRow> rows, Instant claimUntil, AuditBy auditBy, Pins pins) {
+        return decideAllPostgres(h.getConnection(), rows, claimUntil, auditBy, pins);
+    }
+
+    /** As above, on a connection of its own (autocommit: the statement is the whole transaction). */
+    int decideAllPostgres(Connection c, List<DecisionRow> rows, Instant claimUntil, AuditBy auditBy, Pins pins) {
         DecisionWrite first = rows.getFirst().write();
         int n = rows.size();
         Long[] ids = new Long[n];
@@ -694,7 +699,6 @@ final class ReviewStore {
         if (pins != null && n != 1) {
             throw new IllegalArgumentException("pins are for one decision");
         }
-        Connection c = h.getConnection();
         try (PreparedStatement ps = c.prepareStatement(
                 DECIDE_ALL_POSTGRES.formatted((n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])") + (pins == null ? ""
                                 : " AND a.claimed_by = ? AND a.claimed_by_name = ? AND a.claim_expires_at = ?"

@@ -89,7 +89,7 @@ abstract class ReviewServiceContract {
         clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z").plus(Duration.ofDays(sequence.incrementAndGet())));
         actions = new RecordingActions();
         audit = new RecordingAudit();
-        service = new ReviewService(db.jdbi, clock, ReviewScreen.bundled(), audit, actions,
+        service = new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
                 new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
         // Tests share one database; a prefix per test keeps their circles and applications apart.
         prefix = "t" + sequence.get() + "-";
@@ -271,7 +271,7 @@ abstract class ReviewServiceContract {
 
     /** A second server on the same database, with its own memory (claimed rows, queue floors). */
     ReviewService otherNode() {
-        return new ReviewService(db.jdbi, clock, ReviewScreen.bundled(), audit, actions,
+        return new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
                 new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
     }
 

@@ -16,7 +16,7 @@ final class ReviewTestDatabase implements AutoCloseable {
     static final String POSTGRES_URL = System.getProperty("moddesk.test.postgres",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-    private final HikariDataSource dataSource;
+    final HikariDataSource dataSource;
     private final String schema;
     final Jdbi jdbi;
 

@@ -41,7 +41,7 @@ class SandboxApplicantsIngestTest {
     @BeforeEach
     void open() {
         db = ReviewTestDatabase.h2();
-        service = new ReviewService(db.jdbi, clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
+        service = new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
                 new MediaLinks("sandbox-test-secret-123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)),
                 Json.mapper());
         handlers = ReviewIngestHandlers.all(service).stream()
