@@ -89,8 +89,7 @@ abstract class ReviewServiceContract {
         clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z").plus(Duration.ofDays(sequence.incrementAndGet())));
         actions = new RecordingActions();
         audit = new RecordingAudit();
-        service = new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
-                new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
+        service = newNode();
         // Tests share one database; a prefix per test keeps their circles and applications apart.
         prefix = "t" + sequence.get() + "-";
         db.jdbi.useHandle(h -> {
@@ -269,10 +268,18 @@ abstract class ReviewServiceContract {
         assertThat(service.claimNext(BOB, f)).isEmpty();
     }
 
-    /** A second server on the same database, with its own memory (claimed rows, queue floors). */
-    ReviewService otherNode() {
+    /** A server on the test database, with its own memory (claimed rows, queue floors); shares clock and recorders. */
+    ReviewService newNode() {
         return new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
                 new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
+    }
+
+    /** Bob takes the oldest application on another node, Alice the next one here; then Bob lets his go there. */
+    void bobReleasesTheOldestOnAnotherNode(QueueFilter f, long first, long second) {
+        ReviewService bobsNode = newNode();
+        assertThat(bobsNode.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
+        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
+        bobsNode.release(BOB, first); // this node does not hear of it
     }
 
     @Test
@@ -280,11 +287,7 @@ abstract class ReviewServiceContract {
         String c = circle("读书会", "北京");
         QueueFilter f = circleFilter(c);
         long first = submitGood(c);
-        long second = submitGood(c);
-        ReviewService bobsNode = otherNode();
-        assertThat(bobsNode.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
-        bobsNode.release(BOB, first); // on his node: this one does not hear of it
+        bobReleasesTheOldestOnAnotherNode(f, first, submitGood(c));
         assertThat(service.claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(first);
         assertThat(service.claimNext(ALICE, f)).isEmpty();
     }
@@ -297,12 +300,9 @@ abstract class ReviewServiceContract {
         long second = submitGood(c);
         long third = submitGood(c);
         long fourth = submitGood(c);
-        ReviewService bobsNode = otherNode();
 
         // Released on another node: claimed again in order at the latest a refresh later.
-        assertThat(bobsNode.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
-        bobsNode.release(BOB, first);
+        bobReleasesTheOldestOnAnotherNode(f, first, second);
         clock.advance(QueueFloors.REFRESH);
         assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(first);
 
