@@ -25,47 +25,59 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
     private static final String[] CITIES = {"北京", "上海", "成都", "杭州", "广州", "深圳", "重庆", "武汉"};
     private static final String[] CITY_CODES = {"bj", "sh", "cd", "hz", "gz", "sz", "cq", "wh"};
 
+    /** A circle topic; {@code answers.get(q)} holds genuine answers to {@code questions.get(q)}. */
     private record Topic(String name, String code, String mode, String clip, int clipSeconds, List<String> questions,
-                         List<String> goodAnswers, List<String> captions) {
+                         List<List<String>> answers, List<String> captions) {
     }
 
     private static final List<Topic> TOPICS = List.of(
             new Topic("徒步", "hiking", "EITHER", "hiking.mp4", 5,
                     List.of("你最近一次徒步去了哪里？", "你能接受多长距离的路线？", "有没有户外装备和经验？"),
-                    List.of("上个月刚走完一段二十公里的山路，很喜欢", "十公里到二十公里都可以，周末有空",
-                            "有登山杖和冲锋衣，走过好几次郊野公园的线路", "喜欢边走边拍风景，体力还不错"),
+                    List.of(List.of("上个月刚走完一段二十公里的山路，很喜欢", "上周末去了郊野公园的环线"),
+                            List.of("十公里到二十公里都可以，周末有空", "三十公里以内没问题，爬升也可以"),
+                            List.of("有登山杖和冲锋衣，走过好几次郊野公园的线路", "装备基本齐全，去年走过两次重装线")),
                     List.of("周末爬山的片段", "山顶的风景", "我的徒步装备")),
             new Topic("摄影", "photo", "VIDEO", "photography.mp4", 4,
                     List.of("你用什么器材拍照？", "最喜欢拍什么题材？"),
-                    List.of("用微单和一支定焦，主要拍街头", "喜欢拍城市夜景和人像", "手机也拍，偶尔用胶片"),
+                    List.of(List.of("用微单和一支定焦，主要拍街头", "手机也拍，偶尔用胶片"),
+                            List.of("喜欢拍城市夜景和人像", "主要拍街头和老建筑")),
                     List.of("随手拍的城市夜景", "我的作品合集", "胶片扫描")),
             new Topic("桌游", "boardgame", "QUESTIONS", "boardgames.mp4", 4,
                     List.of("你玩过哪些桌游？", "一般什么时间有空？"),
-                    List.of("玩过卡坦岛、璀璨宝石和阿瓦隆", "工作日晚上和周末下午都行", "狼人杀玩了三年，也喜欢德式策略"),
+                    List.of(List.of("玩过卡坦岛、璀璨宝石和阿瓦隆", "狼人杀玩了三年，也喜欢德式策略"),
+                            List.of("工作日晚上和周末下午都行", "周末全天都有空")),
                     List.of("上周的桌游局")),
             new Topic("羽毛球", "badminton", "EITHER", "badminton.mp4", 3,
                     List.of("你打羽毛球多久了？", "大概什么水平？", "能接受AA场地费吗？"),
-                    List.of("打了五年，每周两次", "业余中等水平，双打为主", "可以AA，离球馆很近"),
+                    List.of(List.of("打了五年，每周两次", "大学开始打的，断断续续七八年"),
+                            List.of("业余中等水平，双打为主", "单打一般，双打还可以"),
+                            List.of("可以AA，离球馆很近", "没问题，场地费一起分摊")),
                     List.of("双打练习", "杀球集锦")),
             new Topic("咖啡探店", "coffee", "EITHER", "coffee.mp4", 5,
                     List.of("你最喜欢的咖啡是什么？", "最近去过哪家店？"),
-                    List.of("喜欢手冲，偏爱埃塞的豆子", "上周去了巷子里一家新开的烘焙店", "每周至少探一家新店"),
+                    List.of(List.of("喜欢手冲，偏爱埃塞的豆子", "燕麦拿铁，每天一杯"),
+                            List.of("上周去了巷子里一家新开的烘焙店", "每周至少探一家新店，最近去的是河边那家")),
                     List.of("今天的拉花", "探店记录")),
             new Topic("宠物", "pets", "VIDEO", "pets.mp4", 4,
                     List.of("你养了什么宠物？", "愿意参加线下遛狗活动吗？"),
-                    List.of("养了一只三岁的柯基", "家里有两只猫，很乖", "愿意，周末常去公园"),
+                    List.of(List.of("养了一只三岁的柯基", "家里有两只猫，很乖"),
+                            List.of("愿意，周末常去公园", "可以，狗狗很喜欢和别的狗玩")),
                     List.of("我家狗狗", "猫咪日常")),
             new Topic("读书会", "books", "QUESTIONS", "coffee.mp4", 5,
                     List.of("最近在读什么书？", "你希望读书会多久一次？"),
-                    List.of("在读《百年孤独》，第二遍了", "两周一次比较合适", "喜欢历史和科普类的书"),
+                    List.of(List.of("在读《百年孤独》，第二遍了", "最近在读历史和科普类的书"),
+                            List.of("两周一次比较合适", "每月一次就好，周末下午")),
                     List.of("我的书架")),
             new Topic("骑行", "cycling", "EITHER", "hiking.mp4", 5,
                     List.of("你骑什么车？", "一次能骑多少公里？"),
-                    List.of("公路车，骑了两年", "五十公里没问题，周末早上出发", "环湖骑过好几次"),
+                    List.of(List.of("公路车，骑了两年", "一辆山地车，环湖骑过好几次"),
+                            List.of("五十公里没问题，周末早上出发", "三四十公里比较舒服")),
                     List.of("环湖骑行", "早起骑车")),
             new Topic("剧本杀", "murder", "QUESTIONS", "boardgames.mp4", 4,
                     List.of("你玩过几个本？", "喜欢什么类型的本？", "能接受多晚结束？"),
-                    List.of("玩过三十多个本", "喜欢推理本和机制本", "晚上十一点前结束都可以"),
+                    List.of(List.of("玩过三十多个本", "刚入坑，玩过五六个"),
+                            List.of("喜欢推理本和机制本", "情感本和欢乐本都可以"),
+                            List.of("晚上十一点前结束都可以", "周末通宵也行")),
                     List.of("上次的剧本杀")));
 
     private static final String[] ADS = {"加微信 xx%d 有福利", "兼职刷单日结，私聊", "私聊有福利，加V：k%d",
@@ -227,7 +239,25 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
         if (kind >= 80 && kind < 85) {
             return RINGS[question % RINGS.length];
         }
-        return pick(topic.goodAnswers());
+        return pick(topic.answers().get(question)) + personalDetail();
+    }
+
+    private static final String[] DISTRICTS = {"城东", "城西", "老城区", "高新区", "大学城", "江边", "火车站附近",
+            "地铁终点站那边"};
+    private static final String[] EVENINGS = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+
+    /**
+     * A detail of the applicant's own, so genuine answers differ the way people's do: without it every applicant of a
+     * topic would write one of a few identical sentences, and the duplicate-text signal (meant for copy-paste rings)
+     * would flag them all.
+     */
+    private String personalDetail() {
+        return switch (random.nextInt(3)) {
+            case 0 -> "，来这边" + (1 + random.nextInt(15)) + "年了";
+            case 1 -> "，住在" + DISTRICTS[random.nextInt(DISTRICTS.length)] + "，过来" + (10 + 5 * random.nextInt(10))
+                    + "分钟";
+            default -> "，" + EVENINGS[random.nextInt(EVENINGS.length)] + (7 + random.nextInt(4)) + "点以后一般有空";
+        };
     }
 
     private String ad() {
