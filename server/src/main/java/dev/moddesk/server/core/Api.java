@@ -308,6 +308,9 @@ public final class Api {
         }
     }
 
+    /** Javalin's default threshold: bodies smaller than this are never compressed. */
+    private static final int UNCOMPRESSED_BELOW = 1500;
+
     /**
      * A JSON body. Javalin copies a result through its compressing stream after the handler; when it would not
      * compress (a client that does not accept gzip, or a body under its 1,500-byte threshold) the bytes go to the
@@ -324,10 +327,7 @@ public final class Api {
         ctx.res().getOutputStream().write(bytes);
     }
 
-    /** Javalin's default threshold: bodies smaller than this are never compressed. */
-    private static final int UNCOMPRESSED_BELOW = 1500;
-
-    static boolean acceptsCompression(String acceptEncoding) {
+    private static boolean acceptsCompression(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }

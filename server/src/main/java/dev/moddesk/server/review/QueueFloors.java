@@ -1,8 +1,10 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.contract.review.QueueFilter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * filter may start there.
  *
  * <p>An older application becomes free again when someone releases it, undoes a decision, a claim lapses, or it is
- * submitted late. Releases, undos and submissions on this node lower the floor at once ({@link #lowerTo}); for the rest
+ * submitted late. Releases and submissions on this node lower the floor at once (an undo keeps the application
+ * claimed by whoever undid it, so it frees nothing until released) ({@link #lowerTo}); for the rest
  * (a lapsed claim, another node's release) claim-next reads from the head again at least every {@link #REFRESH}, and
  * whenever a claim from the floor finds nothing. So the floor never hides an application for longer than that, and
  * never makes the queue look empty.
@@ -27,7 +30,7 @@ final class QueueFloors {
     private static final int MAX_FILTERS = 1_000;
 
     /** The filter and the moderator's cities: together they say which rows a claim-next can see. */
-    record Key(Object filter, Object scope) {
+    record Key(QueueFilter filter, Set<String> scope) {
     }
 
     private record Floor(Instant submittedAt, Instant readFromHeadAt) {

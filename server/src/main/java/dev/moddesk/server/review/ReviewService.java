@@ -165,8 +165,7 @@ public final class ReviewService {
             throw new IllegalStateException("no action feed is wired");
         };
         return new ReviewService(services.database().jdbi(), services.database().dataSource(), services.clock(),
-                ReviewScreen.bundled(), audit,
-                publisher, links, Json.mapper());
+                ReviewScreen.bundled(), audit, publisher, links, Json.mapper());
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------

@@ -443,7 +443,8 @@ final class ReviewStore {
                                         Instant now, Instant until, Instant viewersSince, Instant floor) {
         Where where = pendingWhere(f, scope, now, true);
         String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
-                + where.sql() + (floor == null ? "" : " AND a.submitted_at >= :floor") + order(f) + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
+                + where.sql() + (floor == null ? "" : " AND a.submitted_at >= :floor") + order(f)
+                + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
                 + " claimed AS (UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name,"
                 + " claim_expires_at = :until FROM next WHERE a.id = next.id RETURNING a.*)"
                 + " SELECT " + APPLICATION_COLUMNS + ", c.topic AS circle_topic, c.join_mode AS circle_join_mode,"

@@ -2,6 +2,7 @@ package dev.moddesk.server.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moddesk.contract.review.QueueFilter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -10,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class QueueFloorsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final QueueFloors.Key CIRCLE_1 = new QueueFloors.Key("circle 1", Set.of());
-    private static final QueueFloors.Key CIRCLE_2 = new QueueFloors.Key("circle 2", Set.of());
+    private static final QueueFloors.Key CIRCLE_1 = new QueueFloors.Key(
+            new QueueFilter(null, 1L, null, null, null, null, "age"), Set.of());
+    private static final QueueFloors.Key CIRCLE_2 = new QueueFloors.Key(
+            new QueueFilter(null, 2L, null, null, null, null, "age"), Set.of());
 
     private final QueueFloors floors = new QueueFloors();
 
