@@ -20,4 +20,6 @@ public record AuditEntry(
         Map<String, Object> after,
         String reason,
         String clientAddress) {
+    /** The largest page of audit entries the server hands out at once ({@code limit}); both sides use it. */
+    public static final int MAX_PAGE_SIZE = 200;
 }

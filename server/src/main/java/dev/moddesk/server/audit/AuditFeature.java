@@ -18,7 +18,7 @@ import java.util.Base64;
  */
 public final class AuditFeature implements Feature {
     static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
+    static final int MAX_LIMIT = AuditEntry.MAX_PAGE_SIZE;
     private static final String CURSOR_PREFIX = "a1:";
 
     private final AuditService audit;
