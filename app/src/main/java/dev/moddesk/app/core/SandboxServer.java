@@ -66,6 +66,12 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts with a fresh port; blocks until the server says it listens (call it off the FX thread). */
     public static SandboxServer start(Path serverJar, Path dataDir, Duration timeout) throws StartException {
+        return start(serverJar, dataDir, timeout, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Duration)}, with more server options (tests pass {@code --no-sim}). */
+    public static SandboxServer start(Path serverJar, Path dataDir, Duration timeout, List<String> serverOptions)
+            throws StartException {
         if (serverJar == null || !Files.isRegularFile(serverJar)) {
             throw new StartException("The server jar is missing: " + serverJar
                     + ". Build it first (mvn -pl server -am package) or pass --server-jar.", List.of(), null);
@@ -74,6 +80,7 @@ public final class SandboxServer implements AutoCloseable {
         command.add(javaCommand());
         command.addAll(List.of("-jar", serverJar.toAbsolutePath().toString(), "--sandbox", "--port", "0",
                 "--data-dir", dataDir.toAbsolutePath().toString(), "--exit-on-stdin-eof"));
+        command.addAll(serverOptions);
         Process process;
         try {
             Files.createDirectories(dataDir);

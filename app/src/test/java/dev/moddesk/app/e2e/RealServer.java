@@ -21,11 +21,16 @@ final class RealServer implements AutoCloseable {
     }
 
     static RealServer start(Path dataDir) throws Exception {
+        return start(dataDir, java.util.List.of());
+    }
+
+    /** With server options, e.g. {@code --no-sim} for a test that ingests its own data through {@link TestPlatform}. */
+    static RealServer start(Path dataDir, java.util.List<String> options) throws Exception {
         String jar = System.getProperty("moddesk.server.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The server jar is missing (" + jar + "): build the reactor (mvn verify) first");
         }
-        return new RealServer(SandboxServer.start(Path.of(jar), dataDir, Duration.ofSeconds(180)));
+        return new RealServer(SandboxServer.start(Path.of(jar), dataDir, Duration.ofSeconds(180), options));
     }
 
     String url() {

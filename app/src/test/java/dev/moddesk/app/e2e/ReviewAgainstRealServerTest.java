@@ -40,7 +40,15 @@ class ReviewAgainstRealServerTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = RealServer.start(dataDir);
+        // No simulator: it would submit and withdraw applications at random (it once withdrew this test's one).
+        server = RealServer.start(dataDir, List.of("--no-sim"));
+        TestPlatform platform = TestPlatform.connect(server);
+        platform.ingest(List.of(
+                platform.circle("e2e-circle-cd", "成都", List.of("你打羽毛球多久了？", "大概什么水平？")),
+                platform.application("e2e-app-1", "e2e-circle-cd", "e2e-user-1", "阿杰", "成都",
+                        List.of("打了五年，每周两次", "业余中等水平，双打为主")),
+                platform.application("e2e-app-2", "e2e-circle-cd", "e2e-user-2", "小鹿", "成都",
+                        List.of("大学开始打的", "单打一般，双打还可以"))));
     }
 
     @AfterAll
@@ -64,8 +72,8 @@ class ReviewAgainstRealServerTest {
     void claimDecideUndoAndConflictsAgainstTheRealServer() throws Exception {
         ReviewApi moderator = new ReviewApi(server.signedIn(Role.MODERATOR));
         ReviewApi admin = new ReviewApi(server.signedIn(Role.ADMIN));
-        // The sandbox simulator submits applications over the ingest API; wait for two.
-        await("applications arrived", () -> moderator.queue(QueueFilter.all(), null, 10).join().items().size() >= 2);
+        assertThat(moderator.queue(QueueFilter.all(), null, 10).get(20, TimeUnit.SECONDS).items())
+                .extracting(a -> a.applicantNickname()).containsExactlyInAnyOrder("阿杰", "小鹿");
 
         Optional<ApplicationDetail> claimed = moderator.claimNext(QueueFilter.all()).get(20, TimeUnit.SECONDS);
         assertThat(claimed).isPresent();

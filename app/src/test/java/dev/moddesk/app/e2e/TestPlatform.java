@@ -1,0 +1,115 @@
+package dev.moddesk.app.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.app.api.Json;
+import dev.moddesk.contract.LoginRequest;
+import dev.moddesk.contract.SessionToken;
+import dev.moddesk.contract.platform.CreatePlatformKeyRequest;
+import dev.moddesk.contract.platform.CreatedPlatformKey;
+import dev.moddesk.contract.platform.IngestBatch;
+import dev.moddesk.contract.platform.IngestBatchResult;
+import dev.moddesk.contract.platform.IngestEvent;
+import dev.moddesk.contract.platform.IngestStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Plays the platform for end-to-end tests, as a real platform would: an admin creates a service key over the REST
+ * API, and the test's own circles and applications go in through the ingest API. Tests start the server with
+ * {@code --no-sim}, so nothing random touches their data (a fresh-clone run once failed because the simulator
+ * withdrew a test's application).
+ */
+final class TestPlatform {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private final OkHttpClient http = new OkHttpClient();
+    private final ObjectMapper mapper = Json.mapper();
+    private final String baseUrl;
+    private final String key;
+    private long events;
+
+    private TestPlatform(String baseUrl, String key) {
+        this.baseUrl = baseUrl;
+        this.key = key;
+    }
+
+    /** Signs in as the admin account and creates a service key named after the test. */
+    static TestPlatform connect(RealServer server) throws IOException {
+        TestPlatform anonymous = new TestPlatform(server.url(), null);
+        var admin = server.account(dev.moddesk.contract.Role.ADMIN);
+        SessionToken session = anonymous.post("/api/v1/session", null,
+                new LoginRequest(admin.username(), admin.password()), SessionToken.class);
+        CreatedPlatformKey created = anonymous.post("/api/v1/platform/keys", session.token(),
+                new CreatePlatformKeyRequest("end-to-end test"), CreatedPlatformKey.class);
+        return new TestPlatform(server.url(), created.key());
+    }
+
+    /** Sends the events and fails unless every one was applied. */
+    IngestBatchResult ingest(List<IngestEvent> batch) throws IOException {
+        IngestBatchResult result = post("/api/v1/platform/events", key, new IngestBatch(batch), IngestBatchResult.class);
+        if (result.outcomes().stream().anyMatch(o -> o.status() != IngestStatus.APPLIED)) {
+            throw new AssertionError("not every event was applied: " + result.outcomes());
+        }
+        return result;
+    }
+
+    IngestEvent circle(String circleId, String city, List<String> questions) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("circleId", circleId);
+        p.put("name", city + "测试圈");
+        p.put("city", city);
+        p.put("topic", "测试");
+        p.put("joinMode", "QUESTIONS");
+        p.put("questions", questions);
+        p.put("memberCount", 10);
+        p.put("owner", "测试圈主");
+        return event("circle.upserted", p);
+    }
+
+    IngestEvent application(String applicationId, String circleId, String userId, String nickname, String city,
+                            List<String> answers) {
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("userId", userId);
+        applicant.put("nickname", nickname);
+        applicant.put("accountCreatedAt", "2024-01-01T00:00:00Z");
+        applicant.put("locationCity", city);
+        List<Map<String, Object>> texts = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            texts.add(Map.of("position", i + 1, "text", answers.get(i)));
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("applicationId", applicationId);
+        p.put("circleId", circleId);
+        p.put("applicant", applicant);
+        p.put("answers", texts);
+        p.put("submittedAt", Instant.now().toString());
+        return event("application.submitted", p);
+    }
+
+    private IngestEvent event(String type, Map<String, Object> payload) {
+        return new IngestEvent("e2e-" + type + "-" + (++events) + "-" + System.nanoTime(), type, Instant.now(), payload);
+    }
+
+    private <T> T post(String path, String bearer, Object body, Class<T> type) throws IOException {
+        Request.Builder request = new Request.Builder().url(baseUrl + path)
+                .post(RequestBody.create(mapper.writeValueAsBytes(body), JSON));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw new AssertionError("POST " + path + " answered " + response.code() + ": " + text);
+            }
+            return mapper.readValue(text, type);
+        }
+    }
+}
