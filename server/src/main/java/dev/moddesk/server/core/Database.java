@@ -33,7 +33,9 @@ public final class Database implements AutoCloseable {
         public static Settings h2File(Path dataDir) {
             String file = dataDir.toAbsolutePath().resolve("moddesk").toString().replace('\\', '/');
             // The server closes the pool itself on stop; H2's own exit hook would close the database under it first.
-            return new Settings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;" + H2_MODE, "sa", "");
+            // WRITE_DELAY=0: H2 otherwise writes committed changes to the file up to a second later, so a killed or
+            // crashed server lost decisions it had already confirmed (EmbeddedDatabaseDurabilityTest).
+            return new Settings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;" + H2_MODE, "sa", "");
         }
 
         /** A private in-memory database that lives as long as the pool (tests). */
