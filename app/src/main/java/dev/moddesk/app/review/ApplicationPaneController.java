@@ -526,7 +526,7 @@ public final class ApplicationPaneController {
     }
 
     private void updateUndo() {
-        FocusModeModel.UndoOffer offer = focus == null ? null : focus.undoOfferProperty().get();
+        UndoWindow.Offer offer = focus == null ? null : focus.undoOfferProperty().get();
         if (offer == null) {
             hide(undoToast);
             return;

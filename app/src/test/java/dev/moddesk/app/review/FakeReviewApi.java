@@ -18,14 +18,19 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** A synchronous review API over {@link FakeReviewServer}: futures are complete when the call returns. */
+/**
+ * A synchronous review API over {@link FakeReviewServer}: futures are complete when the call returns, unless
+ * {@link #answerThrough} says where answers arrive.
+ */
 public final class FakeReviewApi extends ReviewApi {
 
     private final FakeReviewServer server;
     private final String staff;
     private volatile boolean offline;
+    private volatile Executor answers;
 
     public FakeReviewApi(FakeReviewServer server, String staff) {
         super(null);
@@ -37,7 +42,28 @@ public final class FakeReviewApi extends ReviewApi {
         offline = value;
     }
 
+    /** From now on answers arrive through {@code executor} (an HTTP client's thread, say) instead of at once. */
+    public void answerThrough(Executor executor) {
+        answers = executor;
+    }
+
     private <T> CompletableFuture<T> call(Supplier<T> body) {
+        Executor through = answers;
+        if (through != null) {
+            CompletableFuture<T> answer = new CompletableFuture<>();
+            through.execute(() -> answer(body).whenComplete((value, error) -> {
+                if (error != null) {
+                    answer.completeExceptionally(error);
+                } else {
+                    answer.complete(value);
+                }
+            }));
+            return answer;
+        }
+        return answer(body);
+    }
+
+    private <T> CompletableFuture<T> answer(Supplier<T> body) {
         if (offline) {
             return CompletableFuture.failedFuture(ApiException.of(ApiException.Kind.UNREACHABLE, "network is down",
                     new IOException("network is down")));

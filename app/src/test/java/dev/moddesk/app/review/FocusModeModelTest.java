@@ -219,14 +219,14 @@ class FocusModeModelTest {
         assertThat(focus.current()).isNull();
         assertThat(focus.noticeProperty().get().key()).isEqualTo("review.notice.loadFailedRetrying");
 
-        timers.fire(FocusModeModel.RETRY_AFTER);
+        timers.fire(FocusLineUp.RETRY_AFTER);
         assertThat(focus.current()).as("still offline: nothing yet").isNull();
-        assertThat(timers.count(FocusModeModel.RETRY_AFTER)).as("and it keeps trying").isEqualTo(1);
+        assertThat(timers.count(FocusLineUp.RETRY_AFTER)).as("and it keeps trying").isEqualTo(1);
 
         api.setOffline(false);
-        timers.fire(FocusModeModel.RETRY_AFTER);
+        timers.fire(FocusLineUp.RETRY_AFTER);
         assertThat(shown()).as("back online, the next application appears without a key").isEqualTo(first);
-        assertThat(timers.count(FocusModeModel.RETRY_AFTER)).isZero();
+        assertThat(timers.count(FocusLineUp.RETRY_AFTER)).isZero();
 
         long fourth = server.addApplication("小刘", "刚搬来，想找人一起爬山");
         api.setOffline(true);
@@ -250,7 +250,7 @@ class FocusModeModelTest {
         assertThat(focus.finishedProperty().get()).isTrue();
 
         long late = server.addApplication("小刘", "刚搬来成都，想找人一起爬山");
-        timers.fire(FocusModeModel.LOOK_AGAIN_AFTER);
+        timers.fire(FocusLineUp.LOOK_AGAIN_AFTER);
         assertThat(shown()).isEqualTo(late);
         assertThat(focus.finishedProperty().get()).isFalse();
     }
