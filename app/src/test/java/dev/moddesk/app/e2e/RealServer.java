@@ -58,6 +58,13 @@ final class RealServer implements AutoCloseable {
         return server.running();
     }
 
+    /** Kills the server as a crash would (SIGKILL: no shutdown hook, no graceful stop) and waits until it is gone. */
+    void crash() throws Exception {
+        ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         server.close();

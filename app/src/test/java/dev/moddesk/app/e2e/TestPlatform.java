@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.SessionToken;
+import dev.moddesk.contract.platform.ActionFeedPage;
 import dev.moddesk.contract.platform.CreatePlatformKeyRequest;
 import dev.moddesk.contract.platform.CreatedPlatformKey;
+import dev.moddesk.contract.platform.FeedAction;
 import dev.moddesk.contract.platform.IngestBatch;
 import dev.moddesk.contract.platform.IngestBatchResult;
 import dev.moddesk.contract.platform.IngestEvent;
@@ -59,6 +61,28 @@ final class TestPlatform {
             throw new AssertionError("not every event was applied: " + result.outcomes());
         }
         return result;
+    }
+
+    /** The whole action feed from the start, as a platform pulling it by cursor sees it. */
+    List<FeedAction> actions() throws IOException {
+        List<FeedAction> all = new ArrayList<>();
+        long cursor = 0;
+        while (true) {
+            Request request = new Request.Builder().url(baseUrl + "/api/v1/platform/actions?limit=500&after=" + cursor)
+                    .header("Authorization", "Bearer " + key).build();
+            try (Response response = http.newCall(request).execute()) {
+                String text = response.body().string();
+                if (!response.isSuccessful()) {
+                    throw new AssertionError("GET actions answered " + response.code() + ": " + text);
+                }
+                ActionFeedPage page = mapper.readValue(text, ActionFeedPage.class);
+                if (page.items().isEmpty()) {
+                    return all;
+                }
+                all.addAll(page.items());
+                cursor = page.nextCursor();
+            }
+        }
     }
 
     IngestEvent circle(String circleId, String city, List<String> questions) {
