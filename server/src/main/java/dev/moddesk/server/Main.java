@@ -31,7 +31,8 @@ public final class Main {
 
     /** Parsed command line. */
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
-                   boolean sandbox, double simRate, boolean exitOnStdinEof, boolean help, boolean version) {
+                   boolean sandbox, double simRate, int loginLimitPerAddress, boolean exitOnStdinEof, boolean help,
+                   boolean version) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -86,7 +87,7 @@ public final class Main {
         }
         ServerConfig config = ServerConfig.defaults(database, options.dataDir())
                 .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
-                .withSimRate(options.simRate());
+                .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -146,6 +147,7 @@ public final class Main {
         Path dataDir = null;
         boolean sandbox = false;
         double simRate = ServerConfig.DEFAULT_SIM_RATE;
+        int loginLimitPerAddress = ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS;
         boolean exitOnStdinEof = false;
         boolean help = false;
         boolean version = false;
@@ -174,6 +176,7 @@ public final class Main {
                 case "--sandbox" -> sandbox = flag(name, inline);
                 case "--sim-rate" -> simRate = parseSimRate(value(name, inline, rest));
                 case "--no-sim" -> simRate = flag(name, inline) ? 0 : simRate;
+                case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
@@ -183,8 +186,8 @@ public final class Main {
         if (dataDir == null) {
             dataDir = defaultDataDir(env, osName, home);
         }
-        return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, exitOnStdinEof, help,
-                version);
+        return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
+                exitOnStdinEof, help, version);
     }
 
     private static String value(String name, String inline, List<String> rest) throws UsageException {
@@ -221,6 +224,18 @@ public final class Main {
             // reported below
         }
         throw new UsageException("--sim-rate must be a number of events per second from 0 to 1000, got " + value);
+    }
+
+    private static int parseLoginLimit(String value) throws UsageException {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 1_000_000) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--login-limit-per-address must be a number from 1 to 1000000, got " + value);
     }
 
     private static int parsePort(String value) throws UsageException {
@@ -270,12 +285,15 @@ public final class Main {
                                          passwords, and run the platform simulator (default: off)
                   --sim-rate <n>         sandbox simulator events per second (default: %s)
                   --no-sim               sandbox without the platform simulator
+                  --login-limit-per-address <n>
+                                         failed sign-ins allowed from one client address in 10 minutes,
+                                         for all usernames together (default: %d; each username: 5)
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit
 
                 Exit codes: 0 stopped normally, 1 could not start, 2 bad command line.
                 """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir,
-                        ServerConfig.DEFAULT_SIM_RATE);
+                        ServerConfig.DEFAULT_SIM_RATE, ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS);
     }
 }

@@ -17,7 +17,9 @@ import java.time.Duration;
  * @param clock                  the time source for sessions, throttling and the audit log
  * @param sessionTtl             a session ends this long after its last use
  * @param sessionRefreshInterval a session's last use is written at most this often (saves a write per request)
- * @param loginMaxFailures       failed logins allowed per username or per client address within the window
+ * @param loginMaxFailures       failed logins allowed per username within the window (strict: guesses at one account)
+ * @param loginMaxFailuresPerAddress failed logins allowed per client address within the window, for every username
+ *                               together; much larger, so one person's typos do not lock out an office behind one NAT
  * @param loginFailureWindow     the sliding window over which failures are counted
  * @param version                the server version reported by /api/v1/info and /health
  * @param simRate                in sandbox mode, the platform simulator's events per second; 0 turns it off
@@ -32,6 +34,7 @@ public record ServerConfig(
         Duration sessionTtl,
         Duration sessionRefreshInterval,
         int loginMaxFailures,
+        int loginMaxFailuresPerAddress,
         Duration loginFailureWindow,
         String version,
         double simRate) {
@@ -39,6 +42,7 @@ public record ServerConfig(
     public static final int DEFAULT_PORT = 7470;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final double DEFAULT_SIM_RATE = 2.0;
+    public static final int DEFAULT_LOGIN_LIMIT_PER_ADDRESS = 100;
 
     public ServerConfig {
         if (bind == null || bind.isBlank()) {
@@ -56,7 +60,8 @@ public record ServerConfig(
         if (sessionRefreshInterval == null || sessionRefreshInterval.isNegative()) {
             throw new IllegalArgumentException("sessionRefreshInterval must not be negative");
         }
-        if (loginMaxFailures < 1 || loginFailureWindow == null || loginFailureWindow.isNegative()) {
+        if (loginMaxFailures < 1 || loginMaxFailuresPerAddress < 1 || loginFailureWindow == null
+                || loginFailureWindow.isNegative()) {
             throw new IllegalArgumentException("login throttle limits must be positive");
         }
         if (simRate < 0 || Double.isNaN(simRate) || Double.isInfinite(simRate)) {
@@ -67,45 +72,55 @@ public record ServerConfig(
         }
     }
 
-    /** Production defaults on {@code database}: 12 h sessions, refresh once a minute, 5 failures per 10 minutes. */
+    /**
+     * Production defaults on {@code database}: 12 h sessions, refresh once a minute, 5 failures per username and 100
+     * per client address in 10 minutes.
+     */
     public static ServerConfig defaults(Database.Settings database, Path dataDir) {
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
-                Duration.ofHours(12), Duration.ofMinutes(1), 5, Duration.ofMinutes(10), null, DEFAULT_SIM_RATE);
+                Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
+                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
-                loginMaxFailures, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
     }
 
-    public ServerConfig withLoginThrottle(int maxFailures, Duration window) {
+    /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
+    public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                maxFailures, window, version, simRate);
+                perUsername, perAddress, window, version, simRate);
+    }
+
+    /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
+    public ServerConfig withLoginLimitPerAddress(int perAddress) {
+        return withLoginThrottle(loginMaxFailures, perAddress, loginFailureWindow);
     }
 
     /** The sandbox simulator's events per second; 0 turns the simulator off. */
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
     }
 }

@@ -24,7 +24,8 @@ class MainTest {
         assertThat(run("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).contains("--port", "--bind", "--db-url", "--db-user", "--db-password", "--data-dir",
-                "--sandbox", "--exit-on-stdin-eof", "--help", "--version", "7470", "127.0.0.1");
+                "--sandbox", "--exit-on-stdin-eof", "--help", "--version", "7470", "127.0.0.1",
+                "--login-limit-per-address <n>", "(default: 100; each username: 5)");
     }
 
     @Test
@@ -41,6 +42,7 @@ class MainTest {
         assertThat(run("--port")).isEqualTo(2);
         assertThat(run("--db-url", "mysql://x")).isEqualTo(2);
         assertThat(run("--sandbox=yes")).isEqualTo(2);
+        assertThat(run("--login-limit-per-address", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number from 0 to 65535");
     }
 
@@ -53,8 +55,11 @@ class MainTest {
     @Test
     void parsesValuesInBothForms() throws Exception {
         Main.Options options = Main.parse(new String[] {"--port=0", "--bind", "0.0.0.0", "--sandbox",
-                "--db-url", "jdbc:postgresql://db/moddesk", "--data-dir", "/tmp/md", "--exit-on-stdin-eof"},
-                Map.of(), "Linux", Path.of("/home/li"));
+                "--db-url", "jdbc:postgresql://db/moddesk", "--data-dir", "/tmp/md", "--exit-on-stdin-eof",
+                "--login-limit-per-address=250"}, Map.of(), "Linux", Path.of("/home/li"));
+        assertThat(options.loginLimitPerAddress()).isEqualTo(250);
+        assertThat(Main.parse(new String[0], Map.of(), "Linux", Path.of("/home/li")).loginLimitPerAddress())
+                .isEqualTo(ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS);
         assertThat(options.port()).isZero();
         assertThat(options.bind()).isEqualTo("0.0.0.0");
         assertThat(options.sandbox()).isTrue();

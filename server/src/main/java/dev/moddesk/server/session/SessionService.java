@@ -16,13 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Sign-in, sign-out and token checks. Tokens are 256 random bits, given to the client once and stored only as
  * their SHA-256. A session expires {@code sessionTtl} after its last use; the last use is written at most once per
  * {@code sessionRefreshInterval} so busy consoles do not write on every request. Failed logins are throttled per
- * username and per client address, counted in the database so several API nodes agree.
+ * username and per client address by {@link LoginThrottle}, which reserves each attempt before bcrypt runs.
  */
 public final class SessionService {
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
@@ -42,10 +40,12 @@ public final class SessionService {
     private final Jdbi jdbi;
     private final SessionStore store = new SessionStore();
     private final StaffStore staff = new StaffStore();
+    private final LoginThrottle throttle;
 
     public SessionService(Services services) {
         this.services = services;
         this.jdbi = services.database().jdbi();
+        this.throttle = new LoginThrottle(jdbi, services.config(), store);
     }
 
     /** Signs in; throws 422 (missing fields), 429 (throttled), 401 (bad credentials) or 403 (disabled). */
@@ -65,27 +65,34 @@ public final class SessionService {
             throw ProblemException.validation(List.of(new FieldError("username", "is too long")));
         }
         Instant now = services.clock().instant();
-        checkThrottle(username, clientAddress, now);
-
-        Optional<StaffRow> account = jdbi.withHandle(h -> staff.findByUsername(h, username));
-        // Always run bcrypt, even for unknown names, so timing does not reveal which usernames exist.
-        boolean verified = PasswordHasher.matches(request.password(),
-                account.map(StaffRow::passwordHash).orElse(null)) && account.isPresent();
+        long reservation = throttle.reserve(username, clientAddress, now);
+        Optional<StaffRow> account;
+        boolean verified;
+        try {
+            account = jdbi.withHandle(h -> staff.findByUsername(h, username));
+            // Always run bcrypt, even for unknown names, so timing does not reveal which usernames exist.
+            verified = PasswordHasher.matches(request.password(),
+                    account.map(StaffRow::passwordHash).orElse(null)) && account.isPresent();
+        } catch (RuntimeException e) {
+            jdbi.useHandle(h -> throttle.release(h, reservation));
+            throw e;
+        }
         if (!verified) {
-            jdbi.useTransaction(h -> {
-                store.recordFailure(h, username, clientAddress, now);
-                services.auditLog().record(h, new AuditLog.Entry(null, username, "session.login_failed",
-                        account.isPresent() ? "staff" : null, account.map(a -> Long.toString(a.id())).orElse(null),
-                        null, null, "wrong username or password", clientAddress));
-            });
+            // The reservation stays: it is this failure's record.
+            jdbi.useTransaction(h -> services.auditLog().record(h, new AuditLog.Entry(null, username,
+                    "session.login_failed", account.isPresent() ? "staff" : null,
+                    account.map(a -> Long.toString(a.id())).orElse(null), null, null, "wrong username or password",
+                    clientAddress)));
             log.info("Failed login for a username from {}", clientAddress);
             throw new ProblemException(ProblemType.BAD_CREDENTIALS, "Wrong username or password");
         }
         StaffRow row = account.get();
         if (row.disabled()) {
-            jdbi.useTransaction(h -> services.auditLog().record(h, new AuditLog.Entry(row.id(), row.username(),
-                    "session.login_failed", "staff", Long.toString(row.id()), null, null, "account disabled",
-                    clientAddress)));
+            jdbi.useTransaction(h -> {
+                throttle.release(h, reservation);
+                services.auditLog().record(h, new AuditLog.Entry(row.id(), row.username(), "session.login_failed",
+                        "staff", Long.toString(row.id()), null, null, "account disabled", clientAddress));
+            });
             throw new ProblemException(ProblemType.ACCOUNT_DISABLED, "This account is disabled; ask an admin");
         }
         String token = newToken();
@@ -93,6 +100,7 @@ public final class SessionService {
         jdbi.useTransaction(h -> {
             store.insert(h, hash(token), row.id(), now, expiresAt, clientAddress);
             store.setLastLogin(h, row.id(), now);
+            throttle.release(h, reservation);
             store.clearFailures(h, username);
             store.deleteExpired(h, now);
             store.deleteFailuresBefore(h, now.minus(services.config().loginFailureWindow()));
@@ -100,27 +108,6 @@ public final class SessionService {
                     Long.toString(row.id()), null, null, null, clientAddress));
         });
         return new SessionToken(token, expiresAt, me(row));
-    }
-
-    private void checkThrottle(String username, String clientAddress, Instant now) {
-        Duration window = services.config().loginFailureWindow();
-        int max = services.config().loginMaxFailures();
-        Instant since = now.minus(window);
-        SessionStore.Failures[] counts = jdbi.withHandle(h -> new SessionStore.Failures[] {
-                store.failuresForUsername(h, username, since), store.failuresForAddress(h, clientAddress, since)});
-        Instant freeAt = null;
-        for (SessionStore.Failures failures : counts) {
-            if (failures.count() >= max) {
-                Instant at = failures.oldest().plus(window);
-                freeAt = freeAt == null || at.isAfter(freeAt) ? at : freeAt;
-            }
-        }
-        if (freeAt != null) {
-            long seconds = Math.max(1, (Duration.between(now, freeAt).toMillis() + 999) / 1000);
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
-                    "Too many failed sign-ins; try again in " + seconds + " seconds", List.of(),
-                    Map.of("retryAfterSeconds", seconds), Map.of("Retry-After", Long.toString(seconds)));
-        }
     }
 
     /** The staff principal for a bearer token, or empty when it is unknown, expired or its account disabled. */

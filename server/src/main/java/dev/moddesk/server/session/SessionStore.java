@@ -56,9 +56,22 @@ final class SessionStore {
                 .bind("id", staffId).bind("now", Sql.utc(now)).execute();
     }
 
-    void recordFailure(Handle h, String username, String clientAddress, Instant now) {
-        h.createUpdate("INSERT INTO login_failure (at, username, client_address) VALUES (:at, :username, :address)")
-                .bind("at", Sql.utc(now)).bind("username", username).bind("address", clientAddress).execute();
+    /** Waits for and holds (until the transaction ends) one stripe of the login throttle's locks. */
+    void lockStripe(Handle h, int stripe) {
+        h.createQuery("SELECT stripe FROM login_throttle_lock WHERE stripe = :stripe FOR UPDATE")
+                .bind("stripe", stripe).mapTo(Integer.class).one();
+    }
+
+    /** Records a login attempt as a failure (it stays one unless the password turns out right); returns its id. */
+    long recordFailure(Handle h, String username, String clientAddress, Instant now) {
+        return h.createUpdate("INSERT INTO login_failure (at, username, client_address) "
+                        + "VALUES (:at, :username, :address)")
+                .bind("at", Sql.utc(now)).bind("username", username).bind("address", clientAddress)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void deleteFailure(Handle h, long id) {
+        h.createUpdate("DELETE FROM login_failure WHERE id = :id").bind("id", id).execute();
     }
 
     /** Failures for {@code username} since {@code since}: their count and the oldest one's time. */

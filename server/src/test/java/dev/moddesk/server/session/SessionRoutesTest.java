@@ -15,7 +15,14 @@ import dev.moddesk.server.testing.TestServer;
 import dev.moddesk.server.testing.TestServers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -29,6 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SessionRoutesTest {
     static final Duration TTL = Duration.ofMinutes(30);
     static final Duration WINDOW = Duration.ofMinutes(10);
+    static final int USER_LIMIT = 5;
+    static final int ADDRESS_LIMIT = 20;
     static MutableClock clock;
     static TestServer server;
 
@@ -39,9 +48,11 @@ class SessionRoutesTest {
     static void start(Backend backend) {
         clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
         server = TestServers.start(backend, config -> config.withClock(clock)
-                .withSessionTtl(TTL, Duration.ofMinutes(1)).withLoginThrottle(5, WINDOW), List.of());
+                .withSessionTtl(TTL, Duration.ofMinutes(1)).withLoginThrottle(USER_LIMIT, ADDRESS_LIMIT, WINDOW), List.of());
         server.createAccount("li.wei", Role.MODERATOR);
         server.createAccount("wang.fang", Role.OPS);
+        server.createAccount("zhao.lei", Role.MODERATOR);
+        server.createAccount("chen.jing", Role.MODERATOR);
     }
 
     @AfterParameterizedClassInvocation
@@ -134,7 +145,7 @@ class SessionRoutesTest {
 
     @Test
     void repeatedFailuresForAUsernameAreThrottled() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < USER_LIMIT; i++) {
             assertThat(login("wang.fang", "wrong password " + i).status()).isEqualTo(401);
         }
         TestClient.Response throttled = login("wang.fang", TestServer.PASSWORD);
@@ -150,8 +161,67 @@ class SessionRoutesTest {
     }
 
     @Test
+    void parallelWrongGuessesAreEvaluatedAtMostTheLimit() throws Exception {
+        long auditedBefore = auditCount("session.login_failed", "zhao.lei");
+        int guesses = 50;
+        CountDownLatch ready = new CountDownLatch(guesses);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TestClient.Response>> answers = new ArrayList<>();
+        try (ExecutorService guessers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < guesses; i++) {
+                String guess = "wrong guess " + i;
+                answers.add(guessers.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return login("zhao.lei", guess);
+                }));
+            }
+            ready.await();
+            go.countDown();
+        }
+        List<TestClient.Response> responses = new ArrayList<>();
+        for (Future<TestClient.Response> answer : answers) {
+            responses.add(answer.get());
+        }
+        Map<Integer, Long> byStatus = responses.stream()
+                .collect(Collectors.groupingBy(TestClient.Response::status, Collectors.counting()));
+        assertThat(byStatus).as("answers by status").containsOnlyKeys(401, 429);
+        assertThat(byStatus.get(401)).as("guesses evaluated").isEqualTo(USER_LIMIT);
+        assertThat(byStatus.get(429)).isEqualTo(guesses - USER_LIMIT);
+        assertThat(responses).filteredOn(r -> r.status() == 429)
+                .allSatisfy(r -> assertThat(Long.parseLong(r.header("Retry-After"))).isBetween(1L,
+                        WINDOW.toSeconds()));
+        assertThat(auditCount("session.login_failed", "zhao.lei")).isEqualTo(auditedBefore + USER_LIMIT);
+
+        assertThat(login("zhao.lei", TestServer.PASSWORD).status()).isEqualTo(429);
+        assertThat(login("li.wei", TestServer.PASSWORD).status())
+                .as("another user from the same address").isEqualTo(201);
+    }
+
+    @Test
+    void oneUsersLockoutDoesNotLockOutTheirAddress() {
+        for (int i = 0; i < USER_LIMIT; i++) {
+            assertThat(login("chen.jing", "typo " + i).status()).isEqualTo(401);
+        }
+        assertThat(login("chen.jing", TestServer.PASSWORD).status()).isEqualTo(429);
+        assertThat(login("wang.fang", TestServer.PASSWORD).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aSuccessfulSignInEndsTheUsersFailures() {
+        for (int i = 0; i < USER_LIMIT - 1; i++) {
+            assertThat(login("chen.jing", "typo " + i).status()).isEqualTo(401);
+        }
+        assertThat(login("chen.jing", TestServer.PASSWORD).status()).isEqualTo(201);
+        for (int i = 0; i < USER_LIMIT; i++) {
+            assertThat(login("chen.jing", "typo again " + i).status()).isEqualTo(401);
+        }
+        assertThat(login("chen.jing", TestServer.PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
     void repeatedFailuresFromOneAddressAreThrottledAcrossUsernames() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < ADDRESS_LIMIT; i++) {
             assertThat(login("guess" + i, "wrong password").status()).isEqualTo(401);
         }
         TestClient.Response throttled = login("li.wei", TestServer.PASSWORD);
