@@ -31,8 +31,8 @@ public final class Main {
 
     /** Parsed command line. */
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
-                   boolean sandbox, double simRate, int loginLimitPerAddress, boolean exitOnStdinEof, boolean help,
-                   boolean version) {
+                   boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
+                   boolean exitOnStdinEof, boolean help, boolean version) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -87,7 +87,8 @@ public final class Main {
         }
         ServerConfig config = ServerConfig.defaults(database, options.dataDir())
                 .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
-                .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress());
+                .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress())
+                .withAllowPrivateWebhooks(options.allowPrivateWebhooks());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -148,6 +149,7 @@ public final class Main {
         boolean sandbox = false;
         double simRate = ServerConfig.DEFAULT_SIM_RATE;
         int loginLimitPerAddress = ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS;
+        boolean allowPrivateWebhooks = false;
         boolean exitOnStdinEof = false;
         boolean help = false;
         boolean version = false;
@@ -177,6 +179,7 @@ public final class Main {
                 case "--sim-rate" -> simRate = parseSimRate(value(name, inline, rest));
                 case "--no-sim" -> simRate = flag(name, inline) ? 0 : simRate;
                 case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
+                case "--allow-private-webhooks" -> allowPrivateWebhooks = flag(name, inline);
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
@@ -187,7 +190,7 @@ public final class Main {
             dataDir = defaultDataDir(env, osName, home);
         }
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
-                exitOnStdinEof, help, version);
+                allowPrivateWebhooks, exitOnStdinEof, help, version);
     }
 
     private static String value(String name, String inline, List<String> rest) throws UsageException {
@@ -288,6 +291,10 @@ public final class Main {
                   --login-limit-per-address <n>
                                          failed sign-ins allowed from one client address in 10 minutes,
                                          for all usernames together (default: %d; each username: 5)
+                  --allow-private-webhooks
+                                         accept webhook endpoints on loopback, private and link-local
+                                         addresses and over plain http, for a platform on this server's
+                                         own network (default: off, public https endpoints only)
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit

@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param loginFailureWindow     the sliding window over which failures are counted
  * @param version                the server version reported by /api/v1/info and /health
  * @param simRate                in sandbox mode, the platform simulator's events per second; 0 turns it off
+ * @param allowPrivateWebhooks   accept webhook URLs on loopback, private and link-local addresses and plain http
+ *                               (a platform on the same private network); off, only public https endpoints
  */
 public record ServerConfig(
         String bind,
@@ -37,7 +39,8 @@ public record ServerConfig(
         int loginMaxFailuresPerAddress,
         Duration loginFailureWindow,
         String version,
-        double simRate) {
+        double simRate,
+        boolean allowPrivateWebhooks) {
 
     public static final int DEFAULT_PORT = 7470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -74,43 +77,48 @@ public record ServerConfig(
 
     /**
      * Production defaults on {@code database}: 12 h sessions, refresh once a minute, 5 failures per username and 100
-     * per client address in 10 minutes.
+     * per client address in 10 minutes, public https webhooks only.
      */
     public static ServerConfig defaults(Database.Settings database, Path dataDir) {
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
-                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE);
+                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                perUsername, perAddress, window, version, simRate);
+                perUsername, perAddress, window, version, simRate, allowPrivateWebhooks);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -121,6 +129,13 @@ public record ServerConfig(
     /** The sandbox simulator's events per second; 0 turns the simulator off. */
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks);
+    }
+
+    /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
+    public ServerConfig withAllowPrivateWebhooks(boolean allow) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow);
     }
 }

@@ -25,7 +25,7 @@ class MainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).contains("--port", "--bind", "--db-url", "--db-user", "--db-password", "--data-dir",
                 "--sandbox", "--exit-on-stdin-eof", "--help", "--version", "7470", "127.0.0.1",
-                "--login-limit-per-address <n>", "(default: 100; each username: 5)");
+                "--login-limit-per-address <n>", "(default: 100; each username: 5)", "--allow-private-webhooks");
     }
 
     @Test
@@ -58,6 +58,9 @@ class MainTest {
                 "--db-url", "jdbc:postgresql://db/moddesk", "--data-dir", "/tmp/md", "--exit-on-stdin-eof",
                 "--login-limit-per-address=250"}, Map.of(), "Linux", Path.of("/home/li"));
         assertThat(options.loginLimitPerAddress()).isEqualTo(250);
+        assertThat(options.allowPrivateWebhooks()).isFalse();
+        assertThat(Main.parse(new String[] {"--allow-private-webhooks"}, Map.of(), "Linux", Path.of("/home/li"))
+                .allowPrivateWebhooks()).isTrue();
         assertThat(Main.parse(new String[0], Map.of(), "Linux", Path.of("/home/li")).loginLimitPerAddress())
                 .isEqualTo(ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS);
         assertThat(options.port()).isZero();

@@ -110,6 +110,8 @@ public final class PlatformFeature implements Feature {
                 .response(200, Webhook[].class)
                 .handle(call -> admin.webhooks());
         api.post(BASE + "/webhooks").summary("Add a webhook endpoint (its secret is shown only in this answer)")
+                .description("The URL must be https and resolve to public addresses only (422 naming url "
+                        + "otherwise), unless the server runs with --allow-private-webhooks.")
                 .tag("platform")
                 .access(Access.role(Role.ADMIN))
                 .body(CreateWebhookRequest.class)

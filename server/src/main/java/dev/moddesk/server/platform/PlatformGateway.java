@@ -27,6 +27,7 @@ public final class PlatformGateway {
     private final PlatformUsers users;
     private final ActionFeed feed;
     private final Webhooks webhooks;
+    private final WebhookTargets targets;
 
     private final Services services;
 
@@ -37,7 +38,8 @@ public final class PlatformGateway {
         users = new PlatformUsers(services.clock());
         ingest = new PlatformIngest(jdbi, services.clock()).register(users);
         feed = new ActionFeed(jdbi, Json.mapper(), services.clock());
-        webhooks = new Webhooks(feed, services.clock());
+        targets = new WebhookTargets(HostResolver.SYSTEM, services.config().allowPrivateWebhooks());
+        webhooks = new Webhooks(feed, services.clock(), targets);
     }
 
     public static PlatformGateway of(Services services) {
@@ -65,8 +67,8 @@ public final class PlatformGateway {
 
     /** A webhook delivery worker for this server's queue (one per node; start and close it with the server). */
     WebhookDeliveryWorker deliveryWorker(WebhookDeliverySettings settings, String threadName) {
-        return new WebhookDeliveryWorker(services.database().jdbi(), Json.mapper(), services.clock(), feed, settings,
-                threadName, services.metrics());
+        return new WebhookDeliveryWorker(services.database().jdbi(), Json.mapper(), services.clock(), feed, targets,
+                settings, threadName, services.metrics());
     }
 
     ActionFeed feed() {

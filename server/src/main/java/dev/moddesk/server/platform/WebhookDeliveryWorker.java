@@ -7,11 +7,9 @@ import dev.moddesk.contract.platform.WebhookSignature;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +36,26 @@ import org.slf4j.LoggerFactory;
  * SENDING under its own claim token, so no two workers send the same delivery at once. A worker that dies mid-send
  * leaves a lease that expires, and another worker tries again: delivery is at least once, receivers dedupe by
  * {@code ModDesk-Action-Id}.
+ *
+ * <p>Every request goes only where {@link WebhookTargets} allows: the HTTP client resolves host names through it (and
+ * connects to the addresses it checked), a host written as an address and the scheme are checked before each send,
+ * no proxy is used (it would resolve the name itself), and redirects are never followed (a 3xx is a failed attempt
+ * with its status recorded).
  */
 public final class WebhookDeliveryWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
     private static final int RESPONSE_EXCERPT_LENGTH = 200;
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Clock clock;
     private final WebhookDeliverySettings settings;
     private final ActionFeed feed;
-    private final HttpClient http;
+    private final WebhookTargets targets;
+    private final OkHttpClient http;
     private final Semaphore slots;
     private final PlatformStore store = new PlatformStore();
     private final MeterRegistry metrics;
@@ -56,13 +66,13 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
     private Thread loop;
     private ExecutorService senders;
 
-    public WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed,
+    WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed, WebhookTargets targets,
             WebhookDeliverySettings settings, String name) {
-        this(jdbi, json, clock, feed, settings, name, new SimpleMeterRegistry());
+        this(jdbi, json, clock, feed, targets, settings, name, new SimpleMeterRegistry());
     }
 
     /** {@code metrics} gets {@code moddesk.webhook.attempts} counted by outcome (delivered, retry, failed). */
-    public WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed,
+    WebhookDeliveryWorker(Jdbi jdbi, ObjectMapper json, Clock clock, ActionFeed feed, WebhookTargets targets,
             WebhookDeliverySettings settings, String name, MeterRegistry metrics) {
         this.metrics = metrics;
         this.jdbi = jdbi;
@@ -72,9 +82,16 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.slots = new Semaphore(settings.concurrency());
-        this.http = HttpClient.newBuilder()
+        this.targets = targets;
+        this.http = new OkHttpClient.Builder()
+                .dns(targets::addresses)
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .readTimeout(settings.requestTimeout())
+                .writeTimeout(settings.requestTimeout())
+                .callTimeout(settings.requestTimeout().plus(settings.connectTimeout()))
                 .build();
     }
 
@@ -118,7 +135,8 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
         LOG.info("Webhook delivery worker {} stopped", name);
     }
 
@@ -212,28 +230,29 @@ public final class WebhookDeliveryWorker implements AutoCloseable {
         Integer statusCode = null;
         String error;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
-                    .timeout(settings.requestTimeout())
-                    .header("Content-Type", "application/json")
+            targets.checkBeforeSending(URI.create(claim.url()));
+            Request request = new Request.Builder().url(claim.url())
                     .header("User-Agent", "ModDesk-Webhooks/1")
                     .header(WebhookSignature.HEADER, WebhookSignature.header(claim.secret(), timestamp, body))
                     .header(WebhookSignature.ACTION_ID_HEADER, Long.toString(claim.action().id()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .post(RequestBody.create(body, JSON))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            statusCode = response.statusCode();
-            if (statusCode >= 200 && statusCode < 300) {
-                finish(claim, DeliveryStatus.DELIVERED, statusCode, null, null, clock.instant());
-                return;
+            try (Response response = http.newCall(request).execute()) {
+                statusCode = response.code();
+                if (statusCode >= 200 && statusCode < 300) {
+                    finish(claim, DeliveryStatus.DELIVERED, statusCode, null, null, clock.instant());
+                    return;
+                }
+                error = "HTTP " + statusCode + excerpt(response.peekBody(RESPONSE_EXCERPT_LENGTH * 4L).string());
             }
-            error = "HTTP " + statusCode + excerpt(response.body());
-        } catch (HttpTimeoutException e) {
-            error = "timed out: " + e.getMessage();
+        } catch (WebhookTargets.Refused e) {
+            error = "refused: " + e.getMessage();
+        } catch (InterruptedIOException e) {
+            error = Thread.currentThread().isInterrupted() ? "interrupted: the server was stopping"
+                    : "timed out: " + e.getMessage();
         } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted: the server was stopping";
+            error = e.getCause() instanceof WebhookTargets.Refused refused ? "refused: " + refused.getMessage()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             error = "invalid request: " + e.getMessage();
         }

@@ -4,7 +4,6 @@ import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.Webhook;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +15,24 @@ public final class Webhooks {
 
     public static final String TEST_ACTION = "platform.test";
     static final String SECRET_PREFIX = "whsec_";
-    private static final int MAX_URL_LENGTH = 2000;
 
     private final ActionFeed feed;
     private final Clock clock;
+    private final WebhookTargets targets;
     private final PlatformStore store = new PlatformStore();
 
-    public Webhooks(ActionFeed feed, Clock clock) {
+    Webhooks(ActionFeed feed, Clock clock, WebhookTargets targets) {
         this.feed = feed;
         this.clock = clock;
+        this.targets = targets;
     }
 
-    /** Creates an endpoint with a fresh signing secret; the answer is the only place the secret appears. */
+    /**
+     * Creates an endpoint with a fresh signing secret; the answer is the only place the secret appears. A malformed
+     * URL is an {@link IllegalArgumentException}; one the server may not send to, a {@link WebhookUrlRefused}.
+     */
     public CreatedWebhook create(Handle handle, String url, boolean active, Long createdBy) {
-        URI uri = validUrl(url);
+        URI uri = targets.check(url);
         String secret = KeyMaterial.generate(SECRET_PREFIX);
         long id = store.insertWebhook(handle, uri.toString(), secret, active, clock.instant(), createdBy);
         return new CreatedWebhook(find(handle, id).orElseThrow(), secret);
@@ -62,22 +65,4 @@ public final class Webhooks {
     public List<WebhookDelivery> deliveries(Handle handle, long webhookId, int limit) {
         return store.deliveries(handle, webhookId, Math.clamp(limit, 1, 500));
     }
-
-    static URI validUrl(String url) {
-        if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            throw new IllegalArgumentException("url must be 1 to " + MAX_URL_LENGTH + " characters");
-        }
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
-                throw new IllegalArgumentException("url must be an absolute http or https URL without user info or fragment");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL: " + e.getReason());
-        }
-    }
-
 }

@@ -3,17 +3,24 @@ package dev.moddesk.server.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.DeliveryStatus;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.contract.platform.WebhookSignature;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.testing.Backend;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -35,13 +42,15 @@ class WebhookDeliveryTest {
             Duration.ofMillis(200), 15, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), 4);
     private TestDatabase db;
     private ActionFeed feed;
+    // The receivers listen on loopback, as a platform on the server's own network would (--allow-private-webhooks).
+    private final WebhookTargets localTargets = new WebhookTargets(HostResolver.SYSTEM, true);
     private Webhooks webhooks;
 
     @BeforeEach
     void setUp() {
         db = TestDatabase.create(backend);
         feed = new ActionFeed(db.jdbi(), Json.mapper(), clock);
-        webhooks = new Webhooks(feed, clock);
+        webhooks = new Webhooks(feed, clock, localTargets);
     }
 
     @AfterEach
@@ -187,8 +196,114 @@ class WebhookDeliveryTest {
         assertThat(settings.backoff(40, 0.0)).isEqualTo(Duration.ofMinutes(10).multipliedBy(3).dividedBy(4));
     }
 
+    @Test
+    void theDeliveryGoesToTheAddressThatWasCheckedWithTheUrlsHostName() throws Exception {
+        // The resolver is the only DNS: a name that exists nowhere reaches the loopback receiver.
+        WebhookTargets targets = new WebhookTargets(resolving("hooks.platform.test", "127.0.0.1"), true);
+        Webhooks named = new Webhooks(feed, clock, targets);
+        try (WebhookReceiver receiver = new WebhookReceiver(0, Duration.ZERO);
+                WebhookDeliveryWorker worker = worker("named", fast, targets)) {
+            String url = "http://hooks.platform.test:" + receiver.port() + "/hook";
+            CreatedWebhook hook = db.jdbi().inTransaction(h -> named.create(h, url, true, null));
+            receiver.secret(hook.secret());
+            db.jdbi().useTransaction(h -> feed.publish(h, "room.closed", "room", "r-5", Map.of()));
+            worker.start();
+
+            awaitTrue(() -> status(hook.webhook().id()) == DeliveryStatus.DELIVERED);
+
+            assertThat(receiver.hosts()).containsExactly("hooks.platform.test:" + receiver.port());
+        }
+    }
+
+    @Test
+    void anAddressThatTurnedPrivateAfterSavingIsRefusedAtDelivery() throws Exception {
+        Map<String, String> dns = new ConcurrentHashMap<>(Map.of("localhost", "93.184.216.34"));
+        WebhookTargets targets = new WebhookTargets(host -> List.of(InetAddress.ofLiteral(dns.get(host))), false);
+        Webhooks strict = new Webhooks(feed, clock, targets);
+        try (WebhookReceiver receiver = new WebhookReceiver(0, Duration.ZERO);
+                WebhookDeliveryWorker worker = worker("rebound", fast.withMaxAttempts(1), targets)) {
+            String url = "https://localhost:" + receiver.port() + "/hook";
+            CreatedWebhook hook = db.jdbi().inTransaction(h -> strict.create(h, url, true, null));
+            dns.put("localhost", "127.0.0.1"); // the name now points into the server's own network
+            db.jdbi().useTransaction(h -> feed.publish(h, "room.closed", "room", "r-6", Map.of()));
+            worker.start();
+
+            awaitTrue(() -> status(hook.webhook().id()) == DeliveryStatus.FAILED);
+
+            WebhookDelivery delivery = deliveries(hook.webhook().id()).getFirst();
+            assertThat(delivery.lastError()).contains("refused", "127.0.0.1", "loopback");
+            assertThat(delivery.lastStatusCode()).isNull();
+            assertThat(receiver.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRedirectIsNeverFollowed() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0, Duration.ZERO);
+                Redirector redirector = new Redirector(receiver.url());
+                WebhookDeliveryWorker worker = worker("redirect", fast.withMaxAttempts(1))) {
+            CreatedWebhook hook = db.jdbi().inTransaction(h -> webhooks.create(h, redirector.url(), true, null));
+            receiver.secret(hook.secret());
+            db.jdbi().useTransaction(h -> feed.publish(h, "room.closed", "room", "r-7", Map.of()));
+            worker.start();
+
+            awaitTrue(() -> status(hook.webhook().id()) == DeliveryStatus.FAILED);
+
+            WebhookDelivery delivery = deliveries(hook.webhook().id()).getFirst();
+            assertThat(delivery.lastStatusCode()).isEqualTo(302);
+            assertThat(delivery.lastError()).contains("HTTP 302");
+            assertThat(redirector.requests()).isEqualTo(1);
+            assertThat(receiver.requests()).isEmpty();
+        }
+    }
+
+    /** Answers every request with 302 to {@code location}. */
+    private static final class Redirector implements AutoCloseable {
+        private final HttpServer server;
+        private final AtomicInteger requests = new AtomicInteger();
+
+        Redirector(String location) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                requests.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Location", location);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/moved";
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static HostResolver resolving(String name, String address) {
+        return host -> {
+            if (!host.equals(name)) {
+                throw new UnknownHostException(host);
+            }
+            return List.of(InetAddress.ofLiteral(address));
+        };
+    }
+
     private WebhookDeliveryWorker worker(String name, WebhookDeliverySettings settings) {
-        return new WebhookDeliveryWorker(db.jdbi(), Json.mapper(), clock, feed, settings, "test-webhook-" + name);
+        return worker(name, settings, localTargets);
+    }
+
+    private WebhookDeliveryWorker worker(String name, WebhookDeliverySettings settings, WebhookTargets targets) {
+        return new WebhookDeliveryWorker(db.jdbi(), Json.mapper(), clock, feed, targets, settings,
+                "test-webhook-" + name);
     }
 
     private DeliveryStatus status(long webhookId) {

@@ -30,6 +30,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile String secret;
     private final AtomicInteger failuresLeft;
     private final List<Received> requests = new CopyOnWriteArrayList<>();
+    private final List<String> hosts = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger maxInFlightPerAction = new AtomicInteger();
     private final Duration handlingTime;
@@ -45,6 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/hook", exchange -> {
             String actionId = exchange.getRequestHeaders().getFirst(WebhookSignature.ACTION_ID_HEADER);
+            hosts.add(exchange.getRequestHeaders().getFirst("Host"));
             AtomicInteger concurrent = inFlight.computeIfAbsent(actionId, id -> new AtomicInteger());
             maxInFlightPerAction.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
@@ -77,6 +79,15 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The Host header of every request, in order. */
+    List<String> hosts() {
+        return List.copyOf(hosts);
     }
 
     List<Received> requests() {
