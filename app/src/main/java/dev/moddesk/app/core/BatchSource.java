@@ -9,5 +9,5 @@ import java.util.Collection;
 @FunctionalInterface
 public interface BatchSource<T> {
     /** Moves up to {@code max} items, oldest first, into {@code sink}; returns how many. */
-    int drainTo(Collection<? super T> sink, int max);
+    int drainTo(Collection<T> sink, int max);
 }

@@ -58,7 +58,7 @@ public final class FrameDrain {
      * Drains {@code source} into {@code consumer}, at most {@code maxPerFrame} items a frame; the consumer may keep the
      * list it is given. Cancel the subscription when the view goes away.
      */
-    public <T> Subscription add(BatchSource<? extends T> source, int maxPerFrame, Consumer<? super List<T>> consumer) {
+    public <T> Subscription add(BatchSource<T> source, int maxPerFrame, Consumer<? super List<T>> consumer) {
         Channel<T> channel = new Channel<>(source, maxPerFrame, consumer);
         channels.add(channel);
         return () -> channels.remove(channel);
@@ -104,11 +104,11 @@ public final class FrameDrain {
     }
 
     private final class Channel<T> {
-        private final BatchSource<? extends T> source;
+        private final BatchSource<T> source;
         private final int maxPerFrame;
         private final Consumer<? super List<T>> consumer;
 
-        Channel(BatchSource<? extends T> source, int maxPerFrame, Consumer<? super List<T>> consumer) {
+        Channel(BatchSource<T> source, int maxPerFrame, Consumer<? super List<T>> consumer) {
             if (maxPerFrame < 1) {
                 throw new IllegalArgumentException("maxPerFrame " + maxPerFrame);
             }
