@@ -16,6 +16,7 @@ import dev.moddesk.contract.review.DecisionResult;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.MutableClock;
 import dev.moddesk.server.testing.TestClient;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -28,6 +28,7 @@ import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.contract.review.RiskSignal;
+import dev.moddesk.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

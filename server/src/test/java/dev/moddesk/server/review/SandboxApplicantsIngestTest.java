@@ -13,6 +13,7 @@ import dev.moddesk.server.platform.IngestHandler;
 import dev.moddesk.server.sandbox.CircleApplicantsActivity;
 import dev.moddesk.server.sandbox.SimulatedPopulation;
 import dev.moddesk.server.sandbox.SimulationContext;
+import dev.moddesk.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
