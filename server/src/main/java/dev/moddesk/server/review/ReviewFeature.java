@@ -21,7 +21,6 @@ import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
-import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.Reply;
 import dev.moddesk.server.core.Services;

@@ -83,7 +83,7 @@ final class ReviewIngestHandlers {
         }
         Applicant applicant = new Applicant(text(a, "userId", true), text(a, "nickname", false),
                 text(a, "locationCity", false), instant(a, "accountCreatedAt"));
-        List<ReviewService.StoredAnswer> answers = new ArrayList<>();
+        List<StoredAnswer> answers = new ArrayList<>();
         JsonNode list = p.path("answers");
         if (list.isArray()) {
             for (JsonNode ans : list) {
@@ -95,7 +95,7 @@ final class ReviewIngestHandlers {
                 if (text.length() > 4000) {
                     throw new IllegalArgumentException("answers[].text is limited to 4000 characters");
                 }
-                answers.add(new ReviewService.StoredAnswer(position, text));
+                answers.add(new StoredAnswer(position, text));
             }
         }
         JsonNode v = p.path("video");

@@ -1,7 +1,5 @@
 package dev.moddesk.server.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.Problem;
@@ -54,7 +52,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -80,22 +77,6 @@ public final class ReviewService {
     private static final int MAX_PAGE = 200;
     private static final int MAX_BULK = 500;
     private static final int CLAIM_CANDIDATES = 16;
-    private static final String DEFAULT_LOCALE = "zh-CN";
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
-    private static final TypeReference<List<StoredAnswer>> ANSWERS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<RiskSignal>> RISKS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
-    };
-
-    private static final Map<String, String> APPROVED_TEMPLATES = Map.of(
-            "zh-CN", "{nickname}，欢迎加入{circle}！",
-            "en", "Welcome to {circle}, {nickname}!");
-    private static final Map<String, String> NEEDS_INFO_TEMPLATES = Map.of(
-            "zh-CN", "{nickname}，{circle}的管理员需要你补充信息：{question}",
-            "en", "{nickname}, the moderators of {circle} need more information: {question}");
-
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final ReviewStore repository = new ReviewStore();
@@ -104,7 +85,9 @@ public final class ReviewService {
     private final ReviewAudit audit;
     private final ActionPublisher actions;
     private final MediaLinks media;
-    private final ObjectMapper json;
+    private final ReviewJson json;
+    private final ReasonCodeService reasonCodes;
+    private final ApplicantMessages messages;
     private volatile Boolean postgres;
     /**
      * Rows as this node last claimed them for a moderator (claim-next, claim, renewal): a decision on one of them is
@@ -113,15 +96,7 @@ public final class ReviewService {
     private final Map<Long, ApplicationRow> claimedRows = new ConcurrentHashMap<>();
     /** Where claim-next may start reading the queue (PostgreSQL): past the dead index entries of decided rows. */
     private final QueueFloors floors = new QueueFloors();
-    private final Map<String, CachedReason> reasonCache = new ConcurrentHashMap<>();
     private final AtomicLong quickDecisions = new AtomicLong();
-
-    private record CachedReason(ReviewStore.ReasonRow row, Instant readAt) {
-    }
-
-    /** An answer as stored: position and text; the question text is read from the circle when shown. */
-    record StoredAnswer(int position, String text) {
-    }
 
     /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
     public ReviewService(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
@@ -133,7 +108,9 @@ public final class ReviewService {
         this.audit = Objects.requireNonNull(audit);
         this.actions = Objects.requireNonNull(actions);
         this.media = Objects.requireNonNull(media);
-        this.json = Objects.requireNonNull(json);
+        this.json = new ReviewJson(json);
+        this.reasonCodes = new ReasonCodeService(jdbi, repository, audit, this.json, clock);
+        this.messages = new ApplicantMessages(this.json);
     }
 
     /**
@@ -214,10 +191,7 @@ public final class ReviewService {
             if (rows.isEmpty()) {
                 throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
             }
-            Map<String, String> titles = new HashMap<>();
-            for (ReviewStore.ReasonRow r : repository.reasonCodes(h, null, false)) {
-                titles.put(r.code(), localized(readStrings(r.titlesJson()), DEFAULT_LOCALE));
-            }
+            Map<String, String> titles = reasonCodes.titles(h);
             ApplicationRow latest = rows.getFirst();
             Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
                     latest.applicantCreatedAt());
@@ -416,7 +390,7 @@ public final class ReviewService {
         }
         ReviewStore.ReasonRow reason = null;
         if (request.reasonCode() != null) {
-            reason = cachedReason(request.reasonCode());
+            reason = reasonCodes.cached(request.reasonCode());
             if (reason == null || !reason.active() || reason.circleId() != null && reason.circleId() != before.circleId()) {
                 return Optional.empty();
             }
@@ -450,24 +424,6 @@ public final class ReviewService {
         }
     }
 
-    /** A reason code as read at most 30 s ago; the quick decision pins its version, so a stale one only costs speed. */
-    private ReviewStore.ReasonRow cachedReason(String code) {
-        CachedReason cached = reasonCache.get(code);
-        Instant now = clock.instant();
-        if (cached == null || cached.readAt().isBefore(now.minusSeconds(30)) || cached.readAt().isAfter(now)) {
-            ReviewStore.ReasonRow row = jdbi.withHandle(h -> repository.reasonCode(h, code, false)).orElse(null);
-            if (row == null) {
-                return null;
-            }
-            if (reasonCache.size() > 1_000) {
-                reasonCache.clear();
-            }
-            cached = new CachedReason(row, now);
-            reasonCache.put(code, cached);
-        }
-        return cached.row();
-    }
-
     public DecisionResult undo(ReviewActor actor, long id, String idempotencyKey) {
         requireKey(idempotencyKey);
         String hash = RiskAssessor.sha256("undo|" + id);
@@ -492,7 +448,7 @@ public final class ReviewService {
             audit.record(h, actor, "review.decision.undo", "application", String.valueOf(id),
                     before.auditState(), after.auditState(), null);
             DecisionResult result = new DecisionResult(id, after.status(), after.version(), null, null);
-            repository.storeIdempotency(h, actor.staffId(), idempotencyKey, hash, write(result), now);
+            repository.storeIdempotency(h, actor.staffId(), idempotencyKey, hash, json.write(result), now);
             return result;
         }));
     }
@@ -629,7 +585,7 @@ public final class ReviewService {
                     if (!replay.requestHash().equals(hash)) {
                         throw keyReused(key);
                     }
-                    outcomes[i] = read(replay.responseJson(), DecisionResult.class);
+                    outcomes[i] = json.read(replay.responseJson(), DecisionResult.class);
                     continue;
                 }
                 long id = item.applicationId();
@@ -680,7 +636,7 @@ public final class ReviewService {
             case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
         };
         return new ReviewStore.DecisionWrite(before.id(), version, status, request.kind(), request.reasonCode(),
-                blankToNull(request.note()), blankToNull(request.question()), message(before, request, reason),
+                blankToNull(request.note()), blankToNull(request.question()), messages.message(before, request, reason),
                 request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null,
                 actor.staffId(), actor.name(), now, now.plus(UNDO_WINDOW));
     }
@@ -700,7 +656,7 @@ public final class ReviewService {
         ReviewStore.DecisionRow row = new ReviewStore.DecisionRow(w, a.claim(),
                 Math.max(0, Duration.between(a.before().submittedAt(), now).toSeconds()),
                 auditJson ? AuditLog.toJson(change.before()) : null, auditJson ? AuditLog.toJson(change.after()) : null,
-                a.key(), a.hash(), write(result));
+                a.key(), a.hash(), json.write(result));
         return new Written(result, change, row);
     }
 
@@ -758,7 +714,7 @@ public final class ReviewService {
             if (!stored.requestHash().equals(hash)) {
                 throw keyReused(key);
             }
-            return read(stored.responseJson(), DecisionResult.class);
+            return json.read(stored.responseJson(), DecisionResult.class);
         });
     }
 
@@ -810,44 +766,6 @@ public final class ReviewService {
         if (r.note() != null && r.note().length() > 2000 || r.question() != null && r.question().length() > 2000) {
             throw ReviewFailure.of(ProblemType.VALIDATION, "review.textTooLong");
         }
-    }
-
-    private String message(ApplicationRow app, DecisionRequest request, ReviewStore.ReasonRow reason) {
-        Map<String, String> templates = switch (request.kind()) {
-            case APPROVE -> APPROVED_TEMPLATES;
-            case NEEDS_INFO -> NEEDS_INFO_TEMPLATES;
-            case REJECT -> readStrings(reason.templatesJson());
-        };
-        String template = localized(templates, app.applicantLocale());
-        return render(template, Map.of(
-                "nickname", Objects.toString(app.applicantNickname(), ""),
-                "circle", app.circleName(),
-                "city", app.city(),
-                "cooldownDays", String.valueOf(reason == null ? 0 : reason.cooldownDays()),
-                "question", Objects.toString(request.question(), "")));
-    }
-
-    static String render(String template, Map<String, String> values) {
-        String out = template;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            out = out.replace("{" + e.getKey() + "}", e.getValue());
-        }
-        return out;
-    }
-
-    static String localized(Map<String, String> byLocale, String locale) {
-        String l = locale == null ? DEFAULT_LOCALE : locale;
-        String v = byLocale.get(l);
-        if (v == null && l.contains("-")) {
-            v = byLocale.get(l.substring(0, l.indexOf('-')));
-        }
-        if (v == null) {
-            v = byLocale.get(DEFAULT_LOCALE);
-        }
-        if (v == null) {
-            v = byLocale.values().stream().findFirst().orElse("");
-        }
-        return v;
     }
 
     // ---- final actions ------------------------------------------------------------------------------------------
@@ -974,105 +892,27 @@ public final class ReviewService {
     // ---- reason codes -------------------------------------------------------------------------------------------
 
     public List<ReasonCode> reasonCodes(Long circleId) {
-        return reasonCodes(circleId, false);
+        return reasonCodes.reasonCodes(circleId);
     }
 
-    /** With {@code includeInactive}, deactivated codes too (the admins' editor, to see and reactivate them). */
     public List<ReasonCode> reasonCodes(Long circleId, boolean includeInactive) {
-        return jdbi.withHandle(h -> {
-            requireCircle(h, circleId);
-            return repository.reasonCodes(h, circleId, !includeInactive).stream().map(this::reasonCode).toList();
-        });
-    }
-
-    private void requireCircle(Handle h, Long circleId) {
-        if (circleId != null && repository.circle(h, circleId).isEmpty()) {
-            throw new ReviewFailure(ProblemType.NOT_FOUND, "No circle " + circleId);
-        }
+        return reasonCodes.reasonCodes(circleId, includeInactive);
     }
 
     public ReasonCode createReasonCode(ReviewActor actor, ReasonCode code) {
-        requireAdmin(actor);
-        validate(code);
-        return jdbi.inTransaction(h -> {
-            if (repository.reasonCode(h, code.code(), false).isPresent()) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "Reason code " + code.code() + " exists");
-            }
-            if (code.circleId() != null && repository.circle(h, code.circleId()).isEmpty()) {
-                throw new ReviewFailure(ProblemType.VALIDATION, "No circle " + code.circleId());
-            }
-            int position = code.position() > 0 ? code.position() : repository.nextReasonPosition(h);
-            repository.insertReasonCode(h, new ReviewStore.ReasonRow(code.code(), code.circleId(),
-                    write(code.titles()), write(code.templates()), code.cooldownDays(), position, true, 1));
-            ReasonCode created = reasonCode(repository.reasonCode(h, code.code(), false).orElseThrow());
-            audit.record(h, actor, "review.reason_code.create", "reason_code", code.code(), null, asMap(created), null);
-            return created;
-        });
+        return reasonCodes.createReasonCode(actor, code);
     }
 
     public ReasonCode updateReasonCode(ReviewActor actor, String code, Integer ifMatch, ReasonCode update) {
-        requireAdmin(actor);
-        if (ifMatch == null) {
-            throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
-        }
-        if (update == null || !code.equals(update.code())) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "The body's code must be " + code);
-        }
-        validate(update);
-        return jdbi.inTransaction(h -> {
-            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
-                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
-            if (before.version() != ifMatch) {
-                throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Reason code " + code + " is at version "
-                        + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
-            }
-            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, update.circleId(), write(update.titles()),
-                    write(update.templates()), update.cooldownDays(),
-                    update.position() > 0 ? update.position() : before.position(), update.active(), 0), ifMatch);
-            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
-            audit.record(h, actor, "review.reason_code.update", "reason_code", code, asMap(reasonCode(before)),
-                    asMap(after), null);
-            return after;
-        });
+        return reasonCodes.updateReasonCode(actor, code, ifMatch, update);
     }
 
     public void deactivateReasonCode(ReviewActor actor, String code) {
-        requireAdmin(actor);
-        jdbi.useTransaction(h -> {
-            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
-                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
-            if (!before.active()) {
-                return;
-            }
-            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, before.circleId(), before.titlesJson(),
-                    before.templatesJson(), before.cooldownDays(), before.position(), false, 0), before.version());
-            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
-            audit.record(h, actor, "review.reason_code.deactivate", "reason_code", code, asMap(reasonCode(before)),
-                    asMap(after), null);
-        });
+        reasonCodes.deactivateReasonCode(actor, code);
     }
 
-    private static void requireAdmin(ReviewActor actor) {
-        if (!actor.role().covers(Role.ADMIN)) {
-            throw new ReviewFailure(ProblemType.FORBIDDEN, "Only admins manage reason codes");
-        }
-    }
-
-    private static void validate(ReasonCode c) {
-        if (c == null || c.code() == null || !CODE.matcher(c.code()).matches()) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "code must be 2–64 of A–Z, 0–9 and _, starting with a letter");
-        }
-        if (!c.titles().containsKey(DEFAULT_LOCALE) || !c.templates().containsKey(DEFAULT_LOCALE)) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "titles and templates need at least a zh-CN entry");
-        }
-        if (c.cooldownDays() < 0 || c.cooldownDays() > 3650) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "cooldownDays must be 0 to 3650");
-        }
-    }
-
-    private ReasonCode reasonCode(ReviewStore.ReasonRow r) {
-        return new ReasonCode(r.code(), readStrings(r.titlesJson()), readStrings(r.templatesJson()), r.cooldownDays(),
-                r.circleId(), r.position(), r.active(), r.version());
+    private void requireCircle(Handle h, Long circleId) {
+        ReasonCodeService.requireCircle(h, repository, circleId);
     }
 
     // ---- platform events (called by the ingest handlers, inside the ingest transaction) ---------------------------
@@ -1107,8 +947,8 @@ public final class ReviewService {
         JoinMode mode = s.videoKey() != null ? JoinMode.VIDEO : JoinMode.QUESTIONS;
         long id = repository.insertApplication(h, new ReviewStore.ApplicationWrite(s.applicationId(), circleId,
                 s.applicant().userId(), s.applicant().nickname(), s.applicant().locationCity(),
-                s.applicant().accountCreatedAt(), s.locale() == null ? DEFAULT_LOCALE : s.locale(), mode,
-                write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),
+                s.applicant().accountCreatedAt(), s.locale() == null ? ApplicantMessages.DEFAULT_LOCALE : s.locale(), mode,
+                json.write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),
                 s.videoDuration(), s.videoCaption(), 0, "[]", "", s.submittedAt() == null ? now : s.submittedAt()));
         repository.insertFingerprints(h, id, s.applicant().userId(), fingerprints);
         int largestRing = 0;
@@ -1122,7 +962,7 @@ public final class ReviewService {
         List<RiskSignal> signals = risk.assess(new RiskAssessor.Facts(texts, s.applicant().accountCreatedAt(),
                 s.applicant().locationCity(), circle.city(), largestRing,
                 repository.rejections(h, s.applicant().userId(), circleId), now));
-        repository.updateRisk(h, id, RiskAssessor.score(signals), write(signals), codes(signals));
+        repository.updateRisk(h, id, RiskAssessor.score(signals), json.write(signals), codes(signals));
         floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
         return true;
     }
@@ -1133,10 +973,10 @@ public final class ReviewService {
             if (member.id() == exceptId) {
                 continue;
             }
-            List<RiskSignal> signals = new ArrayList<>(read(member.riskJson(), RISKS));
+            List<RiskSignal> signals = new ArrayList<>(json.read(member.riskJson(), ReviewJson.RISKS));
             signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
             signals.add(RiskAssessor.ringSignal(ring));
-            repository.updateRisk(h, member.id(), RiskAssessor.score(signals), write(signals), codes(signals));
+            repository.updateRisk(h, member.id(), RiskAssessor.score(signals), json.write(signals), codes(signals));
             floors.lowerTo(member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
         }
     }
@@ -1193,7 +1033,7 @@ public final class ReviewService {
                                      Instant now) {
         Map<Integer, String> questions = circle.questions().stream()
                 .collect(Collectors.toMap(CircleQuestion::position, CircleQuestion::text, (a, b) -> a));
-        List<Answer> answers = read(r.answersJson(), ANSWERS).stream()
+        List<Answer> answers = json.read(r.answersJson(), ReviewJson.ANSWERS).stream()
                 .map(a -> new Answer(a.position(), questions.get(a.position()), a.text(), spans(a.text())))
                 .toList();
         VideoSubmission video = r.videoMediaKey() == null ? null : new VideoSubmission(
@@ -1205,7 +1045,7 @@ public final class ReviewService {
                 r.publishPending() && r.undoableUntil() != null && r.undoableUntil().isAfter(now) ? r.undoableUntil() : null);
         return new ApplicationDetail(r.id(), r.version(), circle,
                 new Applicant(r.applicantId(), r.applicantNickname(), r.applicantCity(), r.applicantCreatedAt()),
-                r.status(), r.mode(), answers, video, r.submittedAt(), r.riskScore(), read(r.riskJson(), RISKS),
+                r.status(), r.mode(), answers, video, r.submittedAt(), r.riskScore(), json.read(r.riskJson(), ReviewJson.RISKS),
                 claimInfo(r, now), viewers, decision);
     }
 
@@ -1223,38 +1063,5 @@ public final class ReviewService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private Map<String, String> readStrings(String s) {
-        return read(s, STRINGS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> asMap(Object value) {
-        return json.convertValue(value, Map.class);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private <T> T read(String s, Class<T> type) {
-        try {
-            return json.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON unreadable", e);
-        }
-    }
-
-    private <T> T read(String s, TypeReference<T> type) {
-        try {
-            return json.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON unreadable", e);
-        }
     }
 }

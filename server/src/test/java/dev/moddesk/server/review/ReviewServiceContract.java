@@ -109,9 +109,9 @@ abstract class ReviewServiceContract {
 
     long submit(String circleExt, String userId, String city, Instant accountCreated, String... answers) {
         String ext = prefix + "app-" + sequence.incrementAndGet();
-        List<ReviewService.StoredAnswer> list = new ArrayList<>();
+        List<StoredAnswer> list = new ArrayList<>();
         for (int i = 0; i < answers.length; i++) {
-            list.add(new ReviewService.StoredAnswer(i + 1, answers[i]));
+            list.add(new StoredAnswer(i + 1, answers[i]));
         }
         db.jdbi.useTransaction(h -> service.submit(h, new ReviewService.Submission(ext, circleExt,
                 new Applicant(prefix + userId, "昵称" + userId, city, accountCreated), null, list, null, null, null, null,
@@ -320,7 +320,7 @@ abstract class ReviewServiceContract {
         String late = prefix + "late";
         db.jdbi.useTransaction(h -> service.submit(h, new ReviewService.Submission(late, c,
                 new Applicant(prefix + "late-user", "迟到", "北京", clock.instant().minus(Duration.ofDays(400))), null,
-                List.of(new ReviewService.StoredAnswer(1, "刚刚才提交上来")), null, null, null, null,
+                List.of(new StoredAnswer(1, "刚刚才提交上来")), null, null, null, null,
                 clock.instant().minus(Duration.ofDays(3)))));
         assertThat(service.claimNext(ALICE, f).orElseThrow().applicant().nickname()).isEqualTo("迟到");
         assertThat(service.claimNext(ALICE, f).orElseThrow().id()).as("lapsed too").isEqualTo(second);
@@ -743,7 +743,7 @@ abstract class ReviewServiceContract {
     void thirtyTwoConcurrentModeratorsNeverShareAnApplicationAndLoseNone() throws Exception {
         String c = circle("并发", "北京");
         int total = 2_000;
-        List<ReviewService.StoredAnswer> answers = List.of(new ReviewService.StoredAnswer(1, "想加入"));
+        List<StoredAnswer> answers = List.of(new StoredAnswer(1, "想加入"));
         Set<Long> submitted = new HashSet<>();
         db.jdbi.useTransaction(h -> {
             for (int i = 0; i < total; i++) {

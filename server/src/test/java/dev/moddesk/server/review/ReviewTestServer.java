@@ -107,7 +107,7 @@ final class ReviewTestServer implements AutoCloseable {
     long submit(String ext, String circleExt, String userId, String answer, String videoKey, Instant at) {
         server.services().database().jdbi().useTransaction(h -> service().submit(h, new ReviewService.Submission(ext,
                 circleExt, new Applicant(userId, "昵称" + userId, null, Instant.parse("2020-01-01T00:00:00Z")), null,
-                answer == null ? List.of() : List.of(new ReviewService.StoredAnswer(1, answer)), videoKey,
+                answer == null ? List.of() : List.of(new StoredAnswer(1, answer)), videoKey,
                 videoKey == null ? null : videoKey.replace(".mp4", ".jpg"), videoKey == null ? null : 4, "我的视频", at)));
         return server.services().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM review_application WHERE external_id = :e").bind("e", ext).mapTo(Long.class).one());

@@ -1,0 +1,174 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.review.ReasonCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reason codes: listing them, the admins' create, update and deactivate, and a short-lived cache for decisions. */
+final class ReasonCodeService {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+
+    private final Jdbi jdbi;
+    private final ReviewStore repository;
+    private final ReviewAudit audit;
+    private final ReviewJson json;
+    private final Clock clock;
+    private final Map<String, CachedReason> cache = new ConcurrentHashMap<>();
+
+    private record CachedReason(ReviewStore.ReasonRow row, Instant readAt) {
+    }
+
+    ReasonCodeService(Jdbi jdbi, ReviewStore repository, ReviewAudit audit, ReviewJson json, Clock clock) {
+        this.jdbi = jdbi;
+        this.repository = repository;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public List<ReasonCode> reasonCodes(Long circleId) {
+        return reasonCodes(circleId, false);
+    }
+
+    /** With {@code includeInactive}, deactivated codes too (the admins' editor, to see and reactivate them). */
+    public List<ReasonCode> reasonCodes(Long circleId, boolean includeInactive) {
+        return jdbi.withHandle(h -> {
+            requireCircle(h, repository, circleId);
+            return repository.reasonCodes(h, circleId, !includeInactive).stream().map(this::reasonCode).toList();
+        });
+    }
+
+    /** Fails with 404 when {@code circleId} is given and names no circle. */
+    static void requireCircle(Handle h, ReviewStore repository, Long circleId) {
+        if (circleId != null && repository.circle(h, circleId).isEmpty()) {
+            throw new ReviewFailure(ProblemType.NOT_FOUND, "No circle " + circleId);
+        }
+    }
+
+    public ReasonCode createReasonCode(ReviewActor actor, ReasonCode code) {
+        requireAdmin(actor);
+        validate(code);
+        return jdbi.inTransaction(h -> {
+            if (repository.reasonCode(h, code.code(), false).isPresent()) {
+                throw new ReviewFailure(ProblemType.CONFLICT, "Reason code " + code.code() + " exists");
+            }
+            if (code.circleId() != null && repository.circle(h, code.circleId()).isEmpty()) {
+                throw new ReviewFailure(ProblemType.VALIDATION, "No circle " + code.circleId());
+            }
+            int position = code.position() > 0 ? code.position() : repository.nextReasonPosition(h);
+            repository.insertReasonCode(h, new ReviewStore.ReasonRow(code.code(), code.circleId(),
+                    json.write(code.titles()), json.write(code.templates()), code.cooldownDays(), position, true, 1));
+            ReasonCode created = reasonCode(repository.reasonCode(h, code.code(), false).orElseThrow());
+            audit.record(h, actor, "review.reason_code.create", "reason_code", code.code(), null, json.asMap(created),
+                    null);
+            return created;
+        });
+    }
+
+    public ReasonCode updateReasonCode(ReviewActor actor, String code, Integer ifMatch, ReasonCode update) {
+        requireAdmin(actor);
+        if (ifMatch == null) {
+            throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
+        }
+        if (update == null || !code.equals(update.code())) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "The body's code must be " + code);
+        }
+        validate(update);
+        return jdbi.inTransaction(h -> {
+            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
+                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
+            if (before.version() != ifMatch) {
+                throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Reason code " + code + " is at version "
+                        + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
+            }
+            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, update.circleId(),
+                    json.write(update.titles()), json.write(update.templates()), update.cooldownDays(),
+                    update.position() > 0 ? update.position() : before.position(), update.active(), 0), ifMatch);
+            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
+            audit.record(h, actor, "review.reason_code.update", "reason_code", code, json.asMap(reasonCode(before)),
+                    json.asMap(after), null);
+            return after;
+        });
+    }
+
+    public void deactivateReasonCode(ReviewActor actor, String code) {
+        requireAdmin(actor);
+        jdbi.useTransaction(h -> {
+            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
+                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
+            if (!before.active()) {
+                return;
+            }
+            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, before.circleId(), before.titlesJson(),
+                    before.templatesJson(), before.cooldownDays(), before.position(), false, 0), before.version());
+            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
+            audit.record(h, actor, "review.reason_code.deactivate", "reason_code", code,
+                    json.asMap(reasonCode(before)), json.asMap(after), null);
+        });
+    }
+
+    /**
+     * A reason code as read at most 30 s ago, or null if there is none; a one-statement decision pins its version,
+     * so a stale one only costs speed.
+     */
+    ReviewStore.ReasonRow cached(String code) {
+        CachedReason cached = cache.get(code);
+        Instant now = clock.instant();
+        if (cached == null || cached.readAt().isBefore(now.minusSeconds(30)) || cached.readAt().isAfter(now)) {
+            ReviewStore.ReasonRow row = jdbi.withHandle(h -> repository.reasonCode(h, code, false)).orElse(null);
+            if (row == null) {
+                return null;
+            }
+            if (cache.size() > 1_000) {
+                cache.clear();
+            }
+            cached = new CachedReason(row, now);
+            cache.put(code, cached);
+        }
+        return cached.row();
+    }
+
+    /** Reason code titles by code, in the default language (an applicant's history names its reasons). */
+    Map<String, String> titles(Handle h) {
+        Map<String, String> titles = new java.util.HashMap<>();
+        for (ReviewStore.ReasonRow r : repository.reasonCodes(h, null, false)) {
+            titles.put(r.code(), ApplicantMessages.localized(json.readStrings(r.titlesJson()),
+                    ApplicantMessages.DEFAULT_LOCALE));
+        }
+        return titles;
+    }
+
+    private static void requireAdmin(ReviewActor actor) {
+        if (!actor.role().covers(Role.ADMIN)) {
+            throw new ReviewFailure(ProblemType.FORBIDDEN, "Only admins manage reason codes");
+        }
+    }
+
+    private static void validate(ReasonCode c) {
+        if (c == null || c.code() == null || !CODE.matcher(c.code()).matches()) {
+            throw new ReviewFailure(ProblemType.VALIDATION,
+                    "code must be 2–64 of A–Z, 0–9 and _, starting with a letter");
+        }
+        if (!c.titles().containsKey(ApplicantMessages.DEFAULT_LOCALE)
+                || !c.templates().containsKey(ApplicantMessages.DEFAULT_LOCALE)) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "titles and templates need at least a zh-CN entry");
+        }
+        if (c.cooldownDays() < 0 || c.cooldownDays() > 3650) {
+            throw new ReviewFailure(ProblemType.VALIDATION, "cooldownDays must be 0 to 3650");
+        }
+    }
+
+    private ReasonCode reasonCode(ReviewStore.ReasonRow r) {
+        return new ReasonCode(r.code(), json.readStrings(r.titlesJson()), json.readStrings(r.templatesJson()),
+                r.cooldownDays(), r.circleId(), r.position(), r.active(), r.version());
+    }
+}
