@@ -8,6 +8,10 @@ import java.util.Set;
  * {@code clientAddress} (may be null) goes into the audit log.
  */
 public record ReviewActor(long staffId, String name, Role role, Set<String> cities, String clientAddress) {
+
+    /** Who the audit log names for what the server does by itself. */
+    static final ReviewActor SYSTEM = new ReviewActor(0, "system", Role.ADMIN, Set.of());
+
     public ReviewActor(long staffId, String name, Role role, Set<String> cities) {
         this(staffId, name, role, cities, null);
     }

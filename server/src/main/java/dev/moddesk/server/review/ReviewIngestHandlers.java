@@ -119,7 +119,7 @@ final class ReviewIngestHandlers {
             throw new IllegalArgumentException("an application needs answers or a video");
         }
         Instant submitted = instant(p, "submittedAt");
-        service.submit(h, new ReviewService.Submission(text(p, "applicationId", true), text(p, "circleId", true),
+        service.submit(h, new ApplicationIngest.Submission(text(p, "applicationId", true), text(p, "circleId", true),
                 applicant, text(a, "locale", false), answers, videoKey, posterKey, duration, caption,
                 submitted != null ? submitted : e.occurredAt()));
     }

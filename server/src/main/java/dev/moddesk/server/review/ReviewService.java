@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
-import dev.moddesk.contract.Role;
 import dev.moddesk.contract.review.Answer;
 import dev.moddesk.contract.review.Applicant;
 import dev.moddesk.contract.review.ApplicantHistory;
@@ -26,7 +25,6 @@ import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
-import dev.moddesk.contract.review.RiskSignal;
 import dev.moddesk.contract.review.TextSpan;
 import dev.moddesk.contract.review.VideoSubmission;
 import dev.moddesk.server.core.AuditLog;
@@ -48,7 +46,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -85,6 +82,8 @@ public final class ReviewService {
     private final ReviewAudit audit;
     private final ActionPublisher actions;
     private final MediaLinks media;
+    private final ApplicationIngest ingest;
+    private final ApplicationExpiry expiry;
     private final ReviewJson json;
     private final ReasonCodeService reasonCodes;
     private final ApplicantMessages messages;
@@ -93,9 +92,9 @@ public final class ReviewService {
      * Rows as this node last claimed them for a moderator (claim-next, claim, renewal): a decision on one of them is
      * written by one statement pinned to this state, without locking and reading the row first (PostgreSQL).
      */
-    private final Map<Long, ApplicationRow> claimedRows = new ConcurrentHashMap<>();
     /** Where claim-next may start reading the queue (PostgreSQL): past the dead index entries of decided rows. */
     private final QueueFloors floors = new QueueFloors();
+    private final Map<Long, ApplicationRow> claimedRows = new ConcurrentHashMap<>();
     private final AtomicLong quickDecisions = new AtomicLong();
 
     /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
@@ -111,6 +110,8 @@ public final class ReviewService {
         this.json = new ReviewJson(json);
         this.reasonCodes = new ReasonCodeService(jdbi, repository, audit, this.json, clock);
         this.messages = new ApplicantMessages(this.json);
+        this.ingest = new ApplicationIngest(repository, clock, risk, this.json, floors);
+        this.expiry = new ApplicationExpiry(jdbi, repository, clock, audit, actions);
     }
 
     /**
@@ -122,7 +123,7 @@ public final class ReviewService {
             @Override
             public void record(Handle handle, ReviewActor actor, String action, String targetType, String targetId,
                                Map<String, Object> before, Map<String, Object> after, String reason) {
-                services.auditLog().record(handle, new AuditLog.Entry(actor == SYSTEM ? null : actor.staffId(), actor.name(), action,
+                services.auditLog().record(handle, new AuditLog.Entry(actor == ReviewActor.SYSTEM ? null : actor.staffId(), actor.name(), action,
                         targetType, targetId, before, after, reason, actor.clientAddress()));
             }
 
@@ -662,7 +663,7 @@ public final class ReviewService {
 
     /** The audit author of a one-statement write when the audit goes to the core's table, else null. */
     private ReviewStore.AuditBy inlineAudit(ReviewActor actor, String note) {
-        return audit.writesAuditLogTable() ? new ReviewStore.AuditBy(actor == SYSTEM ? null : actor.staffId(),
+        return audit.writesAuditLogTable() ? new ReviewStore.AuditBy(actor == ReviewActor.SYSTEM ? null : actor.staffId(),
                 actor.name(), note, actor.clientAddress()) : null;
     }
 
@@ -837,56 +838,12 @@ public final class ReviewService {
         });
     }
 
-    /** Pending applications (and unanswered questions) expire after this long without a decision. */
-    public static final Duration EXPIRE_AFTER = Duration.ofDays(14);
-    /** Who the audit log names for what the server does by itself. */
-    static final ReviewActor SYSTEM = new ReviewActor(0, "system", Role.ADMIN, java.util.Set.of());
-
-    /**
-     * Expires applications nobody decided within {@link #EXPIRE_AFTER} (NEEDS_INFO: since the question was asked):
-     * each in its own transaction with a conditional update (several nodes may run this), an audit entry and an
-     * {@code application.expired} action, so the platform can tell the applicant. Returns how many expired.
-     */
     public int expireStale(int limit) {
-        Instant now = clock.instant();
-        Instant cutoff = now.minus(EXPIRE_AFTER);
-        List<Long> stale = jdbi.withHandle(h -> repository.staleApplications(h, cutoff, limit));
-        int expired = 0;
-        for (long id : stale) {
-            boolean done = jdbi.inTransaction(h -> {
-                ApplicationRow row = repository.application(h, id, false).orElse(null);
-                if (row == null || repository.expire(h, id, cutoff) != 1) {
-                    return false;
-                }
-                audit.record(h, SYSTEM, "review.expire", "application", String.valueOf(id),
-                        Map.of("status", row.status().name()), Map.of("status", ApplicationStatus.EXPIRED.name()),
-                        "no decision within " + EXPIRE_AFTER.toDays() + " days");
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("applicationId", row.externalId());
-                payload.put("circleId", row.circleExternalId());
-                payload.put("userId", row.applicantId());
-                payload.put("previousStatus", row.status().name());
-                actions.publish(h, "application.expired", "application", row.externalId(), payload);
-                return true;
-            });
-            if (done) {
-                expired++;
-            }
-        }
-        if (expired > 0) {
-            LOG.info("expired {} applications left undecided for {} days", expired, EXPIRE_AFTER.toDays());
-        }
-        return expired;
+        return expiry.expireStale(limit);
     }
 
-    /**
-     * Drops idempotency records older than a day (clients retry for minutes, not days) and presence heartbeats
-     * older than an hour (only the last 30 s are ever shown).
-     */
     public int forgetOldIdempotencyKeys() {
-        Instant now = clock.instant();
-        return jdbi.withHandle(h -> repository.forgetIdempotencyBefore(h, now.minus(Duration.ofDays(1)))
-                + repository.forgetPresenceBefore(h, now.minus(Duration.ofHours(1))));
+        return expiry.forgetOldIdempotencyKeys();
     }
 
     // ---- reason codes -------------------------------------------------------------------------------------------
@@ -917,73 +874,17 @@ public final class ReviewService {
 
     // ---- platform events (called by the ingest handlers, inside the ingest transaction) ---------------------------
 
-    /** {@code circle.upserted}. */
     public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
                              List<String> questions, int memberCount, String owner) {
-        return repository.upsertCircle(h, new ReviewStore.CircleWrite(externalId, name, city, topic, mode,
-                questions, memberCount, owner), clock.instant());
+        return ingest.upsertCircle(h, externalId, name, city, topic, mode, questions, memberCount, owner);
     }
 
-    /** What {@code application.submitted} carries. */
-    public record Submission(String applicationId, String circleId, Applicant applicant, String locale,
-                             List<StoredAnswer> answers, String videoKey, String posterKey, Integer videoDuration,
-                             String videoCaption, Instant submittedAt) {
+    public boolean submit(Handle h, ApplicationIngest.Submission s) {
+        return ingest.submit(h, s);
     }
 
-    /** {@code application.submitted}: stores the application with its risk signals; false if already known. */
-    public boolean submit(Handle h, Submission s) {
-        if (repository.applicationIdByExternal(h, s.applicationId()).isPresent()) {
-            return false;
-        }
-        long circleId = repository.circleIdByExternal(h, s.circleId())
-                .orElseThrow(() -> new IllegalArgumentException("unknown circle " + s.circleId()));
-        Circle circle = repository.circle(h, circleId).orElseThrow();
-        Instant now = clock.instant();
-        List<String> texts = new ArrayList<>(s.answers().stream().map(StoredAnswer::text).toList());
-        if (s.videoCaption() != null) {
-            texts.add(s.videoCaption());
-        }
-        Set<String> fingerprints = RiskAssessor.fingerprints(s.answers().stream().map(StoredAnswer::text).toList());
-        JoinMode mode = s.videoKey() != null ? JoinMode.VIDEO : JoinMode.QUESTIONS;
-        long id = repository.insertApplication(h, new ReviewStore.ApplicationWrite(s.applicationId(), circleId,
-                s.applicant().userId(), s.applicant().nickname(), s.applicant().locationCity(),
-                s.applicant().accountCreatedAt(), s.locale() == null ? ApplicantMessages.DEFAULT_LOCALE : s.locale(), mode,
-                json.write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),
-                s.videoDuration(), s.videoCaption(), 0, "[]", "", s.submittedAt() == null ? now : s.submittedAt()));
-        repository.insertFingerprints(h, id, s.applicant().userId(), fingerprints);
-        int largestRing = 0;
-        for (String fp : fingerprints) {
-            int ring = repository.applicantsWithFingerprint(h, fp);
-            largestRing = Math.max(largestRing, ring);
-            if (ring >= RiskAssessor.RING_SIZE) {
-                flagRing(h, fp, ring, id);
-            }
-        }
-        List<RiskSignal> signals = risk.assess(new RiskAssessor.Facts(texts, s.applicant().accountCreatedAt(),
-                s.applicant().locationCity(), circle.city(), largestRing,
-                repository.rejections(h, s.applicant().userId(), circleId), now));
-        repository.updateRisk(h, id, RiskAssessor.score(signals), json.write(signals), codes(signals));
-        floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
-        return true;
-    }
-
-    /** Once a copy-paste ring forms, the earlier members still pending get the signal too. */
-    private void flagRing(Handle h, String fingerprint, int ring, long exceptId) {
-        for (ApplicationRow member : repository.pendingWithFingerprint(h, fingerprint)) {
-            if (member.id() == exceptId) {
-                continue;
-            }
-            List<RiskSignal> signals = new ArrayList<>(json.read(member.riskJson(), ReviewJson.RISKS));
-            signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
-            signals.add(RiskAssessor.ringSignal(ring));
-            repository.updateRisk(h, member.id(), RiskAssessor.score(signals), json.write(signals), codes(signals));
-            floors.lowerTo(member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
-        }
-    }
-
-    /** {@code application.withdrawn}: false if unknown or no longer pending. */
     public boolean withdraw(Handle h, String applicationId) {
-        return repository.applicationIdByExternal(h, applicationId).map(id -> repository.withdraw(h, id) == 1).orElse(false);
+        return ingest.withdraw(h, applicationId);
     }
 
     // ---- mapping ------------------------------------------------------------------------------------------------
@@ -1051,10 +952,6 @@ public final class ReviewService {
 
     private List<TextSpan> spans(String text) {
         return risk.screen().find(text).stream().map(hit -> new TextSpan(hit.start(), hit.end(), hit.term())).toList();
-    }
-
-    private static String codes(List<RiskSignal> signals) {
-        return signals.stream().map(RiskSignal::code).collect(Collectors.joining(","));
     }
 
     private static List<String> codeList(String codes) {

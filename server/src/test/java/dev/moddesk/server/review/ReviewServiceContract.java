@@ -113,7 +113,7 @@ abstract class ReviewServiceContract {
         for (int i = 0; i < answers.length; i++) {
             list.add(new StoredAnswer(i + 1, answers[i]));
         }
-        db.jdbi.useTransaction(h -> service.submit(h, new ReviewService.Submission(ext, circleExt,
+        db.jdbi.useTransaction(h -> service.submit(h, new ApplicationIngest.Submission(ext, circleExt,
                 new Applicant(prefix + userId, "昵称" + userId, city, accountCreated), null, list, null, null, null, null,
                 clock.instant())));
         clock.advance(Duration.ofSeconds(1));
@@ -318,7 +318,7 @@ abstract class ReviewServiceContract {
 
         // Submitted late by the platform (an earlier submission time): it is the oldest waiting.
         String late = prefix + "late";
-        db.jdbi.useTransaction(h -> service.submit(h, new ReviewService.Submission(late, c,
+        db.jdbi.useTransaction(h -> service.submit(h, new ApplicationIngest.Submission(late, c,
                 new Applicant(prefix + "late-user", "迟到", "北京", clock.instant().minus(Duration.ofDays(400))), null,
                 List.of(new StoredAnswer(1, "刚刚才提交上来")), null, null, null, null,
                 clock.instant().minus(Duration.ofDays(3)))));
@@ -596,7 +596,7 @@ abstract class ReviewServiceContract {
         String c = circle("夜跑", "北京");
         long stale = submitGood(c);
         service.claim(ALICE, stale);
-        clock.advance(ReviewService.EXPIRE_AFTER.minusHours(1));
+        clock.advance(ApplicationExpiry.EXPIRE_AFTER.minusHours(1));
         long fresh = submitGood(c);
         assertThat(service.expireStale(100)).as("not yet two weeks").isZero();
 
@@ -747,7 +747,7 @@ abstract class ReviewServiceContract {
         Set<Long> submitted = new HashSet<>();
         db.jdbi.useTransaction(h -> {
             for (int i = 0; i < total; i++) {
-                service.submit(h, new ReviewService.Submission(prefix + "bulk-" + i, c,
+                service.submit(h, new ApplicationIngest.Submission(prefix + "bulk-" + i, c,
                         new Applicant(prefix + "bulk-user-" + i, "n" + i, "北京", Instant.parse("2020-01-01T00:00:00Z")),
                         null, answers, null, null, null, null, clock.instant().plusMillis(i)));
             }

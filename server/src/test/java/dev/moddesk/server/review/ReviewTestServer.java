@@ -105,7 +105,7 @@ final class ReviewTestServer implements AutoCloseable {
     }
 
     long submit(String ext, String circleExt, String userId, String answer, String videoKey, Instant at) {
-        server.services().database().jdbi().useTransaction(h -> service().submit(h, new ReviewService.Submission(ext,
+        server.services().database().jdbi().useTransaction(h -> service().submit(h, new ApplicationIngest.Submission(ext,
                 circleExt, new Applicant(userId, "昵称" + userId, null, Instant.parse("2020-01-01T00:00:00Z")), null,
                 answer == null ? List.of() : List.of(new StoredAnswer(1, answer)), videoKey,
                 videoKey == null ? null : videoKey.replace(".mp4", ".jpg"), videoKey == null ? null : 4, "我的视频", at)));

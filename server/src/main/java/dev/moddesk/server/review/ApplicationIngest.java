@@ -1,0 +1,108 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.review.Applicant;
+import dev.moddesk.contract.review.Circle;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.RiskSignal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What the platform tells review (called by {@link ReviewIngestHandlers} inside the ingest transaction): circles,
+ * submitted applications with their risk signals, withdrawals.
+ */
+final class ApplicationIngest {
+
+    private final ReviewStore repository;
+    private final Clock clock;
+    private final RiskAssessor risk;
+    private final ReviewJson json;
+    private final QueueFloors floors;
+
+    ApplicationIngest(ReviewStore repository, Clock clock, RiskAssessor risk, ReviewJson json, QueueFloors floors) {
+        this.repository = repository;
+        this.clock = clock;
+        this.risk = risk;
+        this.json = json;
+        this.floors = floors;
+    }
+
+    /** {@code circle.upserted}. */
+    public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
+                             List<String> questions, int memberCount, String owner) {
+        return repository.upsertCircle(h, new ReviewStore.CircleWrite(externalId, name, city, topic, mode,
+                questions, memberCount, owner), clock.instant());
+    }
+
+    /** What {@code application.submitted} carries. */
+    public record Submission(String applicationId, String circleId, Applicant applicant, String locale,
+                             List<StoredAnswer> answers, String videoKey, String posterKey, Integer videoDuration,
+                             String videoCaption, Instant submittedAt) {
+    }
+
+    /** {@code application.submitted}: stores the application with its risk signals; false if already known. */
+    public boolean submit(Handle h, Submission s) {
+        if (repository.applicationIdByExternal(h, s.applicationId()).isPresent()) {
+            return false;
+        }
+        long circleId = repository.circleIdByExternal(h, s.circleId())
+                .orElseThrow(() -> new IllegalArgumentException("unknown circle " + s.circleId()));
+        Circle circle = repository.circle(h, circleId).orElseThrow();
+        Instant now = clock.instant();
+        List<String> texts = new ArrayList<>(s.answers().stream().map(StoredAnswer::text).toList());
+        if (s.videoCaption() != null) {
+            texts.add(s.videoCaption());
+        }
+        Set<String> fingerprints = RiskAssessor.fingerprints(s.answers().stream().map(StoredAnswer::text).toList());
+        JoinMode mode = s.videoKey() != null ? JoinMode.VIDEO : JoinMode.QUESTIONS;
+        long id = repository.insertApplication(h, new ReviewStore.ApplicationWrite(s.applicationId(), circleId,
+                s.applicant().userId(), s.applicant().nickname(), s.applicant().locationCity(),
+                s.applicant().accountCreatedAt(), s.locale() == null ? ApplicantMessages.DEFAULT_LOCALE : s.locale(), mode,
+                json.write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),
+                s.videoDuration(), s.videoCaption(), 0, "[]", "", s.submittedAt() == null ? now : s.submittedAt()));
+        repository.insertFingerprints(h, id, s.applicant().userId(), fingerprints);
+        int largestRing = 0;
+        for (String fp : fingerprints) {
+            int ring = repository.applicantsWithFingerprint(h, fp);
+            largestRing = Math.max(largestRing, ring);
+            if (ring >= RiskAssessor.RING_SIZE) {
+                flagRing(h, fp, ring, id);
+            }
+        }
+        List<RiskSignal> signals = risk.assess(new RiskAssessor.Facts(texts, s.applicant().accountCreatedAt(),
+                s.applicant().locationCity(), circle.city(), largestRing,
+                repository.rejections(h, s.applicant().userId(), circleId), now));
+        repository.updateRisk(h, id, RiskAssessor.score(signals), json.write(signals), codes(signals));
+        floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
+        return true;
+    }
+
+    /** Once a copy-paste ring forms, the earlier members still pending get the signal too. */
+    private void flagRing(Handle h, String fingerprint, int ring, long exceptId) {
+        for (ApplicationRow member : repository.pendingWithFingerprint(h, fingerprint)) {
+            if (member.id() == exceptId) {
+                continue;
+            }
+            List<RiskSignal> signals = new ArrayList<>(json.read(member.riskJson(), ReviewJson.RISKS));
+            signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
+            signals.add(RiskAssessor.ringSignal(ring));
+            repository.updateRisk(h, member.id(), RiskAssessor.score(signals), json.write(signals), codes(signals));
+            floors.lowerTo(member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
+        }
+    }
+
+    /** {@code application.withdrawn}: false if unknown or no longer pending. */
+    public boolean withdraw(Handle h, String applicationId) {
+        return repository.applicationIdByExternal(h, applicationId).map(id -> repository.withdraw(h, id) == 1).orElse(false);
+    }
+
+    private static String codes(List<RiskSignal> signals) {
+        return signals.stream().map(RiskSignal::code).collect(Collectors.joining(","));
+    }
+}
