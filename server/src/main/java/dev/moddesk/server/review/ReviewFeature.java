@@ -87,7 +87,7 @@ public final class ReviewFeature implements Feature {
         if (configured != null && configured.length() >= 16) {
             return configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        return ReviewService.sharedSecret(services, "media");
+        return SharedSecrets.get(services, "media");
     }
 
     public ReviewService service() {
