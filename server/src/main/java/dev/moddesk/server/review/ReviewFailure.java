@@ -4,6 +4,7 @@ import dev.moddesk.contract.ProblemType;
 import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.ProblemText;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,5 +35,25 @@ public final class ReviewFailure extends ProblemException {
 
     static ReviewFailure of(ProblemType type, String key, Object... args) {
         return of(type, Map.of(), key, args);
+    }
+
+    /** The caller's city scope does not cover {@code city}. */
+    static ReviewFailure outOfScope(String city) {
+        return of(ProblemType.OUT_OF_SCOPE, "review.outOfScope", city);
+    }
+
+    /** Someone else holds the claim on {@code row}; the extension members name them and until when. */
+    static ReviewFailure claimedByOther(ApplicationRow row) {
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("holder", row.claimedByName());
+        ext.put("holderId", row.claimedBy());
+        ext.put("until", row.claimExpiresAt().toString());
+        return of(ProblemType.CLAIMED_BY_OTHER, ext, "review.claimedByOther", row.claimedByName(), row.id(),
+                row.claimExpiresAt().toString());
+    }
+
+    /** {@code key} was used before for another request. */
+    static ReviewFailure keyReused(String key) {
+        return of(ProblemType.IDEMPOTENCY_KEY_REUSED, "review.keyReused", key);
     }
 }

@@ -24,6 +24,10 @@ final class ReviewJson {
         this.json = Objects.requireNonNull(json);
     }
 
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     Map<String, String> readStrings(String s) {
         return read(s, STRINGS);
     }

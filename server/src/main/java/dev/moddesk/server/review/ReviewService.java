@@ -2,10 +2,7 @@ package dev.moddesk.server.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.contract.Page;
-import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
-import dev.moddesk.contract.review.Answer;
-import dev.moddesk.contract.review.Applicant;
 import dev.moddesk.contract.review.ApplicantHistory;
 import dev.moddesk.contract.review.ApplicationDetail;
 import dev.moddesk.contract.review.ApplicationStatus;
@@ -15,9 +12,7 @@ import dev.moddesk.contract.review.BulkDecisionRequest;
 import dev.moddesk.contract.review.BulkDecisionResult;
 import dev.moddesk.contract.review.BulkItemOutcome;
 import dev.moddesk.contract.review.Circle;
-import dev.moddesk.contract.review.CircleQuestion;
 import dev.moddesk.contract.review.ClaimInfo;
-import dev.moddesk.contract.review.DecisionInfo;
 import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.DecisionRequest;
 import dev.moddesk.contract.review.DecisionResult;
@@ -25,36 +20,28 @@ import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
-import dev.moddesk.contract.review.TextSpan;
-import dev.moddesk.contract.review.VideoSubmission;
 import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionPublisher;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +53,7 @@ public final class ReviewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
 
-    public static final Duration LEASE = Duration.ofMinutes(5);
-    public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
-    public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
+        public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
     private static final Duration THROUGHPUT_WINDOW = Duration.ofHours(1);
     private static final Duration MEDIAN_WINDOW = Duration.ofHours(24);
     private static final int MAX_PAGE = 200;
@@ -85,17 +70,18 @@ public final class ReviewService {
     private final ApplicationIngest ingest;
     private final ApplicationExpiry expiry;
     private final FinalActionPublisher publisher;
+    private final DirectConnections connections;
+    private final ApplicationViews views;
+    private final ApplicationLoader loader;
+    private final ApplicationQueries queries;
+    private final ClaimService claims;
+    private final RememberedClaims remembered = new RememberedClaims();
     private final ReviewJson json;
     private final ReasonCodeService reasonCodes;
     private final ApplicantMessages messages;
     private volatile Boolean postgres;
-    /**
-     * Rows as this node last claimed them for a moderator (claim-next, claim, renewal): a decision on one of them is
-     * written by one statement pinned to this state, without locking and reading the row first (PostgreSQL).
-     */
     /** Where claim-next may start reading the queue (PostgreSQL): past the dead index entries of decided rows. */
     private final QueueFloors floors = new QueueFloors();
-    private final Map<Long, ApplicationRow> claimedRows = new ConcurrentHashMap<>();
     private final AtomicLong quickDecisions = new AtomicLong();
 
     /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
@@ -114,6 +100,12 @@ public final class ReviewService {
         this.ingest = new ApplicationIngest(repository, clock, risk, this.json, floors);
         this.expiry = new ApplicationExpiry(jdbi, repository, clock, audit, actions);
         this.publisher = new FinalActionPublisher(jdbi, repository, clock, actions);
+        this.connections = new DirectConnections(dataSource);
+        this.views = new ApplicationViews(this.json, media, risk.screen());
+        this.loader = new ApplicationLoader(repository, views);
+        this.queries = new ApplicationQueries(jdbi, repository, clock, loader, views, reasonCodes);
+        this.claims = new ClaimService(jdbi, repository, connections, this::postgres, clock, audit, loader, views,
+                remembered, floors);
     }
 
     /**
@@ -151,89 +143,41 @@ public final class ReviewService {
     // ---- reading ------------------------------------------------------------------------------------------------
 
     public List<Circle> circles(ReviewActor actor, String city) {
-        return jdbi.withHandle(h -> repository.circles(h, blankToNull(city), actor.cities()));
+        return queries.circles(actor, city);
     }
 
     public Page<ApplicationSummary> queue(ReviewActor actor, QueueFilter filter, String cursor, Integer limit) {
-        QueueFilter f = filter == null ? QueueFilter.all() : filter;
-        int size = limit == null ? 50 : Math.clamp(limit, 1, MAX_PAGE);
-        ReviewStore.QueueCursor after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : ReviewStore.QueueCursor.decode(cursor);
-        } catch (RuntimeException e) {
-            throw new ReviewFailure(ProblemType.BAD_REQUEST, "The cursor is not one this server gave out");
-        }
-        if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
-            throw outOfScope(f.city());
-        }
-        Instant now = clock.instant();
-        List<ApplicationRow> rows = jdbi.withHandle(h -> {
-            requireCircle(h, f.circleId());
-            return repository.queue(h, f, actor.cities(), now, after, size + 1);
-        });
-        String next = null;
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            ApplicationRow last = rows.getLast();
-            next = new ReviewStore.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
-        }
-        List<ApplicationSummary> items = rows.stream().map(r -> summary(r, now)).toList();
-        return new Page<>(items, next);
+        return queries.queue(actor, filter, cursor, limit);
     }
 
     public ApplicationDetail detail(ReviewActor actor, long id) {
-        return jdbi.withHandle(h -> {
-            ApplicationRow row = load(h, actor, id, false);
-            return detail(h, actor, row, clock.instant());
-        });
+        return queries.detail(actor, id);
     }
 
     public ApplicantHistory history(ReviewActor actor, String userId) {
-        return jdbi.withHandle(h -> {
-            List<ApplicationRow> rows = repository.applicationsOf(h, userId, 100);
-            if (rows.isEmpty()) {
-                throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
-            }
-            Map<String, String> titles = reasonCodes.titles(h);
-            ApplicationRow latest = rows.getFirst();
-            Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
-                    latest.applicantCreatedAt());
-            // Room infractions join here once live rooms exist.
-            return new ApplicantHistory(applicant, repository.historyItems(rows, titles), List.of());
-        });
+        return queries.history(actor, userId);
     }
 
     public QueueHealth health(ReviewActor actor) {
-        Instant now = clock.instant();
-        return jdbi.withHandle(h -> {
-            ReviewStore.PendingStats stats = repository.pendingStats(h, actor.cities());
-            return new QueueHealth(stats.depth(), stats.oldest(), repository.pendingByCity(h, actor.cities()),
-                    repository.pendingByCircle(h, actor.cities()),
-                    repository.decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
-                    repository.medianWaitSince(h, now.minus(MEDIAN_WINDOW)));
-        });
+        return queries.health(actor);
     }
 
     // ---- claims -------------------------------------------------------------------------------------------------
 
     public ClaimInfo claim(ReviewActor actor, long id) {
-        Instant now = clock.instant();
-        Instant until = now.plus(LEASE).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-        return jdbi.inTransaction(h -> {
-            ApplicationRow row = load(h, actor, id, false);
-            if (row.status() != ApplicationStatus.PENDING) {
-                throw ReviewFailure.of(ProblemType.CONFLICT, "review.notPending", id, row.status());
-            }
-            if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
-                h.afterCommit(() -> remember(row.claimedBy(actor.staffId(), actor.name(), until)));
-                return new ClaimInfo(actor.staffId(), actor.name(), until);
-            }
-            ApplicationRow fresh = load(h, actor, id, false);
-            if (fresh.claimedByOther(actor.staffId(), now)) {
-                throw claimedByOther(fresh);
-            }
-            throw ReviewFailure.of(ProblemType.CONFLICT, "review.notPending", id, fresh.status());
-        });
+        return claims.claim(actor, id);
+    }
+
+    public Optional<ApplicationDetail> claimNext(ReviewActor actor, QueueFilter filter) {
+        return claims.claimNext(actor, filter);
+    }
+
+    public void release(ReviewActor actor, long id) {
+        claims.release(actor, id);
+    }
+
+    public void presence(ReviewActor actor, long id) {
+        claims.presence(actor, id);
     }
 
     private boolean postgres() {
@@ -245,101 +189,8 @@ public final class ReviewService {
         return p;
     }
 
-    /** Claims the first free application matching the filter, or empty when none is left. */
-    public Optional<ApplicationDetail> claimNext(ReviewActor actor, QueueFilter filter) {
-        QueueFilter f = filter == null ? QueueFilter.all() : filter;
-        if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
-            throw outOfScope(f.city());
-        }
-        if (postgres()) {
-            // One statement picks (SKIP LOCKED), claims and reads the row with its circle and viewers: no second
-            // claimer can get it, and outside a transaction it costs one round trip.
-            Instant now = clock.instant();
-            QueueFloors.Key key = ReviewStore.byRisk(f) ? null : new QueueFloors.Key(f, actor.cities());
-            QueueFloors.Start start = key == null ? null : floors.start(key, now);
-            Optional<ReviewStore.Claimed> claimed = claimNextPostgres(actor, f, now, start);
-            if (claimed.isEmpty() && start != null && !start.fromHead()) {
-                // Nothing from the floor on: an older application may have come free meanwhile, so look from the head.
-                start = floors.head(key, now);
-                claimed = claimNextPostgres(actor, f, now, start);
-            }
-            if (start != null && claimed.isPresent()) {
-                floors.claimed(start, claimed.get().row().submittedAt());
-            }
-            return claimed.map(c -> {
-                remember(c.row());
-                return detail(actor, c.row(), c.circle(), c.viewers(), now);
-            });
-        }
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Instant now = clock.instant();
-            Instant until = now.plus(LEASE);
-            Optional<Optional<ApplicationDetail>> round = jdbi.inTransaction(h -> {
-                // On H2 several claimers see the same rows and race for them with a conditional update, so each
-                // tries a few.
-                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, CLAIM_CANDIDATES);
-                if (candidates.isEmpty()) {
-                    return Optional.of(Optional.empty());
-                }
-                for (long id : candidates) {
-                    if (repository.tryClaimFree(h, id, actor.staffId(), actor.name(), now, until) == 1) {
-                        ApplicationRow row = repository.application(h, id, false).orElseThrow();
-                        return Optional.of(Optional.of(detail(h, actor, row, now)));
-                    }
-                }
-                return Optional.empty(); // every candidate was taken meanwhile: look again
-            });
-            if (round.isPresent()) {
-                return round.get();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<ReviewStore.Claimed> claimNextPostgres(ReviewActor actor, QueueFilter f, Instant now,
-                                                            QueueFloors.Start start) {
-        return withConnection(c -> repository.claimNextPostgres(c, f, actor.cities(), actor.staffId(), actor.name(),
-                now, now.plus(LEASE), now.minus(PRESENCE_WINDOW), start == null ? null : start.floor()));
-    }
-
-    /** Work on one pooled connection in autocommit, for the one-statement paths that need no JDBI handle. */
-    private interface ConnectionWork<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs one-statement work on a pooled connection without a JDBI handle (opening one cost more CPU than the claim
-     * statement). Failures surface as JDBI's exceptions, as they would from a handle.
-     */
-    private <T> T withConnection(ConnectionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
-    }
-
-    public void release(ReviewActor actor, long id) {
-        claimedRows.remove(id);
-        Optional<Instant> freed = jdbi.inTransaction(h -> {
-            ApplicationRow before = load(h, actor, id, false);
-            if (repository.release(h, id, actor.staffId()) != 1) {
-                return Optional.<Instant>empty();
-            }
-            ApplicationRow after = repository.application(h, id, false).orElseThrow();
-            audit.record(h, actor, "review.claim.release", "application", String.valueOf(id),
-                    before.auditState(), after.auditState(), null);
-            return Optional.of(before.submittedAt());
-        });
-        freed.ifPresent(floors::lowerTo); // once committed: back in the queue for the next claim-next on this node
-    }
-
-    public void presence(ReviewActor actor, long id) {
-        Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            load(h, actor, id, false);
-            repository.touchPresence(h, id, actor.staffId(), actor.name(), now);
-        });
+    private <T> T withConnection(DirectConnections.Work<T> work) {
+        return connections.withConnection(work);
     }
 
     // ---- decisions ----------------------------------------------------------------------------------------------
@@ -358,20 +209,13 @@ public final class ReviewService {
             return withKeyRaceRetry(optimistic -> jdbi.inTransaction(h ->
                     decideInTransaction(h, actor, id, idempotencyKey, ifMatch, request, false, optimistic)));
         } finally {
-            claimedRows.remove(id);
+            remembered.forget(id);
         }
     }
 
     /** How many decisions took the one-statement path (tests check which path a case takes). */
     long quickDecisions() {
         return quickDecisions.get();
-    }
-
-    private void remember(ApplicationRow claimed) {
-        if (claimedRows.size() > 20_000) {
-            claimedRows.clear(); // a bound on memory; forgetting only costs the quick path
-        }
-        claimedRows.put(claimed.id(), claimed);
     }
 
     /**
@@ -383,7 +227,7 @@ public final class ReviewService {
      */
     private Optional<DecisionResult> decideRemembered(ReviewActor actor, long id, String key, int ifMatch,
                                                      DecisionRequest request) {
-        ApplicationRow before = claimedRows.get(id);
+        ApplicationRow before = remembered.get(id);
         Instant now = clock.instant();
         if (before == null || !postgres() || before.version() != ifMatch || before.status() != ApplicationStatus.PENDING
                 || before.claimedBy() == null || before.claimedBy() != actor.staffId()
@@ -406,9 +250,9 @@ public final class ReviewService {
         try {
             // With the audit entry in the statement, it is the whole transaction: one round trip, no BEGIN/COMMIT.
             boolean written = inline != null
-                    ? withConnection(c -> repository.decideAllPostgres(c, List.of(w.row()), now.plus(LEASE), inline, pins)) == 1
+                    ? withConnection(c -> repository.decideAllPostgres(c, List.of(w.row()), now.plus(ClaimService.LEASE), inline, pins)) == 1
                     : jdbi.inTransaction(h -> {
-                        if (repository.decideAllPostgres(h, List.of(w.row()), now.plus(LEASE), null, pins) != 1) {
+                        if (repository.decideAllPostgres(h, List.of(w.row()), now.plus(ClaimService.LEASE), null, pins) != 1) {
                             return false;
                         }
                         audit.recordAll(h, actor, List.of(w.change()));
@@ -436,14 +280,14 @@ public final class ReviewService {
                 return replay.get();
             }
             Instant now = clock.instant();
-            ApplicationRow before = load(h, actor, id, true);
+            ApplicationRow before = loader.load(h, actor, id, true);
             if (before.status() == ApplicationStatus.PENDING || before.decidedBy() == null) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.nothingToUndo", id);
             }
             if (before.decidedBy() != actor.staffId()) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.undoByOther", before.decidedByName());
             }
-            if (repository.undo(h, id, actor.staffId(), actor.name(), now, now.plus(LEASE)) != 1) {
+            if (repository.undo(h, id, actor.staffId(), actor.name(), now, now.plus(ClaimService.LEASE)) != 1) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.undoWindowClosed", UNDO_WINDOW.toSeconds());
             }
             repository.markLatestDecisionUndone(h, id);
@@ -475,7 +319,7 @@ public final class ReviewService {
         for (int i = 0; i < done.size(); i++) {
             long id = request.items().get(i).applicationId();
             outcomes.add(done.get(i) instanceof DecisionResult r ? new BulkItemOutcome(id, r, null)
-                    : new BulkItemOutcome(id, null, problem((ReviewFailure) done.get(i), language)));
+                    : new BulkItemOutcome(id, null, ApplicationViews.problem((ReviewFailure) done.get(i), language)));
         }
         return new BulkDecisionResult(outcomes);
     }
@@ -561,7 +405,7 @@ public final class ReviewService {
                           ReviewStore.ReasonRow reason, boolean claimIfFree, Map<Long, ApplicationRow> locked,
                           Map<String, ReviewStore.StoredResponse> stored, Instant now) {
         Object[] outcomes = new Object[items.size()];
-        Instant claimUntil = now.plus(LEASE);
+        Instant claimUntil = now.plus(ClaimService.LEASE);
         Map<String, Integer> keyIndex = new HashMap<>();
         Map<String, String> keyHash = new HashMap<>();
         List<Accepted> accepted = new ArrayList<>();
@@ -576,7 +420,7 @@ public final class ReviewService {
                 if (earlier != null) {
                     // The same key twice in one call: the second is a replay of the first, or a misuse of the key.
                     if (!keyHash.get(key).equals(hash)) {
-                        throw keyReused(key);
+                        throw ReviewFailure.keyReused(key);
                     }
                     outcomes[i] = earlier;
                     continue;
@@ -586,7 +430,7 @@ public final class ReviewService {
                 ReviewStore.StoredResponse replay = stored.get(key);
                 if (replay != null) {
                     if (!replay.requestHash().equals(hash)) {
-                        throw keyReused(key);
+                        throw ReviewFailure.keyReused(key);
                     }
                     outcomes[i] = json.read(replay.responseJson(), DecisionResult.class);
                     continue;
@@ -597,10 +441,10 @@ public final class ReviewService {
                     throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplication", id);
                 }
                 if (!actor.mayReview(before.city())) {
-                    throw outOfScope(before.city());
+                    throw ReviewFailure.outOfScope(before.city());
                 }
                 if (before.claimedByOther(actor.staffId(), now)) {
-                    throw claimedByOther(before);
+                    throw ReviewFailure.claimedByOther(before);
                 }
                 if (before.version() != item.version()) {
                     throw ReviewFailure.of(ProblemType.PRECONDITION_FAILED, Map.of("currentVersion", before.version()),
@@ -639,7 +483,7 @@ public final class ReviewService {
             case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
         };
         return new ReviewStore.DecisionWrite(before.id(), version, status, request.kind(), request.reasonCode(),
-                blankToNull(request.note()), blankToNull(request.question()), messages.message(before, request, reason),
+                ReviewJson.blankToNull(request.note()), ReviewJson.blankToNull(request.question()), messages.message(before, request, reason),
                 request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null,
                 actor.staffId(), actor.name(), now, now.plus(UNDO_WINDOW));
     }
@@ -650,7 +494,7 @@ public final class ReviewService {
 
     private Written written(ReviewActor actor, Accepted a, Instant now, boolean auditJson) {
         ReviewStore.DecisionWrite w = a.write();
-        ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), now.plus(LEASE)) : a.before();
+        ApplicationRow held = a.claim() ? a.before().claimedBy(actor.staffId(), actor.name(), now.plus(ClaimService.LEASE)) : a.before();
         ApplicationRow after = held.decided(w);
         ReviewAudit.Change change = new ReviewAudit.Change("review.decision", "application",
                 String.valueOf(w.applicationId()), a.before().auditState(), after.auditState(), a.note());
@@ -682,7 +526,7 @@ public final class ReviewService {
         List<ReviewStore.DecisionRow> rows = written.stream().map(Written::row).toList();
         if (postgres) {
             // One statement writes everything (and the audit entries too, when they go to the core's table).
-            int count = repository.decideAllPostgres(h, rows, now.plus(LEASE), inline);
+            int count = repository.decideAllPostgres(h, rows, now.plus(ClaimService.LEASE), inline);
             if (count != rows.size()) {
                 // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
                 throw new IllegalStateException(rows.size() - count + " applications changed under their locks");
@@ -694,7 +538,7 @@ public final class ReviewService {
         }
         List<ReviewStore.DecisionWrite> writes = rows.stream().map(ReviewStore.DecisionRow::write).toList();
         repository.claimAll(h, accepted.stream().filter(Accepted::claim).map(a -> a.write().applicationId()).toList(),
-                actor.staffId(), actor.name(), now, now.plus(LEASE));
+                actor.staffId(), actor.name(), now, now.plus(ClaimService.LEASE));
         int[] changed = repository.decideAll(h, writes);
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] != 1) {
@@ -708,14 +552,10 @@ public final class ReviewService {
                 r.idempotencyKey(), r.requestHash(), r.responseJson())).toList(), now);
     }
 
-    private static ReviewFailure keyReused(String key) {
-        return ReviewFailure.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "review.keyReused", key);
-    }
-
     private Optional<DecisionResult> replay(Handle h, ReviewActor actor, String key, String hash) {
         return repository.idempotencyRecord(h, actor.staffId(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
-                throw keyReused(key);
+                throw ReviewFailure.keyReused(key);
             }
             return json.read(stored.responseJson(), DecisionResult.class);
         });
@@ -824,80 +664,5 @@ public final class ReviewService {
 
     public boolean withdraw(Handle h, String applicationId) {
         return ingest.withdraw(h, applicationId);
-    }
-
-    // ---- mapping ------------------------------------------------------------------------------------------------
-
-    private ApplicationRow load(Handle h, ReviewActor actor, long id, boolean forUpdate) {
-        ApplicationRow row = repository.application(h, id, forUpdate)
-                .orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplication", id));
-        if (!actor.mayReview(row.city())) {
-            throw outOfScope(row.city());
-        }
-        return row;
-    }
-
-    private static ReviewFailure outOfScope(String city) {
-        return ReviewFailure.of(ProblemType.OUT_OF_SCOPE, "review.outOfScope", city);
-    }
-
-    private static ReviewFailure claimedByOther(ApplicationRow row) {
-        Map<String, Object> ext = new LinkedHashMap<>();
-        ext.put("holder", row.claimedByName());
-        ext.put("holderId", row.claimedBy());
-        ext.put("until", row.claimExpiresAt().toString());
-        return ReviewFailure.of(ProblemType.CLAIMED_BY_OTHER, ext, "review.claimedByOther", row.claimedByName(), row.id(),
-                row.claimExpiresAt().toString());
-    }
-
-    static Problem problem(ReviewFailure f, Locale language) {
-        return new Problem(f.type().uri().toString(), f.type().title(), f.type().status(), f.detail(language), null,
-                List.of(), f.extensions());
-    }
-
-    private ApplicationSummary summary(ApplicationRow r, Instant now) {
-        return new ApplicationSummary(r.id(), r.circleId(), r.circleName(), r.city(), r.mode(), r.applicantId(),
-                r.applicantNickname(), r.submittedAt(), r.riskScore(), codeList(r.riskCodes()), claimInfo(r, now), r.version());
-    }
-
-    private static ClaimInfo claimInfo(ApplicationRow r, Instant now) {
-        return r.claimedAt(now) ? new ClaimInfo(r.claimedBy(), r.claimedByName(), r.claimExpiresAt()) : null;
-    }
-
-    private ApplicationDetail detail(Handle h, ReviewActor actor, ApplicationRow r, Instant now) {
-        return detail(actor, r, repository.circle(h, r.circleId()).orElseThrow(),
-                repository.viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), now);
-    }
-
-    private ApplicationDetail detail(ReviewActor actor, ApplicationRow r, Circle circle, List<String> viewers,
-                                     Instant now) {
-        Map<Integer, String> questions = circle.questions().stream()
-                .collect(Collectors.toMap(CircleQuestion::position, CircleQuestion::text, (a, b) -> a));
-        List<Answer> answers = json.read(r.answersJson(), ReviewJson.ANSWERS).stream()
-                .map(a -> new Answer(a.position(), questions.get(a.position()), a.text(), spans(a.text())))
-                .toList();
-        VideoSubmission video = r.videoMediaKey() == null ? null : new VideoSubmission(
-                media.signedPath(r.videoMediaKey(), now),
-                r.videoPosterKey() == null ? null : media.signedPath(r.videoPosterKey(), now),
-                r.videoDuration() == null ? 0 : r.videoDuration(), r.videoCaption());
-        DecisionInfo decision = r.decisionKind() == null ? null : new DecisionInfo(r.decisionKind(), r.decisionReason(),
-                r.decisionNote(), r.decidedBy(), r.decidedByName(), r.decidedAt(),
-                r.publishPending() && r.undoableUntil() != null && r.undoableUntil().isAfter(now) ? r.undoableUntil() : null);
-        return new ApplicationDetail(r.id(), r.version(), circle,
-                new Applicant(r.applicantId(), r.applicantNickname(), r.applicantCity(), r.applicantCreatedAt()),
-                r.status(), r.mode(), answers, video, r.submittedAt(), r.riskScore(), json.read(r.riskJson(), ReviewJson.RISKS),
-                claimInfo(r, now), viewers, decision);
-    }
-
-    private List<TextSpan> spans(String text) {
-        return risk.screen().find(text).stream().map(hit -> new TextSpan(hit.start(), hit.end(), hit.term())).toList();
-    }
-
-    private static List<String> codeList(String codes) {
-        return codes == null || codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

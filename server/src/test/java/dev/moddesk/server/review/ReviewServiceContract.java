@@ -229,7 +229,7 @@ abstract class ReviewServiceContract {
         long id = submitGood(c);
         ClaimInfo mine = service.claim(ALICE, id);
         assertThat(mine.staffName()).isEqualTo("alice");
-        assertThat(mine.expiresAt()).isEqualTo(clock.instant().plus(ReviewService.LEASE));
+        assertThat(mine.expiresAt()).isEqualTo(clock.instant().plus(ClaimService.LEASE));
 
         assertThatThrownBy(() -> service.claim(BOB, id)).isInstanceOfSatisfying(ReviewFailure.class, f -> {
             assertThat(f.type()).isEqualTo(ProblemType.CLAIMED_BY_OTHER);
@@ -240,7 +240,7 @@ abstract class ReviewServiceContract {
         ClaimInfo renewed = service.claim(ALICE, id);
         assertThat(renewed.expiresAt()).isAfter(mine.expiresAt());
 
-        clock.advance(ReviewService.LEASE.plusSeconds(1));
+        clock.advance(ClaimService.LEASE.plusSeconds(1));
         assertThat(service.claim(BOB, id).staffName()).isEqualTo("bob");
         assertThat(service.detail(ALICE, id).claim().staffName()).isEqualTo("bob");
     }
@@ -313,7 +313,7 @@ abstract class ReviewServiceContract {
         assertThat(service.claimNext(BOB, f).orElseThrow().id()).isEqualTo(second);
 
         // Claims that lapsed: back in the queue once their lease is over.
-        clock.advance(ReviewService.LEASE.plusSeconds(1));
+        clock.advance(ClaimService.LEASE.plusSeconds(1));
         assertThat(service.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
 
         // Submitted late by the platform (an earlier submission time): it is the oldest waiting.
@@ -351,7 +351,7 @@ abstract class ReviewServiceContract {
         service.presence(BOB, id);
         assertThat(service.detail(ALICE, id).viewers()).containsExactly("bob");
         assertThat(service.detail(BOB, id).viewers()).isEmpty();
-        clock.advance(ReviewService.PRESENCE_WINDOW.plusSeconds(1));
+        clock.advance(ApplicationLoader.PRESENCE_WINDOW.plusSeconds(1));
         assertThat(service.detail(ALICE, id).viewers()).isEmpty();
     }
 

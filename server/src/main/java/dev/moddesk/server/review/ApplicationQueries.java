@@ -1,0 +1,106 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.Page;
+import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.review.Applicant;
+import dev.moddesk.contract.review.ApplicantHistory;
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationSummary;
+import dev.moddesk.contract.review.Circle;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.contract.review.QueueHealth;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** What moderators read without changing anything: circles, the queue, one application, history, queue health. */
+public final class ApplicationQueries {
+
+    private static final Duration THROUGHPUT_WINDOW = Duration.ofHours(1);
+    private static final Duration MEDIAN_WINDOW = Duration.ofHours(24);
+    private static final int MAX_PAGE = 200;
+
+    private final Jdbi jdbi;
+    private final ReviewStore repository;
+    private final Clock clock;
+    private final ApplicationLoader loader;
+    private final ApplicationViews views;
+    private final ReasonCodeService reasonCodes;
+
+    ApplicationQueries(Jdbi jdbi, ReviewStore repository, Clock clock, ApplicationLoader loader, ApplicationViews views,
+                       ReasonCodeService reasonCodes) {
+        this.jdbi = jdbi;
+        this.repository = repository;
+        this.clock = clock;
+        this.loader = loader;
+        this.views = views;
+        this.reasonCodes = reasonCodes;
+    }
+
+    public List<Circle> circles(ReviewActor actor, String city) {
+        return jdbi.withHandle(h -> repository.circles(h, ReviewJson.blankToNull(city), actor.cities()));
+    }
+
+    public Page<ApplicationSummary> queue(ReviewActor actor, QueueFilter filter, String cursor, Integer limit) {
+        QueueFilter f = filter == null ? QueueFilter.all() : filter;
+        int size = limit == null ? 50 : Math.clamp(limit, 1, MAX_PAGE);
+        ReviewStore.QueueCursor after;
+        try {
+            after = cursor == null || cursor.isBlank() ? null : ReviewStore.QueueCursor.decode(cursor);
+        } catch (RuntimeException e) {
+            throw new ReviewFailure(ProblemType.BAD_REQUEST, "The cursor is not one this server gave out");
+        }
+        if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
+            throw ReviewFailure.outOfScope(f.city());
+        }
+        Instant now = clock.instant();
+        List<ApplicationRow> rows = jdbi.withHandle(h -> {
+            ReasonCodeService.requireCircle(h, repository, f.circleId());
+            return repository.queue(h, f, actor.cities(), now, after, size + 1);
+        });
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ApplicationRow last = rows.getLast();
+            next = new ReviewStore.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
+        }
+        List<ApplicationSummary> items = rows.stream().map(r -> views.summary(r, now)).toList();
+        return new Page<>(items, next);
+    }
+
+    public ApplicationDetail detail(ReviewActor actor, long id) {
+        return jdbi.withHandle(h -> {
+            ApplicationRow row = loader.load(h, actor, id, false);
+            return loader.detail(h, actor, row, clock.instant());
+        });
+    }
+
+    public ApplicantHistory history(ReviewActor actor, String userId) {
+        return jdbi.withHandle(h -> {
+            List<ApplicationRow> rows = repository.applicationsOf(h, userId, 100);
+            if (rows.isEmpty()) {
+                throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
+            }
+            Map<String, String> titles = reasonCodes.titles(h);
+            ApplicationRow latest = rows.getFirst();
+            Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
+                    latest.applicantCreatedAt());
+            // Room infractions join here once live rooms exist.
+            return new ApplicantHistory(applicant, repository.historyItems(rows, titles), List.of());
+        });
+    }
+
+    public QueueHealth health(ReviewActor actor) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            ReviewStore.PendingStats stats = repository.pendingStats(h, actor.cities());
+            return new QueueHealth(stats.depth(), stats.oldest(), repository.pendingByCity(h, actor.cities()),
+                    repository.pendingByCircle(h, actor.cities()),
+                    repository.decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
+                    repository.medianWaitSince(h, now.minus(MEDIAN_WINDOW)));
+        });
+    }
+}
