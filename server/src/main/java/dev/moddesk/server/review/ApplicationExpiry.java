@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What lapses with time: applications nobody decided, old idempotency records and presence heartbeats. */
-final class ApplicationExpiry {
+public final class ApplicationExpiry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationExpiry.class);
 

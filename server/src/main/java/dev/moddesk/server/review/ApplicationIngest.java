@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  * What the platform tells review (called by {@link ReviewIngestHandlers} inside the ingest transaction): circles,
  * submitted applications with their risk signals, withdrawals.
  */
-final class ApplicationIngest {
+public final class ApplicationIngest {
 
     private final ReviewStore repository;
     private final Clock clock;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Sends decisions to the platform's action feed once their undo window has closed, so the platform never sees a
  * decision that was undone.
  */
-final class FinalActionPublisher {
+public final class FinalActionPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(FinalActionPublisher.class);
 

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reason codes: listing them, the admins' create, update and deactivate, and a short-lived cache for decisions. */
-final class ReasonCodeService {
+public final class ReasonCodeService {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 

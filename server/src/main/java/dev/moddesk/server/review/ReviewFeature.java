@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Circle review's routes (docs: review-api), its platform event handlers and the job that publishes decisions once
- * their undo window has closed. Routes only translate HTTP to {@link ReviewService} calls: headers, parameters,
+ * their undo window has closed. Routes only translate HTTP to the calls of review's services: headers, parameters,
  * ETags; the rules live in the service.
  */
 public final class ReviewFeature implements Feature {
@@ -51,7 +51,7 @@ public final class ReviewFeature implements Feature {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String IF_MATCH = "If-Match";
 
-    private final ReviewService service;
+    private final ReviewModule review;
     private final MediaStore media;
     private final MediaLinks links;
     private final Services services;
@@ -74,7 +74,7 @@ public final class ReviewFeature implements Feature {
         this.media = media;
         this.links = new MediaLinks(mediaSecret, Duration.ofHours(2));
         this.publishActions = actions != null;
-        this.service = ReviewService.forServer(services, actions, links);
+        this.review = ReviewModule.forServer(services, actions, links);
     }
 
     /**
@@ -90,13 +90,13 @@ public final class ReviewFeature implements Feature {
         return SharedSecrets.get(services, "media");
     }
 
-    public ReviewService service() {
-        return service;
+    public ReviewModule review() {
+        return review;
     }
 
     /** The handlers the platform ingest API must register for review's event types. */
     public List<IngestHandler> ingestHandlers() {
-        return ReviewIngestHandlers.all(service);
+        return ReviewIngestHandlers.all(review.ingest());
     }
 
     @Override
@@ -117,7 +117,7 @@ public final class ReviewFeature implements Feature {
 
     private void expireStale() {
         try {
-            while (service.expireStale(500) == 500) {
+            while (review.expiry().expireStale(500) == 500) {
                 // keep going while a backlog remains
             }
         } catch (RuntimeException e) {
@@ -127,7 +127,7 @@ public final class ReviewFeature implements Feature {
 
     private void publishDue() {
         try {
-            while (service.publishFinalDecisions(500) == 500) {
+            while (review.publisher().publishFinalDecisions(500) == 500) {
                 // keep going while a backlog remains
             }
         } catch (RuntimeException e) {
@@ -137,7 +137,7 @@ public final class ReviewFeature implements Feature {
 
     private void forgetKeys() {
         try {
-            service.forgetOldIdempotencyKeys();
+            review.expiry().forgetOldIdempotencyKeys();
         } catch (RuntimeException e) {
             LOG.warn("Dropping old idempotency keys failed", e);
         }
@@ -168,7 +168,7 @@ public final class ReviewFeature implements Feature {
         api.get(BASE + "/circles").summary("Circles, optionally of one city").tag("review")
                 .access(Access.staff()).query("city", String.class, "only this city")
                 .response(200, circles)
-                .handle(call -> service.circles(actor(call), call.query("city")));
+                .handle(call -> review.queries().circles(actor(call), call.query("city")));
 
         api.get(BASE + "/queue").summary("Pending applications, filtered and sorted, one page").tag("review")
                 .access(Access.staff())
@@ -181,36 +181,36 @@ public final class ReviewFeature implements Feature {
                 .query("cursor", String.class, "nextCursor of the previous page")
                 .query("limit", Integer.class, "page size, 1-200 (default 50)")
                 .response(200, page).errors(403, 404)
-                .handle(call -> service.queue(actor(call), filterFrom(call), call.query("cursor"),
+                .handle(call -> review.queries().queue(actor(call), filterFrom(call), call.query("cursor"),
                         call.queryInt("limit", 1, 200)));
 
         api.get(BASE + "/applications/{id}").pathParam("id", Long.class).summary("One application, with ETag = its version").tag("review")
                 .access(Access.staff()).response(200, ApplicationDetail.class).errors(403)
-                .handle(call -> withEtag(service.detail(actor(call), call.pathId("id"))));
+                .handle(call -> withEtag(review.queries().detail(actor(call), call.pathId("id"))));
 
         api.post(BASE + "/applications/{id}/claim").pathParam("id", Long.class).summary("Claim (or renew my claim on) an application").tag("review")
                 .access(Access.staff()).response(200, ClaimInfo.class).errors(403, 409)
-                .handle(call -> service.claim(actor(call), call.pathId("id")));
+                .handle(call -> review.claims().claim(actor(call), call.pathId("id")));
 
         api.post(BASE + "/claims/next").summary("Claim the next free application matching the filter").tag("review")
                 .access(Access.staff()).body(QueueFilter.class)
                 .response(200, ApplicationDetail.class).response(204).errors(403)
                 .handle(call -> {
-                    Optional<ApplicationDetail> next = service.claimNext(actor(call), call.body());
+                    Optional<ApplicationDetail> next = review.claims().claimNext(actor(call), call.body());
                     return next.<Object>map(ReviewFeature::withEtag).orElseGet(() -> Reply.json(204, null));
                 });
 
         api.delete(BASE + "/applications/{id}/claim").pathParam("id", Long.class).summary("Release my claim").tag("review")
                 .access(Access.staff()).response(204).errors(403)
                 .handle(call -> {
-                    service.release(actor(call), call.pathId("id"));
+                    review.claims().release(actor(call), call.pathId("id"));
                     return null;
                 });
 
         api.post(BASE + "/applications/{id}/presence").pathParam("id", Long.class).summary("Heartbeat: I am looking at this application")
                 .tag("review").access(Access.staff()).response(204).errors(403)
                 .handle(call -> {
-                    service.presence(actor(call), call.pathId("id"));
+                    review.claims().presence(actor(call), call.pathId("id"));
                     return null;
                 });
 
@@ -220,7 +220,7 @@ public final class ReviewFeature implements Feature {
                 .header(IF_MATCH, "required; the version (ETag) the decision is based on")
                 .response(200, DecisionResult.class).errors(403, 409, 412, 428)
                 .handle(call -> {
-                    DecisionResult r = service.decide(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY),
+                    DecisionResult r = review.decisions().decide(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY),
                             ifMatch(call), call.body());
                     return Reply.json(200, r).withHeader("ETag", etag(r.version()));
                 });
@@ -229,35 +229,35 @@ public final class ReviewFeature implements Feature {
                 .access(Access.staff()).header(IDEMPOTENCY_KEY, "required")
                 .response(200, DecisionResult.class).errors(400, 403, 409)
                 .handle(call -> {
-                    DecisionResult r = service.undo(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY));
+                    DecisionResult r = review.undo().undo(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY));
                     return Reply.json(200, r).withHeader("ETag", etag(r.version()));
                 });
 
         api.post(BASE + "/decisions/bulk").summary("One decision for many applications, one outcome each")
                 .tag("review").access(Access.staff()).body(BulkDecisionRequest.class)
                 .response(200, BulkDecisionResult.class)
-                .handle(call -> service.bulk(actor(call), call.body(), call.language()));
+                .handle(call -> review.decisions().bulk(actor(call), call.body(), call.language()));
 
         api.get(BASE + "/applicants/{userId}/history").summary("An applicant's earlier applications and decisions")
                 .tag("review").access(Access.staff()).response(200, ApplicantHistory.class)
-                .handle(call -> service.history(actor(call), call.pathParam("userId")));
+                .handle(call -> review.queries().history(actor(call), call.pathParam("userId")));
 
         api.get(BASE + "/health").summary("Queue depth, oldest waiting, throughput, time to decision").tag("review")
                 .access(Access.staff()).response(200, QueueHealth.class)
-                .handle(call -> service.health(actor(call)));
+                .handle(call -> review.queries().health(actor(call)));
 
         api.get(BASE + "/reason-codes").summary("Active reason codes: global ones and a circle's own").tag("review")
                 .access(Access.staff()).query("circleId", Long.class, "include this circle's codes")
                 .query("includeInactive", Boolean.class, "also deactivated codes (admins' editor)")
                 .response(200, codes).errors(404)
-                .handle(call -> service.reasonCodes(positiveId(call, "circleId"),
+                .handle(call -> review.reasonCodes().reasonCodes(positiveId(call, "circleId"),
                         Boolean.TRUE.equals(call.queryBoolean("includeInactive"))));
 
         api.post(BASE + "/reason-codes").summary("Create a reason code").tag("review")
                 .access(Access.role(Role.ADMIN)).body(ReasonCode.class)
                 .response(201, ReasonCode.class).errors(409)
                 .handle(call -> {
-                    ReasonCode created = service.createReasonCode(actor(call), call.body());
+                    ReasonCode created = review.reasonCodes().createReasonCode(actor(call), call.body());
                     return Reply.json(201, created).withHeader("ETag", etag(created.version()));
                 });
 
@@ -265,7 +265,7 @@ public final class ReviewFeature implements Feature {
                 .access(Access.role(Role.ADMIN)).body(ReasonCode.class).header(IF_MATCH, "required")
                 .response(200, ReasonCode.class).errors(412, 428)
                 .handle(call -> {
-                    ReasonCode updated = service.updateReasonCode(actor(call), call.pathParam("code"), ifMatch(call),
+                    ReasonCode updated = review.reasonCodes().updateReasonCode(actor(call), call.pathParam("code"), ifMatch(call),
                             call.body());
                     return Reply.json(200, updated).withHeader("ETag", etag(updated.version()));
                 });
@@ -273,7 +273,7 @@ public final class ReviewFeature implements Feature {
         api.delete(BASE + "/reason-codes/{code}").summary("Deactivate a reason code (history keeps it)").tag("review")
                 .access(Access.role(Role.ADMIN)).response(204)
                 .handle(call -> {
-                    service.deactivateReasonCode(actor(call), call.pathParam("code"));
+                    review.reasonCodes().deactivateReasonCode(actor(call), call.pathParam("code"));
                     return null;
                 });
 

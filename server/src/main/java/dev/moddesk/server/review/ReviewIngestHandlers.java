@@ -21,7 +21,7 @@ final class ReviewIngestHandlers {
     private ReviewIngestHandlers() {
     }
 
-    static List<IngestHandler> all(ReviewService service) {
+    static List<IngestHandler> all(ApplicationIngest service) {
         return List.of(
                 handler("circle.upserted", (h, e) -> circleUpserted(service, h, e.payload())),
                 handler("application.submitted", (h, e) -> applicationSubmitted(service, h, e)),
@@ -46,7 +46,7 @@ final class ReviewIngestHandlers {
         };
     }
 
-    private static void circleUpserted(ReviewService service, Handle h, JsonNode p) {
+    private static void circleUpserted(ApplicationIngest service, Handle h, JsonNode p) {
         List<String> questions = new ArrayList<>();
         JsonNode q = p.path("questions");
         if (!q.isMissingNode() && !q.isNull()) {
@@ -75,7 +75,7 @@ final class ReviewIngestHandlers {
                 text(p, "topic", true), mode, questions, members, text(p, "owner", false));
     }
 
-    private static void applicationSubmitted(ReviewService service, Handle h, IngestHandler.Event e) {
+    private static void applicationSubmitted(ApplicationIngest service, Handle h, IngestHandler.Event e) {
         JsonNode p = e.payload();
         JsonNode a = p.path("applicant");
         if (!a.isObject()) {

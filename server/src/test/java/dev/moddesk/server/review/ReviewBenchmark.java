@@ -165,7 +165,7 @@ public final class ReviewBenchmark {
 
             // Every decision goes out on the action feed once its undo window has closed: check none is missing.
             var jdbi = server.server.services().database().jdbi();
-            long waitUntil = System.nanoTime() + ReviewService.UNDO_WINDOW.plusSeconds(20).toNanos();
+            long waitUntil = System.nanoTime() + DecisionService.UNDO_WINDOW.plusSeconds(20).toNanos();
             long decisions = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision").mapTo(Long.class).one());
             long published;
             do {
@@ -206,7 +206,7 @@ public final class ReviewBenchmark {
             int f = from;
             server.server.services().database().jdbi().useTransaction(h -> {
                 for (int i = f; i < Math.min(f + chunk, count); i++) {
-                    server.service().submit(h, new ApplicationIngest.Submission(circle + "-" + prefix + i, circle,
+                    server.review().ingest().submit(h, new ApplicationIngest.Submission(circle + "-" + prefix + i, circle,
                             new Applicant("bench-" + prefix + i, "用户" + i, "北京", Instant.parse("2020-01-01T00:00:00Z")),
                             null, List.of(new StoredAnswer(1, "喜欢户外活动，周末有空 " + i)), null, null,
                             null, null, start.plusMillis(i)));

@@ -169,7 +169,7 @@ class ReviewHttpTest {
         assertThat(undo.as(DecisionResult.class).status()).isEqualTo(ApplicationStatus.PENDING);
 
         assertThat(decide(alice, id, "d2-" + id, etag(id), APPROVE).status()).isEqualTo(200);
-        clock.advance(ReviewService.UNDO_WINDOW.plusSeconds(1));
+        clock.advance(DecisionService.UNDO_WINDOW.plusSeconds(1));
         TestClient.Response late = alice.send("POST", "/api/v1/review/applications/" + id + "/undo", null, null,
                 Map.of("Idempotency-Key", "u2-" + id));
         assertThat(late.status()).isEqualTo(409);

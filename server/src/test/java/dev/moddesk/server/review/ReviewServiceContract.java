@@ -18,7 +18,6 @@ import dev.moddesk.contract.review.ApplicationSummary;
 import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
 import dev.moddesk.contract.review.BulkDecisionResult;
-import dev.moddesk.contract.review.BulkItemOutcome;
 import dev.moddesk.contract.review.ClaimInfo;
 import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.DecisionRequest;
@@ -69,7 +68,7 @@ abstract class ReviewServiceContract {
     MutableClock clock;
     RecordingActions actions;
     RecordingAudit audit;
-    ReviewService service;
+    ReviewModule review;
     private final AtomicInteger sequence = new AtomicInteger();
     private String prefix;
 
@@ -90,7 +89,7 @@ abstract class ReviewServiceContract {
         clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z").plus(Duration.ofDays(sequence.incrementAndGet())));
         actions = new RecordingActions();
         audit = new RecordingAudit();
-        service = newNode();
+        review = newNode();
         // Tests share one database; a prefix per test keeps their circles and applications apart.
         prefix = "t" + sequence.get() + "-";
         db.jdbi.useHandle(h -> {
@@ -102,7 +101,7 @@ abstract class ReviewServiceContract {
 
     String circle(String name, String city) {
         String ext = prefix + name;
-        db.jdbi.useTransaction(h -> service.upsertCircle(h, ext, name, city, "徒步", JoinMode.EITHER,
+        db.jdbi.useTransaction(h -> review.ingest().upsertCircle(h, ext, name, city, "徒步", JoinMode.EITHER,
                 List.of("你为什么想加入？", "你有什么相关经验？"), 10, "owner"));
         return ext;
     }
@@ -113,7 +112,7 @@ abstract class ReviewServiceContract {
         for (int i = 0; i < answers.length; i++) {
             list.add(new StoredAnswer(i + 1, answers[i]));
         }
-        db.jdbi.useTransaction(h -> service.submit(h, new ApplicationIngest.Submission(ext, circleExt,
+        db.jdbi.useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(ext, circleExt,
                 new Applicant(prefix + userId, "昵称" + userId, city, accountCreated), null, list, null, null, null, null,
                 clock.instant())));
         clock.advance(Duration.ofSeconds(1));
@@ -141,7 +140,7 @@ abstract class ReviewServiceContract {
     }
 
     int version(long id) {
-        return service.detail(ALICE, id).version();
+        return review.queries().detail(ALICE, id).version();
     }
 
     static ProblemType problemOf(Throwable t) {
@@ -154,7 +153,7 @@ abstract class ReviewServiceContract {
     void submissionsGetRiskSignalsAndScreenedSpans() {
         String c = circle("香山徒步", "北京");
         long ad = submit(c, "ad", "北京", clock.instant().minus(Duration.ofDays(2)), "想加入，加.微.信 abc123 有福利", "无");
-        ApplicationDetail detail = service.detail(ALICE, ad);
+        ApplicationDetail detail = review.queries().detail(ALICE, ad);
         assertThat(detail.risks()).extracting(RiskSignal::code).contains("SCREENED_WORDS", "NEW_ACCOUNT");
         assertThat(detail.riskScore()).isGreaterThanOrEqualTo(60);
         var answer = detail.answers().getFirst();
@@ -163,8 +162,8 @@ abstract class ReviewServiceContract {
                 assertThat(answer.text().substring(span.start(), span.end())).isEqualTo("加.微.信"));
 
         long away = submit(c, "far", "广州", clock.instant().minus(Duration.ofDays(300)), "我很喜欢爬山，周末有空", "五年");
-        assertThat(service.detail(ALICE, away).risks()).extracting(RiskSignal::code).containsExactly("LOCATION_MISMATCH");
-        assertThat(service.detail(ALICE, away).risks().getFirst().params())
+        assertThat(review.queries().detail(ALICE, away).risks()).extracting(RiskSignal::code).containsExactly("LOCATION_MISMATCH");
+        assertThat(review.queries().detail(ALICE, away).risks().getFirst().params())
                 .containsEntry("applicantCity", "广州").containsEntry("circleCity", "北京");
     }
 
@@ -174,23 +173,23 @@ abstract class ReviewServiceContract {
         String copied = "我热爱读书，每月读十本书，希望和大家交流";
         long first = submit(c, "r1", "北京", clock.instant().minus(Duration.ofDays(100)), copied);
         long second = submit(c, "r2", "北京", clock.instant().minus(Duration.ofDays(100)), copied);
-        assertThat(service.detail(ALICE, second).risks()).isEmpty();
+        assertThat(review.queries().detail(ALICE, second).risks()).isEmpty();
         long third = submit(c, "r3", "北京", clock.instant().minus(Duration.ofDays(100)), "我热爱读书，每月读十本书！希望和大家交流。");
-        assertThat(service.detail(ALICE, third).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
-        assertThat(service.detail(ALICE, first).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
-        assertThat(service.detail(ALICE, first).riskScore()).isEqualTo(30);
+        assertThat(review.queries().detail(ALICE, third).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
+        assertThat(review.queries().detail(ALICE, first).risks()).extracting(RiskSignal::code).containsExactly("DUPLICATE_TEXT");
+        assertThat(review.queries().detail(ALICE, first).riskScore()).isEqualTo(30);
         // The facts travel as values too, so the console can say them in the moderator's language.
-        assertThat(service.detail(ALICE, first).risks().getFirst().params()).containsEntry("applicants", "3");
+        assertThat(review.queries().detail(ALICE, first).risks().getFirst().params()).containsEntry("applicants", "3");
     }
 
     @Test
     void aRejectionInItsCooldownIsASignalOnTheNextApplication() {
         String c = circle("桌游", "北京");
         long first = submit(c, "again", "北京", clock.instant().minus(Duration.ofDays(100)), "想玩桌游，喜欢狼人杀");
-        service.claim(ALICE, first);
-        service.decide(ALICE, first, "k1", version(first), reject("ADS"));
+        review.claims().claim(ALICE, first);
+        review.decisions().decide(ALICE, first, "k1", version(first), reject("ADS"));
         long second = submit(c, "again", "北京", clock.instant().minus(Duration.ofDays(100)), "想玩桌游，喜欢三国杀");
-        assertThat(service.detail(ALICE, second).risks()).extracting(RiskSignal::code).containsExactly("RECENT_REJECTION");
+        assertThat(review.queries().detail(ALICE, second).risks()).extracting(RiskSignal::code).containsExactly("RECENT_REJECTION");
     }
 
     // ---- queue --------------------------------------------------------------------------------------------------
@@ -205,20 +204,20 @@ abstract class ReviewServiceContract {
         long risky = submit(c, "risky", "北京", clock.instant(), "兼職刷單日结");
         ids.add(risky);
         QueueFilter byCircle = circleFilter(c);
-        Page<ApplicationSummary> first = service.queue(ALICE, byCircle, null, 4);
+        Page<ApplicationSummary> first = review.queries().queue(ALICE, byCircle, null, 4);
         assertThat(first.items()).extracting(ApplicationSummary::id).containsExactlyElementsOf(ids.subList(0, 4));
-        Page<ApplicationSummary> second = service.queue(ALICE, byCircle, first.nextCursor(), 4);
+        Page<ApplicationSummary> second = review.queries().queue(ALICE, byCircle, first.nextCursor(), 4);
         assertThat(second.items()).extracting(ApplicationSummary::id).containsExactlyElementsOf(ids.subList(4, 6));
         assertThat(second.nextCursor()).isNull();
 
         QueueFilter byRisk = new QueueFilter(null, byCircle.circleId(), null, null, null, null, "risk");
-        assertThat(service.queue(ALICE, byRisk, null, 10).items().getFirst().id()).isEqualTo(risky);
+        assertThat(review.queries().queue(ALICE, byRisk, null, 10).items().getFirst().id()).isEqualTo(risky);
         QueueFilter minRisk = new QueueFilter(null, byCircle.circleId(), null, 40, null, null, "age");
-        assertThat(service.queue(ALICE, minRisk, null, 10).items()).extracting(ApplicationSummary::id).containsExactly(risky);
+        assertThat(review.queries().queue(ALICE, minRisk, null, 10).items()).extracting(ApplicationSummary::id).containsExactly(risky);
         QueueFilter search = new QueueFilter(null, byCircle.circleId(), null, null, null, "刷单", "age");
-        assertThat(service.queue(ALICE, search, null, 10).items()).isEmpty(); // search is literal, the answer says 刷單
+        assertThat(review.queries().queue(ALICE, search, null, 10).items()).isEmpty(); // search is literal, the answer says 刷單
         QueueFilter search2 = new QueueFilter(null, byCircle.circleId(), null, null, null, "刷單", "age");
-        assertThat(service.queue(ALICE, search2, null, 10).items()).extracting(ApplicationSummary::id).containsExactly(risky);
+        assertThat(review.queries().queue(ALICE, search2, null, 10).items()).extracting(ApplicationSummary::id).containsExactly(risky);
     }
 
     // ---- claims -------------------------------------------------------------------------------------------------
@@ -227,33 +226,33 @@ abstract class ReviewServiceContract {
     void aClaimHeldByAnotherIsRefusedWithHolderAndUntilAndExpiresOnItsOwn() {
         String c = circle("羽毛球", "北京");
         long id = submitGood(c);
-        ClaimInfo mine = service.claim(ALICE, id);
+        ClaimInfo mine = review.claims().claim(ALICE, id);
         assertThat(mine.staffName()).isEqualTo("alice");
         assertThat(mine.expiresAt()).isEqualTo(clock.instant().plus(ClaimService.LEASE));
 
-        assertThatThrownBy(() -> service.claim(BOB, id)).isInstanceOfSatisfying(ReviewFailure.class, f -> {
+        assertThatThrownBy(() -> review.claims().claim(BOB, id)).isInstanceOfSatisfying(ReviewFailure.class, f -> {
             assertThat(f.type()).isEqualTo(ProblemType.CLAIMED_BY_OTHER);
             assertThat(f.extensions()).containsEntry("holder", "alice").containsEntry("until", mine.expiresAt().toString());
         });
 
         clock.advance(Duration.ofMinutes(4));
-        ClaimInfo renewed = service.claim(ALICE, id);
+        ClaimInfo renewed = review.claims().claim(ALICE, id);
         assertThat(renewed.expiresAt()).isAfter(mine.expiresAt());
 
         clock.advance(ClaimService.LEASE.plusSeconds(1));
-        assertThat(service.claim(BOB, id).staffName()).isEqualTo("bob");
-        assertThat(service.detail(ALICE, id).claim().staffName()).isEqualTo("bob");
+        assertThat(review.claims().claim(BOB, id).staffName()).isEqualTo("bob");
+        assertThat(review.queries().detail(ALICE, id).claim().staffName()).isEqualTo("bob");
     }
 
     @Test
     void releaseFreesTheApplicationAndIsAudited() {
         String c = circle("骑行", "北京");
         long id = submitGood(c);
-        service.claim(ALICE, id);
-        service.release(ALICE, id);
-        assertThat(service.detail(BOB, id).claim()).isNull();
+        review.claims().claim(ALICE, id);
+        review.claims().release(ALICE, id);
+        assertThat(review.queries().detail(BOB, id).claim()).isNull();
         assertThat(audit.actions()).contains("review.claim.release");
-        assertThat(service.claim(BOB, id).staffName()).isEqualTo("bob");
+        assertThat(review.claims().claim(BOB, id).staffName()).isEqualTo("bob");
     }
 
     @Test
@@ -262,25 +261,25 @@ abstract class ReviewServiceContract {
         long a = submitGood(c);
         long b = submitGood(c);
         QueueFilter f = circleFilter(c);
-        assertThat(service.claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(a);
-        ApplicationDetail next = service.claimNext(BOB, f).orElseThrow();
+        assertThat(review.claims().claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(a);
+        ApplicationDetail next = review.claims().claimNext(BOB, f).orElseThrow();
         assertThat(next.id()).isEqualTo(b);
         assertThat(next.claim().staffName()).isEqualTo("bob");
-        assertThat(service.claimNext(BOB, f)).isEmpty();
+        assertThat(review.claims().claimNext(BOB, f)).isEmpty();
     }
 
     /** A server on the test database, with its own memory (claimed rows, queue floors); shares clock and recorders. */
-    ReviewService newNode() {
-        return new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
+    ReviewModule newNode() {
+        return new ReviewModule(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
                 new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
     }
 
     /** Bob takes the oldest application on another node, Alice the next one here; then Bob lets his go there. */
     void bobReleasesTheOldestOnAnotherNode(QueueFilter f, long first, long second) {
-        ReviewService bobsNode = newNode();
-        assertThat(bobsNode.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
-        bobsNode.release(BOB, first); // this node does not hear of it
+        ReviewModule bobsNode = newNode();
+        assertThat(bobsNode.claims().claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().id()).isEqualTo(second);
+        bobsNode.claims().release(BOB, first); // this node does not hear of it
     }
 
     @Test
@@ -289,8 +288,8 @@ abstract class ReviewServiceContract {
         QueueFilter f = circleFilter(c);
         long first = submitGood(c);
         bobReleasesTheOldestOnAnotherNode(f, first, submitGood(c));
-        assertThat(service.claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(first);
-        assertThat(service.claimNext(ALICE, f)).isEmpty();
+        assertThat(review.claims().claimNext(ALICE, f)).get().extracting(ApplicationDetail::id).isEqualTo(first);
+        assertThat(review.claims().claimNext(ALICE, f)).isEmpty();
     }
 
     @Test
@@ -305,35 +304,35 @@ abstract class ReviewServiceContract {
         // Released on another node: claimed again in order at the latest a refresh later.
         bobReleasesTheOldestOnAnotherNode(f, first, second);
         clock.advance(QueueFloors.REFRESH);
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(first);
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().id()).isEqualTo(first);
 
         // Released on this node: next at once, though claim-next had moved past it.
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(third);
-        service.release(ALICE, second);
-        assertThat(service.claimNext(BOB, f).orElseThrow().id()).isEqualTo(second);
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().id()).isEqualTo(third);
+        review.claims().release(ALICE, second);
+        assertThat(review.claims().claimNext(BOB, f).orElseThrow().id()).isEqualTo(second);
 
         // Claims that lapsed: back in the queue once their lease is over.
         clock.advance(ClaimService.LEASE.plusSeconds(1));
-        assertThat(service.claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
+        assertThat(review.claims().claimNext(BOB, f).orElseThrow().id()).isEqualTo(first);
 
         // Submitted late by the platform (an earlier submission time): it is the oldest waiting.
         String late = prefix + "late";
-        db.jdbi.useTransaction(h -> service.submit(h, new ApplicationIngest.Submission(late, c,
+        db.jdbi.useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(late, c,
                 new Applicant(prefix + "late-user", "迟到", "北京", clock.instant().minus(Duration.ofDays(400))), null,
                 List.of(new StoredAnswer(1, "刚刚才提交上来")), null, null, null, null,
                 clock.instant().minus(Duration.ofDays(3)))));
-        assertThat(service.claimNext(ALICE, f).orElseThrow().applicant().nickname()).isEqualTo("迟到");
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).as("lapsed too").isEqualTo(second);
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(third);
-        assertThat(service.claimNext(ALICE, f).orElseThrow().id()).isEqualTo(fourth);
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().applicant().nickname()).isEqualTo("迟到");
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().id()).as("lapsed too").isEqualTo(second);
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().id()).isEqualTo(third);
+        assertThat(review.claims().claimNext(ALICE, f).orElseThrow().id()).isEqualTo(fourth);
     }
 
     @Test
     void claimNextShowsTheSameApplicationAsItsDetailWithQuestionsAndViewers() {
         String c = circle("飞盘", "北京");
         long id = submitGood(c);
-        service.presence(BOB, id);
-        ApplicationDetail claimed = service.claimNext(ALICE, circleFilter(c)).orElseThrow();
+        review.claims().presence(BOB, id);
+        ApplicationDetail claimed = review.claims().claimNext(ALICE, circleFilter(c)).orElseThrow();
         assertThat(claimed.circle().name()).isEqualTo("飞盘");
         assertThat(claimed.circle().city()).isEqualTo("北京");
         assertThat(claimed.circle().questions()).extracting(q -> q.text())
@@ -341,18 +340,18 @@ abstract class ReviewServiceContract {
         assertThat(claimed.answers()).extracting(a -> a.question())
                 .containsExactly("你为什么想加入？", "你有什么相关经验？");
         assertThat(claimed.viewers()).containsExactly("bob");
-        assertThat(claimed).usingRecursiveComparison().isEqualTo(service.detail(ALICE, id));
+        assertThat(claimed).usingRecursiveComparison().isEqualTo(review.queries().detail(ALICE, id));
     }
 
     @Test
     void presenceShowsOtherViewers() {
         String c = circle("咖啡探店", "北京");
         long id = submitGood(c);
-        service.presence(BOB, id);
-        assertThat(service.detail(ALICE, id).viewers()).containsExactly("bob");
-        assertThat(service.detail(BOB, id).viewers()).isEmpty();
+        review.claims().presence(BOB, id);
+        assertThat(review.queries().detail(ALICE, id).viewers()).containsExactly("bob");
+        assertThat(review.queries().detail(BOB, id).viewers()).isEmpty();
         clock.advance(ApplicationLoader.PRESENCE_WINDOW.plusSeconds(1));
-        assertThat(service.detail(ALICE, id).viewers()).isEmpty();
+        assertThat(review.queries().detail(ALICE, id).viewers()).isEmpty();
     }
 
     // ---- decisions ----------------------------------------------------------------------------------------------
@@ -362,26 +361,26 @@ abstract class ReviewServiceContract {
         String c = circle("剧本杀", "北京");
         long id = submitGood(c);
         int v = version(id);
-        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v, approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "k", v, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
-        service.claim(BOB, id);
-        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v, approve()))
+        review.claims().claim(BOB, id);
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "k", v, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CLAIMED_BY_OTHER));
-        service.release(BOB, id);
-        service.claim(ALICE, id);
-        assertThatThrownBy(() -> service.decide(ALICE, id, "k", null, approve()))
+        review.claims().release(BOB, id);
+        review.claims().claim(ALICE, id);
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "k", null, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
-        assertThatThrownBy(() -> service.decide(ALICE, id, null, v, approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, null, v, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.BAD_REQUEST));
-        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v + 1, approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "k", v + 1, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_FAILED));
-        assertThatThrownBy(() -> service.decide(ALICE, id, "k", v, new DecisionRequest(DecisionKind.REJECT, null, null, null)))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "k", v, new DecisionRequest(DecisionKind.REJECT, null, null, null)))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.VALIDATION));
 
-        DecisionResult r = service.decide(ALICE, id, "k", v, approve());
+        DecisionResult r = review.decisions().decide(ALICE, id, "k", v, approve());
         assertThat(r.status()).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(r.version()).isEqualTo(v + 1);
-        assertThat(r.undoableUntil()).isEqualTo(clock.instant().plus(ReviewService.UNDO_WINDOW));
+        assertThat(r.undoableUntil()).isEqualTo(clock.instant().plus(DecisionService.UNDO_WINDOW));
         assertThat(r.applicantMessage()).contains("欢迎加入剧本杀");
         assertThat(audit.entries).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("review.decision");
@@ -394,20 +393,20 @@ abstract class ReviewServiceContract {
     void aReplayReturnsTheStoredResultAndAnotherBodyUnderTheSameKeyIsRefused() {
         String c = circle("徒步", "北京");
         long id = submitGood(c);
-        service.claim(ALICE, id);
+        review.claims().claim(ALICE, id);
         int v = version(id);
-        DecisionResult first = service.decide(ALICE, id, "same-key", v, reject("OFF_TOPIC"));
+        DecisionResult first = review.decisions().decide(ALICE, id, "same-key", v, reject("OFF_TOPIC"));
         clock.advance(Duration.ofSeconds(3));
-        DecisionResult replay = service.decide(ALICE, id, "same-key", v, reject("OFF_TOPIC"));
+        DecisionResult replay = review.decisions().decide(ALICE, id, "same-key", v, reject("OFF_TOPIC"));
         assertThat(replay).isEqualTo(first);
         assertThat(first.applicantMessage()).contains("你的回答与徒步的问题无关");
-        assertThatThrownBy(() -> service.decide(ALICE, id, "same-key", v, reject("ADS")))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "same-key", v, reject("ADS")))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
         int decisions = db.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
                 .bind("a", id).mapTo(Integer.class).one());
         assertThat(decisions).isEqualTo(1);
         // A different key for an already decided application is a conflict with its state, not a second decision.
-        assertThatThrownBy(() -> service.decide(ALICE, id, "other-key", v + 1, approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "other-key", v + 1, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
     }
 
@@ -416,37 +415,37 @@ abstract class ReviewServiceContract {
         // Another node renewed Alice's claim: the decision still goes through, and the audit shows the renewed claim.
         String c = circle("骑行", "北京");
         long renewed = submitGood(c);
-        service.claim(ALICE, renewed);
+        review.claims().claim(ALICE, renewed);
         Instant later = clock.instant().plus(Duration.ofMinutes(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         db.jdbi.useHandle(h -> h.createUpdate("UPDATE review_application SET claim_expires_at = :t WHERE id = :id")
                 .bind("t", later.atOffset(java.time.ZoneOffset.UTC)).bind("id", renewed).execute());
-        long quick = service.quickDecisions();
-        assertThat(service.decide(ALICE, renewed, "r1", version(renewed), approve()).status())
+        long quick = review.decisions().quickDecisions();
+        assertThat(review.decisions().decide(ALICE, renewed, "r1", version(renewed), approve()).status())
                 .isEqualTo(ApplicationStatus.APPROVED);
-        assertThat(service.quickDecisions()).as("the remembered claim no longer matched").isEqualTo(quick);
+        assertThat(review.decisions().quickDecisions()).as("the remembered claim no longer matched").isEqualTo(quick);
         assertThat(audit.entries).filteredOn(e -> e.action().equals("review.decision")
                         && e.targetId().equals(String.valueOf(renewed))).singleElement()
                 .satisfies(e -> assertThat(e.before()).containsEntry("claimExpiresAt", later.toString()));
 
         // Another node let the claim lapse and gave the application to Bob: Alice is told who holds it.
         long takenOver = submitGood(c);
-        service.claim(ALICE, takenOver);
+        review.claims().claim(ALICE, takenOver);
         db.jdbi.useHandle(h -> h.createUpdate(
                         "UPDATE review_application SET claimed_by = 2, claimed_by_name = 'bob' WHERE id = :id")
                 .bind("id", takenOver).execute());
-        assertThatThrownBy(() -> service.decide(ALICE, takenOver, "r2", version(takenOver), approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, takenOver, "r2", version(takenOver), approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CLAIMED_BY_OTHER));
 
         // An admin deactivated the reason after this server last read it: the rejection is refused, nothing written.
         long rejected = submitGood(c);
-        service.claim(ALICE, rejected);
+        review.claims().claim(ALICE, rejected);
         long earlier = submitClaimed(c);
-        service.decide(ALICE, earlier, "r3", version(earlier), reject("ADS")); // the service reads the reason code
-        assertThat(service.quickDecisions()).as("one statement on PostgreSQL, none on H2")
+        review.decisions().decide(ALICE, earlier, "r3", version(earlier), reject("ADS")); // the service reads the reason code
+        assertThat(review.decisions().quickDecisions()).as("one statement on PostgreSQL, none on H2")
                 .isEqualTo(onPostgres() ? quick + 1 : 0);
-        service.deactivateReasonCode(ADMIN, "ADS");
+        review.reasonCodes().deactivateReasonCode(ADMIN, "ADS");
         try {
-            assertThatThrownBy(() -> service.decide(ALICE, rejected, "r4", version(rejected), reject("ADS")))
+            assertThatThrownBy(() -> review.decisions().decide(ALICE, rejected, "r4", version(rejected), reject("ADS")))
                     .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.VALIDATION));
             assertThat(version(rejected)).isEqualTo(1);
         } finally {
@@ -461,7 +460,7 @@ abstract class ReviewServiceContract {
 
     private long submitClaimed(String c) {
         long id = submitGood(c);
-        service.claim(ALICE, id);
+        review.claims().claim(ALICE, id);
         return id;
     }
 
@@ -470,14 +469,14 @@ abstract class ReviewServiceContract {
         String c = circle("徒步", "北京");
         long first = submitGood(c);
         long second = submitGood(c);
-        service.claim(ALICE, first);
-        service.claim(ALICE, second);
-        service.decide(ALICE, first, "one-key", version(first), approve());
+        review.claims().claim(ALICE, first);
+        review.claims().claim(ALICE, second);
+        review.decisions().decide(ALICE, first, "one-key", version(first), approve());
         int v = version(second);
-        assertThatThrownBy(() -> service.decide(ALICE, second, "one-key", v, approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, second, "one-key", v, approve()))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
         assertThat(version(second)).isEqualTo(v);
-        BulkDecisionResult bulk = service.bulk(ALICE, new BulkDecisionRequest(approve(),
+        BulkDecisionResult bulk = review.decisions().bulk(ALICE, new BulkDecisionRequest(approve(),
                 List.of(new BulkDecisionItem(second, v, "one-key"))));
         assertThat(bulk.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.result()).isNull();
@@ -492,22 +491,22 @@ abstract class ReviewServiceContract {
     void undoWithinTheWindowPutsItBackClaimedAndNothingIsPublished() {
         String c = circle("夜跑", "北京");
         long id = submitGood(c);
-        service.claim(ALICE, id);
-        DecisionResult decided = service.decide(ALICE, id, "d1", version(id), reject("ADS"));
+        review.claims().claim(ALICE, id);
+        DecisionResult decided = review.decisions().decide(ALICE, id, "d1", version(id), reject("ADS"));
         clock.advance(Duration.ofSeconds(9));
-        assertThat(service.publishFinalDecisions(100)).isZero();
-        assertThatThrownBy(() -> service.undo(BOB, id, "u0"))
+        assertThat(review.publisher().publishFinalDecisions(100)).isZero();
+        assertThatThrownBy(() -> review.undo().undo(BOB, id, "u0"))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
-        DecisionResult undone = service.undo(ALICE, id, "u1");
+        DecisionResult undone = review.undo().undo(ALICE, id, "u1");
         assertThat(undone.status()).isEqualTo(ApplicationStatus.PENDING);
         assertThat(undone.version()).isEqualTo(decided.version() + 1);
-        assertThat(service.undo(ALICE, id, "u1")).isEqualTo(undone);
-        ApplicationDetail detail = service.detail(ALICE, id);
+        assertThat(review.undo().undo(ALICE, id, "u1")).isEqualTo(undone);
+        ApplicationDetail detail = review.queries().detail(ALICE, id);
         assertThat(detail.status()).isEqualTo(ApplicationStatus.PENDING);
         assertThat(detail.claim().staffName()).isEqualTo("alice");
         assertThat(detail.decision()).isNull();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(service.publishFinalDecisions(100)).isZero();
+        assertThat(review.publisher().publishFinalDecisions(100)).isZero();
         assertThat(actions.published).isEmpty();
         assertThat(audit.actions()).contains("review.decision", "review.decision.undo");
     }
@@ -516,13 +515,13 @@ abstract class ReviewServiceContract {
     void afterTheWindowTheDecisionIsFinalAndPublishedOnce() {
         String c = circle("飞盘", "北京");
         long id = submitGood(c);
-        service.claim(ALICE, id);
-        service.decide(ALICE, id, "d1", version(id), reject("NOT_LOCAL"));
-        clock.advance(ReviewService.UNDO_WINDOW);
-        assertThatThrownBy(() -> service.undo(ALICE, id, "u1"))
+        review.claims().claim(ALICE, id);
+        review.decisions().decide(ALICE, id, "d1", version(id), reject("NOT_LOCAL"));
+        clock.advance(DecisionService.UNDO_WINDOW);
+        assertThatThrownBy(() -> review.undo().undo(ALICE, id, "u1"))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
-        assertThat(service.publishFinalDecisions(100)).isEqualTo(1);
-        assertThat(service.publishFinalDecisions(100)).isZero();
+        assertThat(review.publisher().publishFinalDecisions(100)).isEqualTo(1);
+        assertThat(review.publisher().publishFinalDecisions(100)).isZero();
         assertThat(actions.published).singleElement().satisfies(p -> {
             assertThat(p.type()).isEqualTo("application.rejected");
             @SuppressWarnings("unchecked")
@@ -531,7 +530,7 @@ abstract class ReviewServiceContract {
                     .containsEntry("circleId", c);
             assertThat((String) payload.get("message")).contains("仅限北京本地用户加入");
         });
-        assertThat(service.detail(ALICE, id).decision().undoableUntil()).isNull();
+        assertThat(review.queries().detail(ALICE, id).decision().undoableUntil()).isNull();
     }
 
     @Test
@@ -547,7 +546,7 @@ abstract class ReviewServiceContract {
             for (int i = 0; i < 24; i++) {
                 claims.add(pool.submit(() -> {
                     go.await();
-                    return service.claimNext(ALICE, null);
+                    return review.claims().claimNext(ALICE, null);
                 }));
             }
             go.countDown();
@@ -569,7 +568,7 @@ abstract class ReviewServiceContract {
         try {
             for (int round = 0; round < 12; round++) {
                 long id = submitGood(c);
-                service.claim(ALICE, id);
+                review.claims().claim(ALICE, id);
                 int v = version(id);
                 String key = "twice-" + round;
                 CountDownLatch go = new CountDownLatch(1);
@@ -577,14 +576,14 @@ abstract class ReviewServiceContract {
                 for (int i = 0; i < 2; i++) {
                     sent.add(pool.submit(() -> {
                         go.await();
-                        return service.decide(ALICE, id, key, v, approve());
+                        return review.decisions().decide(ALICE, id, key, v, approve());
                     }));
                 }
                 go.countDown();
                 DecisionResult first = sent.get(0).get(10, TimeUnit.SECONDS);
                 DecisionResult second = sent.get(1).get(10, TimeUnit.SECONDS);
                 assertThat(second).as("round %d: the retry is a replay, not a 412", round).isEqualTo(first);
-                assertThat(service.detail(ALICE, id).version()).isEqualTo(v + 1);
+                assertThat(review.queries().detail(ALICE, id).version()).isEqualTo(v + 1);
             }
         } finally {
             pool.shutdownNow();
@@ -595,19 +594,19 @@ abstract class ReviewServiceContract {
     void applicationsNobodyDecidedExpireOnceWithAnAuditEntryAndAnAction() {
         String c = circle("夜跑", "北京");
         long stale = submitGood(c);
-        service.claim(ALICE, stale);
+        review.claims().claim(ALICE, stale);
         clock.advance(ApplicationExpiry.EXPIRE_AFTER.minusHours(1));
         long fresh = submitGood(c);
-        assertThat(service.expireStale(100)).as("not yet two weeks").isZero();
+        assertThat(review.expiry().expireStale(100)).as("not yet two weeks").isZero();
 
         clock.advance(Duration.ofHours(2));
-        assertThat(service.expireStale(100)).isEqualTo(1);
-        assertThat(service.expireStale(100)).as("expired once, however often the job runs").isZero();
+        assertThat(review.expiry().expireStale(100)).isEqualTo(1);
+        assertThat(review.expiry().expireStale(100)).as("expired once, however often the job runs").isZero();
 
-        ApplicationDetail expired = service.detail(ALICE, stale);
+        ApplicationDetail expired = review.queries().detail(ALICE, stale);
         assertThat(expired.status()).isEqualTo(ApplicationStatus.EXPIRED);
         assertThat(expired.claim()).as("the claim is dropped").isNull();
-        assertThat(service.detail(ALICE, fresh).status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(review.queries().detail(ALICE, fresh).status()).isEqualTo(ApplicationStatus.PENDING);
         assertThat(audit.actions()).contains("review.expire");
         assertThat(actions.published).singleElement().satisfies(p -> {
             assertThat(p.type()).isEqualTo("application.expired");
@@ -615,7 +614,7 @@ abstract class ReviewServiceContract {
             Map<String, Object> payload = (Map<String, Object>) p.payload();
             assertThat(payload).containsEntry("circleId", c).containsEntry("previousStatus", "PENDING");
         });
-        assertThatThrownBy(() -> service.decide(ALICE, stale, "late", version(stale), approve()))
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, stale, "late", version(stale), approve()))
                 .as("an expired application cannot be decided").isInstanceOf(RuntimeException.class);
     }
 
@@ -626,9 +625,9 @@ abstract class ReviewServiceContract {
         long mine = submitGood(c);
         long held = submitGood(c);
         long stale = submitGood(c);
-        service.claim(ALICE, mine);
-        service.claim(BOB, held);
-        BulkDecisionResult result = service.bulk(ALICE, new BulkDecisionRequest(reject("ADS"), List.of(
+        review.claims().claim(ALICE, mine);
+        review.claims().claim(BOB, held);
+        BulkDecisionResult result = review.decisions().bulk(ALICE, new BulkDecisionRequest(reject("ADS"), List.of(
                 new BulkDecisionItem(free, version(free), "b1"),
                 new BulkDecisionItem(mine, version(mine), "b2"),
                 new BulkDecisionItem(held, version(held), "b3"),
@@ -641,10 +640,10 @@ abstract class ReviewServiceContract {
         assertThat(result.outcomes().get(2).problem().extensions()).containsEntry("holder", "bob");
         assertThat(result.outcomes().get(3).problem().type()).isEqualTo(ProblemType.PRECONDITION_FAILED.uri().toString());
         assertThat(result.outcomes().get(4).problem().type()).isEqualTo(ProblemType.NOT_FOUND.uri().toString());
-        assertThat(service.detail(ALICE, stale).status()).isEqualTo(ApplicationStatus.PENDING);
-        assertThat(service.detail(ALICE, stale).claim()).isNull();
+        assertThat(review.queries().detail(ALICE, stale).status()).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(review.queries().detail(ALICE, stale).claim()).isNull();
         // Retrying the whole bulk replays the decided items and refuses the others again.
-        BulkDecisionResult again = service.bulk(ALICE, new BulkDecisionRequest(reject("ADS"), List.of(
+        BulkDecisionResult again = review.decisions().bulk(ALICE, new BulkDecisionRequest(reject("ADS"), List.of(
                 new BulkDecisionItem(free, result.outcomes().get(0).result().version() - 1, "b1"))));
         assertThat(again.outcomes().getFirst().result()).isEqualTo(result.outcomes().get(0).result());
     }
@@ -657,17 +656,17 @@ abstract class ReviewServiceContract {
         String shanghai = circle("上海徒步", "上海");
         long inBeijing = submitGood(beijing);
         long inShanghai = submit(shanghai, "sh", "上海", clock.instant().minus(Duration.ofDays(100)), "住在徐汇，周末爬佘山");
-        assertThatThrownBy(() -> service.detail(SHANGHAI_ONLY, inBeijing))
+        assertThatThrownBy(() -> review.queries().detail(SHANGHAI_ONLY, inBeijing))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.OUT_OF_SCOPE));
-        assertThatThrownBy(() -> service.claim(SHANGHAI_ONLY, inBeijing))
+        assertThatThrownBy(() -> review.claims().claim(SHANGHAI_ONLY, inBeijing))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.OUT_OF_SCOPE));
-        assertThatThrownBy(() -> service.queue(SHANGHAI_ONLY, new QueueFilter("北京", null, null, null, null, null, "age"), null, 10))
+        assertThatThrownBy(() -> review.queries().queue(SHANGHAI_ONLY, new QueueFilter("北京", null, null, null, null, null, "age"), null, 10))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.OUT_OF_SCOPE));
-        assertThat(service.queue(SHANGHAI_ONLY, QueueFilter.all(), null, 100).items())
+        assertThat(review.queries().queue(SHANGHAI_ONLY, QueueFilter.all(), null, 100).items())
                 .extracting(ApplicationSummary::city).containsOnly("上海");
-        assertThat(service.claimNext(SHANGHAI_ONLY, QueueFilter.all())).get().extracting(ApplicationDetail::id).isEqualTo(inShanghai);
-        assertThat(service.circles(SHANGHAI_ONLY, null)).extracting(c -> c.city()).containsOnly("上海");
-        assertThat(service.health(SHANGHAI_ONLY).byCity()).extracting(QueueHealth.Count::key).containsOnly("上海");
+        assertThat(review.claims().claimNext(SHANGHAI_ONLY, QueueFilter.all())).get().extracting(ApplicationDetail::id).isEqualTo(inShanghai);
+        assertThat(review.queries().circles(SHANGHAI_ONLY, null)).extracting(c -> c.city()).containsOnly("上海");
+        assertThat(review.queries().health(SHANGHAI_ONLY).byCity()).extracting(QueueHealth.Count::key).containsOnly("上海");
     }
 
     // ---- history, health, reason codes --------------------------------------------------------------------------
@@ -676,10 +675,10 @@ abstract class ReviewServiceContract {
     void historyListsEarlierApplicationsWithReasons() {
         String c = circle("篮球", "北京");
         long first = submit(c, "h1", "北京", clock.instant().minus(Duration.ofDays(100)), "打球十年，想找人约球");
-        service.claim(ALICE, first);
-        service.decide(ALICE, first, "h-k", version(first), reject("INCOMPLETE"));
+        review.claims().claim(ALICE, first);
+        review.decisions().decide(ALICE, first, "h-k", version(first), reject("INCOMPLETE"));
         submit(c, "h1", "北京", clock.instant().minus(Duration.ofDays(100)), "打球十年，后卫，周末有空");
-        ApplicantHistory history = service.history(ALICE, prefix + "h1");
+        ApplicantHistory history = review.queries().history(ALICE, prefix + "h1");
         assertThat(history.applications()).hasSize(2);
         assertThat(history.applications().get(1).reasonTitle()).isEqualTo("信息不全");
         assertThat(history.applications().get(1).status()).isEqualTo(ApplicationStatus.REJECTED);
@@ -691,9 +690,9 @@ abstract class ReviewServiceContract {
         long a = submitGood(c);
         submitGood(c);
         clock.advance(Duration.ofMinutes(10));
-        service.claim(BOB, a);
-        service.decide(BOB, a, "hk", version(a), approve());
-        QueueHealth health = service.health(ALICE);
+        review.claims().claim(BOB, a);
+        review.decisions().decide(BOB, a, "hk", version(a), approve());
+        QueueHealth health = review.queries().health(ALICE);
         assertThat(health.byCircle()).anySatisfy(count -> {
             assertThat(count.label()).startsWith("健身");
             assertThat(count.pending()).isEqualTo(1);
@@ -709,32 +708,32 @@ abstract class ReviewServiceContract {
     void adminsManageReasonCodesWithVersions() {
         ReasonCode draft = new ReasonCode("SPAM_RING", Map.of("zh-CN", "刷屏团伙", "en", "Spam ring"),
                 Map.of("zh-CN", "{nickname}，申请未通过。", "en", "{nickname}, declined."), 30, null, 0, true, 0);
-        assertThatThrownBy(() -> service.createReasonCode(ALICE, draft))
+        assertThatThrownBy(() -> review.reasonCodes().createReasonCode(ALICE, draft))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.FORBIDDEN));
-        ReasonCode created = service.createReasonCode(ADMIN, draft);
+        ReasonCode created = review.reasonCodes().createReasonCode(ADMIN, draft);
         assertThat(created.version()).isEqualTo(1);
-        assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).endsWith("SPAM_RING").startsWith("ADS");
+        assertThat(review.reasonCodes().reasonCodes(null)).extracting(ReasonCode::code).endsWith("SPAM_RING").startsWith("ADS");
         ReasonCode changed = new ReasonCode("SPAM_RING", created.titles(), created.templates(), 60, null,
                 created.position(), true, created.version());
-        ReasonCode updated = service.updateReasonCode(ADMIN, "SPAM_RING", created.version(), changed);
+        ReasonCode updated = review.reasonCodes().updateReasonCode(ADMIN, "SPAM_RING", created.version(), changed);
         assertThat(updated.cooldownDays()).isEqualTo(60);
         assertThat(updated.version()).isEqualTo(2);
-        assertThatThrownBy(() -> service.updateReasonCode(ADMIN, "SPAM_RING", 1, changed))
+        assertThatThrownBy(() -> review.reasonCodes().updateReasonCode(ADMIN, "SPAM_RING", 1, changed))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.PRECONDITION_FAILED));
-        service.deactivateReasonCode(ADMIN, "SPAM_RING");
-        assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).doesNotContain("SPAM_RING");
-        ReasonCode inactive = service.reasonCodes(null, true).stream().filter(r -> r.code().equals("SPAM_RING"))
+        review.reasonCodes().deactivateReasonCode(ADMIN, "SPAM_RING");
+        assertThat(review.reasonCodes().reasonCodes(null)).extracting(ReasonCode::code).doesNotContain("SPAM_RING");
+        ReasonCode inactive = review.reasonCodes().reasonCodes(null, true).stream().filter(r -> r.code().equals("SPAM_RING"))
                 .findFirst().orElseThrow();
         assertThat(inactive.active()).as("the editor still sees it, marked inactive").isFalse();
-        ReasonCode back = service.updateReasonCode(ADMIN, "SPAM_RING", inactive.version(), new ReasonCode("SPAM_RING",
+        ReasonCode back = review.reasonCodes().updateReasonCode(ADMIN, "SPAM_RING", inactive.version(), new ReasonCode("SPAM_RING",
                 inactive.titles(), inactive.templates(), inactive.cooldownDays(), inactive.circleId(),
                 inactive.position(), true, inactive.version()));
         assertThat(back.active()).isTrue();
-        assertThat(service.reasonCodes(null)).extracting(ReasonCode::code).contains("SPAM_RING");
-        service.deactivateReasonCode(ADMIN, "SPAM_RING");
+        assertThat(review.reasonCodes().reasonCodes(null)).extracting(ReasonCode::code).contains("SPAM_RING");
+        review.reasonCodes().deactivateReasonCode(ADMIN, "SPAM_RING");
         assertThat(audit.actions()).contains("review.reason_code.create", "review.reason_code.update",
                 "review.reason_code.deactivate");
-        assertThat(service.reasonCodes(null)).hasSizeBetween(6, 9);
+        assertThat(review.reasonCodes().reasonCodes(null)).hasSizeBetween(6, 9);
     }
 
     // ---- concurrency --------------------------------------------------------------------------------------------
@@ -747,7 +746,7 @@ abstract class ReviewServiceContract {
         Set<Long> submitted = new HashSet<>();
         db.jdbi.useTransaction(h -> {
             for (int i = 0; i < total; i++) {
-                service.submit(h, new ApplicationIngest.Submission(prefix + "bulk-" + i, c,
+                review.ingest().submit(h, new ApplicationIngest.Submission(prefix + "bulk-" + i, c,
                         new Applicant(prefix + "bulk-user-" + i, "n" + i, "北京", Instant.parse("2020-01-01T00:00:00Z")),
                         null, answers, null, null, null, null, clock.instant().plusMillis(i)));
             }
@@ -769,7 +768,7 @@ abstract class ReviewServiceContract {
             futures.add(pool.submit(() -> {
                 start.await();
                 while (true) {
-                    var next = service.claimNext(moderator, f);
+                    var next = review.claims().claimNext(moderator, f);
                     if (next.isEmpty()) {
                         return null;
                     }
@@ -777,7 +776,7 @@ abstract class ReviewServiceContract {
                     claimed.add(d.id());
                     claimedBy.merge(d.id(), moderator.staffId(), (x, y) -> -1L);
                     if (d.id() % 2 == 0) {
-                        service.decide(moderator, d.id(), "c-" + d.id(), d.version(), approve());
+                        review.decisions().decide(moderator, d.id(), "c-" + d.id(), d.version(), approve());
                     }
                 }
             }));

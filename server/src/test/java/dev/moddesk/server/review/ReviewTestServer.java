@@ -15,7 +15,6 @@ import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionFeed;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.TestClient;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -94,18 +93,18 @@ final class ReviewTestServer implements AutoCloseable {
         return new TestClient(server.baseUrl(), token);
     }
 
-    ReviewService service() {
-        return feature.service();
+    ReviewModule review() {
+        return feature.review();
     }
 
     String circle(String ext, String name, String city) {
-        server.services().database().jdbi().useTransaction(h -> service().upsertCircle(h, ext, name, city, "徒步",
+        server.services().database().jdbi().useTransaction(h -> review().ingest().upsertCircle(h, ext, name, city, "徒步",
                 JoinMode.EITHER, List.of("你为什么想加入？"), 5, "owner"));
         return ext;
     }
 
     long submit(String ext, String circleExt, String userId, String answer, String videoKey, Instant at) {
-        server.services().database().jdbi().useTransaction(h -> service().submit(h, new ApplicationIngest.Submission(ext,
+        server.services().database().jdbi().useTransaction(h -> review().ingest().submit(h, new ApplicationIngest.Submission(ext,
                 circleExt, new Applicant(userId, "昵称" + userId, null, Instant.parse("2020-01-01T00:00:00Z")), null,
                 answer == null ? List.of() : List.of(new StoredAnswer(1, answer)), videoKey,
                 videoKey == null ? null : videoKey.replace(".mp4", ".jpg"), videoKey == null ? null : 4, "我的视频", at)));

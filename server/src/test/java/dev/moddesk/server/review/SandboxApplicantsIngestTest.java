@@ -35,17 +35,17 @@ import org.junit.jupiter.api.Test;
 class SandboxApplicantsIngestTest {
 
     private ReviewTestDatabase db;
-    private ReviewService service;
+    private ReviewModule review;
     private Map<String, IngestHandler> handlers;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T09:00:00Z"));
 
     @BeforeEach
     void open() {
         db = ReviewTestDatabase.h2();
-        service = new ReviewService(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
+        review = new ReviewModule(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
                 new MediaLinks("sandbox-test-secret-123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)),
                 Json.mapper());
-        handlers = ReviewIngestHandlers.all(service).stream()
+        handlers = ReviewIngestHandlers.all(review.ingest()).stream()
                 .collect(Collectors.toMap(IngestHandler::type, Function.identity()));
     }
 
@@ -72,7 +72,7 @@ class SandboxApplicantsIngestTest {
         List<IngestEvent> seed = activity.seed(clock.instant());
         assertThat(seed).hasSizeGreaterThanOrEqualTo(36).allMatch(e -> e.type().equals("circle.upserted"));
         apply(seed);
-        assertThat(service.circles(ReviewServiceContract.ADMIN, null))
+        assertThat(review.queries().circles(ReviewServiceContract.ADMIN, null))
                 .extracting(c -> c.city()).contains("北京", "上海", "成都", "杭州", "广州", "深圳", "重庆");
 
         List<IngestEvent> events = new ArrayList<>();
@@ -88,7 +88,7 @@ class SandboxApplicantsIngestTest {
         List<ApplicationSummary> queue = new ArrayList<>();
         String cursor = null;
         do {
-            var page = service.queue(ReviewServiceContract.ALICE, QueueFilter.all(), cursor, 200);
+            var page = review.queries().queue(ReviewServiceContract.ALICE, QueueFilter.all(), cursor, 200);
             queue.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

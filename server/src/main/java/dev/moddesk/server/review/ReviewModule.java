@@ -1,0 +1,134 @@
+package dev.moddesk.server.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.platform.ActionPublisher;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Circle review's services, wired once per node: what they share (the store, the claims this node remembers, the
+ * queue floors) is made here. Routes and jobs call the services directly.
+ */
+public final class ReviewModule {
+
+    private final ApplicationQueries queries;
+    private final ClaimService claims;
+    private final DecisionService decisions;
+    private final UndoService undo;
+    private final ReasonCodeService reasonCodes;
+    private final ApplicationIngest ingest;
+    private final ApplicationExpiry expiry;
+    private final FinalActionPublisher publisher;
+    private final ReviewStore repository = new ReviewStore();
+    private final Jdbi jdbi;
+    private volatile Boolean postgres;
+
+    /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
+    public ReviewModule(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
+                        ActionPublisher actions, MediaLinks media, ObjectMapper mapper) {
+        this.jdbi = Objects.requireNonNull(jdbi);
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(audit);
+        Objects.requireNonNull(actions);
+        ReviewJson json = new ReviewJson(mapper);
+        RiskAssessor risk = new RiskAssessor(screen.words());
+        QueueFloors floors = new QueueFloors();
+        RememberedClaims remembered = new RememberedClaims();
+        DirectConnections connections = new DirectConnections(Objects.requireNonNull(dataSource));
+        ApplicationViews views = new ApplicationViews(json, Objects.requireNonNull(media), risk.screen());
+        ApplicationLoader loader = new ApplicationLoader(repository, views);
+        IdempotencyKeys keys = new IdempotencyKeys(repository, json);
+        this.reasonCodes = new ReasonCodeService(jdbi, repository, audit, json, clock);
+        this.queries = new ApplicationQueries(jdbi, repository, clock, loader, views, reasonCodes);
+        this.claims = new ClaimService(jdbi, repository, connections, this::postgres, clock, audit, loader, views,
+                remembered, floors);
+        this.decisions = new DecisionService(jdbi, repository, connections, this::postgres, clock, audit, json,
+                new ApplicantMessages(json), reasonCodes, remembered, keys);
+        this.undo = new UndoService(jdbi, repository, clock, audit, json, loader, keys);
+        this.ingest = new ApplicationIngest(repository, clock, risk, json, floors);
+        this.expiry = new ApplicationExpiry(jdbi, repository, clock, audit, actions);
+        this.publisher = new FinalActionPublisher(jdbi, repository, clock, actions);
+    }
+
+    /**
+     * Review as a server runs it: audit entries go to the core's audit log, actions to {@code actions} (null: none
+     * are published, and nothing may call {@link FinalActionPublisher#publishFinalDecisions}).
+     */
+    static ReviewModule forServer(Services services, ActionPublisher actions, MediaLinks links) {
+        ReviewAudit audit = new ReviewAudit() {
+            @Override
+            public void record(Handle handle, ReviewActor actor, String action, String targetType, String targetId,
+                               Map<String, Object> before, Map<String, Object> after, String reason) {
+                services.auditLog().record(handle, new AuditLog.Entry(actor == ReviewActor.SYSTEM ? null
+                        : actor.staffId(), actor.name(), action, targetType, targetId, before, after, reason,
+                        actor.clientAddress()));
+            }
+
+            @Override
+            public boolean writesAuditLogTable() {
+                return true;
+            }
+
+            @Override
+            public void recordAll(Handle handle, ReviewActor actor, List<Change> changes) {
+                services.auditLog().recordAll(handle, changes.stream().map(c -> new AuditLog.Entry(actor.staffId(),
+                        actor.name(), c.action(), c.targetType(), c.targetId(), c.before(), c.after(), c.reason(),
+                        actor.clientAddress())).toList());
+            }
+        };
+        ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
+            throw new IllegalStateException("no action feed is wired");
+        };
+        return new ReviewModule(services.database().jdbi(), services.database().dataSource(), services.clock(),
+                ReviewScreen.bundled(), audit, publisher, links, Json.mapper());
+    }
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = jdbi.withHandle(repository::isPostgres);
+            postgres = p;
+        }
+        return p;
+    }
+
+    public ApplicationQueries queries() {
+        return queries;
+    }
+
+    public ClaimService claims() {
+        return claims;
+    }
+
+    public DecisionService decisions() {
+        return decisions;
+    }
+
+    public UndoService undo() {
+        return undo;
+    }
+
+    public ReasonCodeService reasonCodes() {
+        return reasonCodes;
+    }
+
+    public ApplicationIngest ingest() {
+        return ingest;
+    }
+
+    public ApplicationExpiry expiry() {
+        return expiry;
+    }
+
+    public FinalActionPublisher publisher() {
+        return publisher;
+    }
+}
