@@ -26,7 +26,7 @@ final class ApplicantMessages {
     }
 
     /** The message deciding {@code app} with {@code request} sends; {@code reason} is required for a rejection. */
-    String message(ApplicationRow app, DecisionRequest request, ReviewStore.ReasonRow reason) {
+    String message(ApplicationRow app, DecisionRequest request, ReasonCodeStore.ReasonRow reason) {
         Map<String, String> templates = switch (request.kind()) {
             case APPROVE -> APPROVED_TEMPLATES;
             case NEEDS_INFO -> NEEDS_INFO_TEMPLATES;

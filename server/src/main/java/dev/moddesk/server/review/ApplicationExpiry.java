@@ -18,14 +18,14 @@ public final class ApplicationExpiry {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationExpiry.class);
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
+    private final ReviewStores stores;
     private final Clock clock;
     private final ReviewAudit audit;
     private final ActionPublisher actions;
 
-    ApplicationExpiry(Jdbi jdbi, ReviewStore repository, Clock clock, ReviewAudit audit, ActionPublisher actions) {
+    ApplicationExpiry(Jdbi jdbi, ReviewStores stores, Clock clock, ReviewAudit audit, ActionPublisher actions) {
         this.jdbi = jdbi;
-        this.repository = repository;
+        this.stores = stores;
         this.clock = clock;
         this.audit = audit;
         this.actions = actions;
@@ -42,12 +42,12 @@ public final class ApplicationExpiry {
     public int expireStale(int limit) {
         Instant now = clock.instant();
         Instant cutoff = now.minus(EXPIRE_AFTER);
-        List<Long> stale = jdbi.withHandle(h -> repository.staleApplications(h, cutoff, limit));
+        List<Long> stale = jdbi.withHandle(h -> stores.applications().staleApplications(h, cutoff, limit));
         int expired = 0;
         for (long id : stale) {
             boolean done = jdbi.inTransaction(h -> {
-                ApplicationRow row = repository.application(h, id, false).orElse(null);
-                if (row == null || repository.expire(h, id, cutoff) != 1) {
+                ApplicationRow row = stores.applications().application(h, id).orElse(null);
+                if (row == null || stores.applications().expire(h, id, cutoff) != 1) {
                     return false;
                 }
                 audit.record(h, ReviewActor.SYSTEM, "review.expire", "application", String.valueOf(id),
@@ -77,7 +77,7 @@ public final class ApplicationExpiry {
      */
     public int forgetOldIdempotencyKeys() {
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> repository.forgetIdempotencyBefore(h, now.minus(Duration.ofDays(1)))
-                + repository.forgetPresenceBefore(h, now.minus(Duration.ofHours(1))));
+        return jdbi.withHandle(h -> stores.decisions().forgetIdempotencyBefore(h, now.minus(Duration.ofDays(1)))
+                + stores.queue().forgetPresenceBefore(h, now.minus(Duration.ofHours(1))));
     }
 }

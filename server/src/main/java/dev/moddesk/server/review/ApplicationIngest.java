@@ -19,14 +19,14 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ApplicationIngest {
 
-    private final ReviewStore repository;
+    private final ReviewStores stores;
     private final Clock clock;
     private final RiskAssessor risk;
     private final ReviewJson json;
     private final QueueFloors floors;
 
-    ApplicationIngest(ReviewStore repository, Clock clock, RiskAssessor risk, ReviewJson json, QueueFloors floors) {
-        this.repository = repository;
+    ApplicationIngest(ReviewStores stores, Clock clock, RiskAssessor risk, ReviewJson json, QueueFloors floors) {
+        this.stores = stores;
         this.clock = clock;
         this.risk = risk;
         this.json = json;
@@ -36,7 +36,7 @@ public final class ApplicationIngest {
     /** {@code circle.upserted}. */
     public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
                              List<String> questions, int memberCount, String owner) {
-        return repository.upsertCircle(h, new ReviewStore.CircleWrite(externalId, name, city, topic, mode,
+        return stores.circles().upsertCircle(h, new CircleStore.CircleWrite(externalId, name, city, topic, mode,
                 questions, memberCount, owner), clock.instant());
     }
 
@@ -48,12 +48,12 @@ public final class ApplicationIngest {
 
     /** {@code application.submitted}: stores the application with its risk signals; false if already known. */
     public boolean submit(Handle h, Submission s) {
-        if (repository.applicationIdByExternal(h, s.applicationId()).isPresent()) {
+        if (stores.applications().applicationIdByExternal(h, s.applicationId()).isPresent()) {
             return false;
         }
-        long circleId = repository.circleIdByExternal(h, s.circleId())
+        long circleId = stores.circles().circleIdByExternal(h, s.circleId())
                 .orElseThrow(() -> new IllegalArgumentException("unknown circle " + s.circleId()));
-        Circle circle = repository.circle(h, circleId).orElseThrow();
+        Circle circle = stores.circles().circle(h, circleId).orElseThrow();
         Instant now = clock.instant();
         List<String> texts = new ArrayList<>(s.answers().stream().map(StoredAnswer::text).toList());
         if (s.videoCaption() != null) {
@@ -61,15 +61,15 @@ public final class ApplicationIngest {
         }
         Set<String> fingerprints = RiskAssessor.fingerprints(s.answers().stream().map(StoredAnswer::text).toList());
         JoinMode mode = s.videoKey() != null ? JoinMode.VIDEO : JoinMode.QUESTIONS;
-        long id = repository.insertApplication(h, new ReviewStore.ApplicationWrite(s.applicationId(), circleId,
+        long id = stores.applications().insertApplication(h, new ApplicationStore.ApplicationWrite(s.applicationId(), circleId,
                 s.applicant().userId(), s.applicant().nickname(), s.applicant().locationCity(),
                 s.applicant().accountCreatedAt(), s.locale() == null ? ApplicantMessages.DEFAULT_LOCALE : s.locale(), mode,
                 json.write(s.answers()), String.join("\n", texts).toLowerCase(Locale.ROOT), s.videoKey(), s.posterKey(),
                 s.videoDuration(), s.videoCaption(), 0, "[]", "", s.submittedAt() == null ? now : s.submittedAt()));
-        repository.insertFingerprints(h, id, s.applicant().userId(), fingerprints);
+        stores.applications().insertFingerprints(h, id, s.applicant().userId(), fingerprints);
         int largestRing = 0;
         for (String fp : fingerprints) {
-            int ring = repository.applicantsWithFingerprint(h, fp);
+            int ring = stores.applications().applicantsWithFingerprint(h, fp);
             largestRing = Math.max(largestRing, ring);
             if (ring >= RiskAssessor.RING_SIZE) {
                 flagRing(h, fp, ring, id);
@@ -77,29 +77,29 @@ public final class ApplicationIngest {
         }
         List<RiskSignal> signals = risk.assess(new RiskAssessor.Facts(texts, s.applicant().accountCreatedAt(),
                 s.applicant().locationCity(), circle.city(), largestRing,
-                repository.rejections(h, s.applicant().userId(), circleId), now));
-        repository.updateRisk(h, id, RiskAssessor.score(signals), json.write(signals), codes(signals));
+                stores.applications().rejections(h, s.applicant().userId(), circleId), now));
+        stores.applications().updateRisk(h, id, RiskAssessor.score(signals), json.write(signals), codes(signals));
         floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
         return true;
     }
 
     /** Once a copy-paste ring forms, the earlier members still pending get the signal too. */
     private void flagRing(Handle h, String fingerprint, int ring, long exceptId) {
-        for (ApplicationRow member : repository.pendingWithFingerprint(h, fingerprint)) {
+        for (ApplicationRow member : stores.applications().pendingWithFingerprint(h, fingerprint)) {
             if (member.id() == exceptId) {
                 continue;
             }
             List<RiskSignal> signals = new ArrayList<>(json.read(member.riskJson(), ReviewJson.RISKS));
             signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
             signals.add(RiskAssessor.ringSignal(ring));
-            repository.updateRisk(h, member.id(), RiskAssessor.score(signals), json.write(signals), codes(signals));
+            stores.applications().updateRisk(h, member.id(), RiskAssessor.score(signals), json.write(signals), codes(signals));
             floors.lowerTo(member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
         }
     }
 
     /** {@code application.withdrawn}: false if unknown or no longer pending. */
     public boolean withdraw(Handle h, String applicationId) {
-        return repository.applicationIdByExternal(h, applicationId).map(id -> repository.withdraw(h, id) == 1).orElse(false);
+        return stores.applications().applicationIdByExternal(h, applicationId).map(id -> stores.applications().withdraw(h, id) == 1).orElse(false);
     }
 
     private static String codes(List<RiskSignal> signals) {

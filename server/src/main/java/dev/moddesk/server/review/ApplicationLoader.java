@@ -12,16 +12,18 @@ final class ApplicationLoader {
     /** Viewers seen within this long are shown as looking at an application. */
     static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
 
-    private final ReviewStore repository;
+    private final ReviewStores stores;
+    private final ReviewRepository repository;
     private final ApplicationViews views;
 
-    ApplicationLoader(ReviewStore repository, ApplicationViews views) {
+    ApplicationLoader(ReviewStores stores, ReviewRepository repository, ApplicationViews views) {
+        this.stores = stores;
         this.repository = repository;
         this.views = views;
     }
 
     ApplicationRow load(Handle h, ReviewActor actor, long id, boolean forUpdate) {
-        ApplicationRow row = repository.application(h, id, forUpdate)
+        ApplicationRow row = (forUpdate ? repository.lockApplication(h, id) : stores.applications().application(h, id))
                 .orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplication", id));
         if (!actor.mayReview(row.city())) {
             throw ReviewFailure.outOfScope(row.city());
@@ -31,7 +33,7 @@ final class ApplicationLoader {
 
     /** The detail of {@code r} with its circle and who else looks at it. */
     ApplicationDetail detail(Handle h, ReviewActor actor, ApplicationRow r, Instant now) {
-        return views.detail(r, repository.circle(h, r.circleId()).orElseThrow(),
-                repository.viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), now);
+        return views.detail(r, stores.circles().circle(h, r.circleId()).orElseThrow(),
+                stores.queue().viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), now);
     }
 }

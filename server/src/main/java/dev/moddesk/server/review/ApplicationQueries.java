@@ -24,16 +24,16 @@ public final class ApplicationQueries {
     private static final int MAX_PAGE = 200;
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
+    private final ReviewStores stores;
     private final Clock clock;
     private final ApplicationLoader loader;
     private final ApplicationViews views;
     private final ReasonCodeService reasonCodes;
 
-    ApplicationQueries(Jdbi jdbi, ReviewStore repository, Clock clock, ApplicationLoader loader, ApplicationViews views,
+    ApplicationQueries(Jdbi jdbi, ReviewStores stores, Clock clock, ApplicationLoader loader, ApplicationViews views,
                        ReasonCodeService reasonCodes) {
         this.jdbi = jdbi;
-        this.repository = repository;
+        this.stores = stores;
         this.clock = clock;
         this.loader = loader;
         this.views = views;
@@ -41,15 +41,15 @@ public final class ApplicationQueries {
     }
 
     public List<Circle> circles(ReviewActor actor, String city) {
-        return jdbi.withHandle(h -> repository.circles(h, ReviewJson.blankToNull(city), actor.cities()));
+        return jdbi.withHandle(h -> stores.circles().circles(h, ReviewJson.blankToNull(city), actor.cities()));
     }
 
     public Page<ApplicationSummary> queue(ReviewActor actor, QueueFilter filter, String cursor, Integer limit) {
         QueueFilter f = filter == null ? QueueFilter.all() : filter;
         int size = limit == null ? 50 : Math.clamp(limit, 1, MAX_PAGE);
-        ReviewStore.QueueCursor after;
+        QueueStore.QueueCursor after;
         try {
-            after = cursor == null || cursor.isBlank() ? null : ReviewStore.QueueCursor.decode(cursor);
+            after = cursor == null || cursor.isBlank() ? null : QueueStore.QueueCursor.decode(cursor);
         } catch (RuntimeException e) {
             throw new ReviewFailure(ProblemType.BAD_REQUEST, "The cursor is not one this server gave out");
         }
@@ -58,14 +58,14 @@ public final class ApplicationQueries {
         }
         Instant now = clock.instant();
         List<ApplicationRow> rows = jdbi.withHandle(h -> {
-            ReasonCodeService.requireCircle(h, repository, f.circleId());
-            return repository.queue(h, f, actor.cities(), now, after, size + 1);
+            ReasonCodeService.requireCircle(h, stores, f.circleId());
+            return stores.queue().queue(h, f, actor.cities(), now, after, size + 1);
         });
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             ApplicationRow last = rows.getLast();
-            next = new ReviewStore.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
+            next = new QueueStore.QueueCursor(last.riskScore(), last.submittedAt(), last.id()).encode();
         }
         List<ApplicationSummary> items = rows.stream().map(r -> views.summary(r, now)).toList();
         return new Page<>(items, next);
@@ -80,7 +80,7 @@ public final class ApplicationQueries {
 
     public ApplicantHistory history(ReviewActor actor, String userId) {
         return jdbi.withHandle(h -> {
-            List<ApplicationRow> rows = repository.applicationsOf(h, userId, 100);
+            List<ApplicationRow> rows = stores.applications().applicationsOf(h, userId, 100);
             if (rows.isEmpty()) {
                 throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
             }
@@ -89,18 +89,18 @@ public final class ApplicationQueries {
             Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
                     latest.applicantCreatedAt());
             // Room infractions join here once live rooms exist.
-            return new ApplicantHistory(applicant, repository.historyItems(rows, titles), List.of());
+            return new ApplicantHistory(applicant, stores.queue().historyItems(rows, titles), List.of());
         });
     }
 
     public QueueHealth health(ReviewActor actor) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
-            ReviewStore.PendingStats stats = repository.pendingStats(h, actor.cities());
-            return new QueueHealth(stats.depth(), stats.oldest(), repository.pendingByCity(h, actor.cities()),
-                    repository.pendingByCircle(h, actor.cities()),
-                    repository.decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
-                    repository.medianWaitSince(h, now.minus(MEDIAN_WINDOW)));
+            QueueStore.PendingStats stats = stores.queue().pendingStats(h, actor.cities());
+            return new QueueHealth(stats.depth(), stats.oldest(), stores.queue().pendingByCity(h, actor.cities()),
+                    stores.queue().pendingByCircle(h, actor.cities()),
+                    stores.queue().decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
+                    stores.queue().medianWaitSince(h, now.minus(MEDIAN_WINDOW)));
         });
     }
 }

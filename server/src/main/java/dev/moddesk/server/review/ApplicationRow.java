@@ -56,8 +56,8 @@ record ApplicationRow(
                 decisionCooldown, decidedBy, decidedByName, decidedAt, undoableUntil, publishPending);
     }
 
-    /** This row after {@code d} was written (what {@link ReviewStore#decide} changes), so it need not be read back. */
-    ApplicationRow decided(ReviewStore.DecisionWrite d) {
+    /** This row after {@code d} was written (what {@link DecisionStore#decideAll} changes), so it need not be read back. */
+    ApplicationRow decided(DecisionStore.DecisionWrite d) {
         return new ApplicationRow(id, externalId, circleId, circleExternalId, circleName, city, applicantId,
                 applicantNickname, applicantCity, applicantCreatedAt, applicantLocale, mode, answersJson, videoMediaKey,
                 videoPosterKey, videoDuration, videoCaption, riskScore, riskJson, riskCodes, d.status(), version + 1,

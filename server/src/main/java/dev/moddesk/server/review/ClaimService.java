@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,27 +19,24 @@ import org.jdbi.v3.core.Jdbi;
 public final class ClaimService {
 
     public static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int CLAIM_CANDIDATES = 16;
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
-    private final DirectConnections connections;
-    private final BooleanSupplier postgres;
+    private final ReviewStores stores;
+    private final ReviewRepository repository;
     private final Clock clock;
     private final ReviewAudit audit;
     private final ApplicationLoader loader;
     private final ApplicationViews views;
     private final RememberedClaims remembered;
-    /** Where claim-next may start reading the queue (PostgreSQL): past the dead index entries of decided rows. */
+    /** Lowered when a release makes an older application free again. */
     private final QueueFloors floors;
 
-    ClaimService(Jdbi jdbi, ReviewStore repository, DirectConnections connections, BooleanSupplier postgres,
+    ClaimService(Jdbi jdbi, ReviewStores stores, ReviewRepository repository,
                  Clock clock, ReviewAudit audit, ApplicationLoader loader, ApplicationViews views,
                  RememberedClaims remembered, QueueFloors floors) {
         this.jdbi = jdbi;
+        this.stores = stores;
         this.repository = repository;
-        this.connections = connections;
-        this.postgres = postgres;
         this.clock = clock;
         this.audit = audit;
         this.loader = loader;
@@ -58,7 +53,7 @@ public final class ClaimService {
             if (row.status() != ApplicationStatus.PENDING) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.notPending", id, row.status());
             }
-            if (repository.tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
+            if (stores.queue().tryClaim(h, id, actor.staffId(), actor.name(), now, until) == 1) {
                 h.afterCommit(() -> remembered.remember(row.claimedBy(actor.staffId(), actor.name(), until)));
                 return new ClaimInfo(actor.staffId(), actor.name(), until);
             }
@@ -76,65 +71,21 @@ public final class ClaimService {
         if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
             throw ReviewFailure.outOfScope(f.city());
         }
-        if (postgres.getAsBoolean()) {
-            // One statement picks (SKIP LOCKED), claims and reads the row with its circle and viewers: no second
-            // claimer can get it, and outside a transaction it costs one round trip.
-            Instant now = clock.instant();
-            QueueFloors.Key key = ReviewStore.byRisk(f) ? null : new QueueFloors.Key(f, actor.cities());
-            QueueFloors.Start start = key == null ? null : floors.start(key, now);
-            Optional<ReviewStore.Claimed> claimed = claimNextPostgres(actor, f, now, start);
-            if (claimed.isEmpty() && start != null && !start.fromHead()) {
-                // Nothing from the floor on: an older application may have come free meanwhile, so look from the head.
-                start = floors.head(key, now);
-                claimed = claimNextPostgres(actor, f, now, start);
-            }
-            if (start != null && claimed.isPresent()) {
-                floors.claimed(start, claimed.get().row().submittedAt());
-            }
-            return claimed.map(c -> {
-                remembered.remember(c.row());
-                return views.detail(c.row(), c.circle(), c.viewers(), now);
-            });
-        }
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Instant now = clock.instant();
-            Instant until = now.plus(LEASE);
-            Optional<Optional<ApplicationDetail>> round = jdbi.inTransaction(h -> {
-                // On H2 several claimers see the same rows and race for them with a conditional update, so each
-                // tries a few.
-                List<Long> candidates = repository.claimCandidates(h, f, actor.cities(), now, CLAIM_CANDIDATES);
-                if (candidates.isEmpty()) {
-                    return Optional.of(Optional.empty());
-                }
-                for (long id : candidates) {
-                    if (repository.tryClaimFree(h, id, actor.staffId(), actor.name(), now, until) == 1) {
-                        ApplicationRow row = repository.application(h, id, false).orElseThrow();
-                        return Optional.of(Optional.of(loader.detail(h, actor, row, now)));
-                    }
-                }
-                return Optional.empty(); // every candidate was taken meanwhile: look again
-            });
-            if (round.isPresent()) {
-                return round.get();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<ReviewStore.Claimed> claimNextPostgres(ReviewActor actor, QueueFilter f, Instant now,
-                                                            QueueFloors.Start start) {
-        return connections.withConnection(c -> repository.claimNextPostgres(c, f, actor.cities(), actor.staffId(), actor.name(),
-                now, now.plus(LEASE), now.minus(ApplicationLoader.PRESENCE_WINDOW), start == null ? null : start.floor()));
+        Optional<ReviewRepository.Claimed> claimed = repository.claimNext(actor, f, clock);
+        return claimed.map(c -> {
+            remembered.remember(c.row());
+            return views.detail(c.row(), c.circle(), c.viewers(), c.at());
+        });
     }
 
     public void release(ReviewActor actor, long id) {
         remembered.forget(id);
         Optional<Instant> freed = jdbi.inTransaction(h -> {
             ApplicationRow before = loader.load(h, actor, id, false);
-            if (repository.release(h, id, actor.staffId()) != 1) {
+            if (stores.queue().release(h, id, actor.staffId()) != 1) {
                 return Optional.<Instant>empty();
             }
-            ApplicationRow after = repository.application(h, id, false).orElseThrow();
+            ApplicationRow after = stores.applications().application(h, id).orElseThrow();
             audit.record(h, actor, "review.claim.release", "application", String.valueOf(id),
                     before.auditState(), after.auditState(), null);
             return Optional.of(before.submittedAt());
@@ -146,7 +97,7 @@ public final class ClaimService {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             loader.load(h, actor, id, false);
-            repository.touchPresence(h, id, actor.staffId(), actor.name(), now);
+            stores.queue().touchPresence(h, id, actor.staffId(), actor.name(), now);
         });
     }
 }

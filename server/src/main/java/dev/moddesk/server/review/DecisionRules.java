@@ -50,7 +50,7 @@ final class DecisionRules {
      * {@code claimIfFree} allows that, as bulk decisions do).
      */
     static boolean check(ReviewActor actor, long id, ApplicationRow row, int version, DecisionRequest request,
-                         ReviewStore.ReasonRow reason, boolean claimIfFree, Instant now) {
+                         ReasonCodeStore.ReasonRow reason, boolean claimIfFree, Instant now) {
         if (row == null) {
             throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplication", id);
         }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -38,9 +37,8 @@ public final class DecisionService {
     private static final int MAX_BULK = 500;
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
-    private final DirectConnections connections;
-    private final BooleanSupplier postgres;
+    private final ReviewStores stores;
+    private final ReviewRepository repository;
     private final Clock clock;
     private final ReviewAudit audit;
     private final ReviewJson json;
@@ -50,13 +48,12 @@ public final class DecisionService {
     private final IdempotencyKeys keys;
     private final AtomicLong quickDecisions = new AtomicLong();
 
-    DecisionService(Jdbi jdbi, ReviewStore repository, DirectConnections connections, BooleanSupplier postgres,
+    DecisionService(Jdbi jdbi, ReviewStores stores, ReviewRepository repository,
                     Clock clock, ReviewAudit audit, ReviewJson json, ApplicantMessages messages,
                     ReasonCodeService reasonCodes, RememberedClaims remembered, IdempotencyKeys keys) {
         this.jdbi = jdbi;
+        this.stores = stores;
         this.repository = repository;
-        this.connections = connections;
-        this.postgres = postgres;
         this.clock = clock;
         this.audit = audit;
         this.json = json;
@@ -102,30 +99,28 @@ public final class DecisionService {
                                                      DecisionRequest request) {
         ApplicationRow before = remembered.get(id);
         // The statement pins the holder by id and name, so a row claimed under another name cannot match it.
-        if (before == null || !postgres.getAsBoolean() || !actor.name().equals(before.claimedByName())) {
+        if (before == null || !repository.writesDecisionsInOneStatement() || !actor.name().equals(before.claimedByName())) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        ReviewStore.ReasonRow reason = request.reasonCode() == null ? null : reasonCodes.cached(request.reasonCode());
+        ReasonCodeStore.ReasonRow reason = request.reasonCode() == null ? null : reasonCodes.cached(request.reasonCode());
         try {
             DecisionRules.check(actor, id, before, ifMatch, request, reason, false, now);
         } catch (ReviewFailure refused) {
             return Optional.empty(); // the locking path answers it against the row as it is now
         }
-        ReviewStore.AuditBy inline = inlineAudit(actor, request.note());
+        DecisionStore.AuditBy inline = inlineAudit(actor, request.note());
         Written w = written(actor, new ItemOutcome.Accepted(0, before, false,
                 decisionWrite(actor, before, ifMatch, request, reason, now), key, decisionHash(id, ifMatch, request),
                 request.note()), now, inline != null);
-        ReviewStore.Pins pins = new ReviewStore.Pins(actor.name(), before.claimExpiresAt(), now, before.city(),
+        DecisionStore.Pins pins = new DecisionStore.Pins(actor.name(), before.claimExpiresAt(), now, before.city(),
                 reason == null ? null : reason.code(), reason == null ? 0 : reason.version());
         try {
             // With the audit entry in the statement, it is the whole transaction: one round trip, no BEGIN/COMMIT.
             boolean written = inline != null
-                    ? connections.withConnection(c -> repository.decideAllPostgres(c, List.of(w.row()),
-                            now.plus(ClaimService.LEASE), inline, pins)) == 1
+                    ? repository.decideRemembered(null, w.row(), now.plus(ClaimService.LEASE), inline, pins) == 1
                     : jdbi.inTransaction(h -> {
-                        if (repository.decideAllPostgres(h, List.of(w.row()), now.plus(ClaimService.LEASE), null,
-                                pins) != 1) {
+                        if (repository.decideRemembered(h, w.row(), now.plus(ClaimService.LEASE), null, pins) != 1) {
                             return false;
                         }
                         audit.recordAll(h, actor, List.of(w.change()));
@@ -200,17 +195,17 @@ public final class DecisionService {
         // item fails its checks (a replay finds its application decided), and then the items are checked again with
         // the answers read; a key reused for a pending application fails the idempotency insert, and the retry
         // (optimistic = false) reads them first.
-        Map<Long, ApplicationRow> locked = repository.applicationsForUpdate(h, ids);
-        boolean optimistic = optimisticKeys && postgres.getAsBoolean();
-        Map<String, ReviewStore.StoredResponse> stored = optimistic ? Map.of()
-                : repository.idempotencyRecords(h, actor.staffId(), itemKeys);
-        ReviewStore.ReasonRow reason = request.reasonCode() == null ? null
-                : repository.reasonCode(h, request.reasonCode(), false).orElse(null);
+        Map<Long, ApplicationRow> locked = repository.lockApplications(h, ids);
+        boolean optimistic = optimisticKeys && repository.writesDecisionsInOneStatement();
+        Map<String, DecisionStore.StoredResponse> stored = optimistic ? Map.of()
+                : stores.decisions().idempotencyRecords(h, actor.staffId(), itemKeys);
+        ReasonCodeStore.ReasonRow reason = request.reasonCode() == null ? null
+                : stores.reasonCodes().reasonCode(h, request.reasonCode(), false).orElse(null);
         List<ItemOutcome> outcomes = check(actor, items, request, reason, claimIfFree, locked, stored, now);
         if (optimistic && outcomes.stream().anyMatch(ItemOutcome.Refused.class::isInstance)) {
             // Check every item again, this time with the stored answers (a failure may be a replay).
             outcomes = check(actor, items, request, reason, claimIfFree, locked,
-                    repository.idempotencyRecords(h, actor.staffId(), itemKeys), now);
+                    stores.decisions().idempotencyRecords(h, actor.staffId(), itemKeys), now);
         }
         List<ItemOutcome.Accepted> accepted = outcomes.stream().filter(ItemOutcome.Accepted.class::isInstance)
                 .map(ItemOutcome.Accepted.class::cast).toList();
@@ -226,8 +221,8 @@ public final class DecisionService {
 
     /** Checks every item in memory, as if one after the other, against the locked rows and stored answers. */
     private List<ItemOutcome> check(ReviewActor actor, List<BulkDecisionItem> items, DecisionRequest request,
-                                    ReviewStore.ReasonRow reason, boolean claimIfFree, Map<Long, ApplicationRow> locked,
-                                    Map<String, ReviewStore.StoredResponse> stored, Instant now) {
+                                    ReasonCodeStore.ReasonRow reason, boolean claimIfFree, Map<Long, ApplicationRow> locked,
+                                    Map<String, DecisionStore.StoredResponse> stored, Instant now) {
         List<ItemOutcome> outcomes = new ArrayList<>(items.size());
         Instant claimUntil = now.plus(ClaimService.LEASE);
         Map<String, Integer> keyIndex = new HashMap<>();
@@ -250,7 +245,7 @@ public final class DecisionService {
                 }
                 keyIndex.put(key, i);
                 keyHash.put(key, hash);
-                ReviewStore.StoredResponse replay = stored.get(key);
+                DecisionStore.StoredResponse replay = stored.get(key);
                 if (replay != null) {
                     if (!replay.requestHash().equals(hash)) {
                         throw ReviewFailure.keyReused(key);
@@ -263,7 +258,7 @@ public final class DecisionService {
                 boolean claim = DecisionRules.check(actor, id, before, item.version(), request, reason, claimIfFree,
                         now);
                 ApplicationRow claimed = claim ? before.claimedBy(actor.staffId(), actor.name(), claimUntil) : before;
-                ReviewStore.DecisionWrite write = decisionWrite(actor, before, item.version(), request, reason, now);
+                DecisionStore.DecisionWrite write = decisionWrite(actor, before, item.version(), request, reason, now);
                 outcomes.add(new ItemOutcome.Accepted(i, before, claim, write, key, hash, request.note()));
                 rows.put(id, claimed.decided(write)); // a later item for the same application sees this state
             } catch (ReviewFailure failure) {
@@ -274,15 +269,15 @@ public final class DecisionService {
     }
 
     /** What deciding {@code before} (at {@code version}) with {@code request} writes. */
-    private ReviewStore.DecisionWrite decisionWrite(ReviewActor actor, ApplicationRow before, int version,
-                                                    DecisionRequest request, ReviewStore.ReasonRow reason,
+    private DecisionStore.DecisionWrite decisionWrite(ReviewActor actor, ApplicationRow before, int version,
+                                                    DecisionRequest request, ReasonCodeStore.ReasonRow reason,
                                                     Instant now) {
         ApplicationStatus status = switch (request.kind()) {
             case APPROVE -> ApplicationStatus.APPROVED;
             case REJECT -> ApplicationStatus.REJECTED;
             case NEEDS_INFO -> ApplicationStatus.NEEDS_INFO;
         };
-        return new ReviewStore.DecisionWrite(before.id(), version, status, request.kind(), request.reasonCode(),
+        return new DecisionStore.DecisionWrite(before.id(), version, status, request.kind(), request.reasonCode(),
                 ReviewJson.blankToNull(request.note()), ReviewJson.blankToNull(request.question()),
                 messages.message(before, request, reason),
                 request.kind() == DecisionKind.REJECT && reason != null ? reason.cooldownDays() : null,
@@ -290,11 +285,11 @@ public final class DecisionService {
     }
 
     /** An accepted decision's answer, audit change and the row the PostgreSQL statement writes. */
-    private record Written(DecisionResult result, ReviewAudit.Change change, ReviewStore.DecisionRow row) {
+    private record Written(DecisionResult result, ReviewAudit.Change change, DecisionStore.DecisionRow row) {
     }
 
     private Written written(ReviewActor actor, ItemOutcome.Accepted a, Instant now, boolean auditJson) {
-        ReviewStore.DecisionWrite w = a.write();
+        DecisionStore.DecisionWrite w = a.write();
         ApplicationRow held = a.claim()
                 ? a.before().claimedBy(actor.staffId(), actor.name(), now.plus(ClaimService.LEASE)) : a.before();
         ApplicationRow after = held.decided(w);
@@ -302,7 +297,7 @@ public final class DecisionService {
                 String.valueOf(w.applicationId()), a.before().auditState(), after.auditState(), a.note());
         DecisionResult result = new DecisionResult(w.applicationId(), w.status(), after.version(), w.undoableUntil(),
                 w.message());
-        ReviewStore.DecisionRow row = new ReviewStore.DecisionRow(w, a.claim(),
+        DecisionStore.DecisionRow row = new DecisionStore.DecisionRow(w, a.claim(),
                 Math.max(0, Duration.between(a.before().submittedAt(), now).toSeconds()),
                 auditJson ? AuditLog.toJson(change.before()) : null, auditJson ? AuditLog.toJson(change.after()) : null,
                 a.key(), a.hash(), json.write(result));
@@ -310,15 +305,15 @@ public final class DecisionService {
     }
 
     /** The audit author of a one-statement write when the audit goes to the core's table, else null. */
-    private ReviewStore.AuditBy inlineAudit(ReviewActor actor, String note) {
-        return audit.writesAuditLogTable() ? new ReviewStore.AuditBy(actor == ReviewActor.SYSTEM ? null
+    private DecisionStore.AuditBy inlineAudit(ReviewActor actor, String note) {
+        return audit.writesAuditLogTable() ? new DecisionStore.AuditBy(actor == ReviewActor.SYSTEM ? null
                 : actor.staffId(), actor.name(), note, actor.clientAddress()) : null;
     }
 
     private void writeDecisions(Handle h, ReviewActor actor, List<ItemOutcome.Accepted> accepted, Instant now,
                                 List<ItemOutcome> outcomes) {
-        boolean pg = postgres.getAsBoolean();
-        ReviewStore.AuditBy inline = pg ? inlineAudit(actor, accepted.getFirst().note()) : null;
+        DecisionStore.AuditBy inline = repository.writesDecisionsInOneStatement()
+                ? inlineAudit(actor, accepted.getFirst().note()) : null;
         List<Written> written = new ArrayList<>(accepted.size());
         for (ItemOutcome.Accepted a : accepted) {
             Written w = written(actor, a, now, inline != null);
@@ -326,35 +321,7 @@ public final class DecisionService {
             outcomes.set(a.index(), new ItemOutcome.Decided(w.result()));
         }
         List<ReviewAudit.Change> changes = written.stream().map(Written::change).toList();
-        List<ReviewStore.DecisionRow> rows = written.stream().map(Written::row).toList();
-        if (pg) {
-            // One statement writes everything (and the audit entries too, when they go to the core's table).
-            int count = repository.decideAllPostgres(h, rows, now.plus(ClaimService.LEASE), inline);
-            if (count != rows.size()) {
-                // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
-                throw new IllegalStateException(rows.size() - count + " applications changed under their locks");
-            }
-            if (inline == null) {
-                audit.recordAll(h, actor, changes);
-            }
-            return;
-        }
-        List<ReviewStore.DecisionWrite> writes = rows.stream().map(ReviewStore.DecisionRow::write).toList();
-        repository.claimAll(h, accepted.stream().filter(ItemOutcome.Accepted::claim)
-                .map(a -> a.write().applicationId()).toList(), actor.staffId(), actor.name(), now,
-                now.plus(ClaimService.LEASE));
-        int[] changed = repository.decideAll(h, writes);
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i] != 1) {
-                // The rows are locked and were checked above, so this is not a user's conflict: fail the whole call.
-                throw new IllegalStateException("application " + writes.get(i).applicationId()
-                        + " changed under its lock");
-            }
-        }
-        repository.insertDecisionLogs(h, writes, rows.stream().mapToLong(ReviewStore.DecisionRow::waitedSeconds)
-                .toArray());
-        audit.recordAll(h, actor, changes);
-        repository.storeIdempotencies(h, actor.staffId(), rows.stream().map(r -> new ReviewStore.NewResponse(
-                r.idempotencyKey(), r.requestHash(), r.responseJson())).toList(), now);
+        repository.writeDecisions(h, written.stream().map(Written::row).toList(), now, now.plus(ClaimService.LEASE),
+                inline, () -> audit.recordAll(h, actor, changes));
     }
 }

@@ -20,12 +20,14 @@ public final class FinalActionPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(FinalActionPublisher.class);
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
+    private final ReviewStores stores;
+    private final ReviewRepository repository;
     private final Clock clock;
     private final ActionPublisher actions;
 
-    FinalActionPublisher(Jdbi jdbi, ReviewStore repository, Clock clock, ActionPublisher actions) {
+    FinalActionPublisher(Jdbi jdbi, ReviewStores stores, ReviewRepository repository, Clock clock, ActionPublisher actions) {
         this.jdbi = jdbi;
+        this.stores = stores;
         this.repository = repository;
         this.clock = clock;
         this.actions = actions;
@@ -38,7 +40,7 @@ public final class FinalActionPublisher {
      */
     public int publishFinalDecisions(int limit) {
         Instant now = clock.instant();
-        List<Long> due = jdbi.withHandle(h -> repository.dueForPublish(h, now, limit));
+        List<Long> due = jdbi.withHandle(h -> stores.applications().dueForPublish(h, now, limit));
         if (due.isEmpty()) {
             return 0;
         }
@@ -49,7 +51,7 @@ public final class FinalActionPublisher {
             if (rows.isEmpty()) {
                 return 0;
             }
-            repository.markAllPublished(h, rows.stream().map(ApplicationRow::id).toList());
+            stores.applications().markAllPublished(h, rows.stream().map(ApplicationRow::id).toList());
             List<ActionPublisher.Action> out = new ArrayList<>(rows.size());
             for (ApplicationRow row : rows) {
                 String type = switch (row.decisionKind()) {

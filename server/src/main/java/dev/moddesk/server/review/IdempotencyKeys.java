@@ -10,17 +10,17 @@ import org.jdbi.v3.core.JdbiException;
 /** Answers to idempotent writes: replaying a stored answer, and the retry after two requests raced with one key. */
 final class IdempotencyKeys {
 
-    private final ReviewStore repository;
+    private final ReviewStores stores;
     private final ReviewJson json;
 
-    IdempotencyKeys(ReviewStore repository, ReviewJson json) {
-        this.repository = repository;
+    IdempotencyKeys(ReviewStores stores, ReviewJson json) {
+        this.stores = stores;
         this.json = json;
     }
 
     /** The stored answer to {@code key} of {@code actor}; 422 when the key was used for another request. */
     Optional<DecisionResult> replay(Handle h, ReviewActor actor, String key, String hash) {
-        return repository.idempotencyRecord(h, actor.staffId(), key).map(stored -> {
+        return stores.decisions().idempotencyRecord(h, actor.staffId(), key).map(stored -> {
             if (!stored.requestHash().equals(hash)) {
                 throw ReviewFailure.keyReused(key);
             }

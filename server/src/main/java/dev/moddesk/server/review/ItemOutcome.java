@@ -22,7 +22,7 @@ sealed interface ItemOutcome {
     }
 
     /** The item passed every rule and is about to be written. */
-    record Accepted(int index, ApplicationRow before, boolean claim, ReviewStore.DecisionWrite write, String key,
+    record Accepted(int index, ApplicationRow before, boolean claim, DecisionStore.DecisionWrite write, String key,
                     String hash, String note) implements ItemOutcome {
     }
 

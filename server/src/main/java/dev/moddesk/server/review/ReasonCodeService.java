@@ -18,18 +18,18 @@ public final class ReasonCodeService {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
+    private final ReviewStores stores;
     private final ReviewAudit audit;
     private final ReviewJson json;
     private final Clock clock;
     private final Map<String, CachedReason> cache = new ConcurrentHashMap<>();
 
-    private record CachedReason(ReviewStore.ReasonRow row, Instant readAt) {
+    private record CachedReason(ReasonCodeStore.ReasonRow row, Instant readAt) {
     }
 
-    ReasonCodeService(Jdbi jdbi, ReviewStore repository, ReviewAudit audit, ReviewJson json, Clock clock) {
+    ReasonCodeService(Jdbi jdbi, ReviewStores stores, ReviewAudit audit, ReviewJson json, Clock clock) {
         this.jdbi = jdbi;
-        this.repository = repository;
+        this.stores = stores;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -42,14 +42,14 @@ public final class ReasonCodeService {
     /** With {@code includeInactive}, deactivated codes too (the admins' editor, to see and reactivate them). */
     public List<ReasonCode> reasonCodes(Long circleId, boolean includeInactive) {
         return jdbi.withHandle(h -> {
-            requireCircle(h, repository, circleId);
-            return repository.reasonCodes(h, circleId, !includeInactive).stream().map(this::reasonCode).toList();
+            requireCircle(h, stores, circleId);
+            return stores.reasonCodes().reasonCodes(h, circleId, !includeInactive).stream().map(this::reasonCode).toList();
         });
     }
 
     /** Fails with 404 when {@code circleId} is given and names no circle. */
-    static void requireCircle(Handle h, ReviewStore repository, Long circleId) {
-        if (circleId != null && repository.circle(h, circleId).isEmpty()) {
+    static void requireCircle(Handle h, ReviewStores stores, Long circleId) {
+        if (circleId != null && stores.circles().circle(h, circleId).isEmpty()) {
             throw new ReviewFailure(ProblemType.NOT_FOUND, "No circle " + circleId);
         }
     }
@@ -58,16 +58,16 @@ public final class ReasonCodeService {
         requireAdmin(actor);
         validate(code);
         return jdbi.inTransaction(h -> {
-            if (repository.reasonCode(h, code.code(), false).isPresent()) {
+            if (stores.reasonCodes().reasonCode(h, code.code(), false).isPresent()) {
                 throw new ReviewFailure(ProblemType.CONFLICT, "Reason code " + code.code() + " exists");
             }
-            if (code.circleId() != null && repository.circle(h, code.circleId()).isEmpty()) {
+            if (code.circleId() != null && stores.circles().circle(h, code.circleId()).isEmpty()) {
                 throw new ReviewFailure(ProblemType.VALIDATION, "No circle " + code.circleId());
             }
-            int position = code.position() > 0 ? code.position() : repository.nextReasonPosition(h);
-            repository.insertReasonCode(h, new ReviewStore.ReasonRow(code.code(), code.circleId(),
+            int position = code.position() > 0 ? code.position() : stores.reasonCodes().nextReasonPosition(h);
+            stores.reasonCodes().insertReasonCode(h, new ReasonCodeStore.ReasonRow(code.code(), code.circleId(),
                     json.write(code.titles()), json.write(code.templates()), code.cooldownDays(), position, true, 1));
-            ReasonCode created = reasonCode(repository.reasonCode(h, code.code(), false).orElseThrow());
+            ReasonCode created = reasonCode(stores.reasonCodes().reasonCode(h, code.code(), false).orElseThrow());
             audit.record(h, actor, "review.reason_code.create", "reason_code", code.code(), null, json.asMap(created),
                     null);
             return created;
@@ -84,16 +84,16 @@ public final class ReasonCodeService {
         }
         validate(update);
         return jdbi.inTransaction(h -> {
-            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
+            ReasonCodeStore.ReasonRow before = stores.reasonCodes().reasonCode(h, code, true)
                     .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
             if (before.version() != ifMatch) {
                 throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Reason code " + code + " is at version "
                         + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
             }
-            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, update.circleId(),
+            stores.reasonCodes().updateReasonCode(h, new ReasonCodeStore.ReasonRow(code, update.circleId(),
                     json.write(update.titles()), json.write(update.templates()), update.cooldownDays(),
                     update.position() > 0 ? update.position() : before.position(), update.active(), 0), ifMatch);
-            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
+            ReasonCode after = reasonCode(stores.reasonCodes().reasonCode(h, code, false).orElseThrow());
             audit.record(h, actor, "review.reason_code.update", "reason_code", code, json.asMap(reasonCode(before)),
                     json.asMap(after), null);
             return after;
@@ -103,14 +103,14 @@ public final class ReasonCodeService {
     public void deactivateReasonCode(ReviewActor actor, String code) {
         requireAdmin(actor);
         jdbi.useTransaction(h -> {
-            ReviewStore.ReasonRow before = repository.reasonCode(h, code, true)
+            ReasonCodeStore.ReasonRow before = stores.reasonCodes().reasonCode(h, code, true)
                     .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
             if (!before.active()) {
                 return;
             }
-            repository.updateReasonCode(h, new ReviewStore.ReasonRow(code, before.circleId(), before.titlesJson(),
+            stores.reasonCodes().updateReasonCode(h, new ReasonCodeStore.ReasonRow(code, before.circleId(), before.titlesJson(),
                     before.templatesJson(), before.cooldownDays(), before.position(), false, 0), before.version());
-            ReasonCode after = reasonCode(repository.reasonCode(h, code, false).orElseThrow());
+            ReasonCode after = reasonCode(stores.reasonCodes().reasonCode(h, code, false).orElseThrow());
             audit.record(h, actor, "review.reason_code.deactivate", "reason_code", code,
                     json.asMap(reasonCode(before)), json.asMap(after), null);
         });
@@ -120,11 +120,11 @@ public final class ReasonCodeService {
      * A reason code as read at most 30 s ago, or null if there is none; a one-statement decision pins its version,
      * so a stale one only costs speed.
      */
-    ReviewStore.ReasonRow cached(String code) {
+    ReasonCodeStore.ReasonRow cached(String code) {
         CachedReason cached = cache.get(code);
         Instant now = clock.instant();
         if (cached == null || cached.readAt().isBefore(now.minusSeconds(30)) || cached.readAt().isAfter(now)) {
-            ReviewStore.ReasonRow row = jdbi.withHandle(h -> repository.reasonCode(h, code, false)).orElse(null);
+            ReasonCodeStore.ReasonRow row = jdbi.withHandle(h -> stores.reasonCodes().reasonCode(h, code, false)).orElse(null);
             if (row == null) {
                 return null;
             }
@@ -140,7 +140,7 @@ public final class ReasonCodeService {
     /** Reason code titles by code, in the default language (an applicant's history names its reasons). */
     Map<String, String> titles(Handle h) {
         Map<String, String> titles = new java.util.HashMap<>();
-        for (ReviewStore.ReasonRow r : repository.reasonCodes(h, null, false)) {
+        for (ReasonCodeStore.ReasonRow r : stores.reasonCodes().reasonCodes(h, null, false)) {
             titles.put(r.code(), ApplicantMessages.localized(json.readStrings(r.titlesJson()),
                     ApplicantMessages.DEFAULT_LOCALE));
         }
@@ -167,7 +167,7 @@ public final class ReasonCodeService {
         }
     }
 
-    private ReasonCode reasonCode(ReviewStore.ReasonRow r) {
+    private ReasonCode reasonCode(ReasonCodeStore.ReasonRow r) {
         return new ReasonCode(r.code(), json.readStrings(r.titlesJson()), json.readStrings(r.templatesJson()),
                 r.cooldownDays(), r.circleId(), r.position(), r.active(), r.version());
     }

@@ -27,14 +27,11 @@ public final class ReviewModule {
     private final ApplicationIngest ingest;
     private final ApplicationExpiry expiry;
     private final FinalActionPublisher publisher;
-    private final ReviewStore repository = new ReviewStore();
-    private final Jdbi jdbi;
-    private volatile Boolean postgres;
 
     /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
     public ReviewModule(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
                         ActionPublisher actions, MediaLinks media, ObjectMapper mapper) {
-        this.jdbi = Objects.requireNonNull(jdbi);
+        Objects.requireNonNull(jdbi);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(audit);
         Objects.requireNonNull(actions);
@@ -42,20 +39,23 @@ public final class ReviewModule {
         RiskAssessor risk = new RiskAssessor(screen.words());
         QueueFloors floors = new QueueFloors();
         RememberedClaims remembered = new RememberedClaims();
-        DirectConnections connections = new DirectConnections(Objects.requireNonNull(dataSource));
+        ReviewStores stores = new ReviewStores();
+        // The dialect is chosen here, once: everything below gets the store for this database.
+        ReviewRepository repository = ReviewRepository.forDatabase(Objects.requireNonNull(dataSource), stores, floors,
+                jdbi);
         ApplicationViews views = new ApplicationViews(json, Objects.requireNonNull(media), risk.screen());
-        ApplicationLoader loader = new ApplicationLoader(repository, views);
-        IdempotencyKeys keys = new IdempotencyKeys(repository, json);
-        this.reasonCodes = new ReasonCodeService(jdbi, repository, audit, json, clock);
-        this.queries = new ApplicationQueries(jdbi, repository, clock, loader, views, reasonCodes);
-        this.claims = new ClaimService(jdbi, repository, connections, this::postgres, clock, audit, loader, views,
+        ApplicationLoader loader = new ApplicationLoader(stores, repository, views);
+        IdempotencyKeys keys = new IdempotencyKeys(stores, json);
+        this.reasonCodes = new ReasonCodeService(jdbi, stores, audit, json, clock);
+        this.queries = new ApplicationQueries(jdbi, stores, clock, loader, views, reasonCodes);
+        this.claims = new ClaimService(jdbi, stores, repository, clock, audit, loader, views,
                 remembered, floors);
-        this.decisions = new DecisionService(jdbi, repository, connections, this::postgres, clock, audit, json,
+        this.decisions = new DecisionService(jdbi, stores, repository, clock, audit, json,
                 new ApplicantMessages(json), reasonCodes, remembered, keys);
-        this.undo = new UndoService(jdbi, repository, clock, audit, json, loader, keys);
-        this.ingest = new ApplicationIngest(repository, clock, risk, json, floors);
-        this.expiry = new ApplicationExpiry(jdbi, repository, clock, audit, actions);
-        this.publisher = new FinalActionPublisher(jdbi, repository, clock, actions);
+        this.undo = new UndoService(jdbi, stores, clock, audit, json, loader, keys);
+        this.ingest = new ApplicationIngest(stores, clock, risk, json, floors);
+        this.expiry = new ApplicationExpiry(jdbi, stores, clock, audit, actions);
+        this.publisher = new FinalActionPublisher(jdbi, stores, repository, clock, actions);
     }
 
     /**
@@ -89,15 +89,6 @@ public final class ReviewModule {
         };
         return new ReviewModule(services.database().jdbi(), services.database().dataSource(), services.clock(),
                 ReviewScreen.bundled(), audit, publisher, links, Json.mapper());
-    }
-
-    private boolean postgres() {
-        Boolean p = postgres;
-        if (p == null) {
-            p = jdbi.withHandle(repository::isPostgres);
-            postgres = p;
-        }
-        return p;
     }
 
     public ApplicationQueries queries() {

@@ -46,7 +46,7 @@ final class RiskAssessor {
 
     /** Facts gathered by the service from the payload and the database. */
     record Facts(List<String> texts, Instant accountCreatedAt, String applicantCity, String circleCity,
-                 int largestRing, List<ReviewStore.Rejection> rejections, Instant now) {
+                 int largestRing, List<ApplicationStore.Rejection> rejections, Instant now) {
     }
 
     List<RiskSignal> assess(Facts f) {
@@ -73,7 +73,7 @@ final class RiskAssessor {
             signals.add(new RiskSignal(NEW_ACCOUNT, 15, "account " + days + " days old",
                     Map.of("days", Long.toString(days))));
         }
-        for (ReviewStore.Rejection r : f.rejections()) {
+        for (ApplicationStore.Rejection r : f.rejections()) {
             Instant until = r.decidedAt().plus(Duration.ofDays(r.cooldownDays()));
             if (until.isAfter(f.now())) {
                 signals.add(new RiskSignal(RECENT_REJECTION, 25, "rejected " + r.reasonCode() + ", cooldown until " + until,

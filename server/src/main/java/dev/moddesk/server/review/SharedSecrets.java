@@ -16,7 +16,7 @@ final class SharedSecrets {
      * that loses the race to insert it reads the winner's.
      */
     static byte[] get(Services services, String name) {
-        ReviewStore store = new ReviewStore();
+        CircleStore store = new CircleStore();
         return services.database().jdbi().withHandle(h -> {
             Optional<String> existing = store.secret(h, name);
             if (existing.isPresent()) {

@@ -16,17 +16,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class UndoService {
 
     private final Jdbi jdbi;
-    private final ReviewStore repository;
+    private final ReviewStores stores;
     private final Clock clock;
     private final ReviewAudit audit;
     private final ReviewJson json;
     private final ApplicationLoader loader;
     private final IdempotencyKeys keys;
 
-    UndoService(Jdbi jdbi, ReviewStore repository, Clock clock, ReviewAudit audit, ReviewJson json,
+    UndoService(Jdbi jdbi, ReviewStores stores, Clock clock, ReviewAudit audit, ReviewJson json,
                 ApplicationLoader loader, IdempotencyKeys keys) {
         this.jdbi = jdbi;
-        this.repository = repository;
+        this.stores = stores;
         this.clock = clock;
         this.audit = audit;
         this.json = json;
@@ -50,16 +50,16 @@ public final class UndoService {
             if (before.decidedBy() != actor.staffId()) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.undoByOther", before.decidedByName());
             }
-            if (repository.undo(h, id, actor.staffId(), actor.name(), now, now.plus(ClaimService.LEASE)) != 1) {
+            if (stores.decisions().undo(h, id, actor.staffId(), actor.name(), now, now.plus(ClaimService.LEASE)) != 1) {
                 throw ReviewFailure.of(ProblemType.CONFLICT, "review.undoWindowClosed",
                         DecisionService.UNDO_WINDOW.toSeconds());
             }
-            repository.markLatestDecisionUndone(h, id);
-            ApplicationRow after = repository.application(h, id, false).orElseThrow();
+            stores.decisions().markLatestDecisionUndone(h, id);
+            ApplicationRow after = stores.applications().application(h, id).orElseThrow();
             audit.record(h, actor, "review.decision.undo", "application", String.valueOf(id),
                     before.auditState(), after.auditState(), null);
             DecisionResult result = new DecisionResult(id, after.status(), after.version(), null, null);
-            repository.storeIdempotency(h, actor.staffId(), idempotencyKey, hash, json.write(result), now);
+            stores.decisions().storeIdempotency(h, actor.staffId(), idempotencyKey, hash, json.write(result), now);
             return result;
         }));
     }

@@ -1,0 +1,109 @@
+package dev.moddesk.server.review;
+
+import dev.moddesk.contract.review.QueueFilter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Review's SQL on H2 (the embedded default): portable statements only. H2 would lock every row a
+ * {@code FOR UPDATE} query matches, so claim-next reads candidates unlocked and races for them with a conditional
+ * update; decisions are written as JDBC batches.
+ */
+final class H2ReviewStore implements ReviewRepository {
+
+    private static final String LOCK = " FOR UPDATE";
+    private static final int CLAIM_CANDIDATES = 16;
+    private static final int CLAIM_ROUNDS = 20;
+
+    private final Jdbi jdbi;
+    private final ReviewStores stores;
+
+    H2ReviewStore(Jdbi jdbi, ReviewStores stores) {
+        this.jdbi = jdbi;
+        this.stores = stores;
+    }
+
+    @Override
+    public boolean writesDecisionsInOneStatement() {
+        return false;
+    }
+
+    @Override
+    public Optional<ApplicationRow> lockApplication(Handle h, long id) {
+        return stores.applications().lockedApplication(h, id, LOCK);
+    }
+
+    @Override
+    public Map<Long, ApplicationRow> lockApplications(Handle h, Collection<Long> ids) {
+        return stores.applications().lockedApplications(h, ids, LOCK);
+    }
+
+    @Override
+    public List<ApplicationRow> lockDueForPublish(Handle h, List<Long> ids, Instant now) {
+        return stores.applications().lockedDueForPublish(h, ids, now, LOCK);
+    }
+
+    @Override
+    public Optional<Claimed> claimNext(ReviewActor actor, QueueFilter f, Clock clock) {
+        for (int attempt = 0; attempt < CLAIM_ROUNDS; attempt++) {
+            Instant now = clock.instant();
+            Instant until = now.plus(ClaimService.LEASE);
+            Optional<Optional<Claimed>> round = jdbi.inTransaction(h -> {
+                // Several claimers see the same rows and race for them with a conditional update, so each tries a few.
+                List<Long> candidates = stores.queue().claimCandidates(h, f, actor.cities(), now, CLAIM_CANDIDATES);
+                if (candidates.isEmpty()) {
+                    return Optional.of(Optional.empty());
+                }
+                for (long id : candidates) {
+                    if (stores.queue().tryClaimFree(h, id, actor.staffId(), actor.name(), now, until) == 1) {
+                        ApplicationRow row = stores.applications().application(h, id).orElseThrow();
+                        return Optional.of(Optional.of(new Claimed(row,
+                                stores.circles().circle(h, row.circleId()).orElseThrow(),
+                                stores.queue().viewers(h, id, actor.staffId(),
+                                        now.minus(ApplicationLoader.PRESENCE_WINDOW)), now)));
+                    }
+                }
+                return Optional.empty(); // every candidate was taken meanwhile: look again
+            });
+            if (round.isPresent()) {
+                return round.get();
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void writeDecisions(Handle h, List<DecisionStore.DecisionRow> rows, Instant now, Instant claimUntil,
+                               DecisionStore.AuditBy inlineAudit, Runnable recordAudit) {
+        DecisionStore decisions = stores.decisions();
+        List<DecisionStore.DecisionWrite> writes = rows.stream().map(DecisionStore.DecisionRow::write).toList();
+        DecisionStore.DecisionWrite first = writes.getFirst();
+        decisions.claimAll(h, rows.stream().filter(DecisionStore.DecisionRow::claim)
+                .map(r -> r.write().applicationId()).toList(), first.staffId(), first.staffName(), now, claimUntil);
+        int[] changed = decisions.decideAll(h, writes);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != 1) {
+                // The rows are locked and were checked, so this is not a user's conflict: fail the whole call.
+                throw new IllegalStateException("application " + writes.get(i).applicationId()
+                        + " changed under its lock");
+            }
+        }
+        decisions.insertDecisionLogs(h, writes, rows.stream().mapToLong(DecisionStore.DecisionRow::waitedSeconds)
+                .toArray());
+        recordAudit.run();
+        decisions.storeIdempotencies(h, first.staffId(), rows.stream().map(r -> new DecisionStore.NewResponse(
+                r.idempotencyKey(), r.requestHash(), r.responseJson())).toList(), now);
+    }
+
+    @Override
+    public int decideRemembered(Handle h, DecisionStore.DecisionRow row, Instant claimUntil,
+                                DecisionStore.AuditBy inlineAudit, DecisionStore.Pins pins) {
+        throw new UnsupportedOperationException("H2 decides through the locking path only");
+    }
+}

@@ -1,0 +1,409 @@
+package dev.moddesk.server.review;
+
+import static dev.moddesk.server.review.ApplicationStore.APPLICATION_COLUMNS;
+import static dev.moddesk.server.review.ApplicationStore.row;
+import static dev.moddesk.server.review.ApplicationStore.ts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.moddesk.contract.review.Circle;
+import dev.moddesk.contract.review.CircleQuestion;
+import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.server.core.Json;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Review's SQL where PostgreSQL can do more in one statement: claim-next claims the first free row with SKIP LOCKED
+ * and returns it with its circle and viewers, outside a transaction, in one round trip; a decision's row update,
+ * decision log, idempotency record and audit entry are one statement of data-modifying CTEs. Both take a pooled
+ * connection directly rather than a JDBI handle ({@link DirectConnections}).
+ */
+final class PostgresReviewStore implements ReviewRepository {
+
+    private static final String LOCK = " FOR UPDATE OF a";
+
+    private final DirectConnections connections;
+    private final ReviewStores stores;
+    /** Where claim-next may start reading the queue: past the dead index entries of decided rows. */
+    private final QueueFloors floors;
+
+    PostgresReviewStore(DataSource dataSource, ReviewStores stores, QueueFloors floors) {
+        this.connections = new DirectConnections(dataSource);
+        this.stores = stores;
+        this.floors = floors;
+    }
+
+    @Override
+    public boolean writesDecisionsInOneStatement() {
+        return true;
+    }
+
+    @Override
+    public Optional<ApplicationRow> lockApplication(Handle h, long id) {
+        return stores.applications().lockedApplication(h, id, LOCK);
+    }
+
+    @Override
+    public Map<Long, ApplicationRow> lockApplications(Handle h, Collection<Long> ids) {
+        if (ids.size() != 1) {
+            return stores.applications().lockedApplications(h, ids, LOCK);
+        }
+        // One decision: plain JDBC (JDBI's statement machinery cost more CPU than this query).
+        Map<Long, ApplicationRow> out = new HashMap<>();
+        try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT " + APPLICATION_COLUMNS
+                + " FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE a.id = ?" + LOCK)) {
+            ps.setLong(1, ids.iterator().next());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    ApplicationRow r = row(rs);
+                    out.put(r.id(), r);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    @Override
+    public List<ApplicationRow> lockDueForPublish(Handle h, List<Long> ids, Instant now) {
+        return stores.applications().lockedDueForPublish(h, ids, now, LOCK);
+    }
+
+    /**
+     * One statement picks (SKIP LOCKED), claims and reads the row with its circle and viewers: no second claimer can
+     * get it, and outside a transaction it costs one round trip. In age order it starts at the queue floor.
+     */
+    @Override
+    public Optional<Claimed> claimNext(ReviewActor actor, QueueFilter f, Clock clock) {
+        Instant now = clock.instant();
+        QueueFloors.Key key = QueueStore.byRisk(f) ? null : new QueueFloors.Key(f, actor.cities());
+        QueueFloors.Start start = key == null ? null : floors.start(key, now);
+        Optional<Claimed> claimed = claimNext(actor, f, now, start);
+        if (claimed.isEmpty() && start != null && !start.fromHead()) {
+            // Nothing from the floor on: an older application may have come free meanwhile, so look from the head.
+            start = floors.head(key, now);
+            claimed = claimNext(actor, f, now, start);
+        }
+        if (start != null && claimed.isPresent()) {
+            floors.claimed(start, claimed.get().row().submittedAt());
+        }
+        return claimed;
+    }
+
+    private Optional<Claimed> claimNext(ReviewActor actor, QueueFilter f, Instant now, QueueFloors.Start start) {
+        return connections.withConnection(c -> claimNextStatement(c, f, actor.cities(), actor.staffId(), actor.name(),
+                now, now.plus(ClaimService.LEASE), now.minus(ApplicationLoader.PRESENCE_WINDOW),
+                start == null ? null : start.floor()));
+    }
+
+    @Override
+    public void writeDecisions(Handle h, List<DecisionStore.DecisionRow> rows, Instant now, Instant claimUntil,
+                               DecisionStore.AuditBy inlineAudit, Runnable recordAudit) {
+        // One statement writes everything (and the audit entries too, when they go to the core's table).
+        int count = decideAll(h.getConnection(), rows, claimUntil, inlineAudit, null);
+        if (count != rows.size()) {
+            // The rows are locked and were checked, so this is not a user's conflict: fail the whole call.
+            throw new IllegalStateException(rows.size() - count + " applications changed under their locks");
+        }
+        if (inlineAudit == null) {
+            recordAudit.run();
+        }
+    }
+
+    @Override
+    public int decideRemembered(Handle h, DecisionStore.DecisionRow row, Instant claimUntil,
+                                DecisionStore.AuditBy inlineAudit, DecisionStore.Pins pins) {
+        return h != null ? decideAll(h.getConnection(), List.of(row), claimUntil, inlineAudit, pins)
+                : connections.withConnection(c -> decideAll(c, List.of(row), claimUntil, inlineAudit, pins));
+    }
+
+    /**
+     * PostgreSQL's claim-next in one statement and one round trip (run it outside a transaction): picks the first
+     * free row in queue order (SKIP LOCKED, so concurrent claimers get different rows without waiting), claims it,
+     * and returns it joined with its circle, the circle's questions and who else viewed it since {@code viewersSince}.
+     * With {@code floor}, only rows submitted then or later are read (see {@link QueueFloors}; age order only).
+     * Empty when nothing matching is free.
+     */
+    private Optional<Claimed> claimNextStatement(Connection c, QueueFilter f, Set<String> scope, long staffId, String staffName,
+                                        Instant now, Instant until, Instant viewersSince, Instant floor) {
+        QueueStore.Where where = QueueStore.pendingWhere(f, scope, now, true);
+        String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
+                + where.sql() + (floor == null ? "" : " AND a.submitted_at >= :floor") + QueueStore.order(f)
+                + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
+                + " claimed AS (UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name,"
+                + " claim_expires_at = :until FROM next WHERE a.id = next.id RETURNING a.*)"
+                + " SELECT " + APPLICATION_COLUMNS + ", c.topic AS circle_topic, c.join_mode AS circle_join_mode,"
+                + " c.member_count AS circle_member_count, c.owner_name AS circle_owner_name,"
+                + " (SELECT json_agg(json_build_array(q.position, q.text) ORDER BY q.position)"
+                + "    FROM review_circle_question q WHERE q.circle_id = c.id) AS circle_questions,"
+                + " (SELECT json_agg(p.staff_name ORDER BY p.staff_name) FROM review_presence p"
+                + "    WHERE p.application_id = a.id AND p.staff_id <> :staff AND p.seen_at >= :since) AS viewer_names"
+                + " FROM claimed a JOIN review_circle c ON c.id = a.circle_id";
+        Map<String, Object> binds = new HashMap<>(where.binds());
+        binds.put("staff", staffId);
+        binds.put("name", staffName);
+        binds.put("until", ts(until));
+        binds.put("since", ts(viewersSince));
+        if (floor != null) {
+            binds.put("floor", ts(floor));
+        }
+        // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
+        try (PreparedStatement ps = prepare(c, sql, binds, where.scope());
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            ApplicationRow row = row(rs);
+            List<CircleQuestion> questions = new ArrayList<>();
+            String questionsJson = rs.getString("circle_questions");
+            if (questionsJson != null) {
+                for (JsonNode pair : readTree(questionsJson)) {
+                    questions.add(new CircleQuestion(pair.get(0).asInt(), pair.get(1).asText()));
+                }
+            }
+            Circle circle = new Circle(row.circleId(), row.circleExternalId(), row.circleName(), row.city(),
+                    rs.getString("circle_topic"), JoinMode.valueOf(rs.getString("circle_join_mode")),
+                    List.copyOf(questions), rs.getInt("circle_member_count"), rs.getString("circle_owner_name"));
+            List<String> viewers = new ArrayList<>();
+            String viewersJson = rs.getString("viewer_names");
+            if (viewersJson != null) {
+                readTree(viewersJson).forEach(n -> viewers.add(n.asText()));
+            }
+            return Optional.of(new Claimed(row, circle, List.copyOf(viewers), now));
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)|<scope>");
+
+    /** SQL with {@code ?} placeholders and, in order, the parameter name of each ({@code null}: a scope element). */
+    private record Positional(String sql, List<String> names) {
+    }
+
+    /** Rewritten statements by text and scope size; the queue filters make a few dozen shapes at most. */
+    private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+
+    /**
+     * Prepares {@code sql} written with JDBI's {@code :name} parameters and {@code <scope>} list for plain JDBC: each
+     * name becomes a {@code ?} bound to its value, the list one {@code ?} per element.
+     */
+    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> binds, List<String> scope)
+            throws SQLException {
+        if (POSITIONAL.size() > 512) {
+            POSITIONAL.clear(); // never expected; a bound on memory all the same
+        }
+        Positional positional = POSITIONAL.computeIfAbsent(scope.size() + "|" + sql, k -> {
+            List<String> names = new ArrayList<>();
+            Matcher m = NAMED_PARAMETER.matcher(sql);
+            StringBuilder out = new StringBuilder(sql.length());
+            while (m.find()) {
+                if (m.group(1) == null) {
+                    m.appendReplacement(out, String.join(", ", Collections.nCopies(scope.size(), "?")));
+                    names.addAll(Collections.nCopies(scope.size(), null));
+                } else {
+                    m.appendReplacement(out, "?");
+                    names.add(m.group(1));
+                }
+            }
+            m.appendTail(out);
+            return new Positional(out.toString(), names);
+        });
+        PreparedStatement ps = c.prepareStatement(positional.sql());
+        try {
+            int element = 0;
+            for (int i = 0; i < positional.names().size(); i++) {
+                String name = positional.names().get(i);
+                if (name == null) {
+                    ps.setObject(i + 1, scope.get(element++));
+                } else if (binds.containsKey(name)) {
+                    ps.setObject(i + 1, binds.get(name));
+                } else {
+                    throw new IllegalArgumentException("no value for :" + name);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+        return ps;
+    }
+
+    private static JsonNode readTree(String json) throws SQLException {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new SQLException("unreadable JSON from the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String DECIDE_ALL_POSTGRES = """
+            WITH v AS (
+              SELECT * FROM unnest(?::bigint[], ?::int[], ?::boolean[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                                   ?::text[], ?::text[], ?::text[])
+                AS v(id, expected, claim, message, waited, before_json, after_json, idem_key, request_hash, response_json)),
+            u AS (
+              UPDATE review_application a SET status = ?, version = a.version + 1, decision_kind = ?,
+                     decision_reason = ?, decision_note = ?, decision_question = ?, decision_message = v.message,
+                     decision_cooldown = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, undoable_until = ?,
+                     publish_pending = TRUE,
+                     claimed_by = CASE WHEN v.claim THEN ? ELSE a.claimed_by END,
+                     claimed_by_name = CASE WHEN v.claim THEN ? ELSE a.claimed_by_name END,
+                     claim_expires_at = CASE WHEN v.claim THEN ? ELSE a.claim_expires_at END
+              FROM v WHERE %s AND a.id = v.id AND a.version = v.expected AND a.status = 'PENDING'
+              RETURNING a.id),
+            d AS (
+              INSERT INTO review_decision (application_id, staff_id, staff_name, kind, reason_code, decided_at, waited_seconds)
+              SELECT v.id, ?, ?, ?, ?, ?, v.waited FROM v JOIN u ON u.id = v.id),
+            i AS (
+              INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
+              SELECT ?, v.idem_key, v.request_hash, v.response_json, ? FROM v JOIN u ON u.id = v.id)%s
+            SELECT count(*) FROM u""";
+
+    // The core audit log's columns (see AuditLog): written here so a decision costs one round trip.
+    private static final String AUDIT_CTE = """
+            ,
+            au AS (
+              INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, before_json, after_json,
+                                     reason, client_address)
+              SELECT ?, ?, ?, 'review.decision', 'application', v.id::text, v.before_json, v.after_json, ?, ?
+              FROM v JOIN u ON u.id = v.id)""";
+
+    /**
+     * PostgreSQL: writes every accepted decision of one call in one statement (claims where needed, the decisions,
+     * the decision log, the idempotency records and, with {@code auditBy}, the audit entries). All rows share the
+     * call's decision ({@code rows} differ only in application, version, claim, message and JSON). The rows are
+     * locked and checked by the caller; returns how many were updated.
+     */
+
+    /**
+     * As above on {@code c}; with {@code pins} (one row only) the row is written only if it still matches them, else
+     * 0. On a connection of its own (autocommit) the statement is the whole transaction.
+     */
+    private int decideAll(Connection c, List<DecisionStore.DecisionRow> rows, Instant claimUntil, DecisionStore.AuditBy auditBy, DecisionStore.Pins pins) {
+        DecisionStore.DecisionWrite first = rows.getFirst().write();
+        int n = rows.size();
+        Long[] ids = new Long[n];
+        Integer[] expected = new Integer[n];
+        Boolean[] claim = new Boolean[n];
+        String[] message = new String[n];
+        Long[] waited = new Long[n];
+        String[] before = new String[n];
+        String[] after = new String[n];
+        String[] keys = new String[n];
+        String[] hashes = new String[n];
+        String[] responses = new String[n];
+        for (int i = 0; i < n; i++) {
+            DecisionStore.DecisionRow r = rows.get(i);
+            ids[i] = r.write().applicationId();
+            expected[i] = r.write().expectedVersion();
+            claim[i] = r.claim();
+            message[i] = r.write().message();
+            waited[i] = r.waitedSeconds();
+            before[i] = r.beforeJson();
+            after[i] = r.afterJson();
+            keys[i] = r.idempotencyKey();
+            hashes[i] = r.requestHash();
+            responses[i] = r.responseJson();
+        }
+        if (pins != null && n != 1) {
+            throw new IllegalArgumentException("pins are for one decision");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                DECIDE_ALL_POSTGRES.formatted((n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])") + (pins == null ? ""
+                                : " AND a.claimed_by = ? AND a.claimed_by_name = ? AND a.claim_expires_at = ?"
+                                + " AND a.claim_expires_at > ?"
+                                + " AND EXISTS (SELECT 1 FROM review_circle c WHERE c.id = a.circle_id AND c.city = ?)"
+                                + (pins.reasonCode() == null ? "" : " AND EXISTS (SELECT 1 FROM review_reason_code r"
+                                + " WHERE r.code = ? AND r.version = ? AND r.active = TRUE)")),
+                        auditBy == null ? "" : AUDIT_CTE))) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("bigint", ids));
+            ps.setArray(p++, c.createArrayOf("int4", expected));
+            ps.setArray(p++, c.createArrayOf("bool", claim));
+            ps.setArray(p++, c.createArrayOf("text", message));
+            ps.setArray(p++, c.createArrayOf("bigint", waited));
+            ps.setArray(p++, c.createArrayOf("text", before));
+            ps.setArray(p++, c.createArrayOf("text", after));
+            ps.setArray(p++, c.createArrayOf("text", keys));
+            ps.setArray(p++, c.createArrayOf("text", hashes));
+            ps.setArray(p++, c.createArrayOf("text", responses));
+            // u
+            ps.setString(p++, first.status().name());
+            ps.setString(p++, first.kind().name());
+            ps.setString(p++, first.reasonCode());
+            ps.setString(p++, first.note());
+            ps.setString(p++, first.question());
+            ps.setObject(p++, first.cooldownDays(), Types.INTEGER);
+            ps.setLong(p++, first.staffId());
+            ps.setString(p++, first.staffName());
+            ps.setObject(p++, ts(first.decidedAt()));
+            ps.setObject(p++, ts(first.undoableUntil()));
+            ps.setLong(p++, first.staffId());
+            ps.setString(p++, first.staffName());
+            ps.setObject(p++, ts(claimUntil));
+            // The ids once more, plainly: the planner then reads each row by its key instead of joining an unnest()
+            // it cannot estimate (with stale statistics it scanned every pending row for each decision).
+            if (n == 1) {
+                ps.setLong(p++, ids[0]);
+            } else {
+                ps.setArray(p++, c.createArrayOf("bigint", ids));
+            }
+            if (pins != null) {
+                ps.setLong(p++, first.staffId());
+                ps.setString(p++, pins.staffName());
+                ps.setObject(p++, ts(pins.claimExpiresAt()));
+                ps.setObject(p++, ts(pins.now()));
+                ps.setString(p++, pins.city());
+                if (pins.reasonCode() != null) {
+                    ps.setString(p++, pins.reasonCode());
+                    ps.setInt(p++, pins.reasonVersion());
+                }
+            }
+            // d
+            ps.setLong(p++, first.staffId());
+            ps.setString(p++, first.staffName());
+            ps.setString(p++, first.kind().name());
+            ps.setString(p++, first.reasonCode());
+            ps.setObject(p++, ts(first.decidedAt()));
+            // i
+            ps.setLong(p++, first.staffId());
+            ps.setObject(p++, ts(first.decidedAt()));
+            if (auditBy != null) {
+                ps.setObject(p++, ts(first.decidedAt()));
+                ps.setObject(p++, auditBy.actorId(), Types.BIGINT);
+                ps.setString(p++, auditBy.actorName());
+                ps.setString(p++, auditBy.reason());
+                ps.setString(p++, auditBy.clientAddress());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+}
