@@ -2,7 +2,6 @@ package dev.moddesk.server.review;
 
 import static dev.moddesk.server.review.ApplicationStore.APPLICATION_COLUMNS;
 import static dev.moddesk.server.review.ApplicationStore.row;
-import static dev.moddesk.server.review.ApplicationStore.ts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.review.Circle;
@@ -20,15 +19,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -148,7 +143,7 @@ final class PostgresReviewStore implements ReviewRepository {
      */
     private Optional<Claimed> claimNextStatement(Connection c, QueueFilter f, Set<String> scope, long staffId, String staffName,
                                         Instant now, Instant until, Instant viewersSince, Instant floor) {
-        QueueStore.Where where = QueueStore.pendingWhere(f, scope, now, true);
+        QueueStore.Where where = QueueStore.pendingWhere(f, scope, now, true, " AND c.city = ANY(:scope)");
         String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
                 + where.sql() + (floor == null ? "" : " AND a.submitted_at >= :floor") + QueueStore.order(f)
                 + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
@@ -161,94 +156,48 @@ final class PostgresReviewStore implements ReviewRepository {
                 + " (SELECT json_agg(p.staff_name ORDER BY p.staff_name) FROM review_presence p"
                 + "    WHERE p.application_id = a.id AND p.staff_id <> :staff AND p.seen_at >= :since) AS viewer_names"
                 + " FROM claimed a JOIN review_circle c ON c.id = a.circle_id";
-        Map<String, Object> binds = new HashMap<>(where.binds());
-        binds.put("staff", staffId);
-        binds.put("name", staffName);
-        binds.put("until", ts(until));
-        binds.put("since", ts(viewersSince));
-        if (floor != null) {
-            binds.put("floor", ts(floor));
-        }
+        NamedSql named = NamedSql.of(sql);
         // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
-        try (PreparedStatement ps = prepare(c, sql, binds, where.scope());
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement(named.jdbc())) {
+            NamedSql.Binder b = named.bind(ps);
+            for (Map.Entry<String, Object> e : where.binds().entrySet()) {
+                b.setObject(e.getKey(), e.getValue());
             }
-            ApplicationRow row = row(rs);
-            List<CircleQuestion> questions = new ArrayList<>();
-            String questionsJson = rs.getString("circle_questions");
-            if (questionsJson != null) {
-                for (JsonNode pair : readTree(questionsJson)) {
-                    questions.add(new CircleQuestion(pair.get(0).asInt(), pair.get(1).asText()));
-                }
+            if (!where.scope().isEmpty()) {
+                b.setArray("scope", "text", where.scope().toArray());
             }
-            Circle circle = new Circle(row.circleId(), row.circleExternalId(), row.circleName(), row.city(),
-                    rs.getString("circle_topic"), JoinMode.valueOf(rs.getString("circle_join_mode")),
-                    List.copyOf(questions), rs.getInt("circle_member_count"), rs.getString("circle_owner_name"));
-            List<String> viewers = new ArrayList<>();
-            String viewersJson = rs.getString("viewer_names");
-            if (viewersJson != null) {
-                readTree(viewersJson).forEach(n -> viewers.add(n.asText()));
+            if (floor != null) {
+                b.setInstant("floor", floor);
             }
-            return Optional.of(new Claimed(row, circle, List.copyOf(viewers), now));
+            b.setLong("staff", staffId).setString("name", staffName).setInstant("until", until)
+                    .setInstant("since", viewersSince);
+            try (ResultSet rs = b.executeQuery()) {
+                return rs.next() ? Optional.of(claimed(rs, now)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
     }
 
-    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)|<scope>");
-
-    /** SQL with {@code ?} placeholders and, in order, the parameter name of each ({@code null}: a scope element). */
-    private record Positional(String sql, List<String> names) {
-    }
-
-    /** Rewritten statements by text and scope size; the queue filters make a few dozen shapes at most. */
-    private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
-
-    /**
-     * Prepares {@code sql} written with JDBI's {@code :name} parameters and {@code <scope>} list for plain JDBC: each
-     * name becomes a {@code ?} bound to its value, the list one {@code ?} per element.
-     */
-    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> binds, List<String> scope)
-            throws SQLException {
-        if (POSITIONAL.size() > 512) {
-            POSITIONAL.clear(); // never expected; a bound on memory all the same
-        }
-        Positional positional = POSITIONAL.computeIfAbsent(scope.size() + "|" + sql, k -> {
-            List<String> names = new ArrayList<>();
-            Matcher m = NAMED_PARAMETER.matcher(sql);
-            StringBuilder out = new StringBuilder(sql.length());
-            while (m.find()) {
-                if (m.group(1) == null) {
-                    m.appendReplacement(out, String.join(", ", Collections.nCopies(scope.size(), "?")));
-                    names.addAll(Collections.nCopies(scope.size(), null));
-                } else {
-                    m.appendReplacement(out, "?");
-                    names.add(m.group(1));
-                }
+    /** The claimed row with its circle (questions as JSON pairs) and viewers (a JSON array of names). */
+    private static Claimed claimed(ResultSet rs, Instant now) throws SQLException {
+        ApplicationRow row = row(rs);
+        List<CircleQuestion> questions = new ArrayList<>();
+        String questionsJson = rs.getString("circle_questions");
+        if (questionsJson != null) {
+            for (JsonNode pair : readTree(questionsJson)) {
+                questions.add(new CircleQuestion(pair.get(0).asInt(), pair.get(1).asText()));
             }
-            m.appendTail(out);
-            return new Positional(out.toString(), names);
-        });
-        PreparedStatement ps = c.prepareStatement(positional.sql());
-        try {
-            int element = 0;
-            for (int i = 0; i < positional.names().size(); i++) {
-                String name = positional.names().get(i);
-                if (name == null) {
-                    ps.setObject(i + 1, scope.get(element++));
-                } else if (binds.containsKey(name)) {
-                    ps.setObject(i + 1, binds.get(name));
-                } else {
-                    throw new IllegalArgumentException("no value for :" + name);
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
         }
-        return ps;
+        Circle circle = new Circle(row.circleId(), row.circleExternalId(), row.circleName(), row.city(),
+                rs.getString("circle_topic"), JoinMode.valueOf(rs.getString("circle_join_mode")),
+                List.copyOf(questions), rs.getInt("circle_member_count"), rs.getString("circle_owner_name"));
+        List<String> viewers = new ArrayList<>();
+        String viewersJson = rs.getString("viewer_names");
+        if (viewersJson != null) {
+            readTree(viewersJson).forEach(n -> viewers.add(n.asText()));
+        }
+        return new Claimed(row, circle, List.copyOf(viewers), now);
     }
 
     private static JsonNode readTree(String json) throws SQLException {
@@ -259,28 +208,47 @@ final class PostgresReviewStore implements ReviewRepository {
         }
     }
 
-    private static final String DECIDE_ALL_POSTGRES = """
+    /**
+     * One statement writes every accepted decision of a call: {@code v} unnests the per-row values, {@code u}
+     * updates the rows (and claims those not yet claimed), {@code d} logs the decisions and {@code i} stores the
+     * idempotency records, both only for rows {@code u} updated. {@code %1$s} pins the rows, {@code %2$s} is the
+     * audit entries' CTE (or nothing).
+     */
+    private static final String DECIDE_ALL = """
             WITH v AS (
-              SELECT * FROM unnest(?::bigint[], ?::int[], ?::boolean[], ?::text[], ?::bigint[], ?::text[], ?::text[],
-                                   ?::text[], ?::text[], ?::text[])
+              SELECT * FROM unnest(:ids::bigint[], :expected::int[], :claim::boolean[], :message::text[],
+                                   :waited::bigint[], :before_json::text[], :after_json::text[], :idem_key::text[],
+                                   :request_hash::text[], :response_json::text[])
                 AS v(id, expected, claim, message, waited, before_json, after_json, idem_key, request_hash, response_json)),
             u AS (
-              UPDATE review_application a SET status = ?, version = a.version + 1, decision_kind = ?,
-                     decision_reason = ?, decision_note = ?, decision_question = ?, decision_message = v.message,
-                     decision_cooldown = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, undoable_until = ?,
+              UPDATE review_application a SET status = :status, version = a.version + 1, decision_kind = :kind,
+                     decision_reason = :reason, decision_note = :note, decision_question = :question,
+                     decision_message = v.message, decision_cooldown = :cooldown, decided_by = :staff,
+                     decided_by_name = :staff_name, decided_at = :decided_at, undoable_until = :undoable_until,
                      publish_pending = TRUE,
-                     claimed_by = CASE WHEN v.claim THEN ? ELSE a.claimed_by END,
-                     claimed_by_name = CASE WHEN v.claim THEN ? ELSE a.claimed_by_name END,
-                     claim_expires_at = CASE WHEN v.claim THEN ? ELSE a.claim_expires_at END
-              FROM v WHERE %s AND a.id = v.id AND a.version = v.expected AND a.status = 'PENDING'
+                     claimed_by = CASE WHEN v.claim THEN :staff ELSE a.claimed_by END,
+                     claimed_by_name = CASE WHEN v.claim THEN :staff_name ELSE a.claimed_by_name END,
+                     claim_expires_at = CASE WHEN v.claim THEN :claim_until ELSE a.claim_expires_at END
+              FROM v WHERE %1$s AND a.id = v.id AND a.version = v.expected AND a.status = 'PENDING'
               RETURNING a.id),
             d AS (
               INSERT INTO review_decision (application_id, staff_id, staff_name, kind, reason_code, decided_at, waited_seconds)
-              SELECT v.id, ?, ?, ?, ?, ?, v.waited FROM v JOIN u ON u.id = v.id),
+              SELECT v.id, :staff, :staff_name, :kind, :reason, :decided_at, v.waited FROM v JOIN u ON u.id = v.id),
             i AS (
               INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
-              SELECT ?, v.idem_key, v.request_hash, v.response_json, ? FROM v JOIN u ON u.id = v.id)%s
+              SELECT :staff, v.idem_key, v.request_hash, v.response_json, :decided_at FROM v JOIN u ON u.id = v.id)%2$s
             SELECT count(*) FROM u""";
+
+    // The ids once more, plainly: the planner then reads each row by its key instead of joining an unnest() it cannot
+    // estimate (with stale statistics it scanned every pending row for each decision).
+    private static final String ONE_ROW = "a.id = :id";
+    private static final String MANY_ROWS = "a.id = ANY(:id_list::bigint[])";
+    /** A remembered row is written only if it is still as this node claimed it (see {@link DecisionStore.Pins}). */
+    private static final String PINS = " AND a.claimed_by = :staff AND a.claimed_by_name = :pin_name"
+            + " AND a.claim_expires_at = :pin_expires AND a.claim_expires_at > :pin_now"
+            + " AND EXISTS (SELECT 1 FROM review_circle c WHERE c.id = a.circle_id AND c.city = :pin_city)";
+    private static final String REASON_PIN = " AND EXISTS (SELECT 1 FROM review_reason_code r"
+            + " WHERE r.code = :pin_reason AND r.version = :pin_reason_version AND r.active = TRUE)";
 
     // The core audit log's columns (see AuditLog): written here so a decision costs one round trip.
     private static final String AUDIT_CTE = """
@@ -288,23 +256,24 @@ final class PostgresReviewStore implements ReviewRepository {
             au AS (
               INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, before_json, after_json,
                                      reason, client_address)
-              SELECT ?, ?, ?, 'review.decision', 'application', v.id::text, v.before_json, v.after_json, ?, ?
+              SELECT :audit_at, :audit_actor_id, :audit_actor_name, 'review.decision', 'application', v.id::text,
+                     v.before_json, v.after_json, :audit_reason, :audit_client_address
               FROM v JOIN u ON u.id = v.id)""";
 
     /**
-     * PostgreSQL: writes every accepted decision of one call in one statement (claims where needed, the decisions,
-     * the decision log, the idempotency records and, with {@code auditBy}, the audit entries). All rows share the
-     * call's decision ({@code rows} differ only in application, version, claim, message and JSON). The rows are
-     * locked and checked by the caller; returns how many were updated.
+     * Writes every accepted decision of one call in one statement (claims where needed, the decisions, the decision
+     * log, the idempotency records and, with {@code auditBy}, the audit entries). All rows share the call's decision
+     * ({@code rows} differ only in application, version, claim, message and JSON); the rows are locked and checked by
+     * the caller. With {@code pins} (one row only) the row is written only if it still matches them. On a connection
+     * of its own (autocommit) the statement is the whole transaction. Returns how many rows were updated.
      */
-
-    /**
-     * As above on {@code c}; with {@code pins} (one row only) the row is written only if it still matches them, else
-     * 0. On a connection of its own (autocommit) the statement is the whole transaction.
-     */
-    private int decideAll(Connection c, List<DecisionStore.DecisionRow> rows, Instant claimUntil, DecisionStore.AuditBy auditBy, DecisionStore.Pins pins) {
+    private int decideAll(Connection c, List<DecisionStore.DecisionRow> rows, Instant claimUntil,
+                          DecisionStore.AuditBy auditBy, DecisionStore.Pins pins) {
         DecisionStore.DecisionWrite first = rows.getFirst().write();
         int n = rows.size();
+        if (pins != null && n != 1) {
+            throw new IllegalArgumentException("pins are for one decision");
+        }
         Long[] ids = new Long[n];
         Integer[] expected = new Integer[n];
         Boolean[] claim = new Boolean[n];
@@ -328,77 +297,56 @@ final class PostgresReviewStore implements ReviewRepository {
             hashes[i] = r.requestHash();
             responses[i] = r.responseJson();
         }
-        if (pins != null && n != 1) {
-            throw new IllegalArgumentException("pins are for one decision");
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                DECIDE_ALL_POSTGRES.formatted((n == 1 ? "a.id = ?" : "a.id = ANY(?::bigint[])") + (pins == null ? ""
-                                : " AND a.claimed_by = ? AND a.claimed_by_name = ? AND a.claim_expires_at = ?"
-                                + " AND a.claim_expires_at > ?"
-                                + " AND EXISTS (SELECT 1 FROM review_circle c WHERE c.id = a.circle_id AND c.city = ?)"
-                                + (pins.reasonCode() == null ? "" : " AND EXISTS (SELECT 1 FROM review_reason_code r"
-                                + " WHERE r.code = ? AND r.version = ? AND r.active = TRUE)")),
-                        auditBy == null ? "" : AUDIT_CTE))) {
-            int p = 1;
-            ps.setArray(p++, c.createArrayOf("bigint", ids));
-            ps.setArray(p++, c.createArrayOf("int4", expected));
-            ps.setArray(p++, c.createArrayOf("bool", claim));
-            ps.setArray(p++, c.createArrayOf("text", message));
-            ps.setArray(p++, c.createArrayOf("bigint", waited));
-            ps.setArray(p++, c.createArrayOf("text", before));
-            ps.setArray(p++, c.createArrayOf("text", after));
-            ps.setArray(p++, c.createArrayOf("text", keys));
-            ps.setArray(p++, c.createArrayOf("text", hashes));
-            ps.setArray(p++, c.createArrayOf("text", responses));
-            // u
-            ps.setString(p++, first.status().name());
-            ps.setString(p++, first.kind().name());
-            ps.setString(p++, first.reasonCode());
-            ps.setString(p++, first.note());
-            ps.setString(p++, first.question());
-            ps.setObject(p++, first.cooldownDays(), Types.INTEGER);
-            ps.setLong(p++, first.staffId());
-            ps.setString(p++, first.staffName());
-            ps.setObject(p++, ts(first.decidedAt()));
-            ps.setObject(p++, ts(first.undoableUntil()));
-            ps.setLong(p++, first.staffId());
-            ps.setString(p++, first.staffName());
-            ps.setObject(p++, ts(claimUntil));
-            // The ids once more, plainly: the planner then reads each row by its key instead of joining an unnest()
-            // it cannot estimate (with stale statistics it scanned every pending row for each decision).
+        String where = (n == 1 ? ONE_ROW : MANY_ROWS) + (pins == null ? ""
+                : PINS + (pins.reasonCode() == null ? "" : REASON_PIN));
+        NamedSql sql = NamedSql.of(DECIDE_ALL.formatted(where, auditBy == null ? "" : AUDIT_CTE));
+        try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            NamedSql.Binder b = sql.bind(ps)
+                    // v
+                    .setArray("ids", "bigint", ids)
+                    .setArray("expected", "int4", expected)
+                    .setArray("claim", "bool", claim)
+                    .setArray("message", "text", message)
+                    .setArray("waited", "bigint", waited)
+                    .setArray("before_json", "text", before)
+                    .setArray("after_json", "text", after)
+                    .setArray("idem_key", "text", keys)
+                    .setArray("request_hash", "text", hashes)
+                    .setArray("response_json", "text", responses)
+                    // u, d, i
+                    .setString("status", first.status().name())
+                    .setString("kind", first.kind().name())
+                    .setString("reason", first.reasonCode())
+                    .setString("note", first.note())
+                    .setString("question", first.question())
+                    .setNullable("cooldown", first.cooldownDays(), Types.INTEGER)
+                    .setLong("staff", first.staffId())
+                    .setString("staff_name", first.staffName())
+                    .setInstant("decided_at", first.decidedAt())
+                    .setInstant("undoable_until", first.undoableUntil())
+                    .setInstant("claim_until", claimUntil);
             if (n == 1) {
-                ps.setLong(p++, ids[0]);
+                b.setLong("id", ids[0]);
             } else {
-                ps.setArray(p++, c.createArrayOf("bigint", ids));
+                b.setArray("id_list", "bigint", ids);
             }
             if (pins != null) {
-                ps.setLong(p++, first.staffId());
-                ps.setString(p++, pins.staffName());
-                ps.setObject(p++, ts(pins.claimExpiresAt()));
-                ps.setObject(p++, ts(pins.now()));
-                ps.setString(p++, pins.city());
+                b.setString("pin_name", pins.staffName())
+                        .setInstant("pin_expires", pins.claimExpiresAt())
+                        .setInstant("pin_now", pins.now())
+                        .setString("pin_city", pins.city());
                 if (pins.reasonCode() != null) {
-                    ps.setString(p++, pins.reasonCode());
-                    ps.setInt(p++, pins.reasonVersion());
+                    b.setString("pin_reason", pins.reasonCode()).setInt("pin_reason_version", pins.reasonVersion());
                 }
             }
-            // d
-            ps.setLong(p++, first.staffId());
-            ps.setString(p++, first.staffName());
-            ps.setString(p++, first.kind().name());
-            ps.setString(p++, first.reasonCode());
-            ps.setObject(p++, ts(first.decidedAt()));
-            // i
-            ps.setLong(p++, first.staffId());
-            ps.setObject(p++, ts(first.decidedAt()));
             if (auditBy != null) {
-                ps.setObject(p++, ts(first.decidedAt()));
-                ps.setObject(p++, auditBy.actorId(), Types.BIGINT);
-                ps.setString(p++, auditBy.actorName());
-                ps.setString(p++, auditBy.reason());
-                ps.setString(p++, auditBy.clientAddress());
+                b.setInstant("audit_at", first.decidedAt())
+                        .setNullable("audit_actor_id", auditBy.actorId(), Types.BIGINT)
+                        .setString("audit_actor_name", auditBy.actorName())
+                        .setString("audit_reason", auditBy.reason())
+                        .setString("audit_client_address", auditBy.clientAddress());
             }
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = b.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }

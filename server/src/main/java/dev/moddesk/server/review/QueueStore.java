@@ -47,7 +47,15 @@ final class QueueStore {
         }
     }
 
-    static Where pendingWhere(QueueFilter f, Set<String> scope, Instant now, boolean unclaimedOnly) {
+    private static Where pendingWhere(QueueFilter f, Set<String> scope, Instant now, boolean unclaimedOnly) {
+        return pendingWhere(f, scope, now, unclaimedOnly, " AND c.city IN (<scope>)");
+    }
+
+    /**
+     * The queue's WHERE clause for {@code f}; {@code scopeSql} restricts the city to {@code :scope} or
+     * {@code <scope>}, written as the caller's statement binds a list.
+     */
+    static Where pendingWhere(QueueFilter f, Set<String> scope, Instant now, boolean unclaimedOnly, String scopeSql) {
         StringBuilder sql = new StringBuilder(" WHERE a.status = 'PENDING'");
         Map<String, Object> binds = new LinkedHashMap<>();
         if (f.city() != null && !f.city().isBlank()) {
@@ -55,7 +63,7 @@ final class QueueStore {
             binds.put("city", f.city());
         }
         if (!scope.isEmpty()) {
-            sql.append(" AND c.city IN (<scope>)");
+            sql.append(scopeSql);
         }
         if (f.circleId() != null) {
             sql.append(" AND a.circle_id = :circleId");
