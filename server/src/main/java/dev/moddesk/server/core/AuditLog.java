@@ -2,10 +2,12 @@ package dev.moddesk.server.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -19,9 +21,18 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@code audit_log} raises an error for UPDATE and DELETE (PostgreSQL: a PL/pgSQL trigger; H2: a Java trigger,
  * {@link AuditLogAppendOnlyTrigger}, since H2 has no procedural SQL).
  *
+ * <p>All SQL that writes the log is here: {@link #record}, {@link #recordAll}, and the CTE of {@link #perRowInsert}
+ * that one-statement writes elsewhere append to their own statement.
+ *
  * <p>Reading the log with filters and cursors belongs to the audit feature; this class only writes.
  */
 public final class AuditLog {
+
+    private static final String COLUMNS =
+            "at, actor_id, actor_name, action, target_type, target_id, before_json, after_json, reason, client_address";
+    private static final String INSERT = "INSERT INTO audit_log (" + COLUMNS + ") VALUES (:at, :actorId, :actorName,"
+            + " :action, :targetType, :targetId, :before, :after, :reason, :clientAddress)";
+
     private final Clock clock;
 
     public AuditLog(Clock clock) {
@@ -54,11 +65,7 @@ public final class AuditLog {
         if (!transaction.isInTransaction()) {
             throw new IllegalStateException("audit entries are written inside the change's transaction");
         }
-        return transaction.createUpdate("""
-                        INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id,
-                                               before_json, after_json, reason, client_address)
-                        VALUES (:at, :actorId, :actorName, :action, :targetType, :targetId,
-                                :before, :after, :reason, :clientAddress)""")
+        return transaction.createUpdate(INSERT)
                 .bind("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
                 .bind("actorId", entry.actorId())
                 .bind("actorName", entry.actorName())
@@ -86,11 +93,7 @@ public final class AuditLog {
             return;
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-        PreparedBatch batch = transaction.prepareBatch("""
-                INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id,
-                                       before_json, after_json, reason, client_address)
-                VALUES (:at, :actorId, :actorName, :action, :targetType, :targetId,
-                        :before, :after, :reason, :clientAddress)""");
+        PreparedBatch batch = transaction.prepareBatch(INSERT);
         for (Entry entry : entries) {
             batch.bind("at", at)
                     .bind("actorId", entry.actorId())
@@ -105,6 +108,40 @@ public final class AuditLog {
                     .add();
         }
         batch.execute();
+    }
+
+    /** A parameter value of {@link #perRowInsert} with its JDBC type ({@link java.sql.Types}), so a null is typed. */
+    public record Parameter(Object value, int sqlType) {
+    }
+
+    /**
+     * For a one-statement write (PostgreSQL, where the change is a data-modifying CTE): the SQL of a CTE named
+     * {@code name}, to append after the change's own CTEs, that inserts one entry per row of {@code from} with that
+     * row's {@code targetId}, {@code before} and {@code after} (SQL expressions over {@code from}; the JSON ones as
+     * text, see {@link #toJson}). The rest of each entry comes from the named parameters of
+     * {@link #perRowParameters}. The SQL depends only on the arguments, so a caller can make it once.
+     */
+    public static String perRowInsert(String name, String from, String targetId, String before, String after) {
+        return ",\n" + name + " AS (\n  INSERT INTO audit_log (" + COLUMNS + ")\n"
+                + "  SELECT :audit_at, :audit_actor_id, :audit_actor_name, :audit_action, :audit_target_type, "
+                + targetId + ", " + before + ", " + after + ", :audit_reason, :audit_client_address\n"
+                + "  FROM " + from + ")";
+    }
+
+    /**
+     * The values of {@link #perRowInsert}'s parameters, by name: the entries are by {@code author}'s actor, with its
+     * action, target type and reason (its target id and states are ignored), at {@code at} (the change's own time).
+     */
+    public static Map<String, Parameter> perRowParameters(Instant at, Entry author) {
+        Map<String, Parameter> p = new LinkedHashMap<>();
+        p.put("audit_at", new Parameter(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE));
+        p.put("audit_actor_id", new Parameter(author.actorId(), Types.BIGINT));
+        p.put("audit_actor_name", new Parameter(author.actorName(), Types.VARCHAR));
+        p.put("audit_action", new Parameter(author.action(), Types.VARCHAR));
+        p.put("audit_target_type", new Parameter(author.targetType(), Types.VARCHAR));
+        p.put("audit_reason", new Parameter(author.reason(), Types.VARCHAR));
+        p.put("audit_client_address", new Parameter(author.clientAddress(), Types.VARCHAR));
+        return p;
     }
 
     /** The JSON text of a before/after object, or null. */

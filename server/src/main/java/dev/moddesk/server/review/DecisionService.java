@@ -109,7 +109,7 @@ public final class DecisionService {
         } catch (ReviewFailure refused) {
             return Optional.empty(); // the locking path answers it against the row as it is now
         }
-        DecisionStore.AuditBy inline = inlineAudit(actor, request.note());
+        AuditLog.Entry inline = inlineAudit(actor, request.note());
         Written w = written(actor, new ItemOutcome.Accepted(0, before, false,
                 decisionWrite(actor, before, ifMatch, request, reason, now), key, decisionHash(id, ifMatch, request),
                 request.note()), now, inline != null);
@@ -304,15 +304,16 @@ public final class DecisionService {
         return new Written(result, change, row);
     }
 
-    /** The audit author of a one-statement write when the audit goes to the core's table, else null. */
-    private DecisionStore.AuditBy inlineAudit(ReviewActor actor, String note) {
-        return audit.writesAuditLogTable() ? new DecisionStore.AuditBy(actor == ReviewActor.SYSTEM ? null
-                : actor.staffId(), actor.name(), note, actor.clientAddress()) : null;
+    /** The author of a one-statement write's audit entries when they go to the core's table, else null. */
+    private AuditLog.Entry inlineAudit(ReviewActor actor, String note) {
+        return audit.writesAuditLogTable() ? new AuditLog.Entry(actor == ReviewActor.SYSTEM ? null
+                : actor.staffId(), actor.name(), "review.decision", "application", null, null, null, note,
+                actor.clientAddress()) : null;
     }
 
     private void writeDecisions(Handle h, ReviewActor actor, List<ItemOutcome.Accepted> accepted, Instant now,
                                 List<ItemOutcome> outcomes) {
-        DecisionStore.AuditBy inline = repository.writesDecisionsInOneStatement()
+        AuditLog.Entry inline = repository.writesDecisionsInOneStatement()
                 ? inlineAudit(actor, accepted.getFirst().note()) : null;
         List<Written> written = new ArrayList<>(accepted.size());
         for (ItemOutcome.Accepted a : accepted) {

@@ -54,10 +54,6 @@ final class DecisionStore {
                 int reasonVersion) {
     }
 
-    /** Who the audit entries of a one-statement write are by; null when the caller records them itself. */
-    record AuditBy(Long actorId, String actorName, String reason, String clientAddress) {
-    }
-
     /** Claims {@code ids} for one staff member in one JDBC batch (rows already locked and checked free). */
     void claimAll(Handle h, List<Long> ids, long staffId, String staffName, Instant now, Instant until) {
         if (ids.isEmpty()) {

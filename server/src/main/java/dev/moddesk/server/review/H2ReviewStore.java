@@ -1,6 +1,7 @@
 package dev.moddesk.server.review;
 
 import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.server.core.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -80,7 +81,7 @@ final class H2ReviewStore implements ReviewRepository {
 
     @Override
     public void writeDecisions(Handle h, List<DecisionStore.DecisionRow> rows, Instant now, Instant claimUntil,
-                               DecisionStore.AuditBy inlineAudit, Runnable recordAudit) {
+                               AuditLog.Entry inlineAudit, Runnable recordAudit) {
         DecisionStore decisions = stores.decisions();
         List<DecisionStore.DecisionWrite> writes = rows.stream().map(DecisionStore.DecisionRow::write).toList();
         DecisionStore.DecisionWrite first = writes.getFirst();
@@ -103,7 +104,7 @@ final class H2ReviewStore implements ReviewRepository {
 
     @Override
     public int decideRemembered(Handle h, DecisionStore.DecisionRow row, Instant claimUntil,
-                                DecisionStore.AuditBy inlineAudit, DecisionStore.Pins pins) {
+                                AuditLog.Entry inlineAudit, DecisionStore.Pins pins) {
         throw new UnsupportedOperationException("H2 decides through the locking path only");
     }
 }

@@ -8,6 +8,7 @@ import dev.moddesk.contract.review.Circle;
 import dev.moddesk.contract.review.CircleQuestion;
 import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Json;
 import java.io.IOException;
 import java.sql.Connection;
@@ -115,7 +116,7 @@ final class PostgresReviewStore implements ReviewRepository {
 
     @Override
     public void writeDecisions(Handle h, List<DecisionStore.DecisionRow> rows, Instant now, Instant claimUntil,
-                               DecisionStore.AuditBy inlineAudit, Runnable recordAudit) {
+                               AuditLog.Entry inlineAudit, Runnable recordAudit) {
         // One statement writes everything (and the audit entries too, when they go to the core's table).
         int count = decideAll(h.getConnection(), rows, claimUntil, inlineAudit, null);
         if (count != rows.size()) {
@@ -129,7 +130,7 @@ final class PostgresReviewStore implements ReviewRepository {
 
     @Override
     public int decideRemembered(Handle h, DecisionStore.DecisionRow row, Instant claimUntil,
-                                DecisionStore.AuditBy inlineAudit, DecisionStore.Pins pins) {
+                                AuditLog.Entry inlineAudit, DecisionStore.Pins pins) {
         return h != null ? decideAll(h.getConnection(), List.of(row), claimUntil, inlineAudit, pins)
                 : connections.withConnection(c -> decideAll(c, List.of(row), claimUntil, inlineAudit, pins));
     }
@@ -250,15 +251,9 @@ final class PostgresReviewStore implements ReviewRepository {
     private static final String REASON_PIN = " AND EXISTS (SELECT 1 FROM review_reason_code r"
             + " WHERE r.code = :pin_reason AND r.version = :pin_reason_version AND r.active = TRUE)";
 
-    // The core audit log's columns (see AuditLog): written here so a decision costs one round trip.
-    private static final String AUDIT_CTE = """
-            ,
-            au AS (
-              INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, before_json, after_json,
-                                     reason, client_address)
-              SELECT :audit_at, :audit_actor_id, :audit_actor_name, 'review.decision', 'application', v.id::text,
-                     v.before_json, v.after_json, :audit_reason, :audit_client_address
-              FROM v JOIN u ON u.id = v.id)""";
+    /** The audit entries, one per updated row, in the same statement (the core's audit log writes the SQL). */
+    private static final String AUDIT_CTE = AuditLog.perRowInsert("au", "v JOIN u ON u.id = v.id", "v.id::text",
+            "v.before_json", "v.after_json");
 
     /**
      * Writes every accepted decision of one call in one statement (claims where needed, the decisions, the decision
@@ -268,7 +263,7 @@ final class PostgresReviewStore implements ReviewRepository {
      * of its own (autocommit) the statement is the whole transaction. Returns how many rows were updated.
      */
     private int decideAll(Connection c, List<DecisionStore.DecisionRow> rows, Instant claimUntil,
-                          DecisionStore.AuditBy auditBy, DecisionStore.Pins pins) {
+                          AuditLog.Entry auditBy, DecisionStore.Pins pins) {
         DecisionStore.DecisionWrite first = rows.getFirst().write();
         int n = rows.size();
         if (pins != null && n != 1) {
@@ -340,11 +335,14 @@ final class PostgresReviewStore implements ReviewRepository {
                 }
             }
             if (auditBy != null) {
-                b.setInstant("audit_at", first.decidedAt())
-                        .setNullable("audit_actor_id", auditBy.actorId(), Types.BIGINT)
-                        .setString("audit_actor_name", auditBy.actorName())
-                        .setString("audit_reason", auditBy.reason())
-                        .setString("audit_client_address", auditBy.clientAddress());
+                for (Map.Entry<String, AuditLog.Parameter> p
+                        : AuditLog.perRowParameters(first.decidedAt(), auditBy).entrySet()) {
+                    if (p.getValue().value() == null) {
+                        b.setNullable(p.getKey(), null, p.getValue().sqlType());
+                    } else {
+                        b.setObject(p.getKey(), p.getValue().value());
+                    }
+                }
             }
             try (ResultSet rs = b.executeQuery()) {
                 rs.next();

@@ -220,8 +220,8 @@ public final class ReviewFeature implements Feature {
                 .header(IF_MATCH, "required; the version (ETag) the decision is based on")
                 .response(200, DecisionResult.class).errors(403, 409, 412, 428)
                 .handle(call -> {
-                    DecisionResult r = review.decisions().decide(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY),
-                            ifMatch(call), call.body());
+                    DecisionResult r = review.decisions().decide(actor(call), call.pathId("id"),
+                            call.header(IDEMPOTENCY_KEY), ifMatch(call), call.body());
                     return Reply.json(200, r).withHeader("ETag", etag(r.version()));
                 });
 
@@ -265,8 +265,8 @@ public final class ReviewFeature implements Feature {
                 .access(Access.role(Role.ADMIN)).body(ReasonCode.class).header(IF_MATCH, "required")
                 .response(200, ReasonCode.class).errors(412, 428)
                 .handle(call -> {
-                    ReasonCode updated = review.reasonCodes().updateReasonCode(actor(call), call.pathParam("code"), ifMatch(call),
-                            call.body());
+                    ReasonCode updated = review.reasonCodes().updateReasonCode(actor(call), call.pathParam("code"),
+                            ifMatch(call), call.body());
                     return Reply.json(200, updated).withHeader("ETag", etag(updated.version()));
                 });
 

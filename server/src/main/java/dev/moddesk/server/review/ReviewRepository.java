@@ -2,6 +2,7 @@ package dev.moddesk.server.review;
 
 import dev.moddesk.contract.review.Circle;
 import dev.moddesk.contract.review.QueueFilter;
+import dev.moddesk.server.core.AuditLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -63,7 +64,7 @@ interface ReviewRepository {
      * call when a row did not change.
      */
     void writeDecisions(Handle h, List<DecisionStore.DecisionRow> rows, Instant now, Instant claimUntil,
-                        DecisionStore.AuditBy inlineAudit, Runnable recordAudit);
+                        AuditLog.Entry inlineAudit, Runnable recordAudit);
 
     /**
      * One decision on a row as this node remembered claiming it, written only if the row still matches
@@ -71,6 +72,6 @@ interface ReviewRepository {
      * that also writes {@code inlineAudit}. Returns 1 when written, else 0. Only when
      * {@link #writesDecisionsInOneStatement()}.
      */
-    int decideRemembered(Handle h, DecisionStore.DecisionRow row, Instant claimUntil, DecisionStore.AuditBy inlineAudit,
+    int decideRemembered(Handle h, DecisionStore.DecisionRow row, Instant claimUntil, AuditLog.Entry inlineAudit,
                          DecisionStore.Pins pins);
 }
