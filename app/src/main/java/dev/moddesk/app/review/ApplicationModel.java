@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.Answer;
@@ -80,7 +81,7 @@ public final class ApplicationModel {
                         return CompletableFuture.failedFuture(
                                 new ClaimConflictException(conflictFrom(applicationId, held.get())));
                     }
-                    return CompletableFuture.failedFuture(DecisionOutbox.unwrap(error));
+                    return CompletableFuture.failedFuture(Futures.unwrap(error));
                 })
                 .thenCompose(claimed -> api.application(applicationId).thenApply(d -> {
                     fx.execute(() -> {

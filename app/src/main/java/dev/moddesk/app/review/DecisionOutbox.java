@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.api.Json;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.BulkDecisionItem;
@@ -24,9 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -316,7 +315,7 @@ public final class DecisionOutbox implements AutoCloseable {
             finish(current, outcome.confirmed(outcome.result(), outcome.bulkResult()));
             return;
         }
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (isRetryable(cause)) {
             Duration wait = backoff(attempt.attempts());
             log.info("outbox: {} {} not delivered ({}); retry in {} ms", attempt.kind(), attempt.idempotencyKey(),
@@ -373,14 +372,6 @@ public final class DecisionOutbox implements AutoCloseable {
                 yield s >= 500 || s == 401 || s == 408 || s == 429;
             }
         };
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private Path fileOf(OutboxEntry e) {

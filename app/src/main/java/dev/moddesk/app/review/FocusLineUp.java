@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ApplicationDetail;
 import dev.moddesk.contract.review.QueueFilter;
@@ -330,7 +331,7 @@ public final class FocusLineUp {
 
     /** {@code id} could not be opened: another moderator's or gone means "next one"; anything else is a failure. */
     private CompletableFuture<Optional<ApplicationModel>> passOver(long id, Throwable error, long onScreen) {
-        Throwable cause = DecisionOutbox.unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof ApplicationModel.ClaimConflictException c) {
             conflict.set(c.conflict());
             notices.accept(Notice.warning("review.notice.claimedByOther", id, c.conflict().holder(),
@@ -346,7 +347,7 @@ public final class FocusLineUp {
     }
 
     private void openFailed(long id, Throwable error) {
-        Throwable cause = DecisionOutbox.unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof ApplicationModel.ClaimConflictException c) {
             conflict.set(c.conflict());
             notices.accept(Notice.warning("review.notice.claimedByOther", id, c.conflict().holder(),

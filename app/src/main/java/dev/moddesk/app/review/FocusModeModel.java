@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.review.ApplicationDetail;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.DecisionKind;
@@ -248,7 +249,7 @@ public final class FocusModeModel {
     }
 
     static String describe(Throwable error) {
-        Throwable cause = DecisionOutbox.unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         return ApiException.find(cause).map(ApiException::getMessage).orElse(String.valueOf(cause.getMessage()));
     }
 
