@@ -139,8 +139,8 @@ public final class AppContext implements AutoCloseable {
         if (review == null || reviewSession != s) {
             closeReview();
             ReviewApi api = new ReviewApi(s.api());
-            String server = s.api().baseUrl().host() + "_" + s.api().baseUrl().port();
-            Path outboxDir = reviewOutboxDir(server, s.me().username());
+            Path outboxDir = AppPaths.outboxDir(AppPaths.dataDir(configDir), s.api().baseUrl().host(),
+                    s.api().baseUrl().port(), s.me().username());
             DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, fx);
             outbox.start();
             review = new ReviewWorkspace(api, outbox, fx, ReviewTimers.scheduled(scheduler, fx), Clock.systemUTC(),
@@ -148,21 +148,6 @@ public final class AppContext implements AutoCloseable {
             reviewSession = s;
         }
         return review;
-    }
-
-    /**
-     * The per-user data dir normally; {@code moddesk.data.dir} overrides it, and a console started on a custom
-     * config dir (tests, portable installs) keeps its outbox beside that config instead of in the user's home.
-     */
-    private Path reviewOutboxDir(String server, String username) {
-        String dataDir = System.getProperty("moddesk.data.dir");
-        if (dataDir != null && !dataDir.isBlank()) {
-            return Path.of(dataDir, "outbox", server, username);
-        }
-        if (!configDir.toAbsolutePath().equals(AppPaths.configDir().toAbsolutePath())) {
-            return configDir.resolve("outbox").resolve(server).resolve(username);
-        }
-        return DecisionOutbox.defaultDirectory(server, username);
     }
 
     private synchronized void closeReview() {

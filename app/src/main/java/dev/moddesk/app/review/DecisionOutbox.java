@@ -89,23 +89,6 @@ public final class DecisionOutbox implements AutoCloseable {
         this(directory, api, notifyExecutor, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
-    /** Where a user's outbox lives: per OS data dir, per server and user, so two accounts never share one. */
-    public static Path defaultDirectory(String serverHost, String username) {
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase();
-        Path base;
-        if (os.contains("win")) {
-            String appData = System.getenv("LOCALAPPDATA");
-            base = Path.of(appData != null ? appData : home, "ModDesk");
-        } else if (os.contains("mac")) {
-            base = Path.of(home, "Library", "Application Support", "ModDesk");
-        } else {
-            String xdg = System.getenv("XDG_DATA_HOME");
-            base = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("moddesk");
-        }
-        return base.resolve("outbox").resolve(safe(serverHost)).resolve(safe(username));
-    }
-
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
