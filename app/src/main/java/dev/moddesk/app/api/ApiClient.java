@@ -1,23 +1,11 @@
 package dev.moddesk.app.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moddesk.contract.AuditEntry;
-import dev.moddesk.contract.CreateStaffRequest;
 import dev.moddesk.contract.FieldError;
-import dev.moddesk.contract.Health;
-import dev.moddesk.contract.LoginRequest;
-import dev.moddesk.contract.Me;
-import dev.moddesk.contract.Page;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
-import dev.moddesk.contract.ResetPasswordRequest;
-import dev.moddesk.contract.ServerInfo;
-import dev.moddesk.contract.SessionToken;
-import dev.moddesk.contract.StaffMember;
-import dev.moddesk.contract.UpdateStaffRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -52,8 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API as the console uses it. Every call runs on OkHttp's threads and returns a {@link CompletableFuture};
- * failures complete it with an {@link ApiException}. The session token lives only in this object's memory and is
+ * The transport every feature client ({@link SessionApi}, {@link StaffApi}, {@link AuditApi}, {@link ReviewApi})
+ * sends its requests through: OkHttp, the console's JSON, the bearer token, problem+json mapped to a typed
+ * {@link ApiException}, cancellation (cancel the future and the call is cancelled). It knows no route. Every call runs
+ * on OkHttp's threads and returns a {@link CompletableFuture}; failures complete it with an {@link ApiException}. The session token lives only in this object's memory and is
  * never written to a log: only method, path and status are logged.
  */
 public final class ApiClient {
@@ -119,7 +109,7 @@ public final class ApiClient {
         return token.get() != null;
     }
 
-    /** Uses an existing session token (for example one handed over by a test); null forgets it. */
+    /** Uses a session token ({@link SessionApi#login} sets it, a test may hand one over); null forgets it. */
     public void useToken(String bearer) {
         token.set(bearer);
     }
@@ -130,126 +120,6 @@ public final class ApiClient {
      */
     public void onSessionEnded(Runnable listener) {
         this.onSessionEnded = listener == null ? () -> { } : listener;
-    }
-
-    public CompletableFuture<ServerInfo> info() {
-        return send(get("/api/v1/info"), ServerInfo.class);
-    }
-
-    /** Fetches {@link #info()} and fails with {@link ApiException.Kind#INCOMPATIBLE} on another API version. */
-    public CompletableFuture<ServerInfo> checkCompatible() {
-        return info().exceptionallyCompose(error -> {
-            boolean noInfoRoute = ApiException.find(error)
-                    .flatMap(ApiException::problem).map(p -> p.status() == 404).orElse(false);
-            return CompletableFuture.failedFuture(noInfoRoute
-                    ? ApiException.of(ApiException.Kind.INCOMPATIBLE,
-                            "This server does not offer ModDesk API version " + ServerInfo.API_VERSION + " (no /api/v1/info)", error)
-                    : error);
-        }).thenApply(info -> {
-            if (info.apiVersion() != ServerInfo.API_VERSION) {
-                throw ApiException.of(ApiException.Kind.INCOMPATIBLE, "Incompatible server version: the server speaks API "
-                        + info.apiVersion() + ", this console speaks " + ServerInfo.API_VERSION, null);
-            }
-            return info;
-        });
-    }
-
-    public CompletableFuture<SessionToken> login(String username, String password) {
-        return send(post("/api/v1/session", new LoginRequest(username, password)), SessionToken.class)
-                .thenApply(session -> {
-                    token.set(session.token());
-                    return session;
-                });
-    }
-
-    public CompletableFuture<Void> logout() {
-        if (token.get() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return send(builder("/api/v1/session").delete().build(), (JavaType) null)
-                .handle((ignored, error) -> {
-                    token.set(null);
-                    if (error != null) {
-                        LOG.info("Sign-out request failed; the session is forgotten locally anyway: {}", error.getMessage());
-                    }
-                    return null;
-                });
-    }
-
-    public CompletableFuture<Me> me() {
-        return send(get("/api/v1/me"), Me.class);
-    }
-
-    public CompletableFuture<HealthProbe> health() {
-        long start = System.nanoTime();
-        return send(get("/health"), Health.class, true)
-                .thenApply(h -> new HealthProbe(h, Math.max(0, (System.nanoTime() - start) / 1_000_000)));
-    }
-
-    public CompletableFuture<List<StaffMember>> staff() {
-        return send(get("/api/v1/staff"), mapper.getTypeFactory().constructCollectionType(List.class, StaffMember.class));
-    }
-
-    public CompletableFuture<StaffMember> createStaff(CreateStaffRequest request) {
-        return send(post("/api/v1/staff", request), StaffMember.class);
-    }
-
-    public CompletableFuture<StaffMember> updateStaff(long id, UpdateStaffRequest request) {
-        return send(builder("/api/v1/staff/" + id).patch(body(request)).build(), StaffMember.class);
-    }
-
-    public CompletableFuture<StaffMember> disableStaff(long id) {
-        return send(post("/api/v1/staff/" + id + "/disable", Map.of()), StaffMember.class);
-    }
-
-    public CompletableFuture<StaffMember> enableStaff(long id) {
-        return send(post("/api/v1/staff/" + id + "/enable", Map.of()), StaffMember.class);
-    }
-
-    public CompletableFuture<Void> resetPassword(long id, String newPassword) {
-        return send(post("/api/v1/staff/" + id + "/password", new ResetPasswordRequest(newPassword)), (JavaType) null);
-    }
-
-    public CompletableFuture<Page<AuditEntry>> audit(AuditQuery q) {
-        HttpUrl.Builder url = url("/api/v1/audit").newBuilder();
-        addParam(url, "actor", q.actor());
-        addParam(url, "action", q.action());
-        addParam(url, "targetType", q.targetType());
-        addParam(url, "targetId", q.targetId());
-        addParam(url, "from", q.from() == null ? null : q.from().toString());
-        addParam(url, "to", q.to() == null ? null : q.to().toString());
-        addParam(url, "cursor", q.cursor());
-        url.addQueryParameter("limit", Integer.toString(q.limit()));
-        return send(authorized(new Request.Builder().url(url.build())).get().build(),
-                mapper.getTypeFactory().constructParametricType(Page.class, AuditEntry.class));
-    }
-
-    public CompletableFuture<List<String>> auditActions() {
-        return send(get("/api/v1/audit/actions"), mapper.getTypeFactory().constructCollectionType(List.class, String.class));
-    }
-
-    /**
-     * Any other route, for feature clients built on this one (review, rooms, creators): {@code path} may carry a
-     * query; {@code body} is sent as JSON when not null; {@code headers} such as {@code Idempotency-Key} or
-     * {@code If-Match} are added; a null {@code answer} ignores the response body.
-     */
-    public <T> CompletableFuture<T> call(String method, String path, Object body, Map<String, String> headers,
-                                         TypeReference<T> answer) {
-        HttpUrl url = baseUrl.resolve(path);
-        if (url == null) {
-            throw new IllegalArgumentException("bad path " + path);
-        }
-        Request.Builder b = authorized(new Request.Builder().url(url));
-        headers.forEach(b::header);
-        RequestBody requestBody = body == null
-                ? (method.equals("GET") || method.equals("DELETE") ? null : RequestBody.create(new byte[0], JSON))
-                : body(body);
-        b.method(method, requestBody);
-        return send(b.build(), answer == null ? null : mapper.getTypeFactory().constructType(answer));
-    }
-
-    public <T> CompletableFuture<T> get(String path, TypeReference<T> answer) {
-        return call("GET", path, null, Map.of(), answer);
     }
 
     /** Opens a WebSocket to {@code path} (http→ws) with this session's bearer token. */
@@ -265,21 +135,6 @@ public final class ApiClient {
         return mapper;
     }
 
-    private static void addParam(HttpUrl.Builder url, String name, String value) {
-        if (value != null) {
-            url.addQueryParameter(name, value);
-        }
-    }
-
-
-    private HttpUrl url(String path) {
-        HttpUrl resolved = baseUrl.resolve(path);
-        if (resolved == null) {
-            throw new IllegalArgumentException("bad path " + path);
-        }
-        return resolved;
-    }
-
     private Request.Builder authorized(Request.Builder b) {
         String t = token.get();
         if (t != null) {
@@ -288,41 +143,12 @@ public final class ApiClient {
         return b.header("Accept", "application/json, application/problem+json");
     }
 
-    private Request.Builder builder(String path) {
-        return authorized(new Request.Builder().url(url(path)));
-    }
-
-    private Request get(String path) {
-        return builder(path).get().build();
-    }
-
-    private Request post(String path, Object payload) {
-        return builder(path).post(body(payload)).build();
-    }
-
     private RequestBody body(Object payload) {
         try {
             return RequestBody.create(mapper.writeValueAsBytes(payload), JSON);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot encode " + payload.getClass().getSimpleName(), e);
         }
-    }
-
-    private <T> CompletableFuture<T> send(Request request, JavaType answer) {
-        return send(request, answer, false);
-    }
-
-    private <T> CompletableFuture<T> send(Request request, Class<T> answer) {
-        return send(request, mapper.constructType(answer), false);
-    }
-
-    private <T> CompletableFuture<T> send(Request request, Class<T> answer, boolean acceptAnyStatusBody) {
-        return send(request, mapper.constructType(answer), acceptAnyStatusBody);
-    }
-
-    /** {@code acceptAnyStatusBody}: /health answers 503 with a Health body when the database is down. */
-    private <T> CompletableFuture<T> send(Request request, JavaType answer, boolean acceptAnyStatusBody) {
-        return this.<T>exchange(request, answer, acceptAnyStatusBody).thenApply(Reply::body);
     }
 
     /** A decoded answer with its headers (feature clients read ETag there). */
@@ -336,6 +162,50 @@ public final class ApiClient {
      */
     public <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer) {
         return exchange(request, answer, false);
+    }
+
+    /**
+     * Like {@link #exchange(Request, JavaType)}, but with {@code bodyOnAnyStatus} a non-problem body is decoded whatever
+     * the status: {@code /health} answers 503 with a Health body when the database is down.
+     */
+    public <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer, boolean bodyOnAnyStatus) {
+        CompletableFuture<Reply<T>> result = new CompletableFuture<>();
+        String what = request.method() + " " + request.url().encodedPath();
+        Call call = callFor(request, result);
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                LOG.debug("{} failed: {}", what, e.toString());
+                result.completeExceptionally(transportError(e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    LOG.debug("{} -> {}", what, response.code());
+                    ResponseBody body = response.body();
+                    byte[] bytes = body.bytes();
+                    boolean problemBody = isProblem(response);
+                    if (response.isSuccessful() || (bodyOnAnyStatus && !problemBody && bytes.length > 0)) {
+                        T value = answer == null || bytes.length == 0 ? null : mapper.readValue(bytes, answer);
+                        result.complete(new Reply<>(response.code(), value, response.headers()));
+                    } else {
+                        ApiException error = problemError(response, bytes);
+                        boolean hadToken = request.header("Authorization") != null;
+                        if (hadToken && response.code() == 401 && !error.is(ProblemType.BAD_CREDENTIALS)) {
+                            token.set(null);
+                            onSessionEnded.run();
+                        }
+                        result.completeExceptionally(error);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("{}: unreadable answer: {}", what, e.toString());
+                    result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
+                            "The server sent an answer this console cannot read", e));
+                }
+            }
+        });
+        return result;
     }
 
     /**
@@ -388,6 +258,26 @@ public final class ApiClient {
         return authorized(new Request.Builder().url(url));
     }
 
+    /** {@code path} (segments such as {@code api/v1/staff}) below the server's address, to add query parameters to. */
+    public HttpUrl.Builder url(String path) {
+        return baseUrl.newBuilder().addPathSegments(path);
+    }
+
+    /** How to decode an answer of {@code raw} type. */
+    public JavaType type(Class<?> raw) {
+        return mapper.constructType(raw);
+    }
+
+    /** How to decode a JSON array of {@code element}. */
+    public JavaType listOf(Class<?> element) {
+        return mapper.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    /** How to decode a generic answer such as {@code Page<AuditEntry>}. */
+    public JavaType parametric(Class<?> raw, Class<?>... parameters) {
+        return mapper.getTypeFactory().constructParametricType(raw, parameters);
+    }
+
     /** A JSON request body in the console's JSON dialect. */
     public RequestBody json(Object payload) {
         return body(payload);
@@ -402,46 +292,6 @@ public final class ApiClient {
             }
         });
         return call;
-    }
-
-    private <T> CompletableFuture<Reply<T>> exchange(Request request, JavaType answer, boolean acceptAnyStatusBody) {
-        CompletableFuture<Reply<T>> result = new CompletableFuture<>();
-        String what = request.method() + " " + request.url().encodedPath();
-        Call call = callFor(request, result);
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                LOG.debug("{} failed: {}", what, e.toString());
-                result.completeExceptionally(transportError(e));
-            }
-
-            @Override
-            public void onResponse(Call c, Response response) {
-                try (response) {
-                    LOG.debug("{} -> {}", what, response.code());
-                    ResponseBody body = response.body();
-                    byte[] bytes = body.bytes();
-                    boolean problemBody = isProblem(response);
-                    if (response.isSuccessful() || (acceptAnyStatusBody && !problemBody && bytes.length > 0)) {
-                        T value = answer == null || bytes.length == 0 ? null : mapper.readValue(bytes, answer);
-                        result.complete(new Reply<>(response.code(), value, response.headers()));
-                    } else {
-                        ApiException error = problemError(response, bytes);
-                        boolean hadToken = request.header("Authorization") != null;
-                        if (hadToken && response.code() == 401 && !error.is(ProblemType.BAD_CREDENTIALS)) {
-                            token.set(null);
-                            onSessionEnded.run();
-                        }
-                        result.completeExceptionally(error);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("{}: unreadable answer: {}", what, e.toString());
-                    result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
-                            "The server sent an answer this console cannot read", e));
-                }
-            }
-        });
-        return result;
     }
 
     private static boolean isProblem(Response response) {

@@ -214,19 +214,19 @@ public class ReviewApi {
     }
 
     private HttpUrl.Builder url(String path) {
-        return client.baseUrl().newBuilder().addPathSegments(path);
+        return client.url(path);
     }
 
     private JavaType type(Class<?> raw) {
-        return client.mapper().constructType(raw);
+        return client.type(raw);
     }
 
     private JavaType listOf(Class<?> element) {
-        return client.mapper().getTypeFactory().constructCollectionType(List.class, element);
+        return client.listOf(element);
     }
 
     private JavaType parametric(Class<?> raw, Class<?>... params) {
-        return client.mapper().getTypeFactory().constructParametricType(raw, params);
+        return client.parametric(raw, params);
     }
 
     private static void addParam(HttpUrl.Builder url, String name, Object value) {

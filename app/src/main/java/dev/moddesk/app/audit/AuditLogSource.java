@@ -1,6 +1,6 @@
 package dev.moddesk.app.audit;
 
-import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.AuditApi;
 import dev.moddesk.app.api.AuditQuery;
 import dev.moddesk.contract.AuditEntry;
 import dev.moddesk.contract.Page;
@@ -13,16 +13,16 @@ public interface AuditLogSource {
 
     CompletableFuture<List<String>> actions();
 
-    static AuditLogSource of(ApiClient api) {
+    static AuditLogSource of(AuditApi api) {
         return new AuditLogSource() {
             @Override
             public CompletableFuture<Page<AuditEntry>> page(AuditQuery query) {
-                return api.audit(query);
+                return api.page(query);
             }
 
             @Override
             public CompletableFuture<List<String>> actions() {
-                return api.auditActions();
+                return api.actions();
             }
         };
     }

@@ -1,7 +1,10 @@
 package dev.moddesk.app.core;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.AuditApi;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.api.SessionApi;
+import dev.moddesk.app.api.StaffApi;
 import dev.moddesk.app.audit.AuditController;
 import dev.moddesk.app.audit.AuditLogSource;
 import dev.moddesk.app.audit.AuditViewModel;
@@ -118,9 +121,9 @@ public final class AppContext implements AutoCloseable {
                         new ShellViewModel(sessions, monitor, views, navigation), views, i18n, bus))
                 .register(PlaceholderController.class, PlaceholderController::new)
                 .register(AuditController.class, () -> new AuditController(new AuditViewModel(
-                        AuditLogSource.of(api()), errors, fx, ZoneId.systemDefault()), i18n, bus, io))
+                        AuditLogSource.of(new AuditApi(api())), errors, fx, ZoneId.systemDefault()), i18n, bus, io))
                 .register(StaffController.class, () -> new StaffController(new StaffViewModel(
-                        StaffDirectory.of(api()), errors, bus, i18n, fx), i18n))
+                        StaffDirectory.of(new StaffApi(api())), errors, bus, i18n, fx), i18n))
                 .register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(
                         settings, i18n, themes, bus)))
                 .register(ReviewQueueController.class, () -> new ReviewQueueController(reviewWorkspace(), i18n, views))
@@ -235,7 +238,7 @@ public final class AppContext implements AutoCloseable {
         monitor.stop();
         Session s = sessions.current();
         if (s != null) {
-            s.api().logout();
+            new SessionApi(s.api()).logout();
         }
         scheduler.shutdownNow();
         io.shutdownNow();

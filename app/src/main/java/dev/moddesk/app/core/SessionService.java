@@ -2,6 +2,7 @@ package dev.moddesk.app.core;
 
 import dev.moddesk.app.api.ApiClient;
 import dev.moddesk.app.api.Json;
+import dev.moddesk.app.api.SessionApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -67,9 +68,10 @@ public final class SessionService {
             return CompletableFuture.failedFuture(e);
         }
         ApiClient api = clients.apply(url);
+        SessionApi session = new SessionApi(api);
         String display = url.toString().replaceAll("/$", "");
-        return api.checkCompatible()
-                .thenCompose(info -> api.login(username, password))
+        return session.checkCompatible()
+                .thenCompose(info -> session.login(username, password))
                 .thenApply(token -> new Session(display, api, token.me()));
     }
 
@@ -84,7 +86,8 @@ public final class SessionService {
             }
         }));
         settings.update(s -> s.withLastLogin(session.serverUrl(), session.me().username()));
-        monitor.start(() -> session.api().health());
+        SessionApi api = new SessionApi(session.api());
+        monitor.start(api::health);
         LOG.info("Signed in to {} as {} ({})", session.serverUrl(), session.me().username(), session.me().role());
         bus.publish(new Events.SignedInEvent(session));
     }
@@ -96,6 +99,6 @@ public final class SessionService {
         current.set(null);
         lastSignOutReason = reason;
         bus.publish(new Events.SignedOutEvent(reason));
-        return s == null ? CompletableFuture.completedFuture(null) : s.api().logout();
+        return s == null ? CompletableFuture.completedFuture(null) : new SessionApi(s.api()).logout();
     }
 }

@@ -1,6 +1,6 @@
 package dev.moddesk.app.staff;
 
-import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.StaffApi;
 import dev.moddesk.contract.CreateStaffRequest;
 import dev.moddesk.contract.StaffMember;
 import dev.moddesk.contract.UpdateStaffRequest;
@@ -19,26 +19,26 @@ public interface StaffDirectory {
 
     CompletableFuture<Void> resetPassword(long id, String newPassword);
 
-    static StaffDirectory of(ApiClient api) {
+    static StaffDirectory of(StaffApi api) {
         return new StaffDirectory() {
             @Override
             public CompletableFuture<List<StaffMember>> list() {
-                return api.staff();
+                return api.list();
             }
 
             @Override
             public CompletableFuture<StaffMember> create(CreateStaffRequest request) {
-                return api.createStaff(request);
+                return api.create(request);
             }
 
             @Override
             public CompletableFuture<StaffMember> update(long id, UpdateStaffRequest request) {
-                return api.updateStaff(id, request);
+                return api.update(id, request);
             }
 
             @Override
             public CompletableFuture<StaffMember> setDisabled(long id, boolean disabled) {
-                return disabled ? api.disableStaff(id) : api.enableStaff(id);
+                return disabled ? api.disable(id) : api.enable(id);
             }
 
             @Override

@@ -46,9 +46,9 @@ class ApiClientTest {
     @Test
     void logsInAndSendsTheTokenAsBearerHeader() throws Exception {
         ApiClient api = client(fake.url());
-        SessionToken session = api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        SessionToken session = new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
         assertThat(session.me().role()).isEqualTo(Role.ADMIN);
-        assertThat(api.me().get(20, TimeUnit.SECONDS).username()).isEqualTo("admin");
+        assertThat(new SessionApi(api).me().get(20, TimeUnit.SECONDS).username()).isEqualTo("admin");
         RecordedRequest me = fake.requests().getLast();
         assertThat(me.getHeaders().get("Authorization")).isEqualTo("Bearer " + session.token());
     }
@@ -58,16 +58,16 @@ class ApiClientTest {
         java.util.concurrent.atomic.AtomicReference<String> language = new java.util.concurrent.atomic.AtomicReference<>("zh-CN");
         OkHttpClient localized = http.newBuilder().addInterceptor(ApiClient.acceptLanguage(language::get)).build();
         ApiClient api = new ApiClient(ApiClient.parseServerUrl(fake.url()), localized, Json.mapper());
-        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
         assertThat(fake.requests().getLast().getHeaders().get("Accept-Language")).isEqualTo("zh-CN");
         language.set("en");
-        api.me().get(20, TimeUnit.SECONDS);
+        new SessionApi(api).me().get(20, TimeUnit.SECONDS);
         assertThat(fake.requests().getLast().getHeaders().get("Accept-Language")).isEqualTo("en");
     }
 
     @Test
     void wrongPasswordIsATypedBadCredentialsProblem() {
-        ApiException e = failure(client(fake.url()).login("admin", "nope"));
+        ApiException e = failure(new SessionApi(client(fake.url())).login("admin", "nope"));
         assertThat(e.kind()).isEqualTo(ApiException.Kind.PROBLEM);
         assertThat(e.is(ProblemType.BAD_CREDENTIALS)).isTrue();
         assertThat(e.problem().orElseThrow().status()).isEqualTo(401);
@@ -79,18 +79,18 @@ class ApiClientTest {
         ApiClient api = client(fake.url());
         java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
         api.onSessionEnded(ended::incrementAndGet);
-        failure(api.login("admin", "wrong"));
+        failure(new SessionApi(api).login("admin", "wrong"));
         assertThat(ended).hasValue(0);
-        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
         fake.expireAllSessions();
-        ApiException e = failure(api.me());
+        ApiException e = failure(new SessionApi(api).me());
         assertThat(e.is(ProblemType.UNAUTHORIZED)).isTrue();
         assertThat(ended).hasValue(1);
         assertThat(api.signedIn()).isFalse();
     }
 
     @Test
-    void genericCallsCarryTokenHeadersAndBody() throws Exception {
+    void featureRequestsCarryTokenHeadersAndBody() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                     .body("[\"a\",\"b\"]").build());
@@ -98,11 +98,12 @@ class ApiClientTest {
             server.start();
             ApiClient api = client(server.url("/").toString());
             api.useToken("t0k");
-            List<String> got = api.get("/api/v1/things?x=1", new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { })
-                    .get(20, TimeUnit.SECONDS);
-            assertThat(got).containsExactly("a", "b");
-            api.call("POST", "/api/v1/things/7/decide", java.util.Map.of("ok", true), java.util.Map.of("Idempotency-Key", "k1"), null)
-                    .get(20, TimeUnit.SECONDS);
+            HttpUrl things = api.url("api/v1/things").addQueryParameter("x", "1").build();
+            ApiClient.Reply<List<String>> got = api.<List<String>>exchange(api.request(things).get().build(),
+                    api.listOf(String.class)).get(20, TimeUnit.SECONDS);
+            assertThat(got.body()).containsExactly("a", "b");
+            api.exchange(api.request(api.url("api/v1/things/7/decide").build()).header("Idempotency-Key", "k1")
+                    .post(api.json(java.util.Map.of("ok", true))).build(), null).get(20, TimeUnit.SECONDS);
             RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
             assertThat(first.getUrl().queryParameter("x")).isEqualTo("1");
             assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer t0k");
@@ -114,7 +115,7 @@ class ApiClientTest {
 
     @Test
     void throttledLoginCarriesRetryAfterSeconds() {
-        ApiException e = failure(client(fake.url()).login("throttled", "x"));
+        ApiException e = failure(new SessionApi(client(fake.url())).login("throttled", "x"));
         assertThat(e.is(ProblemType.TOO_MANY_REQUESTS)).isTrue();
         assertThat(e.retryAfterSeconds()).hasValue(30);
         assertThat(e.getMessage()).isEqualTo("Too many failed logins");
@@ -123,8 +124,8 @@ class ApiClientTest {
     @Test
     void validationProblemKeepsTheFieldErrors() throws Exception {
         ApiClient api = client(fake.url());
-        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
-        ApiException e = failure(api.createStaff(new CreateStaffRequest("X", "", "short", Role.OPS, List.of())));
+        new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        ApiException e = failure(new StaffApi(api).create(new CreateStaffRequest("X", "", "short", Role.OPS, List.of())));
         assertThat(e.is(ProblemType.VALIDATION)).isTrue();
         assertThat(e.problem().orElseThrow().errors()).extracting(f -> f.field())
                 .containsExactlyInAnyOrder("username", "password", "displayName");
@@ -137,7 +138,7 @@ class ApiClientTest {
                     .body("{\"type\":\"https://moddesk.dev/problems/too-many-requests\",\"title\":\"Too many\",\"status\":429,"
                             + "\"retryAfterSeconds\":12,\"holder\":\"ops\"}").build());
             server.start();
-            ApiException e = failure(client(server.url("/").toString()).login("a", "b"));
+            ApiException e = failure(new SessionApi(client(server.url("/").toString())).login("a", "b"));
             assertThat(e.retryAfterSeconds()).hasValue(12);
             assertThat(e.problem().orElseThrow().extensions()).containsEntry("holder", "ops");
         }
@@ -148,7 +149,7 @@ class ApiClientTest {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html").body("<h1>Bad gateway</h1>").build());
             server.start();
-            ApiException e = failure(client(server.url("/").toString()).me());
+            ApiException e = failure(new SessionApi(client(server.url("/").toString())).me());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.PROBLEM);
             assertThat(e.problem().orElseThrow().status()).isEqualTo(502);
             assertThat(e.problemType()).isEmpty();
@@ -158,7 +159,7 @@ class ApiClientTest {
     @Test
     void refusesAServerWithAnotherApiVersion() {
         fake.apiVersion(99);
-        ApiException e = failure(client(fake.url()).checkCompatible());
+        ApiException e = failure(new SessionApi(client(fake.url())).checkCompatible());
         assertThat(e.kind()).isEqualTo(ApiException.Kind.INCOMPATIBLE);
         assertThat(e.getMessage()).contains("Incompatible server version").contains("99");
     }
@@ -168,7 +169,7 @@ class ApiClientTest {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse.Builder().code(404).body("nothing here").build());
             server.start();
-            ApiException e = failure(client(server.url("/").toString()).checkCompatible());
+            ApiException e = failure(new SessionApi(client(server.url("/").toString())).checkCompatible());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.INCOMPATIBLE);
             assertThat(e.getMessage()).contains("does not offer ModDesk API");
         }
@@ -180,7 +181,7 @@ class ApiClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ApiException e = failure(client("http://127.0.0.1:" + port).info());
+        ApiException e = failure(new SessionApi(client("http://127.0.0.1:" + port)).info());
         assertThat(e.kind()).isEqualTo(ApiException.Kind.UNREACHABLE);
     }
 
@@ -191,7 +192,7 @@ class ApiClientTest {
             server.start();
             OkHttpClient impatient = http.newBuilder().readTimeout(Duration.ofMillis(200)).callTimeout(Duration.ofSeconds(2)).build();
             ApiClient api = new ApiClient(server.url("/"), impatient, Json.mapper());
-            ApiException e = failure(api.info());
+            ApiException e = failure(new SessionApi(api).info());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.TIMEOUT);
         }
     }
@@ -210,7 +211,7 @@ class ApiClientTest {
             }, "plain-text-server");
             answer.setDaemon(true);
             answer.start();
-            ApiException e = failure(client("https://127.0.0.1:" + plain.getLocalPort()).info());
+            ApiException e = failure(new SessionApi(client("https://127.0.0.1:" + plain.getLocalPort())).info());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.TLS);
             assertThat(e.getMessage()).startsWith("Secure connection failed");
         }
@@ -219,8 +220,8 @@ class ApiClientTest {
     @Test
     void auditQueryCarriesFiltersAndCursor() throws Exception {
         ApiClient api = client(fake.url());
-        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
-        var page = api.audit(new AuditQuery("ops", "session.login", null, " ", null, null, "0", 5)).get(20, TimeUnit.SECONDS);
+        new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        var page = new AuditApi(api).page(new AuditQuery("ops", "session.login", null, " ", null, null, "0", 5)).get(20, TimeUnit.SECONDS);
         assertThat(page.items()).hasSize(5).allSatisfy(e -> {
             assertThat(e.actor()).isEqualTo("ops");
             assertThat(e.action()).isEqualTo("session.login");
@@ -242,10 +243,10 @@ class ApiClientTest {
         ours.setLevel(Level.TRACE);
         try {
             ApiClient api = client(fake.url());
-            SessionToken session = api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
-            api.me().get(20, TimeUnit.SECONDS);
-            api.staff().get(20, TimeUnit.SECONDS);
-            api.logout().get(20, TimeUnit.SECONDS);
+            SessionToken session = new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+            new SessionApi(api).me().get(20, TimeUnit.SECONDS);
+            new StaffApi(api).list().get(20, TimeUnit.SECONDS);
+            new SessionApi(api).logout().get(20, TimeUnit.SECONDS);
             assertThat(appender.list).isNotEmpty();
             assertThat(appender.list).noneSatisfy(ev -> assertThat(ev.getFormattedMessage()).contains(session.token()));
             assertThat(appender.list).noneSatisfy(ev -> assertThat(ev.getFormattedMessage()).contains(FakeModDeskServer.PASSWORD));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.app.testing.FakeSandboxJar;
 import dev.moddesk.contract.Role;
@@ -28,7 +29,7 @@ class SandboxServerTest {
                     .containsExactly(Role.ADMIN, Role.OPS, Role.MODERATOR);
             SandboxServer.Account admin = server.account(Role.ADMIN).orElseThrow();
             ApiClient api = new ApiClient(ApiClient.parseServerUrl(server.url()), ApiClient.defaultHttpClient(), Json.mapper());
-            assertThat(api.login(admin.username(), admin.password()).get(20, TimeUnit.SECONDS).me().role()).isEqualTo(Role.ADMIN);
+            assertThat(new SessionApi(api).login(admin.username(), admin.password()).get(20, TimeUnit.SECONDS).me().role()).isEqualTo(Role.ADMIN);
             assertThat(admin.toString()).doesNotContain(admin.password());
         } finally {
             server.close();

@@ -1,6 +1,7 @@
 package dev.moddesk.app.e2e;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.app.api.ReviewApi;
@@ -57,7 +58,7 @@ public final class OutboxConsoleProcess {
             while (!queueDone && submitted < limit) {
                 try {
                     if (!signedIn) {
-                        client.login(username, password).get(30, TimeUnit.SECONDS);
+                        new SessionApi(client).login(username, password).get(30, TimeUnit.SECONDS);
                         signedIn = true;
                         outbox.retryNow();
                     }
@@ -93,7 +94,7 @@ public final class OutboxConsoleProcess {
             while (outbox.pendingCount() > 0) {
                 if (!signedIn) {
                     try {
-                        client.login(username, password).get(30, TimeUnit.SECONDS);
+                        new SessionApi(client).login(username, password).get(30, TimeUnit.SECONDS);
                         signedIn = true;
                         outbox.retryNow();
                     } catch (Exception e) {

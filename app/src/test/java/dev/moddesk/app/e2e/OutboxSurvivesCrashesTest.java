@@ -3,6 +3,7 @@ package dev.moddesk.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.AuditApi;
 import dev.moddesk.app.api.AuditQuery;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.core.SandboxServer;
@@ -111,7 +112,7 @@ class OutboxSurvivesCrashesTest {
         List<AuditEntry> all = new ArrayList<>();
         String cursor = null;
         do {
-            Page<AuditEntry> page = admin.audit(new AuditQuery(null, "review.decision", "application", null, null, null,
+            Page<AuditEntry> page = new AuditApi(admin).page(new AuditQuery(null, "review.decision", "application", null, null, null,
                     cursor, AuditEntry.MAX_PAGE_SIZE)).get(30, TimeUnit.SECONDS);
             all.addAll(page.items());
             cursor = page.nextCursor();

