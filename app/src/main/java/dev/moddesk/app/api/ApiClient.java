@@ -176,7 +176,7 @@ public final class ApiClient {
             @Override
             public void onFailure(Call c, IOException e) {
                 LOG.debug("{} failed: {}", what, e.toString());
-                result.completeExceptionally(transportError(e));
+                result.completeExceptionally(transportError(e, c.isCanceled()));
             }
 
             @Override
@@ -218,7 +218,7 @@ public final class ApiClient {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
-                result.completeExceptionally(transportError(e));
+                result.completeExceptionally(transportError(e, c.isCanceled()));
             }
 
             @Override
@@ -243,7 +243,7 @@ public final class ApiClient {
                     }
                     result.complete(source.readByteArray());
                 } catch (IOException e) {
-                    result.completeExceptionally(transportError(e));
+                    result.completeExceptionally(transportError(e, c.isCanceled()));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
                             "The server sent a file this console cannot read", e));
@@ -370,10 +370,14 @@ public final class ApiClient {
         return null;
     }
 
-    static ApiException transportError(IOException e) {
+    /** What went wrong below HTTP, as a kind; the English message is for the log only. */
+    static ApiException transportError(IOException e, boolean cancelled) {
+        if (cancelled) {
+            return ApiException.of(ApiException.Kind.CANCELLED, "The request was cancelled", e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return ApiException.of(ApiException.Kind.TLS, "Secure connection failed: " + t.getMessage(), e);
+                return ApiException.tls(String.valueOf(t.getMessage()), e);
             }
             if (t instanceof SocketTimeoutException) {
                 return ApiException.of(ApiException.Kind.TIMEOUT, "The server did not answer in time", e);

@@ -3,26 +3,33 @@ package dev.moddesk.app.api;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
  * Why a call to the admin API failed, typed so the console can tell a person what happened: the server answered
- * with a problem, could not be reached, failed the TLS handshake, timed out, speaks another API version, or sent
- * something the client cannot read.
+ * with a problem, could not be reached, failed the TLS handshake, timed out, was cancelled, speaks another API
+ * version, or sent something the client cannot read. The message is English for logs; what a person reads is phrased
+ * from {@link #kind()} and the typed members by {@code core/ErrorMessages}, in the UI language.
  */
 public final class ApiException extends RuntimeException {
 
-    public enum Kind { PROBLEM, UNREACHABLE, TLS, TIMEOUT, INCOMPATIBLE, BAD_RESPONSE, INVALID_URL }
+    public enum Kind { PROBLEM, UNREACHABLE, TLS, TIMEOUT, CANCELLED, INCOMPATIBLE, BAD_RESPONSE, INVALID_URL }
 
     private final Kind kind;
     private final Problem problem;
     private final Long retryAfterSeconds;
+    private final Integer serverApiVersion;
+    private final String lowerLayerDetail;
 
-    private ApiException(Kind kind, String message, Problem problem, Long retryAfterSeconds, Throwable cause) {
+    private ApiException(Kind kind, String message, Problem problem, Long retryAfterSeconds, Integer serverApiVersion,
+                         String lowerLayerDetail, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.problem = problem;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.serverApiVersion = serverApiVersion;
+        this.lowerLayerDetail = lowerLayerDetail;
     }
 
     public static ApiException problem(Problem problem, Long retryAfterSeconds) {
@@ -30,11 +37,28 @@ public final class ApiException extends RuntimeException {
         if (text == null || text.isBlank()) {
             text = "HTTP " + problem.status();
         }
-        return new ApiException(Kind.PROBLEM, text, problem, retryAfterSeconds, null);
+        return new ApiException(Kind.PROBLEM, text, problem, retryAfterSeconds, null, null, null);
     }
 
     public static ApiException of(Kind kind, String message, Throwable cause) {
-        return new ApiException(kind, message, null, null, cause);
+        return new ApiException(kind, message, null, null, null, null, cause);
+    }
+
+    /** The TLS handshake failed; {@code detail} is what the TLS layer said (shown as a technical detail). */
+    public static ApiException tls(String detail, Throwable cause) {
+        return new ApiException(Kind.TLS, "Secure connection failed: " + detail, null, null, null, detail, cause);
+    }
+
+    /**
+     * The server speaks another API version than {@code consoleVersion}; {@code serverVersion} is null when it has no
+     * version route at all (not a ModDesk server, or one too old to say).
+     */
+    public static ApiException incompatible(int consoleVersion, Integer serverVersion, Throwable cause) {
+        String message = serverVersion == null
+                ? "This server does not offer ModDesk API version " + consoleVersion + " (no /api/v1/info)"
+                : "Incompatible server version: the server speaks API " + serverVersion + ", this console speaks "
+                        + consoleVersion;
+        return new ApiException(Kind.INCOMPATIBLE, message, null, null, serverVersion, null, cause);
     }
 
     public Kind kind() {
@@ -52,6 +76,16 @@ public final class ApiException extends RuntimeException {
 
     public boolean is(ProblemType type) {
         return problemType().filter(type::equals).isPresent();
+    }
+
+    /** For {@link Kind#INCOMPATIBLE}: the API version the server speaks, empty when it did not say. */
+    public OptionalInt serverApiVersion() {
+        return serverApiVersion == null ? OptionalInt.empty() : OptionalInt.of(serverApiVersion);
+    }
+
+    /** For {@link Kind#TLS}: what the TLS layer said, untranslated (a technical detail, not a sentence). */
+    public Optional<String> lowerLayerDetail() {
+        return Optional.ofNullable(lowerLayerDetail);
     }
 
     public OptionalLong retryAfterSeconds() {

@@ -33,13 +33,11 @@ public class SessionApi {
             boolean noInfoRoute = ApiException.find(error)
                     .flatMap(ApiException::problem).map(p -> p.status() == 404).orElse(false);
             return CompletableFuture.failedFuture(noInfoRoute
-                    ? ApiException.of(ApiException.Kind.INCOMPATIBLE, "This server does not offer ModDesk API version "
-                            + ServerInfo.API_VERSION + " (no /api/v1/info)", error)
+                    ? ApiException.incompatible(ServerInfo.API_VERSION, null, error)
                     : error);
         }).thenApply(info -> {
             if (info.apiVersion() != ServerInfo.API_VERSION) {
-                throw ApiException.of(ApiException.Kind.INCOMPATIBLE, "Incompatible server version: the server speaks API "
-                        + info.apiVersion() + ", this console speaks " + ServerInfo.API_VERSION, null);
+                throw ApiException.incompatible(ServerInfo.API_VERSION, info.apiVersion(), null);
             }
             return info;
         });

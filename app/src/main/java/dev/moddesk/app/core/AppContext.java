@@ -127,7 +127,7 @@ public final class AppContext implements AutoCloseable {
                 .register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(
                         settings, i18n, themes, bus)))
                 .register(ReviewQueueController.class, () -> new ReviewQueueController(reviewWorkspace(), i18n, views))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n, errors))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(
                         reviewWorkspace().newReasonCodes(), i18n));
@@ -147,7 +147,7 @@ public final class AppContext implements AutoCloseable {
             DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, fx);
             outbox.start();
             review = new ReviewWorkspace(api, outbox, fx, ReviewTimers.scheduled(scheduler, fx), Clock.systemUTC(),
-                    s.may(Role.ADMIN));
+                    s.may(Role.ADMIN), errors);
             reviewSession = s;
         }
         return review;

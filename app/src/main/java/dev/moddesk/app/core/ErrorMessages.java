@@ -2,11 +2,17 @@ package dev.moddesk.app.core;
 
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.contract.ProblemType;
+import dev.moddesk.contract.ServerInfo;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns any failure into one sentence a person can act on, in the current language. */
+/**
+ * The one way the console describes a failure to a person: one sentence they can act on, in the UI language, from the
+ * failure's type ({@link ApiException.Kind}, problem type, typed members), never from an exception's English message.
+ * Injected into every view model and controller that shows an error.
+ */
 public final class ErrorMessages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMessages.class);
 
@@ -18,6 +24,9 @@ public final class ErrorMessages {
 
     public String describe(Throwable error) {
         Optional<ApiException> api = ApiException.find(error);
+        if (api.isEmpty() && Futures.unwrap(error) instanceof CancellationException) {
+            return i18n.get("error.api.cancelled"); // a view let go of a request it no longer needs
+        }
         if (api.isEmpty()) {
             Throwable root = error;
             while (root.getCause() != null && root.getCause() != root) {
@@ -29,9 +38,12 @@ public final class ErrorMessages {
         ApiException e = api.get();
         return switch (e.kind()) {
             case UNREACHABLE -> i18n.get("error.api.unreachable");
-            case TLS -> i18n.get("error.api.tls", e.getMessage());
+            case TLS -> i18n.get("error.api.tls", e.lowerLayerDetail().orElse(""));
             case TIMEOUT -> i18n.get("error.api.timeout");
-            case INCOMPATIBLE -> i18n.get("error.api.incompatible", e.getMessage());
+            case CANCELLED -> i18n.get("error.api.cancelled");
+            case INCOMPATIBLE -> e.serverApiVersion().isPresent()
+                    ? i18n.get("error.api.incompatible", e.serverApiVersion().getAsInt(), ServerInfo.API_VERSION)
+                    : i18n.get("error.api.notModDesk", ServerInfo.API_VERSION);
             case BAD_RESPONSE -> i18n.get("error.api.badResponse");
             case INVALID_URL -> i18n.get("error.api.invalidUrl");
             case PROBLEM -> describeProblem(e);

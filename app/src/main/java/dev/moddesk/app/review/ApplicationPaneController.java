@@ -1,5 +1,6 @@
 package dev.moddesk.app.review;
 
+import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.review.Answer;
 import dev.moddesk.contract.review.ApplicantHistory;
@@ -66,7 +67,7 @@ public final class ApplicationPaneController {
     private boolean ended;
     /** Counts videos shown, so a download that finishes after the moderator moved on is dropped. */
     private long videoGeneration;
-    private final dev.moddesk.app.core.ErrorMessages errors;
+    private final ErrorMessages errors;
     private long shownId = -1;
 
     @FXML
@@ -142,8 +143,8 @@ public final class ApplicationPaneController {
     @FXML
     private Label undoLabel;
 
-    public ApplicationPaneController(I18n i18n) {
-        this.errors = new dev.moddesk.app.core.ErrorMessages(i18n);
+    public ApplicationPaneController(I18n i18n, ErrorMessages errors) {
+        this.errors = errors;
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
     }
 

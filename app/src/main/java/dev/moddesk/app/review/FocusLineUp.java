@@ -250,7 +250,7 @@ public final class FocusLineUp {
             return;
         }
         if (error != null) {
-            log.warn("could not load the next application: {}", describer.apply(error));
+            log.warn("could not load the next application: {}", Futures.unwrap(error).toString());
             current.set(null);
             notices.accept(Notice.error("review.notice.loadFailedRetrying", describer.apply(error)));
             tryAgainIn(RETRY_AFTER);

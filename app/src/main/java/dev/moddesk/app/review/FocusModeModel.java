@@ -1,8 +1,7 @@
 package dev.moddesk.app.review;
 
-import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
-import dev.moddesk.app.core.Futures;
+import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.contract.review.ApplicationDetail;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.DecisionKind;
@@ -65,14 +64,15 @@ public final class FocusModeModel {
     private final ReasonCodeCache reasons;
     private final DecisionSyncState sync;
 
-    public FocusModeModel(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock) {
+    public FocusModeModel(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock,
+                          ErrorMessages errors) {
         this.outbox = outbox;
         this.clock = clock;
         this.video = new VideoTransport(api);
         this.undoWindow = new UndoWindow(timers, clock);
-        this.lineUp = new FocusLineUp(api, fx, timers, notice::set, FocusModeModel::describe, video::warm,
+        this.lineUp = new FocusLineUp(api, fx, timers, notice::set, errors::describe, video::warm,
                 m -> video.reset(), this::shown);
-        this.reasons = new ReasonCodeCache(api, fx, notice::set, FocusModeModel::describe, this::shownCircle);
+        this.reasons = new ReasonCodeCache(api, fx, notice::set, errors::describe, this::shownCircle);
         this.sync = new DecisionSyncState(outbox, notice::set, this::refused, lineUp::reloadIfShown);
     }
 
@@ -246,11 +246,6 @@ public final class FocusModeModel {
     private long shownCircle() {
         ApplicationModel m = current();
         return m == null || m.detail() == null || m.detail().circle() == null ? 0 : m.detail().circle().id();
-    }
-
-    static String describe(Throwable error) {
-        Throwable cause = Futures.unwrap(error);
-        return ApiException.find(cause).map(ApiException::getMessage).orElse(String.valueOf(cause.getMessage()));
     }
 
     // ---- parts and properties --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ReasonCode;
 import java.util.Comparator;
@@ -20,13 +21,15 @@ public final class ReasonCodesModel {
 
     private final ReviewApi api;
     private final Executor fx;
+    private final ErrorMessages errors;
     private final ObservableList<ReasonCode> codes = FXCollections.observableArrayList();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
     private Long circleId;
 
-    public ReasonCodesModel(ReviewApi api, Executor fx) {
+    public ReasonCodesModel(ReviewApi api, Executor fx, ErrorMessages errors) {
         this.api = api;
         this.fx = fx;
+        this.errors = errors;
     }
 
     public CompletableFuture<Void> load(Long circle) {
@@ -34,7 +37,7 @@ public final class ReasonCodesModel {
         // Deactivated codes too: admins see them (marked) and can bring one back.
         return api.reasonCodes(circle, true).handleAsync((list, e) -> {
             if (e != null) {
-                notice.set(Notice.error("review.notice.reasonsFailed", FocusModeModel.describe(e)));
+                notice.set(Notice.error("review.notice.reasonsFailed", errors.describe(e)));
             } else {
                 codes.setAll(list.stream().sorted(Comparator.comparingInt(ReasonCode::position)).toList());
             }
@@ -58,7 +61,7 @@ public final class ReasonCodesModel {
                 notice.set(Notice.warning("review.reasons.changed", edited.code()));
                 load(circleId);
             } else {
-                notice.set(Notice.error("review.reasons.saveFailed", edited.code(), FocusModeModel.describe(e)));
+                notice.set(Notice.error("review.reasons.saveFailed", edited.code(), errors.describe(e)));
             }
             return false;
         }, fx);
@@ -73,7 +76,7 @@ public final class ReasonCodesModel {
     public CompletableFuture<Void> deactivate(String code) {
         return api.deactivateReasonCode(code).handleAsync((v, e) -> {
             if (e != null) {
-                notice.set(Notice.error("review.reasons.saveFailed", code, FocusModeModel.describe(e)));
+                notice.set(Notice.error("review.reasons.saveFailed", code, errors.describe(e)));
                 return null;
             }
             codes.replaceAll(c -> c.code().equals(code) ? new ReasonCode(c.code(), c.titles(), c.templates(),

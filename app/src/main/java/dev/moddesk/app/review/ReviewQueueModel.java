@@ -1,6 +1,7 @@
 package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ApplicationSummary;
@@ -52,6 +53,7 @@ public final class ReviewQueueModel {
     private final Executor fx;
     private final ReviewTimers timers;
     private final Clock clock;
+    private final ErrorMessages errors;
 
     private final ObservableList<ApplicationSummary> rows = FXCollections.observableArrayList();
     private final ObservableList<Circle> circles = FXCollections.observableArrayList();
@@ -80,7 +82,9 @@ public final class ReviewQueueModel {
     private String bulkKey;
     private long generation;
 
-    public ReviewQueueModel(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock) {
+    public ReviewQueueModel(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock,
+                            ErrorMessages errors) {
+        this.errors = errors;
         this.api = api;
         this.outbox = outbox;
         this.fx = fx;
@@ -133,7 +137,7 @@ public final class ReviewQueueModel {
             }
             loading.set(false);
             if (e != null) {
-                notice.set(Notice.error("review.notice.loadFailed", FocusModeModel.describe(e)));
+                notice.set(Notice.error("review.notice.loadFailed", errors.describe(e)));
                 return null;
             }
             now.set(clock.instant());
@@ -154,7 +158,7 @@ public final class ReviewQueueModel {
                 return null;
             }
             if (e != null) {
-                notice.set(Notice.error("review.notice.loadFailed", FocusModeModel.describe(e)));
+                notice.set(Notice.error("review.notice.loadFailed", errors.describe(e)));
                 return null;
             }
             rows.addAll(page.items());

@@ -1,6 +1,7 @@
 package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.ErrorMessages;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -16,9 +17,11 @@ public final class ReviewWorkspace {
     private final ReviewTimers timers;
     private final Clock clock;
     private final boolean admin;
+    private final ErrorMessages errors;
 
     public ReviewWorkspace(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock,
-                           boolean admin) {
+                           boolean admin, ErrorMessages errors) {
+        this.errors = errors;
         this.api = api;
         this.outbox = outbox;
         this.fx = fx;
@@ -28,15 +31,20 @@ public final class ReviewWorkspace {
     }
 
     public ReviewQueueModel newQueue() {
-        return new ReviewQueueModel(api, outbox, fx, timers, clock);
+        return new ReviewQueueModel(api, outbox, fx, timers, clock, errors);
     }
 
     public FocusModeModel newFocus() {
-        return new FocusModeModel(api, outbox, fx, timers, clock);
+        return new FocusModeModel(api, outbox, fx, timers, clock, errors);
     }
 
     public ReasonCodesModel newReasonCodes() {
-        return new ReasonCodesModel(api, fx);
+        return new ReasonCodesModel(api, fx, errors);
+    }
+
+    /** How every review view describes a failure (the console's one describer). */
+    public ErrorMessages errors() {
+        return errors;
     }
 
     public boolean admin() {

@@ -162,6 +162,7 @@ class ApiClientTest {
         ApiException e = failure(new SessionApi(client(fake.url())).checkCompatible());
         assertThat(e.kind()).isEqualTo(ApiException.Kind.INCOMPATIBLE);
         assertThat(e.getMessage()).contains("Incompatible server version").contains("99");
+        assertThat(e.serverApiVersion()).hasValue(99);
     }
 
     @Test
@@ -172,6 +173,7 @@ class ApiClientTest {
             ApiException e = failure(new SessionApi(client(server.url("/").toString())).checkCompatible());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.INCOMPATIBLE);
             assertThat(e.getMessage()).contains("does not offer ModDesk API");
+            assertThat(e.serverApiVersion()).isEmpty();
         }
     }
 
@@ -214,7 +216,16 @@ class ApiClientTest {
             ApiException e = failure(new SessionApi(client("https://127.0.0.1:" + plain.getLocalPort())).info());
             assertThat(e.kind()).isEqualTo(ApiException.Kind.TLS);
             assertThat(e.getMessage()).startsWith("Secure connection failed");
+            assertThat(e.lowerLayerDetail()).isPresent();
         }
+    }
+
+    @Test
+    void aCancelledCallIsCancelledNotUnreachable() {
+        assertThat(ApiClient.transportError(new java.io.IOException("Canceled"), true).kind())
+                .isEqualTo(ApiException.Kind.CANCELLED);
+        assertThat(ApiClient.transportError(new java.net.ConnectException("refused"), false).kind())
+                .isEqualTo(ApiException.Kind.UNREACHABLE);
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.moddesk.app.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.I18n;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ class FocusLineUpTest {
     private final List<Notice> notices = new ArrayList<>();
     private final FakeReviewApi api = new FakeReviewApi(server, "mod1");
     private final FocusLineUp lineUp = new FocusLineUp(api, fx, new ManualTimers(), notices::add,
-            FocusModeModel::describe, url -> { }, m -> { }, m -> { });
+            new ErrorMessages(new I18n(Locale.ENGLISH))::describe, url -> { }, m -> { }, m -> { });
 
     @BeforeEach
     void answersArriveOnTheHttpThread() {

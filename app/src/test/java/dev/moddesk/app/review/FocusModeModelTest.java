@@ -2,12 +2,15 @@ package dev.moddesk.app.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.QueueFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,8 @@ class FocusModeModelTest {
         third = server.addApplication("小赵", "想认识同城山友");
         outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50));
         outbox.start();
-        focus = new FocusModeModel(api, outbox, Runnable::run, timers, clock);
+        focus = new FocusModeModel(api, outbox, Runnable::run, timers, clock,
+                new ErrorMessages(new I18n(Locale.ENGLISH)));
     }
 
     @AfterEach

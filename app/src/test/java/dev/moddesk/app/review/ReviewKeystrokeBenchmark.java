@@ -3,6 +3,8 @@ package dev.moddesk.app.review;
 import dev.moddesk.app.api.ApiClient;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.I18n;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,7 +88,8 @@ public final class ReviewKeystrokeBenchmark {
         try (DecisionOutbox outbox = new DecisionOutbox(dir, api, fxThread, Clock.systemUTC(),
                 Duration.ofMillis(100), Duration.ofSeconds(2))) {
             outbox.start();
-            FocusModeModel focus = new FocusModeModel(api, outbox, fxThread, new ManualTimers(), Clock.systemUTC());
+            FocusModeModel focus = new FocusModeModel(api, outbox, fxThread, new ManualTimers(), Clock.systemUTC(),
+                    new ErrorMessages(new I18n(Locale.ENGLISH)));
             AtomicReference<CountDownLatch> shown = new AtomicReference<>(new CountDownLatch(1));
             AtomicLong shownAt = new AtomicLong();
             fxThread.submit(() -> focus.noticeProperty().subscribe(n -> {

@@ -2,6 +2,8 @@ package dev.moddesk.app.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.ApplicationSummary;
 import dev.moddesk.contract.review.DecisionKind;
@@ -9,6 +11,7 @@ import dev.moddesk.contract.review.DecisionRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,8 @@ class ReviewQueueModelTest {
     void setUp() {
         outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50));
         outbox.start();
-        queue = new ReviewQueueModel(api, outbox, Runnable::run, timers, clock);
+        queue = new ReviewQueueModel(api, outbox, Runnable::run, timers, clock,
+                new ErrorMessages(new I18n(Locale.ENGLISH)));
         queue.activate();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.ControllerFactory;
+import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.ViewRegistry;
@@ -58,7 +59,7 @@ class ReviewViewTest {
                 Duration.ofMillis(200));
         outbox.start();
         ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
-                Clock.systemUTC(), true);
+                Clock.systemUTC(), true, new ErrorMessages(i18n));
         ControllerFactory controllers = new ControllerFactory();
         ViewRegistry views = new ViewRegistry(controllers, i18n);
         views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
@@ -66,7 +67,7 @@ class ReviewViewTest {
                 .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
                         "review.reasons.editorTitle", "/styles/review.css"));
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n, workspace.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
         ViewRegistry.LoadedView loaded = views.load("review");
