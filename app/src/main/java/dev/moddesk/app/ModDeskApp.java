@@ -44,7 +44,7 @@ public final class ModDeskApp extends Application {
             fail(new I18n(Locale.ENGLISH), e.getMessage(), List.of());
             return;
         }
-        context = new AppContext(options, AppPaths.configDir());
+        context = Wiring.context(options, AppPaths.configDir());
         AppContext ctx = context;
         // Logged and shown, never swallowed.
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {

@@ -29,7 +29,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         Supplier<?> supplier = suppliers.get(type);
         if (supplier == null) {
             throw new IllegalStateException("Unknown controller " + type.getName()
-                    + ": register it in AppContext before using it in FXML");
+                    + ": register it in its feature's FeatureModule before using it in FXML");
         }
         return supplier.get();
     }

@@ -13,8 +13,8 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
- * Every view of the console by id. Adding a view is one {@link #register} call in {@link AppContext} plus its
- * controller in the {@link ControllerFactory}; the shell builds its navigation from here.
+ * Every view of the console by id. A {@link FeatureModule} lists its views and registers their controllers
+ * in the {@link ControllerFactory}; the shell builds its navigation from here.
  */
 public final class ViewRegistry {
 

@@ -2,6 +2,7 @@ package dev.moddesk.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moddesk.app.Wiring;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
@@ -42,7 +43,7 @@ class ConsoleUiTest {
     void start(Stage stage) {
         this.stage = stage;
         fake = new FakeModDeskServer();
-        context = new AppContext(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme", "light")), config);
+        context = Wiring.context(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme", "light")), config);
         window = new MainWindow(stage, context);
         window.open();
     }

@@ -3,6 +3,7 @@ package dev.moddesk.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moddesk.app.Wiring;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LaunchOptions;
@@ -34,7 +35,7 @@ class ViewLoadingTest {
     @Start
     void start(Stage stage) throws Exception {
         fake = new FakeModDeskServer();
-        context = new AppContext(LaunchOptions.parse(List.of("--lang", "en")), config);
+        context = Wiring.context(LaunchOptions.parse(List.of("--lang", "en")), config);
         Session session = context.sessions().signIn(fake.url(), "admin", FakeModDeskServer.PASSWORD).get(20, TimeUnit.SECONDS);
         context.sessions().begin(session);
     }

@@ -1,0 +1,40 @@
+package dev.moddesk.app;
+
+import dev.moddesk.app.audit.AuditModule;
+import dev.moddesk.app.core.AppContext;
+import dev.moddesk.app.core.FeatureModule;
+import dev.moddesk.app.core.LaunchOptions;
+import dev.moddesk.app.review.ReviewModule;
+import dev.moddesk.app.settings.SettingsModule;
+import dev.moddesk.app.shell.PlaceholderModule;
+import dev.moddesk.app.shell.ShellModule;
+import dev.moddesk.app.staff.StaffModule;
+import dev.moddesk.contract.Role;
+import java.nio.file.Path;
+import java.util.List;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The composition root: the console's features, in the order the navigation shows them. Adding a feature is one
+ * line here and its own {@link FeatureModule}; nothing in {@code core/} changes.
+ */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    public static List<FeatureModule> features() {
+        return List.of(
+                new ShellModule(),
+                new ReviewModule(),
+                new PlaceholderModule("rooms", "nav.rooms", Feather.RADIO, Role.OPS),
+                new PlaceholderModule("creators", "nav.creators", Feather.STAR, Role.ADMIN),
+                new AuditModule(),
+                new StaffModule(),
+                new SettingsModule());
+    }
+
+    /** The shared services with every feature installed. */
+    public static AppContext context(LaunchOptions options, Path configDir) {
+        return new AppContext(options, configDir).install(features());
+    }
+}

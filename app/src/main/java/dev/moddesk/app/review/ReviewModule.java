@@ -1,0 +1,88 @@
+package dev.moddesk.app.review;
+
+import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.core.AppContext;
+import dev.moddesk.app.core.AppPaths;
+import dev.moddesk.app.core.ControllerFactory;
+import dev.moddesk.app.core.FeatureModule;
+import dev.moddesk.app.core.Session;
+import dev.moddesk.app.core.ViewSpec;
+import dev.moddesk.contract.Role;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * Circle review: the queue (with focus mode and bulk results inside it) and the admins' reason-code editor. Its
+ * {@link ReviewWorkspace} (API + durable outbox) lives per session and starts on sign-in, so decisions left unsent by
+ * an earlier run go out as soon as their moderator signs in again, even before the review view is opened.
+ */
+public final class ReviewModule implements FeatureModule {
+
+    private AppContext app;
+    private ReviewWorkspace workspace;
+    private Session workspaceSession;
+
+    @Override
+    public List<ViewSpec> views() {
+        return List.of(
+                ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", Feather.CHECK_SQUARE,
+                        Role.MODERATOR, "/styles/review.css"),
+                ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
+                        "review.reasons.editorTitle", "/styles/review.css"));
+    }
+
+    @Override
+    public void registerControllers(ControllerFactory controllers, AppContext app) {
+        this.app = app;
+        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace(), app.i18n(),
+                        app.views()))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(app.i18n(), app.errors()))
+                .register(BulkResultController.class, () -> new BulkResultController(app.i18n()))
+                .register(ReasonCodesController.class, () -> new ReasonCodesController(
+                        workspace().newReasonCodes(), app.i18n()));
+    }
+
+    @Override
+    public void sessionStarted(Session session) {
+        if (session.may(Role.MODERATOR)) {
+            workspace();
+        }
+    }
+
+    @Override
+    public void sessionEnded() {
+        closeWorkspace();
+    }
+
+    @Override
+    public void close() {
+        closeWorkspace();
+    }
+
+    /** The review workspace of the signed-in session; its outbox keeps sending while other views are shown. */
+    synchronized ReviewWorkspace workspace() {
+        Session s = app.requireSession();
+        if (workspace == null || workspaceSession != s) {
+            closeWorkspace();
+            ReviewApi api = new ReviewApi(s.api());
+            Path outboxDir = AppPaths.outboxDir(app.dataDir(), s.api().baseUrl().host(), s.api().baseUrl().port(),
+                    s.me().username());
+            DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, app.fx());
+            outbox.start();
+            workspace = new ReviewWorkspace(api, outbox, app.fx(), ReviewTimers.scheduled(app.scheduler(), app.fx()),
+                    Clock.systemUTC(), s.may(Role.ADMIN), app.errors());
+            workspaceSession = s;
+        }
+        return workspace;
+    }
+
+    private synchronized void closeWorkspace() {
+        if (workspace != null) {
+            workspace.outbox().close();
+            workspace = null;
+            workspaceSession = null;
+        }
+    }
+}
