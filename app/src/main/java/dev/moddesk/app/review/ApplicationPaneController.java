@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.LabelVisibility;
 import dev.moddesk.contract.review.Answer;
 import dev.moddesk.contract.review.ApplicantHistory;
 import dev.moddesk.contract.review.ApplicationDetail;
@@ -175,7 +176,7 @@ public final class ApplicationPaneController {
                 setGraphic(lines);
             }
         });
-        ReviewText.hideWhenEmpty(syncBadge);
+        LabelVisibility.hideWhenEmpty(syncBadge);
         historyList.setPlaceholder(new Label(text.get("review.context.noHistory")));
         reasonList.setCellFactory(list -> new ListCell<>() {
             @Override

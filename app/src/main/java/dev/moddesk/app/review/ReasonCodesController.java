@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.LabelVisibility;
 import dev.moddesk.contract.review.ReasonCode;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public final class ReasonCodesController implements ActiveView {
 
     @FXML
     private void initialize() {
-        ReviewText.hideWhenEmpty(noticeLabel);
+        LabelVisibility.hideWhenEmpty(noticeLabel);
         codeTable.setItems(model.codes());
         positionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().position())));
         codeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));

@@ -158,13 +158,4 @@ final class ReviewText {
         }
         return title;
     }
-
-    /**
-     * Badges and notices are labels with a coloured background: shown only while they say something (JavaFX CSS
-     * has no {@code :empty}, so an empty one would be a coloured blob).
-     */
-    static void hideWhenEmpty(javafx.scene.control.Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 }
