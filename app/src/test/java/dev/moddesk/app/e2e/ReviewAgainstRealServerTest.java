@@ -117,4 +117,40 @@ class ReviewAgainstRealServerTest {
                 .isNotEmpty();
         moderator.release(d.id()).get(20, TimeUnit.SECONDS);
     }
+
+    private static long idOf(ReviewApi api, String nickname) throws Exception {
+        return api.queue(new QueueFilter(null, null, null, null, null, nickname, "age"), null, 10)
+                .get(20, TimeUnit.SECONDS).items().getFirst().id();
+    }
+
+    /** The two rules FakeReviewServerTest holds the console's stand-in to, checked here against the server itself. */
+    @Test
+    void theHolderIsCheckedBeforeTheVersionAndKeysBelongToOneStaffMember() throws Exception {
+        TestPlatform platform = TestPlatform.connect(server);
+        platform.ingest(List.of(
+                platform.application("e2e-app-3", "e2e-circle-cd", "e2e-user-3", "阿伟", "成都",
+                        List.of("打了三年", "双打还行")),
+                platform.application("e2e-app-4", "e2e-circle-cd", "e2e-user-4", "小雨", "成都",
+                        List.of("刚开始学", "新手"))));
+        ReviewApi moderator = new ReviewApi(server.signedIn(Role.MODERATOR));
+        ReviewApi admin = new ReviewApi(server.signedIn(Role.ADMIN));
+        long mineId = idOf(moderator, "阿伟");
+        long theirsId = idOf(moderator, "小雨");
+        moderator.claim(mineId).get(20, TimeUnit.SECONDS);
+        admin.claim(theirsId).get(20, TimeUnit.SECONDS);
+        ApplicationDetail mine = moderator.application(mineId).get(20, TimeUnit.SECONDS);
+        ApplicationDetail theirs = admin.application(theirsId).get(20, TimeUnit.SECONDS);
+        DecisionRequest approve = new DecisionRequest(DecisionKind.APPROVE, null, null, null);
+
+        assertThatThrownBy(() -> moderator.decide(theirsId, theirs.version() + 1, "stale-" + theirsId, approve).join())
+                .as("held by another and stale: the holder is reported")
+                .satisfies(e -> assertThat(ApiException.find(e).orElseThrow().is(ProblemType.CLAIMED_BY_OTHER))
+                        .isTrue());
+
+        String shared = "shared-" + mineId + "-" + theirsId;
+        assertThat(moderator.decide(mineId, mine.version(), shared, approve).get(20, TimeUnit.SECONDS)
+                .applicationId()).isEqualTo(mineId);
+        assertThat(admin.decide(theirsId, theirs.version(), shared, approve).get(20, TimeUnit.SECONDS)
+                .applicationId()).as("another staff member's key is theirs alone").isEqualTo(theirsId);
+    }
 }

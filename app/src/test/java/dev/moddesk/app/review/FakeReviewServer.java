@@ -48,7 +48,9 @@ import mockwebserver3.SocketEffect;
 /**
  * An in-memory stand-in for the review server's rules (claims with leases, versions, idempotency keys, undo window,
  * bulk), reachable directly (for synchronous view-model tests) or over HTTP through {@link #dispatcher()}.
- * Staff are identified by their bearer token, which is simply their name.
+ * Staff are identified by their bearer token, which is simply their name. It answers as the server does where a
+ * test can tell: a decision's checks run in the server's order (key, If-Match, stored answer, application, holder,
+ * version, status, own claim) and idempotency keys belong to one staff member.
  */
 public final class FakeReviewServer {
 
@@ -57,7 +59,8 @@ public final class FakeReviewServer {
 
     private final ObjectMapper json = Json.mapper();
     private final Map<Long, App> apps = new LinkedHashMap<>();
-    private final Map<String, Stored> idempotency = new HashMap<>();
+    /** Stored answers by staff member and key, as the server keeps them: two moderators may use the same key. */
+    private final Map<StaffKey, Stored> idempotency = new HashMap<>();
     private final List<ReasonCode> reasonCodes = new ArrayList<>();
     private final Circle circle;
     private Instant now = Instant.parse("2026-11-24T12:00:00Z");
@@ -85,6 +88,9 @@ public final class FakeReviewServer {
     }
 
     private record Stored(String fingerprint, DecisionResult result) {
+    }
+
+    private record StaffKey(String staff, String key) {
     }
 
     public FakeReviewServer() {
@@ -232,27 +238,27 @@ public final class FakeReviewServer {
         if (key == null || key.isBlank()) {
             throw problem(ProblemType.BAD_REQUEST, "Idempotency-Key is required", Map.of());
         }
-        String fingerprint = "decide:" + id + ":" + r;
-        Stored stored = idempotency.get(key);
+        if (ifMatch == null) {
+            throw problem(ProblemType.PRECONDITION_REQUIRED, "send If-Match", Map.of());
+        }
+        String fingerprint = "decide:" + id + ":" + ifMatch + ":" + r;
+        Stored stored = idempotency.get(new StaffKey(staff, key));
         if (stored != null) {
             if (!stored.fingerprint.equals(fingerprint)) {
                 throw problem(ProblemType.IDEMPOTENCY_KEY_REUSED, "key reused", Map.of());
             }
             return stored.result;
         }
-        if (ifMatch == null) {
-            throw problem(ProblemType.PRECONDITION_REQUIRED, "send If-Match", Map.of());
-        }
         App a = find(id);
+        heldByOther(a, staff); // before the version, as on the server: "who holds it" is what the moderator can act on
         if (ifMatch != a.version) {
             throw problem(ProblemType.PRECONDITION_FAILED, "version is " + a.version, Map.of());
         }
-        heldByOther(a, staff);
         if (a.status != ApplicationStatus.PENDING || !staff.equals(a.holder) || a.until.isBefore(now)) {
             throw problem(ProblemType.CONFLICT, "claim it first", Map.of());
         }
         DecisionResult result = apply(staff, a, r);
-        idempotency.put(key, new Stored(fingerprint, result));
+        idempotency.put(new StaffKey(staff, key), new Stored(fingerprint, result));
         return result;
     }
 
@@ -272,8 +278,15 @@ public final class FakeReviewServer {
     }
 
     public synchronized DecisionResult undo(String staff, long id, String key) {
-        Stored stored = idempotency.get(key);
+        if (key == null || key.isBlank()) {
+            throw problem(ProblemType.BAD_REQUEST, "Idempotency-Key is required", Map.of());
+        }
+        String fingerprint = "undo:" + id;
+        Stored stored = idempotency.get(new StaffKey(staff, key));
         if (stored != null) {
+            if (!stored.fingerprint.equals(fingerprint)) {
+                throw problem(ProblemType.IDEMPOTENCY_KEY_REUSED, "key reused", Map.of());
+            }
             return stored.result;
         }
         App a = find(id);
@@ -288,7 +301,7 @@ public final class FakeReviewServer {
         a.until = now.plus(LEASE);
         decisionsApplied.merge(a.id, -1, Integer::sum);
         DecisionResult result = new DecisionResult(a.id, a.status, a.version, null, null);
-        idempotency.put(key, new Stored("undo:" + id, result));
+        idempotency.put(new StaffKey(staff, key), new Stored(fingerprint, result));
         return result;
     }
 
@@ -297,7 +310,7 @@ public final class FakeReviewServer {
         for (BulkDecisionItem item : request.items()) {
             try {
                 App a = find(item.applicationId());
-                Stored stored = idempotency.get(item.idempotencyKey());
+                Stored stored = idempotency.get(new StaffKey(staff, item.idempotencyKey()));
                 if (stored == null) {
                     if (a.status == ApplicationStatus.PENDING) {
                         heldByOther(a, staff);
