@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.testing.MutableClock;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.ApplicationSummary;
 import dev.moddesk.contract.review.DecisionKind;

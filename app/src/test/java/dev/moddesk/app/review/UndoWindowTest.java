@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moddesk.app.testing.MutableClock;
 import dev.moddesk.contract.review.DecisionKind;
 import java.time.Duration;
 import java.time.Instant;

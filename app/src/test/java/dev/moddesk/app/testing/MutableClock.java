@@ -1,4 +1,4 @@
-package dev.moddesk.app.review;
+package dev.moddesk.app.testing;
 
 import java.time.Clock;
 import java.time.Duration;
