@@ -1,6 +1,5 @@
 package dev.moddesk.app.review;
 
-import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LabelVisibility;
 import dev.moddesk.contract.review.Answer;
@@ -10,7 +9,6 @@ import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.ClaimInfo;
 import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.contract.review.RiskSignal;
-import dev.moddesk.contract.review.VideoSubmission;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,34 +16,28 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
-import javafx.application.Platform;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.media.Media;
-import javafx.scene.media.MediaException;
-import javafx.scene.media.MediaPlayer;
-import javafx.scene.media.MediaView;
-import javafx.scene.text.TextFlow;
 import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application under review: answers beside their questions with screened words marked, the video (poster first,
- * a clear note when this machine cannot play it), the applicant's history, the claim and other viewers, the reason
- * list in key order, the undo toast and failed decisions. All state comes from {@link FocusModeModel}.
+ * The application under review: answers beside their questions ({@link AnswerView}), the video
+ * ({@code video_player.fxml}, {@link VideoPlayerController}), the applicant's history, the claim and other viewers,
+ * the reason list in key order, the undo toast and failed decisions. All state comes from {@link FocusModeModel}.
  */
 public final class ApplicationPaneController {
 
@@ -55,20 +47,6 @@ public final class ApplicationPaneController {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Subscription> perApplication = new ArrayList<>();
     private FocusModeModel focus;
-    private MediaPlayer player;
-    @FXML
-    private HBox videoControls;
-    @FXML
-    private Button playButton;
-    @FXML
-    private org.kordamp.ikonli.javafx.FontIcon playIcon;
-    @FXML
-    private Label timeLabel;
-    /** The clip played to its end (shown in the time label until played again). */
-    private boolean ended;
-    /** Counts videos shown, so a download that finishes after the moderator moved on is dropped. */
-    private long videoGeneration;
-    private final ErrorMessages errors;
     private long shownId = -1;
 
     @FXML
@@ -93,16 +71,9 @@ public final class ApplicationPaneController {
     private Label viewersLabel;
     @FXML
     private VBox answersBox;
+    /** The included {@code video_player.fxml}: it owns the media player. */
     @FXML
-    private StackPane videoPane;
-    @FXML
-    private ImageView posterView;
-    @FXML
-    private MediaView mediaView;
-    @FXML
-    private Label videoNote;
-    @FXML
-    private Label videoStatus;
+    private VideoPlayerController videoPlayerController;
     @FXML
     private Label accountAgeLabel;
     @FXML
@@ -144,8 +115,7 @@ public final class ApplicationPaneController {
     @FXML
     private Label undoLabel;
 
-    public ApplicationPaneController(I18n i18n, ErrorMessages errors) {
-        this.errors = errors;
+    public ApplicationPaneController(I18n i18n) {
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
     }
 
@@ -195,8 +165,6 @@ public final class ApplicationPaneController {
         hide(needsInfoBox);
         hide(undoToast);
         hide(help);
-        hide(videoControls);
-        hide(videoPane);
         hide(rejectHint);
     }
 
@@ -235,20 +203,7 @@ public final class ApplicationPaneController {
         MapChangeListener<Long, OutboxEntry.SyncState> syncListener = change -> updateSyncBadge();
         model.syncStates().addListener(syncListener);
         subscriptions.add(() -> model.syncStates().removeListener(syncListener));
-        subscriptions.add(model.playingProperty().subscribe(this::playOrPause));
-        subscriptions.add(model.rateProperty().subscribe(r -> {
-            if (player != null) {
-                player.setRate(r.doubleValue());
-            }
-            updateVideoStatus();
-            updateTransport();
-        }));
-        subscriptions.add(model.seekRequestProperty().subscribe(seek -> {
-            if (seek != null && player != null) {
-                javafx.util.Duration target = player.getCurrentTime().add(javafx.util.Duration.seconds(seek.seconds()));
-                player.seek(target.lessThan(javafx.util.Duration.ZERO) ? javafx.util.Duration.ZERO : target);
-            }
-        }));
+        videoPlayerController.bind(model.video());
     }
 
     void unbind() {
@@ -257,6 +212,7 @@ public final class ApplicationPaneController {
         clearApplication();
         failedList.visibleProperty().unbind();
         failedList.managedProperty().unbind();
+        videoPlayerController.unbind();
         focus = null;
     }
 
@@ -285,7 +241,7 @@ public final class ApplicationPaneController {
     private void clearApplication() {
         perApplication.forEach(Subscription::unsubscribe);
         perApplication.clear();
-        disposePlayer();
+        videoPlayerController.clear();
         shownId = -1;
     }
 
@@ -331,7 +287,7 @@ public final class ApplicationPaneController {
         }
         renderAnswers(d);
         if (!sameApplication) {
-            renderVideo(d.video());
+            videoPlayerController.load(d.video());
         }
         if (d.applicant() != null && d.applicant().accountCreatedAt() != null) {
             long days = Duration.between(d.applicant().accountCreatedAt(), Instant.now()).toDays();
@@ -346,161 +302,16 @@ public final class ApplicationPaneController {
         updateSyncBadge();
     }
 
+    /** One {@link AnswerView} per answer, reused from the previous application like list cells. */
     private void renderAnswers(ApplicationDetail d) {
-        answersBox.getChildren().clear();
-        for (Answer a : d.answers()) {
-            Label question = new Label(a.position() + ". " + (a.question() == null ? "" : a.question()));
-            question.getStyleClass().add("review-question");
-            question.setWrapText(true);
-            TextFlow answer = new TextFlow();
-            answer.getStyleClass().add("review-answer");
-            for (ApplicationModel.Segment s : ApplicationModel.segments(a)) {
-                Label part = new Label(s.text());
-                part.getStyleClass().add(s.screened() ? "review-screened" : "review-answer-text");
-                if (s.screened()) {
-                    part.setAccessibleHelp(text.get("review.screened.help", s.term()));
-                }
-                answer.getChildren().add(part);
-            }
-            VBox pair = new VBox(4, question, answer);
-            pair.getStyleClass().add("review-qa");
-            answersBox.getChildren().add(pair);
+        List<Answer> answers = d.answers();
+        ObservableList<Node> views = answersBox.getChildren();
+        while (views.size() < answers.size()) {
+            views.add(new AnswerView(text));
         }
-    }
-
-    private void renderVideo(VideoSubmission video) {
-        disposePlayer();
-        long shown = ++videoGeneration;
-        if (video == null) {
-            hide(videoPane);
-            videoStatus.setText("");
-            return;
-        }
-        show(videoPane);
-        videoNote.setText(text.get("review.video.loading"));
-        show(videoNote);
-        String poster = focus.mediaUrl(video.posterUrl());
-        posterView.setImage(poster == null ? null : new Image(poster, true));
-        posterView.setVisible(true);
-        mediaView.setVisible(false);
-        videoStatus.setText(text.get("review.video.caption", video.durationSeconds(),
-                video.caption() == null ? "" : video.caption()));
-        // Download first, then play the local file: never network I/O on the FX thread (see MediaFiles).
-        focus.mediaFile(video.url()).whenCompleteAsync((file, error) -> {
-            if (shown != videoGeneration) {
-                return; // the moderator has moved on
-            }
-            if (error != null) {
-                couldNotLoad(error);
-            } else {
-                play(file);
-            }
-        }, Platform::runLater);
-    }
-
-    private void play(java.nio.file.Path file) {
-        try {
-            MediaPlayer created = new MediaPlayer(new Media(file.toUri().toString()));
-            created.setOnError(() -> cannotPlay(created.getError()));
-            created.setOnReady(() -> {
-                mediaView.setVisible(true);
-                posterView.setVisible(false);
-                hide(videoNote);
-                show(videoControls);
-                updateTransport();
-                if (focus.playingProperty().get()) {
-                    created.play(); // space was pressed while the clip was still downloading
-                }
-            });
-            created.currentTimeProperty().addListener((o, was, now) -> updateTransport());
-            created.statusProperty().addListener((o, was, now) -> updateTransport());
-            created.setOnEndOfMedia(() -> {
-                ended = true;
-                created.pause();
-                created.seek(javafx.util.Duration.ZERO);
-                focus.playingProperty().set(false);
-                updateTransport();
-            });
-            created.setRate(focus.rateProperty().get());
-            mediaView.setMediaPlayer(created);
-            player = created;
-        } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
-            cannotPlay(e);
-        }
-    }
-
-    private void couldNotLoad(Throwable error) {
-        log.info("video could not be loaded: {}", error.toString());
-        posterView.setVisible(true);
-        mediaView.setVisible(false);
-        videoNote.setText(text.get("review.video.loadFailed", errors.describe(error)));
-        show(videoNote);
-    }
-
-    /** Codecs differ per platform: keep the poster, say why the video is not playing, and carry on. */
-    private void cannotPlay(Exception e) {
-        log.info("video cannot play here: {}", e == null ? "unknown" : e.toString());
-        disposePlayer();
-        posterView.setVisible(true);
-        mediaView.setVisible(false);
-        videoNote.setText(text.get("review.video.cannotPlay"));
-        show(videoNote);
-    }
-
-    private void disposePlayer() {
-        videoGeneration++; // a download still under way must not start a player for what is no longer shown
-        ended = false;
-        hide(videoControls);
-        if (player != null) {
-            player.dispose();
-            player = null;
-        }
-        mediaView.setMediaPlayer(null);
-    }
-
-    private void playOrPause(boolean play) {
-        if (player == null) {
-            return;
-        }
-        if (play) {
-            ended = false;
-            player.play();
-        } else {
-            player.pause();
-        }
-        updateVideoStatus();
-        updateTransport();
-    }
-
-    @FXML
-    private void onPlayPause() {
-        if (focus != null) {
-            focus.execute(ReviewCommand.of(ReviewCommand.Kind.PLAY_PAUSE));
-        }
-    }
-
-    /** Play/pause icon and "0:01 / 0:04 · 1×" (or "· ended"), from the player's own state. */
-    private void updateTransport() {
-        if (player == null || focus == null) {
-            return;
-        }
-        boolean playing = player.getStatus() == MediaPlayer.Status.PLAYING;
-        playIcon.setIconLiteral(playing ? "fth-pause" : "fth-play");
-        javafx.util.Duration total = player.getTotalDuration();
-        String time = clock(player.getCurrentTime()) + " / " + (total == null || total.isUnknown() ? "–" : clock(total));
-        timeLabel.setText(ended ? text.get("review.video.ended", time)
-                : text.get("review.video.time", time, focus.rateProperty().get()));
-    }
-
-    private static String clock(javafx.util.Duration d) {
-        long s = (long) Math.floor(d.toSeconds());
-        return s / 60 + ":" + String.format("%02d", s % 60);
-    }
-
-    private void updateVideoStatus() {
-        if (player != null && focus != null) {
-            videoNote.setText(text.get("review.video.speed", focus.rateProperty().get()));
-            show(videoNote);
+        views.remove(answers.size(), views.size());
+        for (int i = 0; i < answers.size(); i++) {
+            ((AnswerView) views.get(i)).show(answers.get(i));
         }
     }
 
@@ -538,15 +349,15 @@ public final class ApplicationPaneController {
         show(undoToast);
     }
 
-    private static void hide(javafx.scene.Node n) {
+    private static void hide(Node n) {
         setShown(n, false);
     }
 
-    private static void show(javafx.scene.Node n) {
+    private static void show(Node n) {
         setShown(n, true);
     }
 
-    private static void setShown(javafx.scene.Node n, boolean shown) {
+    private static void setShown(Node n, boolean shown) {
         n.setVisible(shown);
         n.setManaged(shown);
     }

@@ -38,7 +38,8 @@ public final class ReviewModule implements FeatureModule {
         this.app = app;
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace(), app.i18n(),
                         app.views()))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(app.i18n(), app.errors()))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(app.i18n()))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(app.i18n(), app.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(app.i18n()))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(
                         workspace().newReasonCodes(), app.i18n()));

@@ -67,7 +67,8 @@ class ReviewViewTest {
                 .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
                         "review.reasons.editorTitle", "/styles/review.css"));
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n, workspace.errors()))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
         ViewRegistry.LoadedView loaded = views.load("review");
