@@ -9,15 +9,12 @@ import dev.moddesk.contract.review.DecisionRequest;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.ReasonCode;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -320,27 +317,5 @@ public final class FocusModeModel {
 
     public ObservableList<OutboxEntry> failedDecisions() {
         return sync.failed();
-    }
-
-    public BooleanProperty playingProperty() {
-        return video.playingProperty();
-    }
-
-    public DoubleProperty rateProperty() {
-        return video.rateProperty();
-    }
-
-    /** Where the media player fetches a video or poster URL from the application. */
-    public String mediaUrl(String url) {
-        return video.mediaUrl(url);
-    }
-
-    /** The application's video as a local file, downloaded off the FX thread once (see {@link MediaFiles}). */
-    public CompletableFuture<Path> mediaFile(String url) {
-        return video.file(url);
-    }
-
-    public ReadOnlyObjectProperty<VideoTransport.SeekRequest> seekRequestProperty() {
-        return video.seekRequestProperty();
     }
 }

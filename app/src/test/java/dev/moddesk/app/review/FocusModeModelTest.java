@@ -264,16 +264,16 @@ class FocusModeModelTest {
     void videoKeysDriveThePlayer() {
         focus.start(List.of(first), null);
         press(KeyCode.SPACE);
-        assertThat(focus.playingProperty().get()).isTrue();
+        assertThat(focus.video().playingProperty().get()).isTrue();
         press(KeyCode.RIGHT);
-        assertThat(focus.seekRequestProperty().get().seconds()).isEqualTo(5);
+        assertThat(focus.video().seekRequestProperty().get().seconds()).isEqualTo(5);
         press(KeyCode.LEFT);
-        assertThat(focus.seekRequestProperty().get().seconds()).isEqualTo(-5);
+        assertThat(focus.video().seekRequestProperty().get().seconds()).isEqualTo(-5);
         press(KeyCode.CLOSE_BRACKET);
         press(KeyCode.CLOSE_BRACKET);
-        assertThat(focus.rateProperty().get()).isEqualTo(1.5);
+        assertThat(focus.video().rateProperty().get()).isEqualTo(1.5);
         press(KeyCode.OPEN_BRACKET);
-        assertThat(focus.rateProperty().get()).isEqualTo(1.25);
+        assertThat(focus.video().rateProperty().get()).isEqualTo(1.25);
         press(KeyCode.SLASH);
         assertThat(focus.helpVisibleProperty().get()).isTrue();
         press(KeyCode.ESCAPE);
