@@ -5,12 +5,14 @@ import dev.moddesk.contract.platform.CreatedPlatformKey;
 import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.PlatformKey;
 import dev.moddesk.contract.platform.PlatformStatus;
+import dev.moddesk.contract.platform.RedeliveriesQueued;
 import dev.moddesk.contract.platform.Webhook;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.Services;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -100,12 +102,38 @@ final class PlatformAdmin {
         });
     }
 
+    /** What this node's ingest counters say; duplicates and rejections are not stored, only counted. */
+    record IngestCounts(long duplicates, long rejected, Instant since) {
+    }
+
     /** Deleted endpoints keep their history (that is often when it is needed); an unknown id simply has none. */
     List<WebhookDelivery> deliveries(long webhookId, int limit) {
         return jdbi.withHandle(h -> gateway.webhooks().deliveries(h, webhookId, limit));
     }
 
-    PlatformStatus status() {
+    /** Queues one FAILED delivery again; audited with the delivery as it was and as it is now. */
+    WebhookDelivery redeliver(Principal actor, long webhookId, long deliveryId) {
+        return jdbi.inTransaction(h -> {
+            WebhookDelivery queued = gateway.webhooks().redeliver(h, webhookId, deliveryId);
+            audit.record(h, AuditLog.Entry.by(actor, "webhook.redeliver", "webhook", Long.toString(webhookId), null,
+                    Map.of("deliveryId", deliveryId, "actionId", queued.actionId()), null));
+            return queued;
+        });
+    }
+
+    /** Queues every FAILED delivery of the endpoint again; audited with how many (nothing is audited for none). */
+    RedeliveriesQueued redeliverFailed(Principal actor, long webhookId) {
+        return jdbi.inTransaction(h -> {
+            int count = gateway.webhooks().redeliverFailed(h, webhookId);
+            if (count > 0) {
+                audit.record(h, AuditLog.Entry.by(actor, "webhook.redeliver", "webhook", Long.toString(webhookId),
+                        null, Map.of("failedDeliveries", count), null));
+            }
+            return new RedeliveriesQueued(count);
+        });
+    }
+
+    PlatformStatus status(IngestCounts counts) {
         return jdbi.withHandle(h -> new PlatformStatus(
                 store.count(h, PlatformStore.Counted.ACTIVE_KEYS),
                 store.count(h, PlatformStore.Counted.EVENTS),
@@ -114,6 +142,9 @@ final class PlatformAdmin {
                 store.count(h, PlatformStore.Counted.ACTIVE_WEBHOOKS),
                 store.count(h, PlatformStore.Counted.DELIVERIES_PENDING),
                 store.count(h, PlatformStore.Counted.DELIVERIES_FAILED),
-                List.copyOf(gateway.ingest().types())));
+                List.copyOf(gateway.ingest().types()),
+                counts.duplicates(),
+                counts.rejected(),
+                counts.since()));
     }
 }

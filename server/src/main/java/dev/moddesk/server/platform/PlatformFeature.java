@@ -14,6 +14,7 @@ import dev.moddesk.contract.platform.IngestEvent;
 import dev.moddesk.contract.platform.IngestStatus;
 import dev.moddesk.contract.platform.PlatformKey;
 import dev.moddesk.contract.platform.PlatformStatus;
+import dev.moddesk.contract.platform.RedeliveriesQueued;
 import dev.moddesk.contract.platform.Webhook;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.contract.platform.WebhookTestSent;
@@ -28,6 +29,7 @@ import dev.moddesk.server.core.Services;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,6 +52,7 @@ public final class PlatformFeature implements Feature {
     private final PlatformAdmin admin;
     private final WebhookDeliveryWorker worker;
     private final Map<IngestStatus, Counter> ingested = new EnumMap<>(IngestStatus.class);
+    private final Instant countingSince;
 
     public PlatformFeature(Services services) {
         this(services, WebhookDeliverySettings.defaults());
@@ -59,6 +62,7 @@ public final class PlatformFeature implements Feature {
         this.gateway = PlatformGateway.of(services);
         this.admin = new PlatformAdmin(services, gateway);
         this.worker = gateway.deliveryWorker(deliverySettings, "moddesk-webhook-delivery");
+        this.countingSince = services.clock().instant();
         for (IngestStatus status : IngestStatus.values()) {
             ingested.put(status, Counter.builder("moddesk.ingest.events")
                     .description("Platform events received, by outcome")
@@ -134,10 +138,31 @@ public final class PlatformFeature implements Feature {
                 .query("limit", Integer.class, "how many, 1-500 (default 50)")
                 .response(200, WebhookDelivery[].class)
                 .handle(this::deliveries);
+        api.post(BASE + "/webhooks/{id}/deliveries/{deliveryId}/redeliver").pathParam("id", Long.class)
+                .pathParam("deliveryId", Long.class)
+                .summary("Send one FAILED delivery again, with a fresh retry schedule")
+                .description("404 for an unknown endpoint or delivery, 409 when the delivery is not FAILED or the "
+                        + "endpoint is paused. Audited as webhook.redeliver.")
+                .tag("platform")
+                .access(Access.role(Role.ADMIN))
+                .response(202, WebhookDelivery.class)
+                .handle(this::redeliver);
+        api.post(BASE + "/webhooks/{id}/deliveries/redeliver-failed").pathParam("id", Long.class)
+                .summary("Send every FAILED delivery of this endpoint again, with a fresh retry schedule")
+                .description("A delivery that gave up after its last attempt is otherwise lost to a platform that "
+                        + "only receives webhooks. 409 when the endpoint is paused. Audited as webhook.redeliver.")
+                .tag("platform")
+                .access(Access.role(Role.ADMIN))
+                .response(202, RedeliveriesQueued.class)
+                .handle(this::redeliverFailed);
         api.get(BASE + "/status").summary("Integration health: keys, events, actions, deliveries").tag("platform")
+                .description("eventsDuplicate and eventsRejected count what the answering node saw since "
+                        + "countedSince (its start).")
                 .access(Access.role(Role.ADMIN))
                 .response(200, PlatformStatus.class)
-                .handle(call -> admin.status());
+                .handle(call -> admin.status(new PlatformAdmin.IngestCounts(
+                        (long) ingested.get(IngestStatus.DUPLICATE).count(),
+                        (long) ingested.get(IngestStatus.REJECTED).count(), countingSince)));
     }
 
     @Override
@@ -220,6 +245,20 @@ public final class PlatformFeature implements Feature {
 
     private WebhookTestSent testWebhook(Call call) {
         return new WebhookTestSent(admin.testWebhook(call.principal(), call.pathId("id")));
+    }
+
+    private WebhookDelivery redeliver(Call call) {
+        WebhookDelivery queued = admin.redeliver(call.principal(), call.pathId("id"), call.pathId("deliveryId"));
+        worker.wake(); // this node sends it now rather than at its next poll
+        return queued;
+    }
+
+    private RedeliveriesQueued redeliverFailed(Call call) {
+        RedeliveriesQueued queued = admin.redeliverFailed(call.principal(), call.pathId("id"));
+        if (queued.count() > 0) {
+            worker.wake();
+        }
+        return queued;
     }
 
     private List<WebhookDelivery> deliveries(Call call) {

@@ -284,6 +284,35 @@ final class PlatformStore {
                 .list();
     }
 
+    Optional<WebhookDelivery> delivery(Handle h, long webhookId, long deliveryId) {
+        return h.createQuery("""
+                        SELECT d.*, a.type AS action_type
+                          FROM webhook_deliveries d JOIN action_feed a ON a.id = d.action_id
+                         WHERE d.id = :id AND d.webhook_id = :webhookId""")
+                .bind("id", deliveryId)
+                .bind("webhookId", webhookId)
+                .map(DELIVERY)
+                .findOne();
+    }
+
+    /**
+     * Puts FAILED deliveries of the endpoint (all of them, or only {@code deliveryId}) back in the queue, due now and
+     * with a fresh retry schedule; the last attempt's status and error stay until the next attempt replaces them.
+     * The status condition makes it safe against a concurrent redelivery: each FAILED row is queued once.
+     */
+    int redeliverFailed(Handle h, long webhookId, Long deliveryId, Instant now) {
+        return h.createUpdate("""
+                        UPDATE webhook_deliveries
+                           SET status = 'PENDING', attempts = 0, next_attempt_at = :now,
+                               claim_token = NULL, claimed_until = NULL
+                         WHERE webhook_id = :webhookId AND status = 'FAILED'
+                           AND (CAST(:deliveryId AS BIGINT) IS NULL OR id = :deliveryId)""")
+                .bind("webhookId", webhookId)
+                .bindByType("deliveryId", deliveryId, Long.class)
+                .bind("now", Sql.utc(now))
+                .execute();
+    }
+
     // ---- delivery queue
 
     /** Ids of deliveries due now: pending ones whose time has come and sending ones whose lease ran out. */

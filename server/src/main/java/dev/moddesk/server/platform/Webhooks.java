@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.Webhook;
 import dev.moddesk.contract.platform.WebhookDelivery;
@@ -59,6 +60,36 @@ public final class Webhooks {
     public Optional<Long> sendTest(Handle handle, long id) {
         return find(handle, id).map(webhook -> feed.publishTo(handle, id, TEST_ACTION, "webhook", Long.toString(id),
                 Map.of("webhookId", id, "message", "ModDesk webhook test")));
+    }
+
+    /**
+     * Sends one FAILED delivery of the endpoint again, from a fresh retry schedule; answers it as now queued. A
+     * delivery that is not FAILED is a 409 (it is queued, in flight, delivered or cancelled already).
+     */
+    public WebhookDelivery redeliver(Handle handle, long webhookId, long deliveryId) {
+        requireActive(handle, webhookId);
+        WebhookDelivery delivery = store.delivery(handle, webhookId, deliveryId).orElseThrow(() ->
+                PlatformProblem.of(ProblemType.NOT_FOUND, "platform.deliveryNotFound", webhookId, deliveryId));
+        if (store.redeliverFailed(handle, webhookId, deliveryId, clock.instant()) == 0) {
+            throw PlatformProblem.of(ProblemType.CONFLICT, "platform.deliveryNotFailed", deliveryId,
+                    delivery.status().name());
+        }
+        return store.delivery(handle, webhookId, deliveryId).orElseThrow();
+    }
+
+    /** Sends every FAILED delivery of the endpoint again; returns how many (0 when none had failed). */
+    public int redeliverFailed(Handle handle, long webhookId) {
+        requireActive(handle, webhookId);
+        return store.redeliverFailed(handle, webhookId, null, clock.instant());
+    }
+
+    // A deleted endpoint has no secret in use any more, and a paused one receives nothing: both would only cancel.
+    private void requireActive(Handle handle, long webhookId) {
+        Webhook webhook = find(handle, webhookId).orElseThrow(() ->
+                PlatformProblem.of(ProblemType.NOT_FOUND, "platform.webhookNotFound", webhookId));
+        if (!webhook.active()) {
+            throw PlatformProblem.of(ProblemType.CONFLICT, "platform.webhookInactive", webhookId);
+        }
     }
 
     /** The endpoint's most recent deliveries, newest first. */

@@ -19,12 +19,14 @@ import dev.moddesk.contract.platform.IngestOutcome;
 import dev.moddesk.contract.platform.IngestStatus;
 import dev.moddesk.contract.platform.PlatformKey;
 import dev.moddesk.contract.platform.PlatformStatus;
+import dev.moddesk.contract.platform.RedeliveriesQueued;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.OpenApiContract;
 import dev.moddesk.server.testing.TestClient;
 import dev.moddesk.server.testing.TestServer;
 import dev.moddesk.server.testing.TestServers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +108,9 @@ class PlatformApiTest {
         assertThat(status.users()).isEqualTo(1);
         assertThat(status.eventsApplied()).isEqualTo(1);
         assertThat(status.eventTypes()).contains("user.upserted");
+        assertThat(status.eventsDuplicate()).isEqualTo(1);
+        assertThat(status.eventsRejected()).isEqualTo(2);
+        assertThat(status.countedSince()).isBefore(Instant.now().plusSeconds(1));
         String metrics = admin.get("/metrics").body();
         assertThat(metrics).contains("moddesk_ingest_events_total{outcome=\"applied\"} 1.0")
                 .contains("moddesk_ingest_events_total{outcome=\"duplicate\"} 1.0")
@@ -252,6 +257,86 @@ class PlatformApiTest {
             assertThat(auditEntries("webhook.test", id)).hasSize(1);
             assertThat(auditEntries("webhook.delete", id)).hasSize(1);
         }
+    }
+
+    @Test
+    void failedDeliveriesAreSentAgainOneOrAllOfAnEndpointByAnAdminOnly() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(Integer.MAX_VALUE, Duration.ZERO)) {
+            CreatedWebhook hook = admin.post("/api/v1/platform/webhooks", new CreateWebhookRequest(receiver.url(), null))
+                    .as(CreatedWebhook.class);
+            receiver.secret(hook.secret());
+            long id = hook.webhook().id();
+            String base = "/api/v1/platform/webhooks/" + id + "/deliveries";
+            admin.post("/api/v1/platform/webhooks/" + id + "/test", "{}");
+            admin.post("/api/v1/platform/webhooks/" + id + "/test", "{}");
+            giveUp(id, 2);
+            List<WebhookDelivery> failed = admin.get(base).as(new TypeReference<>() { });
+            assertThat(failed).extracting(WebhookDelivery::status).containsOnly(DeliveryStatus.FAILED).hasSize(2);
+            long newer = failed.get(0).id();
+            long older = failed.get(1).id();
+
+            TestClient moderator = server.as(Role.MODERATOR);
+            assertThat(moderator.post(base + "/" + older + "/redeliver", "{}").status()).isEqualTo(403);
+            assertThat(moderator.post(base + "/redeliver-failed", "{}").status()).isEqualTo(403);
+            receiver.failures(0); // the platform is back
+
+            TestClient.Response one = admin.post(base + "/" + older + "/redeliver", "{}");
+            assertThat(one.status()).as(one.toString()).isEqualTo(202);
+            contract.check("POST", "/api/v1/platform/webhooks/{id}/deliveries/{deliveryId}/redeliver", one);
+            WebhookDelivery queued = one.as(WebhookDelivery.class);
+            assertThat(queued.id()).isEqualTo(older);
+            assertThat(queued.status()).isIn(DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.DELIVERED);
+            WebhookDeliveryTest.awaitTrue(() -> status(base, older) == DeliveryStatus.DELIVERED);
+            assertThat(status(base, newer)).isEqualTo(DeliveryStatus.FAILED);
+
+            TestClient.Response again = admin.send("POST", base + "/" + older + "/redeliver", "application/json",
+                    "{}".getBytes(StandardCharsets.UTF_8), Map.of("Accept-Language", "zh-CN"));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.problem().type()).isEqualTo(ProblemType.CONFLICT.uri().toString());
+            assertThat(again.problem().detail()).contains("只有失败的投递").contains("DELIVERED");
+            assertThat(admin.post(base + "/999999/redeliver", "{}").status()).isEqualTo(404);
+
+            TestClient.Response all = admin.post(base + "/redeliver-failed", "{}");
+            assertThat(all.status()).as(all.toString()).isEqualTo(202);
+            contract.check("POST", "/api/v1/platform/webhooks/{id}/deliveries/redeliver-failed", all);
+            assertThat(all.as(RedeliveriesQueued.class).count()).isEqualTo(1);
+            WebhookDeliveryTest.awaitTrue(() -> status(base, newer) == DeliveryStatus.DELIVERED);
+            assertThat(admin.post(base + "/redeliver-failed", "{}").as(RedeliveriesQueued.class).count()).isZero();
+            List<WebhookDelivery> delivered = admin.get(base).as(new TypeReference<>() { });
+            assertThat(delivered).allSatisfy(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                assertThat(d.attempts()).as("a fresh schedule, delivered at its first attempt").isEqualTo(1);
+                assertThat(d.lastStatusCode()).isEqualTo(200);
+            });
+            assertThat(auditEntries("webhook.redeliver", Long.toString(id))).hasSize(2);
+
+            assertThat(admin.delete("/api/v1/platform/webhooks/" + id).status()).isEqualTo(204);
+            TestClient.Response gone = admin.post(base + "/redeliver-failed", "{}");
+            assertThat(gone.status()).isEqualTo(404);
+            assertThat(gone.problem().detail()).contains(Long.toString(id));
+        }
+    }
+
+    /**
+     * Puts the endpoint's deliveries where the worker leaves them after its last attempt (about an hour of retries),
+     * once each has been tried and is waiting: FAILED, nothing due.
+     */
+    private void giveUp(long webhookId, int deliveries) throws InterruptedException {
+        var jdbi = server.server().services().database().jdbi();
+        WebhookDeliveryTest.awaitTrue(() -> {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at = NULL
+                             WHERE webhook_id = :id AND status = 'PENDING' AND attempts > 0""")
+                    .bind("id", webhookId).execute());
+            return jdbi.withHandle(h -> h.createQuery("""
+                            SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = :id AND status = 'FAILED'""")
+                    .bind("id", webhookId).mapTo(Integer.class).one()) == deliveries;
+        });
+    }
+
+    private DeliveryStatus status(String deliveriesPath, long deliveryId) {
+        List<WebhookDelivery> list = admin.get(deliveriesPath).as(new TypeReference<>() { });
+        return list.stream().filter(d -> d.id() == deliveryId).findFirst().orElseThrow().status();
     }
 
     /** The after (or else before) state of each audit entry with this action and target, read over HTTP. */

@@ -77,6 +77,11 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = secret;
     }
 
+    /** From now on, fails the next {@code failures} requests with 503 (0: accepts every validly signed one). */
+    void failures(int failures) {
+        failuresLeft.set(failures);
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
