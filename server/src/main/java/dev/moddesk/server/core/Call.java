@@ -1,5 +1,6 @@
 package dev.moddesk.server.core;
 
+import dev.moddesk.contract.EntityTag;
 import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.ProblemType;
 import io.javalin.http.Context;
@@ -132,6 +133,59 @@ public final class Call {
             case "false" -> false;
             default -> throw badQuery(name, "must be true or false");
         };
+    }
+
+    /**
+     * The version the {@code If-Match} header names, or null when there is none (for a service that answers a missing
+     * one itself, after checks of its own). A header that names no single version is answered 412 here: it cannot
+     * match a version.
+     */
+    public Integer ifMatchVersion() {
+        List<EntityTag> tags = ifMatchTags();
+        if (tags.isEmpty()) {
+            return null;
+        }
+        if (tags.size() == 1 && tags.getFirst().version().isPresent()) {
+            return tags.getFirst().version().getAsInt();
+        }
+        throw ProblemException.keyed(ProblemType.PRECONDITION_FAILED, "core.ifMatch.malformed");
+    }
+
+    /** The version the {@code If-Match} header names: 428 when it is missing, 412 when it names no single version. */
+    public int requireIfMatch() {
+        Integer version = ifMatchVersion();
+        if (version == null) {
+            throw ProblemException.keyed(ProblemType.PRECONDITION_REQUIRED, "core.ifMatch.missing");
+        }
+        return version;
+    }
+
+    /**
+     * Checks {@code If-Match} against the resource's current version: 428 when it is missing, 412 (with the
+     * {@code currentVersion} member) when none of its tags names that version; {@code *} matches any version.
+     */
+    public void requireIfMatch(int currentVersion) {
+        List<EntityTag> tags = ifMatchTags();
+        if (tags.isEmpty()) {
+            throw ProblemException.keyed(ProblemType.PRECONDITION_REQUIRED, "core.ifMatch.missing");
+        }
+        if (tags.stream().noneMatch(tag -> tag.matches(currentVersion))) {
+            throw ProblemException.keyed(ProblemType.PRECONDITION_FAILED, "core.ifMatch.stale", currentVersion)
+                    .withExtension("currentVersion", currentVersion);
+        }
+    }
+
+    /** Sends {@code version} as the response's {@code ETag} (the value a later {@code If-Match} names). */
+    public void etag(int version) {
+        ctx.header("ETag", EntityTag.format(version));
+    }
+
+    private List<EntityTag> ifMatchTags() {
+        try {
+            return EntityTag.parseList(ctx.header("If-Match"));
+        } catch (IllegalArgumentException malformed) {
+            throw ProblemException.keyed(ProblemType.PRECONDITION_FAILED, "core.ifMatch.malformed");
+        }
     }
 
     /** A 400 naming the bad query parameter. */

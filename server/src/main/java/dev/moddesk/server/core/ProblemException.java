@@ -29,7 +29,7 @@ public class ProblemException extends RuntimeException {
      * A problem whose detail has a text in {@link ProblemText} under {@code messageKey}: the caller reads it in their
      * language; {@code detail} is the English one.
      */
-    protected ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors,
+    public ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors,
                                Map<String, Object> extensions, Map<String, String> headers, String messageKey,
                                List<Object> messageArgs) {
         super(detail, null, false, false);
@@ -38,7 +38,9 @@ public class ProblemException extends RuntimeException {
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
         this.messageKey = messageKey;
-        this.messageArgs = messageArgs == null ? List.of() : List.copyOf(messageArgs);
+        // An argument may be null (shown as "null"); List.copyOf would refuse it.
+        this.messageArgs = messageArgs == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(messageArgs));
     }
 
     public ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors,
@@ -48,6 +50,37 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * A problem whose {@code detail} is the text {@code key} of {@code i18n/problems*.properties}, formatted with
+     * {@code args} in the caller's language. The key must have an English text (a missing one fails here, loudly).
+     */
+    public static ProblemException keyed(ProblemType type, String key, Object... args) {
+        List<Object> list = java.util.Arrays.asList(args);
+        return new ProblemException(type, english(key, list), List.of(), Map.of(), Map.of(), key, list);
+    }
+
+    /** This problem with one more extension member (e.g. {@code currentVersion}). */
+    public ProblemException withExtension(String name, Object value) {
+        Map<String, Object> more = new java.util.LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new ProblemException(type, getMessage(), fieldErrors, more, headers, messageKey, messageArgs);
+    }
+
+    /** This problem with one more response header (e.g. {@code Retry-After}). */
+    public ProblemException withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ProblemException(type, getMessage(), fieldErrors, extensions, more, messageKey, messageArgs);
+    }
+
+    private static String english(String key, List<Object> args) {
+        String text = ProblemText.format(Locale.ENGLISH, key, args);
+        if (text == null) {
+            throw new IllegalArgumentException("No problem text " + key + " in i18n/problems.properties");
+        }
+        return text;
     }
 
     /** A 422 listing the offending fields. */

@@ -186,7 +186,7 @@ public final class ReviewFeature implements Feature {
 
         api.get(BASE + "/applications/{id}").pathParam("id", Long.class).summary("One application, with ETag = its version").tag("review")
                 .access(Access.staff()).response(200, ApplicationDetail.class).errors(403)
-                .handle(call -> withEtag(review.queries().detail(actor(call), call.pathId("id"))));
+                .handle(call -> withEtag(call, review.queries().detail(actor(call), call.pathId("id"))));
 
         api.post(BASE + "/applications/{id}/claim").pathParam("id", Long.class).summary("Claim (or renew my claim on) an application").tag("review")
                 .access(Access.staff()).response(200, ClaimInfo.class).errors(403, 409)
@@ -197,7 +197,7 @@ public final class ReviewFeature implements Feature {
                 .response(200, ApplicationDetail.class).response(204).errors(403)
                 .handle(call -> {
                     Optional<ApplicationDetail> next = review.claims().claimNext(actor(call), call.body());
-                    return next.<Object>map(ReviewFeature::withEtag).orElseGet(() -> Reply.json(204, null));
+                    return next.<Object>map(detail -> withEtag(call, detail)).orElseGet(() -> Reply.json(204, null));
                 });
 
         api.delete(BASE + "/applications/{id}/claim").pathParam("id", Long.class).summary("Release my claim").tag("review")
@@ -221,8 +221,9 @@ public final class ReviewFeature implements Feature {
                 .response(200, DecisionResult.class).errors(403, 409, 412, 428)
                 .handle(call -> {
                     DecisionResult r = review.decisions().decide(actor(call), call.pathId("id"),
-                            call.header(IDEMPOTENCY_KEY), ifMatch(call), call.body());
-                    return Reply.json(200, r).withHeader("ETag", etag(r.version()));
+                            call.header(IDEMPOTENCY_KEY), call.ifMatchVersion(), call.body());
+                    call.etag(r.version());
+                    return r;
                 });
 
         api.post(BASE + "/applications/{id}/undo").pathParam("id", Long.class).summary("Undo my decision within the undo window").tag("review")
@@ -230,7 +231,8 @@ public final class ReviewFeature implements Feature {
                 .response(200, DecisionResult.class).errors(400, 403, 409)
                 .handle(call -> {
                     DecisionResult r = review.undo().undo(actor(call), call.pathId("id"), call.header(IDEMPOTENCY_KEY));
-                    return Reply.json(200, r).withHeader("ETag", etag(r.version()));
+                    call.etag(r.version());
+                    return r;
                 });
 
         api.post(BASE + "/decisions/bulk").summary("One decision for many applications, one outcome each")
@@ -258,7 +260,8 @@ public final class ReviewFeature implements Feature {
                 .response(201, ReasonCode.class).errors(409)
                 .handle(call -> {
                     ReasonCode created = review.reasonCodes().createReasonCode(actor(call), call.body());
-                    return Reply.json(201, created).withHeader("ETag", etag(created.version()));
+                    call.etag(created.version());
+                    return created;
                 });
 
         api.put(BASE + "/reason-codes/{code}").summary("Change a reason code").tag("review")
@@ -266,8 +269,9 @@ public final class ReviewFeature implements Feature {
                 .response(200, ReasonCode.class).errors(412, 428)
                 .handle(call -> {
                     ReasonCode updated = review.reasonCodes().updateReasonCode(actor(call), call.pathParam("code"),
-                            ifMatch(call), call.body());
-                    return Reply.json(200, updated).withHeader("ETag", etag(updated.version()));
+                            call.requireIfMatch(), call.body());
+                    call.etag(updated.version());
+                    return updated;
                 });
 
         api.delete(BASE + "/reason-codes/{code}").summary("Deactivate a reason code (history keeps it)").tag("review")
@@ -353,29 +357,8 @@ public final class ReviewFeature implements Feature {
         return id;
     }
 
-    /** Accepts {@code "3"}, {@code W/"3"} and a bare {@code 3}; null when the header is missing. */
-    private static Integer ifMatch(Call call) {
-        String raw = call.header(IF_MATCH);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String v = raw.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "If-Match must be the ETag you received, e.g. \"3\"");
-        }
-    }
-
-    private static String etag(int version) {
-        return "\"" + version + "\"";
-    }
-
-    private static Reply withEtag(ApplicationDetail detail) {
-        return Reply.json(200, detail).withHeader("ETag", etag(detail.version()));
+    private static ApplicationDetail withEtag(Call call, ApplicationDetail detail) {
+        call.etag(detail.version());
+        return detail;
     }
 }

@@ -58,6 +58,14 @@ class ApiCoreTest {
                     .handle(call -> Map.of("id", call.pathId("id")));
             api.delete("/probe/items/{id}").access(Access.open()).response(204)
                     .handle(call -> null);
+            api.put("/probe/versioned").access(Access.open()).header("If-Match", "required").response(200, Map.class)
+                    .handle(call -> {
+                        call.requireIfMatch(5);
+                        call.etag(6);
+                        return Map.of("version", 6);
+                    });
+            api.get("/probe/if-match").access(Access.open()).response(200, Map.class)
+                    .handle(call -> Map.of("version", call.requireIfMatch()));
             api.get("/probe/big").access(Access.open()).response(200, Map.class)
                     .handle(call -> Map.of("text", "圈".repeat(1000)));
             api.get("/probe/boom").access(Access.open()).response(200, Map.class)
@@ -232,6 +240,37 @@ class ApiCoreTest {
         TestClient.Response bad = anonymous().get("/probe/limit?limit=lots");
         assertProblem(bad, ProblemType.BAD_REQUEST);
         assertThat(bad.problem().errors()).extracting(FieldError::field).containsExactly("limit");
+    }
+
+    @Test
+    void ifMatchIsRequiredAndComparedThroughTheCall() {
+        TestClient.Response missing = anonymous().send("PUT", "/probe/versioned", null, null, Map.of());
+        assertProblem(missing, ProblemType.PRECONDITION_REQUIRED);
+        assertThat(missing.problem().detail()).isEqualTo("Send If-Match with the version you saw");
+        TestClient.Response stale = anonymous().send("PUT", "/probe/versioned", null, null,
+                Map.of("If-Match", "\"4\", \"3\""));
+        assertProblem(stale, ProblemType.PRECONDITION_FAILED);
+        assertThat(stale.problem().extensions()).containsEntry("currentVersion", 5);
+        assertThat(stale.header("ETag")).isNull();
+        TestClient.Response staleZh = anonymous().send("PUT", "/probe/versioned", null, null,
+                Map.of("If-Match", "\"4\"", "Accept-Language", "zh-CN"));
+        assertThat(staleZh.problem().detail()).isEqualTo("内容在你打开后已被修改，当前版本为 5");
+        assertThat(staleZh.header("Content-Language")).isEqualTo("zh-CN");
+        assertProblem(anonymous().send("PUT", "/probe/versioned", null, null, Map.of("If-Match", "\"4")),
+                ProblemType.PRECONDITION_FAILED);
+        for (String matching : List.of("\"5\"", "W/\"5\"", "\"1\", \"5\"", "*")) {
+            TestClient.Response ok = anonymous().send("PUT", "/probe/versioned", null, null,
+                    Map.of("If-Match", matching));
+            assertThat(ok.status()).as(matching).isEqualTo(200);
+            assertThat(ok.header("ETag")).isEqualTo("\"6\"");
+        }
+        assertProblem(anonymous().get("/probe/if-match"), ProblemType.PRECONDITION_REQUIRED);
+        assertThat(anonymous().send("GET", "/probe/if-match", null, null, Map.of("If-Match", "W/\"7\""))
+                .json().get("version").asInt()).isEqualTo(7);
+        for (String unusable : List.of("*", "\"1\", \"2\"", "\"x\"")) {
+            assertProblem(anonymous().send("GET", "/probe/if-match", null, null, Map.of("If-Match", unusable)),
+                    ProblemType.PRECONDITION_FAILED);
+        }
     }
 
     @Test
