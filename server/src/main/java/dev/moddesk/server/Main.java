@@ -1,6 +1,7 @@
 package dev.moddesk.server;
 
 import dev.moddesk.server.core.Database;
+import dev.moddesk.server.core.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -6,6 +6,7 @@ import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.ops.OpsFeature;
 import dev.moddesk.server.platform.PlatformFeature;
@@ -216,7 +217,6 @@ public final class ModDeskServer implements AutoCloseable {
 
     /** The version from the jar manifest, or "dev" when run from classes. */
     public static String version() {
-        String version = ModDeskServer.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return ServerConfig.runningVersion();
     }
 }

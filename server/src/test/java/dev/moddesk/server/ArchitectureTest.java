@@ -2,6 +2,8 @@ package dev.moddesk.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -55,6 +57,16 @@ class ArchitectureTest {
                         "dev.moddesk.server.staff..", "dev.moddesk.server.audit..", "dev.moddesk.server.ops..",
                         "dev.moddesk.server.sandbox..")
                 .because("features build on the core, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void coreDependsOnlyOnCoreAmongServerClasses() {
+        noClasses().that().resideInAPackage("dev.moddesk.server.core..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.moddesk.server..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.moddesk.server.core.."))))
+                .because("the server core (configuration included) builds on contract, screening and libraries only;"
+                        + " ModDeskServer and the features build on it")
                 .check(classes);
     }
 

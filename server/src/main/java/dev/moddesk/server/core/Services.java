@@ -1,6 +1,5 @@
 package dev.moddesk.server.core;
 
-import dev.moddesk.server.ServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 

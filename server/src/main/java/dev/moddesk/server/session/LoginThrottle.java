@@ -1,8 +1,8 @@
 package dev.moddesk.server.session;
 
 import dev.moddesk.contract.ProblemType;
-import dev.moddesk.server.ServerConfig;
 import dev.moddesk.server.core.ProblemException;
+import dev.moddesk.server.core.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

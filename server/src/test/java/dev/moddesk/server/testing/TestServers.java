@@ -1,9 +1,9 @@
 package dev.moddesk.server.testing;
 
 import dev.moddesk.server.ModDeskServer;
-import dev.moddesk.server.ServerConfig;
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
 import java.sql.Connection;
 import java.sql.DriverManager;

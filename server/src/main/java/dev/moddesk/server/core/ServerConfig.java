@@ -1,16 +1,16 @@
-package dev.moddesk.server;
+package dev.moddesk.server.core;
 
-import dev.moddesk.server.core.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Everything a {@link ModDeskServer} needs to start. Tests shorten the durations and pass a controllable
- * {@link Clock}; {@link Main} builds one from the command line.
+ * Everything a {@code ModDeskServer} needs to start, and what features read of it through {@link Services}. It lives
+ * in core so that core depends on nothing above it. Tests shorten the durations and pass a controllable
+ * {@link Clock}; {@code Main} builds one from the command line.
  *
  * @param bind                   address to listen on
- * @param port                   port to listen on; 0 picks a free one ({@link ModDeskServer#port()} tells which)
+ * @param port                   port to listen on; 0 picks a free one ({@code ModDeskServer.port()} tells which)
  * @param database               where the data lives
  * @param dataDir                per-user folder for the embedded database and sandbox files; may be null in tests
  * @param sandbox                seed sandbox accounts (and, later, run the simulator)
@@ -21,7 +21,8 @@ import java.time.Duration;
  * @param loginMaxFailuresPerAddress failed logins allowed per client address within the window, for every username
  *                               together; much larger, so one person's typos do not lock out an office behind one NAT
  * @param loginFailureWindow     the sliding window over which failures are counted
- * @param version                the server version reported by /api/v1/info and /health
+ * @param version                the server version reported by /api/v1/info and /health; null means
+ *                               {@link #runningVersion()}
  * @param simRate                in sandbox mode, the platform simulator's events per second; 0 turns it off
  * @param allowPrivateWebhooks   accept webhook URLs on loopback, private and link-local addresses and plain http
  *                               (a platform on the same private network); off, only public https endpoints
@@ -71,8 +72,14 @@ public record ServerConfig(
             throw new IllegalArgumentException("simRate must be 0 (off) or positive");
         }
         if (version == null) {
-            version = ModDeskServer.version();
+            version = runningVersion();
         }
+    }
+
+    /** The version from the server jar's manifest, or "dev" when run from classes. */
+    public static String runningVersion() {
+        String version = ServerConfig.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     /**
