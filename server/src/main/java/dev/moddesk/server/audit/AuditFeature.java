@@ -52,7 +52,7 @@ public final class AuditFeature implements Feature {
         Instant from = call.queryInstant("from");
         Instant to = call.queryInstant("to");
         if (from != null && to != null && from.isAfter(to)) {
-            throw Call.badQuery("from", "must not be after to");
+            throw Call.invalidQuery("from", "audit.query.fromAfterTo");
         }
         int limit = call.queryInt("limit", 1, MAX_LIMIT) instanceof Integer l ? l : DEFAULT_LIMIT;
         Long beforeId = decodeCursor(call.query("cursor"));
@@ -80,6 +80,6 @@ public final class AuditFeature implements Feature {
         } catch (IllegalArgumentException e) {
             // answered below (NumberFormatException is an IllegalArgumentException too)
         }
-        throw Call.badQuery("cursor", "is not a cursor this server gave out");
+        throw Call.invalidQuery("cursor", "audit.query.cursor");
     }
 }

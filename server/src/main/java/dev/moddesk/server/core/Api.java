@@ -146,8 +146,7 @@ public final class Api {
             ctx.header("Cache-Control", "no-store");
             String length = ctx.header("Content-Length");
             if (length != null && isOver(length)) {
-                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                        "Request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+                throw ProblemException.keyed(ProblemType.PAYLOAD_TOO_LARGE, "core.bodyTooLarge", MAX_BODY_BYTES);
             }
         });
         config.routes.exception(ProblemException.class, (e, ctx) -> writeProblem(ctx, e));
@@ -197,7 +196,7 @@ public final class Api {
                 return;
             }
         }
-        throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "This route answers " + produced);
+        throw ProblemException.keyed(ProblemType.NOT_ACCEPTABLE, "core.notAcceptable", produced);
     }
 
     private Principal authenticate(Context ctx, Route route) {
@@ -210,14 +209,13 @@ public final class Api {
         Optional<Principal> principal = authenticator == null ? Optional.empty()
                 : authenticator.authenticate(ctx, clientAddress);
         if (principal.isEmpty() || principal.get().kind() != access.kind()) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED,
-                    access.kind() == Access.Kind.PLATFORM ? "Send a valid platform service key"
-                            : "Send a valid session token", List.of(), Map.of(),
-                    Map.of("WWW-Authenticate", "Bearer"));
+            throw ProblemException.keyed(ProblemType.UNAUTHORIZED, access.kind() == Access.Kind.PLATFORM
+                    ? "core.unauthorized.platform" : "core.unauthorized.staff")
+                    .withHeader("WWW-Authenticate", "Bearer");
         }
         Principal who = principal.get();
         if (access.kind() == Access.Kind.STAFF && (who.role() == null || !who.role().covers(access.minRole()))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This needs the " + access.minRole() + " role");
+            throw ProblemException.keyed(ProblemType.FORBIDDEN, "core.forbidden.role", access.minRole());
         }
         return who;
     }
@@ -226,13 +224,14 @@ public final class Api {
         String contentType = ctx.contentType();
         String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json")) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    contentType == null ? "Send the body as application/json"
-                            : "Send the body as application/json, not " + Call.abbreviate(contentType));
+            throw contentType == null
+                    ? ProblemException.keyed(ProblemType.UNSUPPORTED_MEDIA_TYPE, "core.sendJson")
+                    : ProblemException.keyed(ProblemType.UNSUPPORTED_MEDIA_TYPE, "core.sendJsonNot",
+                            Call.abbreviate(contentType));
         }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+            throw ProblemException.keyed(ProblemType.MALFORMED_JSON, "core.bodyRequired");
         }
         ObjectReader typed = readers.computeIfAbsent(type,
                 t -> reader.forType(Json.mapper().getTypeFactory().constructType(t)));
@@ -240,20 +239,21 @@ public final class Api {
         try (JsonParser parser = typed.createParser(bytes)) {
             value = typed.readValue(parser);
         } catch (StreamReadException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: "
-                    + Call.abbreviate(e.getOriginalMessage()));
+            throw ProblemException.keyed(ProblemType.MALFORMED_JSON, "core.bodyNotJson",
+                    Call.abbreviate(e.getOriginalMessage()));
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw ProblemException.validation(List.of(new FieldError(fieldPath(e), String.valueOf(cause.getMessage()))));
+            // The record's own words (a contract record's compact constructor); they have no key.
+            throw ProblemException.invalid(fieldPath(e), "core.field.rejected", String.valueOf(cause.getMessage()));
         } catch (MismatchedInputException e) {
-            throw ProblemException.validation(List.of(new FieldError(fieldPath(e), mismatch(e))));
+            throw ProblemException.invalid(List.of(mismatch(fieldPath(e), e)));
         } catch (JacksonException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be read as JSON");
+            throw ProblemException.keyed(ProblemType.MALFORMED_JSON, "core.bodyUnreadableJson");
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The body could not be read");
+            throw ProblemException.keyed(ProblemType.BAD_REQUEST, "core.bodyUnreadable");
         }
         if (value == null) {
-            throw ProblemException.validation(List.of(new FieldError("(body)", "must be a JSON object")));
+            throw ProblemException.invalid("(body)", "core.field.object");
         }
         return value;
     }
@@ -265,27 +265,27 @@ public final class Api {
         return path.isEmpty() ? "(body)" : path;
     }
 
-    private static String mismatch(MismatchedInputException e) {
+    private static FieldProblem mismatch(String field, MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         if (target == null) {
-            return "has the wrong type";
+            return FieldProblem.of(field, "core.field.wrongType");
         }
         if (target.isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            return FieldProblem.of(field, "core.field.oneOf", java.util.Arrays.toString(target.getEnumConstants()));
         }
         if (target == String.class) {
-            return "must be a string";
+            return FieldProblem.of(field, "core.field.string");
         }
         if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return "must be a number";
+            return FieldProblem.of(field, "core.field.number");
         }
         if (target == Boolean.class || target == boolean.class) {
-            return "must be true or false";
+            return FieldProblem.of(field, "core.field.boolean");
         }
         if (java.util.Collection.class.isAssignableFrom(target)) {
-            return "must be an array";
+            return FieldProblem.of(field, "core.field.array");
         }
-        return "must be a JSON object";
+        return FieldProblem.of(field, "core.field.object");
     }
 
     private static void write(Context ctx, Route route, Object result) throws IOException {
@@ -344,11 +344,10 @@ public final class Api {
             }
         }
         if (allowed.isEmpty() || allowed.contains(ctx.method().name())) {
-            return ProblemException.notFound("No route " + Call.abbreviate(path));
+            return ProblemException.keyed(ProblemType.NOT_FOUND, "core.noRoute", Call.abbreviate(path));
         }
-        return new ProblemException(ProblemType.METHOD_NOT_ALLOWED,
-                ctx.method().name() + " is not allowed here; use " + String.join(", ", allowed),
-                List.of(), Map.of(), Map.of("Allow", String.join(", ", allowed)));
+        return ProblemException.keyed(ProblemType.METHOD_NOT_ALLOWED, "core.methodNotAllowed", ctx.method().name(),
+                String.join(", ", allowed)).withHeader("Allow", String.join(", ", allowed));
     }
 
     static boolean matches(String template, String path) {
@@ -366,24 +365,22 @@ public final class Api {
     private ProblemException fromJavalin(Context ctx, HttpResponseException e) {
         return switch (e.getStatus()) {
             case 404, 405 -> unmatched(ctx);
-            case 413 -> new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes");
-            case 415 -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
-            case 406 -> new ProblemException(ProblemType.NOT_ACCEPTABLE, "Cannot answer in an accepted format");
-            case 401 -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in first");
-            case 403 -> new ProblemException(ProblemType.FORBIDDEN, "Not allowed");
-            case 503 -> new ProblemException(ProblemType.UNAVAILABLE, "Try again later");
+            case 413 -> ProblemException.keyed(ProblemType.PAYLOAD_TOO_LARGE, "core.bodyTooLarge", MAX_BODY_BYTES);
+            case 415 -> ProblemException.keyed(ProblemType.UNSUPPORTED_MEDIA_TYPE, "core.sendJsonShort");
+            case 406 -> ProblemException.keyed(ProblemType.NOT_ACCEPTABLE, "core.notAcceptableAny");
+            case 401 -> ProblemException.keyed(ProblemType.UNAUTHORIZED, "core.unauthorized");
+            case 403 -> ProblemException.keyed(ProblemType.FORBIDDEN, "core.forbidden");
+            case 503 -> ProblemException.keyed(ProblemType.UNAVAILABLE, "core.unavailable");
             default -> e.getStatus() >= 500 ? unexpected(ctx, e)
-                    : new ProblemException(ProblemType.BAD_REQUEST, "The request is not understood");
+                    : ProblemException.keyed(ProblemType.BAD_REQUEST, "core.badRequest");
         };
     }
 
     private static ProblemException unexpected(Context ctx, Exception e) {
         String correlationId = UUID.randomUUID().toString();
         log.error("Unexpected error on {} {} [correlationId={}]", ctx.method(), ctx.path(), correlationId, e);
-        return new ProblemException(ProblemType.INTERNAL,
-                "Something went wrong; quote correlation id " + correlationId + " when you report it",
-                List.of(), Map.of("correlationId", correlationId));
+        return ProblemException.keyed(ProblemType.INTERNAL, "core.internal", correlationId)
+                .withExtension("correlationId", correlationId);
     }
 
     private static boolean isProblem(Context ctx) {

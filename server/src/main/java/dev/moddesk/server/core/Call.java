@@ -1,14 +1,12 @@
 package dev.moddesk.server.core;
 
 import dev.moddesk.contract.EntityTag;
-import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.ProblemType;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One request as a handler sees it: the authenticated {@link Principal}, the parsed body, and typed access to
@@ -75,7 +73,7 @@ public final class Call {
         } catch (NumberFormatException ignored) {
             // falls through to 404
         }
-        throw ProblemException.notFound("No " + name + " " + abbreviate(raw));
+        throw ProblemException.keyed(ProblemType.NOT_FOUND, "core.noSuch", name, abbreviate(raw));
     }
 
     public String query(String name) {
@@ -96,7 +94,7 @@ public final class Call {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw badQuery(name, "must be a whole number from " + min + " to " + max);
+        throw invalidQuery(name, "core.query.wholeNumberRange", min, max);
     }
 
     public Long queryLong(String name) {
@@ -107,7 +105,7 @@ public final class Call {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw badQuery(name, "must be a whole number");
+            throw invalidQuery(name, "core.query.wholeNumber");
         }
     }
 
@@ -119,7 +117,7 @@ public final class Call {
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {
-            throw badQuery(name, "must be an ISO-8601 instant such as 2026-01-31T08:00:00Z");
+            throw invalidQuery(name, "core.query.instant");
         }
     }
 
@@ -131,7 +129,7 @@ public final class Call {
         return switch (raw) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw badQuery(name, "must be true or false");
+            default -> throw invalidQuery(name, "core.query.boolean");
         };
     }
 
@@ -188,10 +186,10 @@ public final class Call {
         }
     }
 
-    /** A 400 naming the bad query parameter. */
-    public static ProblemException badQuery(String name, String message) {
-        return new ProblemException(ProblemType.BAD_REQUEST, "Query parameter " + name + " " + message,
-                List.of(new FieldError(name, message)), Map.of());
+    /** A 400 naming the bad query parameter, whose message is the text {@code key} (e.g. "must be a positive id"). */
+    public static ProblemException invalidQuery(String name, String key, Object... args) {
+        FieldProblem field = FieldProblem.of(name, key, args);
+        return ProblemException.keyed(ProblemType.BAD_REQUEST, "core.query.invalid", name, field).withField(field);
     }
 
     static String abbreviate(String raw) {

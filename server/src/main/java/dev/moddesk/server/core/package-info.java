@@ -8,7 +8,8 @@
  *   <li>{@link dev.moddesk.server.core.Api}: the one route registry; it enforces access, parses bodies, answers
  *       every error as problem+json and is the source of {@code /openapi.json}. Handlers get a
  *       {@link dev.moddesk.server.core.Call} and return a body, null (no content) or a
- *       {@link dev.moddesk.server.core.Reply}; they throw {@link dev.moddesk.server.core.ProblemException}.</li>
+ *       {@link dev.moddesk.server.core.Reply}; they throw a keyed {@link dev.moddesk.server.core.ProblemException}
+ *       ({@code keyed}, {@code invalid}: the detail is written in the caller's language).</li>
  *   <li>Access: {@link dev.moddesk.server.core.Access}; the credentials of each kind are checked by the
  *       {@link dev.moddesk.server.core.Authenticator} registered for it (STAFF by the session feature; PLATFORM
  *       by the platform feature, which returns {@code Principal.platform(keyName, address)}).</li>

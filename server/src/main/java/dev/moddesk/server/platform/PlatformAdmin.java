@@ -1,6 +1,6 @@
 package dev.moddesk.server.platform;
 
-import dev.moddesk.contract.FieldError;
+import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.platform.CreatedPlatformKey;
 import dev.moddesk.contract.platform.CreatedWebhook;
 import dev.moddesk.contract.platform.PlatformKey;
@@ -39,12 +39,7 @@ final class PlatformAdmin {
 
     CreatedPlatformKey createKey(Principal actor, String name) {
         return jdbi.inTransaction(h -> {
-            CreatedPlatformKey created;
-            try {
-                created = gateway.keys().create(h, name, actor.staffId());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.validation(List.of(new FieldError("name", e.getMessage())));
-            }
+            CreatedPlatformKey created = gateway.keys().create(h, name, actor.staffId());
             audit.record(h, AuditLog.Entry.by(actor, "platform_key.create", "platform_key",
                     Long.toString(created.info().id()), null, created.info(), null));
             return created;
@@ -54,7 +49,7 @@ final class PlatformAdmin {
     void revokeKey(Principal actor, long id) {
         jdbi.useTransaction(h -> {
             PlatformKey before = gateway.keys().find(h, id)
-                    .orElseThrow(() -> ProblemException.notFound("No platform key " + id));
+                    .orElseThrow(() -> ProblemException.keyed(ProblemType.NOT_FOUND, "platform.noKey", id));
             if (before.revokedAt() != null) {
                 return; // already revoked: nothing changes, nothing to audit
             }
@@ -70,12 +65,7 @@ final class PlatformAdmin {
 
     CreatedWebhook createWebhook(Principal actor, String url, boolean active) {
         return jdbi.inTransaction(h -> {
-            CreatedWebhook created;
-            try {
-                created = gateway.webhooks().create(h, url, active, actor.staffId());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.validation(List.of(new FieldError("url", e.getMessage())));
-            }
+            CreatedWebhook created = gateway.webhooks().create(h, url, active, actor.staffId());
             audit.record(h, AuditLog.Entry.by(actor, "webhook.create", "webhook",
                     Long.toString(created.webhook().id()), null, created.webhook(), null));
             return created;
@@ -85,7 +75,7 @@ final class PlatformAdmin {
     void deleteWebhook(Principal actor, long id) {
         jdbi.useTransaction(h -> {
             Webhook before = gateway.webhooks().delete(h, id)
-                    .orElseThrow(() -> ProblemException.notFound("No webhook " + id));
+                    .orElseThrow(() -> ProblemException.keyed(ProblemType.NOT_FOUND, "platform.noWebhook", id));
             audit.record(h, AuditLog.Entry.by(actor, "webhook.delete", "webhook", Long.toString(id), before, null,
                     null));
         });
@@ -95,7 +85,7 @@ final class PlatformAdmin {
     long testWebhook(Principal actor, long id) {
         return jdbi.inTransaction(h -> {
             long action = gateway.webhooks().sendTest(h, id)
-                    .orElseThrow(() -> ProblemException.notFound("No webhook " + id));
+                    .orElseThrow(() -> ProblemException.keyed(ProblemType.NOT_FOUND, "platform.noWebhook", id));
             audit.record(h, AuditLog.Entry.by(actor, "webhook.test", "webhook", Long.toString(id), null,
                     Map.of("actionId", action), null));
             return action;

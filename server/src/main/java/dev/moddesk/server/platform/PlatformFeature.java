@@ -1,7 +1,6 @@
 package dev.moddesk.server.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.platform.ActionFeedPage;
 import dev.moddesk.contract.platform.CreatePlatformKeyRequest;
@@ -190,11 +189,11 @@ public final class PlatformFeature implements Feature {
     private IngestBatchResult ingest(Call call) {
         IngestBatch batch = call.body();
         if (batch.events().isEmpty()) {
-            throw ProblemException.validation(List.of(new FieldError("events", "send at least one event")));
+            throw ProblemException.invalid("events", "platform.field.noEvents");
         }
         if (batch.events().size() > IngestBatch.MAX_EVENTS) {
-            throw ProblemException.validation(List.of(new FieldError("events",
-                    "at most " + IngestBatch.MAX_EVENTS + " events per call, got " + batch.events().size())));
+            throw ProblemException.invalid("events", "platform.field.tooManyEvents", IngestBatch.MAX_EVENTS,
+                    batch.events().size());
         }
         List<JsonNode> events = new ArrayList<>(batch.events().size());
         for (IngestEvent event : batch.events()) {
@@ -211,7 +210,7 @@ public final class PlatformFeature implements Feature {
     private ActionFeedPage actions(Call call) throws InterruptedException {
         Long after = call.queryLong("after");
         if (after != null && after < 0) {
-            throw Call.badQuery("after", "must not be negative");
+            throw Call.invalidQuery("after", "core.query.notNegative");
         }
         Integer limit = call.queryInt("limit", 1, ActionFeed.MAX_LIMIT);
         Integer wait = call.queryInt("wait", 0, (int) ActionFeed.MAX_WAIT.toSeconds());

@@ -2,6 +2,7 @@ package dev.moddesk.server.platform;
 
 import dev.moddesk.contract.platform.CreatedPlatformKey;
 import dev.moddesk.contract.platform.PlatformKey;
+import dev.moddesk.server.core.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class PlatformKeys {
     public CreatedPlatformKey create(Handle handle, String name, Long createdBy) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw ProblemException.invalid("name", "platform.field.keyName", MAX_NAME_LENGTH);
         }
         String key = KeyMaterial.generate(KEY_PREFIX);
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.ProblemException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,7 +28,7 @@ final class WebhookTargets {
         this.allowPrivate = allowPrivate;
     }
 
-    /** Save time: the endpoint's URL; a malformed one is an {@link IllegalArgumentException}, a refused one a 422. */
+    /** Save time: the endpoint's URL; a malformed or refused one is a keyed 422 naming {@code url}. */
     URI check(String url) {
         URI uri = parse(url);
         try {
@@ -95,19 +96,18 @@ final class WebhookTargets {
 
     private static URI parse(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            throw new IllegalArgumentException("url must be 1 to " + MAX_URL_LENGTH + " characters");
+            throw ProblemException.invalid("url", "platform.field.urlLength", MAX_URL_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL: " + e.getReason());
+            throw ProblemException.invalid("url", "platform.field.urlSyntax", e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null
                 || uri.getFragment() != null) {
-            throw new IllegalArgumentException(
-                    "url must be an absolute http or https URL without user info or fragment");
+            throw ProblemException.invalid("url", "platform.field.urlKind");
         }
         return uri;
     }

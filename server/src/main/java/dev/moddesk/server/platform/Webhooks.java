@@ -30,7 +30,7 @@ public final class Webhooks {
 
     /**
      * Creates an endpoint with a fresh signing secret; the answer is the only place the secret appears. A malformed
-     * URL is an {@link IllegalArgumentException}; one the server may not send to, a {@link WebhookUrlRefused}.
+     * URL is a keyed 422 ({@code ProblemException.invalid}); one the server may not send to, a {@link WebhookUrlRefused}.
      */
     public CreatedWebhook create(Handle handle, String url, boolean active, Long createdBy) {
         URI uri = targets.check(url);

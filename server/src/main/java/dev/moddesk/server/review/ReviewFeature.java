@@ -338,12 +338,12 @@ public final class ReviewFeature implements Feature {
             try {
                 mode = JoinMode.valueOf(rawMode.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw Call.badQuery("mode", "must be QUESTIONS, VIDEO or EITHER");
+                throw Call.invalidQuery("mode", "review.query.mode");
             }
         }
         String sort = call.query("sort");
         if (sort != null && !sort.equals("age") && !sort.equals("risk")) {
-            throw Call.badQuery("sort", "must be age or risk");
+            throw Call.invalidQuery("sort", "review.query.sort");
         }
         return new QueueFilter(call.query("city"), positiveId(call, "circleId"), mode, call.queryInt("minRisk", 1, 100),
                 call.queryInt("olderThanMinutes", 1, 525_600), call.query("query"), sort == null ? "age" : sort);
@@ -352,7 +352,7 @@ public final class ReviewFeature implements Feature {
     private static Long positiveId(Call call, String name) {
         Long id = call.queryLong(name);
         if (id != null && id < 1) {
-            throw Call.badQuery(name, "must be a positive id");
+            throw Call.invalidQuery(name, "core.query.positiveId");
         }
         return id;
     }

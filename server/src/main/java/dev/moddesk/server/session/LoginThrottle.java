@@ -72,9 +72,8 @@ final class LoginThrottle {
 
     private static ProblemException tooMany(Instant now, Instant freeAt) {
         long seconds = Math.max(1, (Duration.between(now, freeAt).toMillis() + 999) / 1000);
-        return new ProblemException(ProblemType.TOO_MANY_REQUESTS,
-                "Too many failed sign-ins; try again in " + seconds + " seconds", List.of(),
-                Map.of("retryAfterSeconds", seconds), Map.of("Retry-After", Long.toString(seconds)));
+        return ProblemException.keyed(ProblemType.TOO_MANY_REQUESTS, "session.throttled", seconds)
+                .withExtension("retryAfterSeconds", seconds).withHeader("Retry-After", Long.toString(seconds));
     }
 
     /** The same stripe on every node (CRC-32 of the UTF-8 bytes, not a per-JVM hash). */

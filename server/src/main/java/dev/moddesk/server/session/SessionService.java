@@ -1,11 +1,11 @@
 package dev.moddesk.server.session;
 
-import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.Me;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.SessionToken;
 import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.FieldProblem;
 import dev.moddesk.server.core.PasswordHasher;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
@@ -50,19 +50,19 @@ public final class SessionService {
 
     /** Signs in; throws 422 (missing fields), 429 (throttled), 401 (bad credentials) or 403 (disabled). */
     public SessionToken login(LoginRequest request, String clientAddress) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (request.username() == null || request.username().isBlank()) {
-            errors.add(new FieldError("username", "is required"));
+            errors.add(FieldProblem.of("username", "session.field.required"));
         }
         if (request.password() == null || request.password().isEmpty()) {
-            errors.add(new FieldError("password", "is required"));
+            errors.add(FieldProblem.of("password", "session.field.required"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+            throw ProblemException.invalid(errors);
         }
         String username = request.username().trim();
         if (username.length() > 200) {
-            throw ProblemException.validation(List.of(new FieldError("username", "is too long")));
+            throw ProblemException.invalid("username", "session.field.tooLong");
         }
         Instant now = services.clock().instant();
         long reservation = throttle.reserve(username, clientAddress, now);
@@ -84,7 +84,7 @@ public final class SessionService {
                     account.map(a -> Long.toString(a.id())).orElse(null), null, null, "wrong username or password",
                     clientAddress)));
             log.info("Failed login for a username from {}", clientAddress);
-            throw new ProblemException(ProblemType.BAD_CREDENTIALS, "Wrong username or password");
+            throw ProblemException.keyed(ProblemType.BAD_CREDENTIALS, "session.badCredentials");
         }
         StaffRow row = account.get();
         if (row.disabled()) {
@@ -93,7 +93,7 @@ public final class SessionService {
                 services.auditLog().record(h, new AuditLog.Entry(row.id(), row.username(), "session.login_failed",
                         "staff", Long.toString(row.id()), null, null, "account disabled", clientAddress));
             });
-            throw new ProblemException(ProblemType.ACCOUNT_DISABLED, "This account is disabled; ask an admin");
+            throw ProblemException.keyed(ProblemType.ACCOUNT_DISABLED, "session.disabled");
         }
         String token = newToken();
         Instant expiresAt = now.plus(services.config().sessionTtl());
@@ -144,7 +144,7 @@ public final class SessionService {
 
     public Me me(Principal principal) {
         StaffRow row = jdbi.withHandle(h -> staff.findById(h, principal.staffId()))
-                .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED, "Sign in again"));
+                .orElseThrow(() -> ProblemException.keyed(ProblemType.UNAUTHORIZED, "session.signInAgain"));
         return me(row);
     }
 

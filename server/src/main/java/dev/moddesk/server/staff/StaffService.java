@@ -1,12 +1,12 @@
 package dev.moddesk.server.staff;
 
 import dev.moddesk.contract.CreateStaffRequest;
-import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.ResetPasswordRequest;
 import dev.moddesk.contract.StaffMember;
 import dev.moddesk.contract.UpdateStaffRequest;
 import dev.moddesk.server.core.AuditLog;
+import dev.moddesk.server.core.FieldProblem;
 import dev.moddesk.server.core.PasswordHasher;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
@@ -50,23 +50,22 @@ public final class StaffService {
 
     public StaffMember get(long id) {
         return jdbi.withHandle(h -> store.findById(h, id)).map(StaffRow::toMember)
-                .orElseThrow(() -> ProblemException.notFound("No staff member " + id));
+                .orElseThrow(() -> ProblemException.keyed(ProblemType.NOT_FOUND, "staff.noStaff", id));
     }
 
     public StaffMember create(Principal actor, CreateStaffRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            errors.add(new FieldError("username",
-                    "must be 3-32 lower-case letters, digits, '.', '-' or '_', starting with a letter"));
+            errors.add(FieldProblem.of("username", "staff.field.username"));
         }
         checkDisplayName(request.displayName(), errors);
         checkPassword("password", request.password(), errors);
         if (request.role() == null) {
-            errors.add(new FieldError("role", "is required: MODERATOR, OPS or ADMIN"));
+            errors.add(FieldProblem.of("role", "staff.field.roleRequired"));
         }
         checkCities(request.cityScopes(), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+            throw ProblemException.invalid(errors);
         }
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? request.username() : request.displayName().strip();
@@ -92,21 +91,21 @@ public final class StaffService {
     }
 
     public StaffMember update(Principal actor, long id, UpdateStaffRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (request.displayName() != null) {
             checkDisplayName(request.displayName(), errors);
             if (request.displayName().isBlank()) {
-                errors.add(new FieldError("displayName", "must not be blank"));
+                errors.add(FieldProblem.of("displayName", "staff.field.notBlank"));
             }
         }
         checkCities(request.cityScopes(), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+            throw ProblemException.invalid(errors);
         }
         return jdbi.inTransaction(h -> {
             StaffRow row = lock(h, id);
             if (id == actor.staffId() && request.role() != null && request.role() != row.role()) {
-                throw new ProblemException(ProblemType.CONFLICT, "You cannot change your own role");
+                throw ProblemException.keyed(ProblemType.CONFLICT, "staff.ownRole");
             }
             StaffMember before = row.toMember();
             store.update(h, id,
@@ -124,7 +123,7 @@ public final class StaffService {
     /** Disables or enables an account; disabling ends its sessions at once. Unchanged state writes no entry. */
     public StaffMember setDisabled(Principal actor, long id, boolean disabled) {
         if (disabled && id == actor.staffId()) {
-            throw new ProblemException(ProblemType.CONFLICT, "You cannot disable your own account");
+            throw ProblemException.keyed(ProblemType.CONFLICT, "staff.ownDisable");
         }
         return jdbi.inTransaction(h -> {
             StaffRow row = lock(h, id);
@@ -143,10 +142,10 @@ public final class StaffService {
 
     /** Sets a new password and ends the account's sessions. */
     public void resetPassword(Principal actor, long id, ResetPasswordRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         checkPassword("newPassword", request.newPassword(), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+            throw ProblemException.invalid(errors);
         }
         String hash = PasswordHasher.hash(request.newPassword());
         jdbi.useTransaction(h -> {
@@ -159,7 +158,7 @@ public final class StaffService {
     }
 
     private StaffRow lock(Handle h, long id) {
-        return store.findByIdForUpdate(h, id).orElseThrow(() -> ProblemException.notFound("No staff member " + id));
+        return store.findByIdForUpdate(h, id).orElseThrow(() -> ProblemException.keyed(ProblemType.NOT_FOUND, "staff.noStaff", id));
     }
 
     private void audit(Handle h, Principal actor, String action, long id, Object before, Object after) {
@@ -168,42 +167,41 @@ public final class StaffService {
     }
 
     private static ProblemException taken(String username) {
-        return new ProblemException(ProblemType.CONFLICT, "The username " + username + " is taken",
-                List.of(new FieldError("username", "is taken")), Map.of());
+        return ProblemException.keyed(ProblemType.CONFLICT, "staff.usernameTaken", username)
+                .withField(FieldProblem.of("username", "staff.field.taken"));
     }
 
-    private static void checkDisplayName(String displayName, List<FieldError> errors) {
+    private static void checkDisplayName(String displayName, List<FieldProblem> errors) {
         if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
-            errors.add(new FieldError("displayName", "must be at most " + MAX_DISPLAY_NAME + " characters"));
+            errors.add(FieldProblem.of("displayName", "staff.field.displayNameLength", MAX_DISPLAY_NAME));
         }
     }
 
-    private static void checkPassword(String field, String password, List<FieldError> errors) {
+    private static void checkPassword(String field, String password, List<FieldProblem> errors) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(new FieldError(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+            errors.add(FieldProblem.of(field, "staff.field.passwordShort", MIN_PASSWORD_LENGTH));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
-            errors.add(new FieldError(field, "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8"));
+            errors.add(FieldProblem.of(field, "staff.field.passwordLong", PasswordHasher.MAX_BYTES));
         } else if (password.isBlank()) {
-            errors.add(new FieldError(field, "must not be only spaces"));
+            errors.add(FieldProblem.of(field, "staff.field.passwordBlank"));
         }
     }
 
-    private static void checkCities(List<String> cities, List<FieldError> errors) {
+    private static void checkCities(List<String> cities, List<FieldProblem> errors) {
         if (cities == null) {
             return;
         }
         if (cities.size() > MAX_CITIES) {
-            errors.add(new FieldError("cityScopes", "may list at most " + MAX_CITIES + " cities"));
+            errors.add(FieldProblem.of("cityScopes", "staff.field.tooManyCities", MAX_CITIES));
             return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < cities.size(); i++) {
             String city = cities.get(i);
             if (city == null || city.isBlank() || city.strip().length() > MAX_CITY_LENGTH) {
-                errors.add(new FieldError("cityScopes[" + i + "]",
-                        "must be a city name of 1-" + MAX_CITY_LENGTH + " characters"));
+                errors.add(FieldProblem.of("cityScopes[" + i + "]", "staff.field.city", MAX_CITY_LENGTH));
             } else if (!seen.add(city.strip())) {
-                errors.add(new FieldError("cityScopes[" + i + "]", "is listed twice"));
+                errors.add(FieldProblem.of("cityScopes[" + i + "]", "staff.field.cityTwice"));
             }
         }
     }

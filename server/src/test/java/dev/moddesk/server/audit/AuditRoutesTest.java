@@ -1,5 +1,6 @@
 package dev.moddesk.server.audit;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -119,5 +120,18 @@ class AuditRoutesTest {
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.problem().errors()).as(query).isNotEmpty();
         }
+    }
+
+    @Test
+    void refusalsAreWrittenInTheCallersLanguage() {
+        String backwards = "/api/v1/audit?from=2026-05-02T00:00:00Z&to=2026-05-01T00:00:00Z";
+        TestClient.Response zh = admin.send("GET", backwards, null, null, Map.of("Accept-Language", "zh-CN"));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.header("Content-Language")).isEqualTo("zh-CN");
+        assertThat(zh.problem().detail()).isEqualTo("查询参数 from 不能晚于 to");
+        assertThat(zh.problem().errors().getFirst().message()).isEqualTo("不能晚于 to");
+        TestClient.Response en = admin.get(backwards);
+        assertThat(en.problem().detail()).isEqualTo("Query parameter from must not be after to");
+        assertThat(en.problem().errors().getFirst().message()).isEqualTo("must not be after to");
     }
 }

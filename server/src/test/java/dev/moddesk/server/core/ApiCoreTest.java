@@ -82,7 +82,7 @@ class ApiCoreTest {
                             services.auditLog().record(h, AuditLog.Entry.by(call.principal(), "probe.change",
                                     "probe", "1", Map.of("v", 1), Map.of("v", 2), "testing"));
                             if (Boolean.TRUE.equals(call.queryBoolean("fail"))) {
-                                throw new ProblemException(ProblemType.CONFLICT, "changed my mind");
+                                throw ProblemException.keyed(ProblemType.CONFLICT, "core.badRequest");
                             }
                         });
                         return null;
@@ -271,6 +271,51 @@ class ApiCoreTest {
             assertProblem(anonymous().send("GET", "/probe/if-match", null, null, Map.of("If-Match", unusable)),
                     ProblemType.PRECONDITION_FAILED);
         }
+    }
+
+    /** The detail of {@code method path} in Chinese and in English (no Accept-Language), with Content-Language. */
+    private static List<String> bothLanguages(TestClient client, String method, String path, String contentType,
+                                              String body, Map<String, String> headers) {
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> chinese = new java.util.HashMap<>(headers);
+        chinese.put("Accept-Language", "zh-CN");
+        TestClient.Response zh = client.send(method, path, contentType, bytes, chinese);
+        TestClient.Response en = client.send(method, path, contentType, bytes, headers);
+        assertThat(zh.header("Content-Language")).as(path).isEqualTo("zh-CN");
+        assertThat(en.header("Content-Language")).as(path).isEqualTo("en");
+        assertThat(zh.header("Vary")).as(path).contains("Accept-Language");
+        return List.of(zh.problem().detail(), en.problem().detail());
+    }
+
+    @Test
+    void coreRefusalsAreWrittenInTheCallersLanguage() {
+        assertThat(bothLanguages(anonymous(), "GET", "/probe/staff", null, null, Map.of()))
+                .containsExactly("请发送有效的会话令牌", "Send a valid session token");
+        assertThat(bothLanguages(as(Role.MODERATOR), "GET", "/probe/admin", null, null, Map.of()))
+                .containsExactly("这需要“管理员”角色", "This needs the ADMIN role");
+        assertThat(bothLanguages(anonymous(), "GET", "/no/such", null, null, Map.of()))
+                .containsExactly("没有这个地址：/no/such", "No route /no/such");
+        assertThat(bothLanguages(anonymous(), "GET", "/probe/items/x", null, null, Map.of()))
+                .containsExactly("找不到 id x", "No id x");
+        assertThat(bothLanguages(anonymous(), "PUT", "/probe/items/3", "application/json", "{}", Map.of()))
+                .containsExactly("这里不能用 PUT，请用 GET, DELETE", "PUT is not allowed here; use GET, DELETE");
+        assertThat(bothLanguages(anonymous(), "GET", "/probe/open", null, null, Map.of("Accept", "text/html")))
+                .containsExactly("这个地址只返回 application/json", "This route answers application/json");
+        assertThat(bothLanguages(anonymous(), "POST", "/probe/echo", "text/plain", "{}", Map.of()))
+                .containsExactly("请以 application/json 发送请求体，而不是 text/plain",
+                        "Send the body as application/json, not text/plain");
+        assertThat(bothLanguages(anonymous(), "POST", "/probe/echo", "application/json", "{\"count\":\"many\"}",
+                Map.of())).containsExactly("count：必须是数字", "count: must be a number");
+        assertThat(bothLanguages(anonymous(), "GET", "/probe/limit?limit=0", null, null, Map.of()))
+                .containsExactly("查询参数 limit 必须是 1 到 100 之间的整数",
+                        "Query parameter limit must be a whole number from 1 to 100");
+        List<String> internal = bothLanguages(anonymous(), "GET", "/probe/boom", null, null, Map.of());
+        assertThat(internal.get(0)).startsWith("服务器出错了；报告时请提供关联编号 ");
+        assertThat(internal.get(1)).startsWith("Something went wrong; quote correlation id ");
+
+        TestClient.Response fields = anonymous().send("POST", "/probe/echo", "application/json",
+                "{\"name\":\" \",\"count\":1}".getBytes(StandardCharsets.UTF_8), Map.of("Accept-Language", "zh-CN"));
+        assertThat(fields.problem().errors()).containsExactly(new FieldError("(body)", "不符合要求：must not be blank"));
     }
 
     @Test

@@ -355,4 +355,24 @@ class PlatformApiTest {
         return new IngestEvent(eventId, "user.upserted", Instant.now(), Map.of("userId", userId, "nickname", nickname,
                 "city", city, "accountCreatedAt", "2023-05-01T00:00:00Z"));
     }
+
+    @Test
+    void refusalsAreWrittenInTheCallersLanguage() {
+        byte[] ftp = TestClient.json(new CreateWebhookRequest("ftp://x", true));
+        TestClient.Response zh = admin.send("POST", "/api/v1/platform/webhooks", "application/json", ftp,
+                Map.of("Accept-Language", "zh-CN"));
+        assertThat(zh.status()).isEqualTo(422);
+        assertThat(zh.header("Content-Language")).isEqualTo("zh-CN");
+        assertThat(zh.problem().detail()).isEqualTo("url：必须是完整的 http 或 https 地址，不能包含用户信息或片段");
+        TestClient.Response en = admin.send("POST", "/api/v1/platform/webhooks", "application/json", ftp, Map.of());
+        assertThat(en.problem().detail())
+                .isEqualTo("url: must be an absolute http or https URL without user info or fragment");
+
+        assertThat(admin.send("DELETE", "/api/v1/platform/keys/999999", null, null,
+                Map.of("Accept-Language", "zh-CN")).problem().detail()).isEqualTo("没有编号为 999999 的平台密钥");
+        assertThat(admin.delete("/api/v1/platform/keys/999999").problem().detail())
+                .isEqualTo("No platform key 999999");
+        assertThat(server.client().send("GET", "/api/v1/platform/actions", null, null,
+                Map.of("Accept-Language", "zh-CN")).problem().detail()).isEqualTo("请发送有效的平台服务密钥");
+    }
 }

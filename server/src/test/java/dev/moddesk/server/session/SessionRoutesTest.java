@@ -1,5 +1,6 @@
 package dev.moddesk.server.session;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.contract.LoginRequest;
@@ -242,5 +243,26 @@ class SessionRoutesTest {
         assertThat(info.product()).isEqualTo("ModDesk");
         assertThat(info.apiVersion()).isEqualTo(ServerInfo.API_VERSION);
         assertThat(info.sandbox()).isFalse();
+    }
+
+    @Test
+    void refusalsAreWrittenInTheCallersLanguage() {
+        byte[] wrong = TestClient.json(new LoginRequest("li.wei", "not the password"));
+        TestClient.Response zh = server.client().send("POST", "/api/v1/session", "application/json", wrong,
+                Map.of("Accept-Language", "zh-CN"));
+        assertThat(zh.status()).isEqualTo(401);
+        assertThat(zh.header("Content-Language")).isEqualTo("zh-CN");
+        assertThat(zh.problem().detail()).isEqualTo("用户名或密码错误");
+        TestClient.Response en = server.client().send("POST", "/api/v1/session", "application/json", wrong, Map.of());
+        assertThat(en.problem().detail()).isEqualTo("Wrong username or password");
+
+        byte[] empty = TestClient.json(new LoginRequest("", null));
+        TestClient.Response missing = server.client().send("POST", "/api/v1/session", "application/json", empty,
+                Map.of("Accept-Language", "zh-CN"));
+        assertThat(missing.problem().errors()).extracting(e -> e.field() + " " + e.message())
+                .containsExactly("username 必须填写", "password 必须填写");
+        assertThat(server.client().post("/api/v1/session", new LoginRequest("", null)).problem().errors())
+                .extracting(e -> e.field() + " " + e.message()).containsExactly("username is required",
+                        "password is required");
     }
 }

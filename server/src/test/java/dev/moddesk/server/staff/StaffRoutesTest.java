@@ -182,4 +182,31 @@ class StaffRoutesTest {
         assertThat(admin.patch("/api/v1/staff/987654", Map.of()).status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/staff/abc").status()).isEqualTo(404);
     }
+
+    @Test
+    void refusalsAreWrittenInTheCallersLanguage() {
+        byte[] bad = TestClient.json(new CreateStaffRequest("X", null, "short", Role.MODERATOR, null));
+        TestClient.Response zh = admin.send("POST", "/api/v1/staff", "application/json", bad,
+                Map.of("Accept-Language", "zh-CN"));
+        assertThat(zh.status()).isEqualTo(422);
+        assertThat(zh.header("Content-Language")).isEqualTo("zh-CN");
+        assertThat(zh.problem().detail()).isEqualTo("有 2 个字段无效");
+        assertThat(zh.problem().errors()).containsExactly(
+                new FieldError("username", "必须是 3 到 32 个小写字母、数字、'.'、'-' 或 '_'，并以字母开头"),
+                new FieldError("password", "至少 10 个字符"));
+        TestClient.Response en = admin.send("POST", "/api/v1/staff", "application/json", bad, Map.of());
+        assertThat(en.header("Content-Language")).isEqualTo("en");
+        assertThat(en.problem().detail()).isEqualTo("2 fields are invalid");
+        assertThat(en.problem().errors()).containsExactly(
+                new FieldError("username", "must be 3-32 lower-case letters, digits, '.', '-' or '_', starting with a "
+                        + "letter"),
+                new FieldError("password", "must be at least 10 characters"));
+
+        long self = server.createAccount("t-admin", Role.ADMIN);
+        String disable = "/api/v1/staff/" + self + "/disable";
+        assertThat(admin.send("POST", disable, null, null, Map.of("Accept-Language", "zh-CN,en;q=0.5")).problem()
+                .detail()).isEqualTo("不能停用自己的账号");
+        assertThat(admin.send("POST", disable, null, null, Map.of("Accept-Language", "en-GB")).problem().detail())
+                .isEqualTo("You cannot disable your own account");
+    }
 }
