@@ -17,6 +17,8 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsHandlerType;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -97,6 +99,21 @@ public final class Api {
         return add("DELETE", path);
     }
 
+    /**
+     * A WebSocket route, declared like a REST one and finished with {@link Route#socket}: the upgrade request is
+     * authenticated by the same {@link Authenticator}s and held to the same {@link Access} (401/403 answered as
+     * problem+json before any upgrade), and the route is documented in the OpenAPI document as a GET answering 101
+     * with {@code x-websocket: true}. The token may come as a subprotocol too (see {@link BearerToken}).
+     */
+    public Route websocket(String path) {
+        return add("GET", path, true);
+    }
+
+    /** Who is connected to a WebSocket route (the principal its upgrade was authenticated as). */
+    public static Principal principal(WsContext ctx) {
+        return ctx.attribute(PRINCIPAL_ATTRIBUTE);
+    }
+
     /** Sets how callers of {@code kind} are recognised; one authenticator per kind. */
     public void authenticator(Access.Kind kind, Authenticator authenticator) {
         if (kind == Access.Kind.PUBLIC) {
@@ -113,6 +130,10 @@ public final class Api {
     }
 
     private Route add(String method, String path) {
+        return add(method, path, false);
+    }
+
+    private Route add(String method, String path, boolean websocket) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /: " + path);
         }
@@ -121,7 +142,7 @@ public final class Api {
                 throw new IllegalStateException("route declared twice: " + method + " " + path);
             }
         }
-        Route route = new Route(method, path);
+        Route route = new Route(method, path, websocket);
         routes.add(route);
         return route;
     }
@@ -130,6 +151,10 @@ public final class Api {
     public void install(JavalinConfig config) {
         config.http.maxRequestSize = MAX_BODY_BYTES;
         for (Route route : routes) {
+            if (route.isWebSocket()) {
+                installSocket(config, route);
+                continue;
+            }
             if (route.handler() == null) {
                 throw new IllegalStateException(route + " was declared without a handler");
             }
@@ -163,6 +188,45 @@ public final class Api {
                 writeProblem(ctx, unmatched(ctx));
             }
         });
+    }
+
+    private void installSocket(JavalinConfig config, Route route) {
+        if (route.socketHandler() == null) {
+            throw new IllegalStateException(route + " was declared without socket handlers");
+        }
+        config.routes.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, route.path(),
+                ctx -> beforeUpgrade(ctx, route));
+        config.routes.addWsHandler(WsHandlerType.WEBSOCKET, route.path(), route.socketHandler());
+        // A plain GET or HEAD (no upgrade) reaches the HTTP router: answer it after the same access check.
+        for (HandlerType type : List.of(HandlerType.GET, HandlerType.HEAD)) {
+            config.routes.addHttpHandler(type, route.path(), ctx -> {
+                authenticate(ctx, route);
+                throw ProblemException.keyed(ProblemType.BAD_REQUEST, "core.websocketOnly");
+            });
+        }
+    }
+
+    /**
+     * Authenticates an upgrade. A refusal is written here, to the servlet response, and the upgrade skipped: Javalin
+     * maps an exception thrown before an upgrade but writes no body for it.
+     */
+    private void beforeUpgrade(Context ctx, Route route) {
+        ProblemException refusal;
+        try {
+            ctx.attribute(PRINCIPAL_ATTRIBUTE, authenticate(ctx, route));
+            return;
+        } catch (ProblemException e) {
+            refusal = e;
+        } catch (RuntimeException e) {
+            refusal = unexpected(ctx, e);
+        }
+        ctx.skipRemainingHandlers();
+        ctx.res().setHeader("Sec-WebSocket-Protocol", null);
+        try {
+            writeProblemNow(ctx, refusal);
+        } catch (IOException io) {
+            log.debug("Could not answer a refused WebSocket upgrade", io);
+        }
     }
 
     private static boolean isOver(String contentLength) {
@@ -390,6 +454,18 @@ public final class Api {
 
     /** Writes {@code e} as {@code application/problem+json} with its status and headers. */
     public static void writeProblem(Context ctx, ProblemException e) {
+        Problem problem = problemHead(ctx, e);
+        try {
+            // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for this media type (Chinese became "?").
+            ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsBytes(problem));
+        } catch (IOException io) {
+            log.error("Could not write a problem", io);
+            ctx.contentType(Problem.MEDIA_TYPE).result("{\"type\":\"" + ProblemType.INTERNAL.uri() + "\"}");
+        }
+    }
+
+    /** Status, headers and the problem of {@code e} in the caller's language. */
+    private static Problem problemHead(Context ctx, ProblemException e) {
         Locale language = ProblemText.fromAcceptLanguage(ctx.header("Accept-Language"));
         Problem problem = e.toProblem(null, language);
         ctx.status(problem.status());
@@ -398,12 +474,15 @@ public final class Api {
             ctx.header("Content-Language", language.toLanguageTag());
             ctx.header("Vary", "Accept-Language");
         }
-        try {
-            // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for this media type (Chinese became "?").
-            ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsBytes(problem));
-        } catch (IOException io) {
-            log.error("Could not write a problem", io);
-            ctx.contentType(Problem.MEDIA_TYPE).result("{\"type\":\"" + ProblemType.INTERNAL.uri() + "\"}");
-        }
+        return problem;
+    }
+
+    /** Writes {@code e} straight to the servlet response (where Javalin will not write a result), with its length. */
+    private static void writeProblemNow(Context ctx, ProblemException e) throws IOException {
+        Problem problem = problemHead(ctx, e);
+        byte[] bytes = Json.mapper().writeValueAsBytes(problem);
+        ctx.res().setContentType(Problem.MEDIA_TYPE);
+        ctx.res().setContentLength(bytes.length);
+        ctx.res().getOutputStream().write(bytes);
     }
 }

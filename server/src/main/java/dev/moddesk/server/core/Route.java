@@ -1,5 +1,6 @@
 package dev.moddesk.server.core;
 
+import io.javalin.websocket.WsConfig;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * One declared route: everything the registry needs to enforce access, parse the body, answer errors and
@@ -32,10 +34,17 @@ public final class Route {
     private final Map<String, String> requestHeaders = new LinkedHashMap<>();
     private final Map<String, Class<?>> pathTypes = new LinkedHashMap<>();
     private RouteHandler handler;
+    private Consumer<WsConfig> socket;
 
-    Route(String method, String path) {
+    private final boolean websocket;
+
+    Route(String method, String path, boolean websocket) {
         this.method = method;
         this.path = path;
+        this.websocket = websocket;
+        if (websocket) {
+            responses.put(101, Void.class);
+        }
     }
 
     public Route summary(String summary) {
@@ -123,6 +132,9 @@ public final class Route {
 
     /** Finishes the declaration. Every route must declare its access and at least one response. */
     public void handle(RouteHandler handler) {
+        if (websocket) {
+            throw new IllegalStateException(this + " is a WebSocket route: finish it with socket(...)");
+        }
         if (access == null) {
             throw new IllegalStateException(method + " " + path + ": declare access");
         }
@@ -130,6 +142,26 @@ public final class Route {
             throw new IllegalStateException(method + " " + path + ": declare a response");
         }
         this.handler = handler;
+    }
+
+    /**
+     * Finishes a WebSocket route ({@link Api#websocket}): {@code socket} sets the connection's handlers (Javalin's
+     * {@link WsConfig}); they run only after the registry has authenticated and authorised the upgrade, and
+     * {@link Api#principal(io.javalin.websocket.WsContext)} tells who is connected.
+     */
+    public void socket(Consumer<WsConfig> socket) {
+        if (!websocket) {
+            throw new IllegalStateException(this + " was not declared with Api.websocket");
+        }
+        if (access == null) {
+            throw new IllegalStateException(method + " " + path + ": declare access");
+        }
+        this.socket = socket;
+    }
+
+    /** Whether this route upgrades to a WebSocket (documented as a GET answering 101, {@code x-websocket: true}). */
+    public boolean isWebSocket() {
+        return websocket;
     }
 
     public String method() {
@@ -195,6 +227,9 @@ public final class Route {
         if (path.contains("{")) {
             all.add(404);
         }
+        if (websocket) {
+            all.add(400); // a plain GET without the upgrade
+        }
         all.add(406);
         all.add(500);
         return all;
@@ -219,6 +254,10 @@ public final class Route {
 
     RouteHandler handler() {
         return handler;
+    }
+
+    Consumer<WsConfig> socketHandler() {
+        return socket;
     }
 
     @Override

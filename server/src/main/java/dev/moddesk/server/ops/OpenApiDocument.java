@@ -57,6 +57,10 @@ final class OpenApiDocument {
             op.put("description", route.description());
         }
         op.put("tags", List.of(route.tag()));
+        if (route.isWebSocket()) {
+            // OpenAPI has no WebSocket operation: a GET answering 101, marked so that clients and readers know.
+            op.put("x-websocket", true);
+        }
         Access access = route.access();
         switch (access.kind()) {
             case PUBLIC -> op.put("security", List.of());
@@ -89,7 +93,8 @@ final class OpenApiDocument {
         route.responses().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Type type = e.getValue();
             Map<String, Object> response = new LinkedHashMap<>();
-            response.put("description", e.getKey() == 204 ? "No content" : "Success");
+            response.put("description", e.getKey() == 204 ? "No content"
+                    : e.getKey() == 101 ? "Switching Protocols: the connection is a WebSocket from here on" : "Success");
             if (type != Void.class) {
                 response.put("content", Map.of(route.produces(), Map.of("schema",
                         route.produces().equals("application/json") ? schemas.schema(type)

@@ -19,6 +19,7 @@ import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.contract.platform.WebhookTestSent;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.BearerToken;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
@@ -176,11 +177,7 @@ public final class PlatformFeature implements Feature {
     }
 
     private Optional<Principal> authenticate(Context ctx, String clientAddress) {
-        String authorization = ctx.header("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return gateway.keys().authenticate(authorization.substring(7).strip()).map(key -> {
+        return BearerToken.of(ctx).flatMap(token -> gateway.keys().authenticate(token)).map(key -> {
             ctx.attribute(KEY_ID_ATTRIBUTE, key.id());
             return Principal.platform(key.name(), clientAddress);
         });

@@ -6,14 +6,13 @@ import dev.moddesk.contract.ServerInfo;
 import dev.moddesk.contract.SessionToken;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.BearerToken;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
-import io.javalin.http.Context;
-import java.util.Optional;
 
 /**
  * Sessions: sign in and out, who am I, server info; and the STAFF {@link dev.moddesk.server.core.Authenticator}
- * that every staff route relies on ({@code Authorization: Bearer <token>}).
+ * that every staff route relies on (the token of {@link BearerToken}).
  */
 public final class SessionFeature implements Feature {
     private final Services services;
@@ -27,7 +26,7 @@ public final class SessionFeature implements Feature {
     @Override
     public void register(Api api) {
         api.authenticator(Access.Kind.STAFF, (ctx, address) ->
-                bearer(ctx).flatMap(token -> sessions.authenticate(token, address)));
+                BearerToken.of(ctx).flatMap(token -> sessions.authenticate(token, address)));
 
         api.post("/api/v1/session").summary("Sign in")
                 .description("Returns an opaque bearer token. Repeated failures for a username or a client "
@@ -39,7 +38,7 @@ public final class SessionFeature implements Feature {
         api.delete("/api/v1/session").summary("Sign out (ends this token's session)")
                 .access(Access.staff()).response(204)
                 .handle(call -> {
-                    sessions.logout(call.principal(), bearer(call.ctx()).orElseThrow());
+                    sessions.logout(call.principal(), BearerToken.of(call.ctx()).orElseThrow());
                     return null;
                 });
 
@@ -51,15 +50,5 @@ public final class SessionFeature implements Feature {
                 .access(Access.open()).response(200, ServerInfo.class)
                 .handle(call -> new ServerInfo("ModDesk", services.config().version(), ServerInfo.API_VERSION,
                         services.config().sandbox()));
-    }
-
-    /** The bearer token of the request, if it has one. */
-    static Optional<String> bearer(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 }
