@@ -6,6 +6,7 @@ import dev.moddesk.contract.platform.ActionFeedPage;
 import dev.moddesk.contract.platform.FeedAction;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

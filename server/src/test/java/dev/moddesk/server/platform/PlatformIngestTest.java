@@ -2,6 +2,7 @@ package dev.moddesk.server.platform;
 
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,6 +10,7 @@ import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.contract.platform.WebhookSignature;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
