@@ -1,6 +1,7 @@
 package dev.moddesk.app.api;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.moddesk.contract.EntityTag;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.review.ApplicantHistory;
 import dev.moddesk.contract.review.ApplicationDetail;
@@ -17,6 +18,7 @@ import dev.moddesk.contract.review.ReasonCode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -67,11 +69,12 @@ public class ReviewApi {
         Request request = client.request(url(BASE + "applications/" + id).build()).get().build();
         return client.<ApplicationDetail>exchange(request, type(ApplicationDetail.class)).thenApply(reply -> {
             ApplicationDetail d = reply.body();
-            Optional<Integer> tagged = versionOf(reply.headers().get("ETag"));
-            if (tagged.isPresent() && tagged.get() != d.version()) {
+            OptionalInt tagged = EntityTag.parse(reply.headers().get("ETag")).map(EntityTag::version)
+                    .orElse(OptionalInt.empty());
+            if (tagged.isPresent() && tagged.getAsInt() != d.version()) {
                 log.warn("application {}: ETag version {} differs from body version {}; using the ETag",
-                        id, tagged.get(), d.version());
-                return new ApplicationDetail(d.id(), tagged.get(), d.circle(), d.applicant(), d.status(), d.mode(),
+                        id, tagged.getAsInt(), d.version());
+                return new ApplicationDetail(d.id(), tagged.getAsInt(), d.circle(), d.applicant(), d.status(), d.mode(),
                         d.answers(), d.video(), d.submittedAt(), d.riskScore(), d.risks(), d.claim(), d.viewers(),
                         d.decision());
             }
@@ -105,7 +108,7 @@ public class ReviewApi {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Request request = client.request(url(BASE + "applications/" + id + "/decision").build())
                 .header("Idempotency-Key", idempotencyKey)
-                .header("If-Match", etagOf(version))
+                .header("If-Match", EntityTag.format(version))
                 .post(client.json(decision))
                 .build();
         return client.<DecisionResult>exchange(request, type(DecisionResult.class)).thenApply(ApiClient.Reply::body);
@@ -155,7 +158,7 @@ public class ReviewApi {
     /** Updates a reason code; {@code code.version()} is sent as If-Match. */
     public CompletableFuture<ReasonCode> updateReasonCode(ReasonCode code) {
         HttpUrl url = url(BASE + "reason-codes").addPathSegment(code.code()).build();
-        Request request = client.request(url).header("If-Match", etagOf(code.version())).put(client.json(code)).build();
+        Request request = client.request(url).header("If-Match", EntityTag.format(code.version())).put(client.json(code)).build();
         return client.<ReasonCode>exchange(request, type(ReasonCode.class)).thenApply(ApiClient.Reply::body);
     }
 
@@ -185,23 +188,6 @@ public class ReviewApi {
                     "Not a media address: " + url, null));
         }
         return client.download(resolved, MAX_MEDIA_BYTES);
-    }
-
-    public static String etagOf(int version) {
-        return "\"" + version + "\"";
-    }
-
-    static Optional<Integer> versionOf(String etag) {
-        if (etag == null) {
-            return Optional.empty();
-        }
-        String v = etag.startsWith("W/") ? etag.substring(2) : etag;
-        v = v.replace("\"", "").trim();
-        try {
-            return Optional.of(Integer.parseInt(v));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private <T> CompletableFuture<T> sendGet(HttpUrl url, JavaType type) {
