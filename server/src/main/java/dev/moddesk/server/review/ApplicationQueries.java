@@ -51,7 +51,7 @@ public final class ApplicationQueries {
         try {
             after = cursor == null || cursor.isBlank() ? null : QueueStore.QueueCursor.decode(cursor);
         } catch (RuntimeException e) {
-            throw new ReviewFailure(ProblemType.BAD_REQUEST, "The cursor is not one this server gave out");
+            throw ReviewFailure.of(ProblemType.BAD_REQUEST, "review.badCursor");
         }
         if (f.city() != null && !f.city().isBlank() && !actor.mayReview(f.city())) {
             throw ReviewFailure.outOfScope(f.city());
@@ -82,7 +82,7 @@ public final class ApplicationQueries {
         return jdbi.withHandle(h -> {
             List<ApplicationRow> rows = stores.applications().applicationsOf(h, userId, 100);
             if (rows.isEmpty()) {
-                throw new ReviewFailure(ProblemType.NOT_FOUND, "No applications from user " + userId);
+                throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplicant", userId);
             }
             Map<String, String> titles = reasonCodes.titles(h);
             ApplicationRow latest = rows.getFirst();

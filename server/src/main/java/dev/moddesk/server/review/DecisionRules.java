@@ -39,7 +39,7 @@ final class DecisionRules {
             throw ReviewFailure.of(ProblemType.BAD_REQUEST, "review.needsKey");
         }
         if (key.length() > 200) {
-            throw new ReviewFailure(ProblemType.BAD_REQUEST, "Idempotency-Key is longer than 200 characters");
+            throw ReviewFailure.of(ProblemType.BAD_REQUEST, "review.keyTooLong", 200);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.BulkDecisionItem;
@@ -146,7 +147,7 @@ public final class DecisionService {
     /** Decides every item on its own; the refused items' problem details are in {@code language}. */
     public BulkDecisionResult bulk(ReviewActor actor, BulkDecisionRequest request, Locale language) {
         if (request == null || request.decision() == null) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "decision is required");
+            throw ProblemException.invalid("decision", "review.field.decisionRequired");
         }
         if (request.items().isEmpty() || request.items().size() > MAX_BULK) {
             throw ReviewFailure.of(ProblemType.VALIDATION, "review.bulkSize", MAX_BULK);

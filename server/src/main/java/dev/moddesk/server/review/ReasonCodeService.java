@@ -1,5 +1,6 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.review.ReasonCode;
@@ -50,7 +51,7 @@ public final class ReasonCodeService {
     /** Fails with 404 when {@code circleId} is given and names no circle. */
     static void requireCircle(Handle h, ReviewStores stores, Long circleId) {
         if (circleId != null && stores.circles().circle(h, circleId).isEmpty()) {
-            throw new ReviewFailure(ProblemType.NOT_FOUND, "No circle " + circleId);
+            throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.noCircle", circleId);
         }
     }
 
@@ -59,10 +60,10 @@ public final class ReasonCodeService {
         validate(code);
         return jdbi.inTransaction(h -> {
             if (stores.reasonCodes().reasonCode(h, code.code(), false).isPresent()) {
-                throw new ReviewFailure(ProblemType.CONFLICT, "Reason code " + code.code() + " exists");
+                throw ReviewFailure.of(ProblemType.CONFLICT, "review.reasonExists", code.code());
             }
             if (code.circleId() != null && stores.circles().circle(h, code.circleId()).isEmpty()) {
-                throw new ReviewFailure(ProblemType.VALIDATION, "No circle " + code.circleId());
+                throw ProblemException.invalid("circleId", "review.field.noCircle", code.circleId());
             }
             int position = code.position() > 0 ? code.position() : stores.reasonCodes().nextReasonPosition(h);
             stores.reasonCodes().insertReasonCode(h, new ReasonCodeStore.ReasonRow(code.code(), code.circleId(),
@@ -77,18 +78,18 @@ public final class ReasonCodeService {
     public ReasonCode updateReasonCode(ReviewActor actor, String code, Integer ifMatch, ReasonCode update) {
         requireAdmin(actor);
         if (ifMatch == null) {
-            throw new ReviewFailure(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the version you saw");
+            throw ReviewFailure.of(ProblemType.PRECONDITION_REQUIRED, "review.needsIfMatch");
         }
         if (update == null || !code.equals(update.code())) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "The body's code must be " + code);
+            throw ProblemException.invalid("code", "review.field.codeMismatch", code);
         }
         validate(update);
         return jdbi.inTransaction(h -> {
             ReasonCodeStore.ReasonRow before = stores.reasonCodes().reasonCode(h, code, true)
-                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
+                    .orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noReason", code));
             if (before.version() != ifMatch) {
-                throw new ReviewFailure(ProblemType.PRECONDITION_FAILED, "Reason code " + code + " is at version "
-                        + before.version() + ", you sent " + ifMatch, Map.of("currentVersion", before.version()));
+                throw ReviewFailure.of(ProblemType.PRECONDITION_FAILED, Map.of("currentVersion", before.version()),
+                        "review.reasonStale", code, before.version(), ifMatch);
             }
             stores.reasonCodes().updateReasonCode(h, new ReasonCodeStore.ReasonRow(code, update.circleId(),
                     json.write(update.titles()), json.write(update.templates()), update.cooldownDays(),
@@ -104,7 +105,7 @@ public final class ReasonCodeService {
         requireAdmin(actor);
         jdbi.useTransaction(h -> {
             ReasonCodeStore.ReasonRow before = stores.reasonCodes().reasonCode(h, code, true)
-                    .orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No reason code " + code));
+                    .orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noReason", code));
             if (!before.active()) {
                 return;
             }
@@ -149,21 +150,20 @@ public final class ReasonCodeService {
 
     private static void requireAdmin(ReviewActor actor) {
         if (!actor.role().covers(Role.ADMIN)) {
-            throw new ReviewFailure(ProblemType.FORBIDDEN, "Only admins manage reason codes");
+            throw ReviewFailure.of(ProblemType.FORBIDDEN, "review.reasonAdminsOnly");
         }
     }
 
     private static void validate(ReasonCode c) {
         if (c == null || c.code() == null || !CODE.matcher(c.code()).matches()) {
-            throw new ReviewFailure(ProblemType.VALIDATION,
-                    "code must be 2–64 of A–Z, 0–9 and _, starting with a letter");
+            throw ProblemException.invalid("code", "review.field.codeFormat");
         }
         if (!c.titles().containsKey(ApplicantMessages.DEFAULT_LOCALE)
                 || !c.templates().containsKey(ApplicantMessages.DEFAULT_LOCALE)) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "titles and templates need at least a zh-CN entry");
+            throw ProblemException.invalid("titles", "review.field.needsZhCn");
         }
         if (c.cooldownDays() < 0 || c.cooldownDays() > 3650) {
-            throw new ReviewFailure(ProblemType.VALIDATION, "cooldownDays must be 0 to 3650");
+            throw ProblemException.invalid("cooldownDays", "review.field.cooldown", 0, 3650);
         }
     }
 

@@ -12,17 +12,9 @@ import java.util.Map;
 /**
  * A review rule refused a request. It is a {@link ProblemException}, so the route registry answers it as
  * application/problem+json with the contract's type and its extension members (holder, until, currentVersion).
- * Refusals a moderator meets in daily work carry a text key ({@link #of}), so the console shows them in its language.
+ * Every refusal carries a text key ({@link #of}), so its detail is written in the caller's language.
  */
 public final class ReviewFailure extends ProblemException {
-
-    public ReviewFailure(ProblemType type, String detail) {
-        this(type, detail, Map.of());
-    }
-
-    public ReviewFailure(ProblemType type, String detail, Map<String, Object> extensions) {
-        super(type, detail, List.of(), extensions);
-    }
 
     private ReviewFailure(ProblemType type, Map<String, Object> extensions, String key, List<Object> args) {
         super(type, ProblemText.format(Locale.ENGLISH, key, args), List.of(), extensions, Map.of(), key, args);

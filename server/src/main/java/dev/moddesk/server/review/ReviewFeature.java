@@ -293,9 +293,9 @@ public final class ReviewFeature implements Feature {
         String key = call.pathParam("key");
         if (!links.verify(key, call.query("exp"), call.query("sig"), services.clock().instant())) {
             // 404 rather than 403: a bad or stale link names nothing the caller could be allowed to see.
-            throw new ReviewFailure(ProblemType.NOT_FOUND, "This media link is invalid or has expired");
+            throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.mediaLinkInvalid");
         }
-        byte[] bytes = media.read(key).orElseThrow(() -> new ReviewFailure(ProblemType.NOT_FOUND, "No media " + key));
+        byte[] bytes = media.read(key).orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noMedia", key));
         // An explicit Content-Length on every answer: without it Jetty streams a larger clip chunked, and JavaFX Media's
         // HTTP source (GStreamer progress buffer) cannot size its cache, reports ERROR_MEDIA_INVALID and then crashes
         // the console natively (SIGSEGV in cache_write_buffer) when the player is disposed.
