@@ -4,6 +4,7 @@ import dev.moddesk.app.audit.AuditModule;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.FeatureModule;
 import dev.moddesk.app.core.LaunchOptions;
+import dev.moddesk.app.integrations.IntegrationsModule;
 import dev.moddesk.app.review.ReviewModule;
 import dev.moddesk.app.settings.SettingsModule;
 import dev.moddesk.app.shell.PlaceholderModule;
@@ -30,6 +31,7 @@ public final class Wiring {
                 new PlaceholderModule("creators", "nav.creators", Feather.STAR, Role.ADMIN),
                 new AuditModule(),
                 new StaffModule(),
+                new IntegrationsModule(),
                 new SettingsModule());
     }
 

@@ -47,6 +47,7 @@ public final class FakeModDeskServer implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(100);
     private volatile int apiVersion = ServerInfo.API_VERSION;
     private volatile boolean healthy = true;
+    private final FakePlatformRoutes platform = new FakePlatformRoutes(this, json);
 
     public FakeModDeskServer() {
         Instant now = Instant.parse("2026-11-24T08:00:00Z");
@@ -175,7 +176,18 @@ public final class FakeModDeskServer implements AutoCloseable {
             }
             return staff(r, path, method);
         }
+        if (path.startsWith("/api/v1/platform/")) {
+            if (caller.role() != Role.ADMIN) {
+                return problem(ProblemType.FORBIDDEN, "Admins only", List.of(), Map.of());
+            }
+            return platform.handle(r, path, method);
+        }
         return problem(ProblemType.NOT_FOUND, "No route " + path, List.of(), Map.of());
+    }
+
+    /** The platform administration routes (keys, webhooks, deliveries, status). */
+    public FakePlatformRoutes platform() {
+        return platform;
     }
 
     private MockResponse auditPage(HttpUrl url, StaffMember caller) throws IOException {
@@ -281,12 +293,12 @@ public final class FakeModDeskServer implements AutoCloseable {
         return new Me(m.id(), m.username(), m.displayName(), m.role(), m.cityScopes());
     }
 
-    private MockResponse ok(int code, Object body) throws IOException {
+    MockResponse ok(int code, Object body) throws IOException {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
                 .body(json.writeValueAsString(body)).build();
     }
 
-    private MockResponse problem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) throws IOException {
+    MockResponse problem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());

@@ -99,7 +99,7 @@ class ConsoleUiTest {
 
         robot.write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
         await(() -> MainWindow.SHELL.equals(window.showingId()));
-        assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "settings");
+        assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "integrations", "settings");
         await(() -> robot.lookup(".review-root").tryQuery().isPresent());
         openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");

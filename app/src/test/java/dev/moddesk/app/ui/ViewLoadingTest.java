@@ -49,7 +49,7 @@ class ViewLoadingTest {
     @Test
     void everyRegisteredViewLoadsWithItsController(FxRobot robot) {
         assertThat(context.views().all()).extracting(ViewSpec::id)
-                .contains("login", "shell", "review", "rooms", "creators", "audit", "staff", "settings");
+                .contains("login", "shell", "review", "rooms", "creators", "audit", "staff", "integrations", "settings");
         for (Locale locale : I18n.SUPPORTED) {
             robot.interact(() -> context.i18n().setLocale(locale));
             for (ViewSpec spec : context.views().all()) {
