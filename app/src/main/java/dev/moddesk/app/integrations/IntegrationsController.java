@@ -9,17 +9,21 @@ public final class IntegrationsController implements ActiveView {
     @FXML
     private ServiceKeysController keysController;
     @FXML
+    private WebhooksController webhooksController;
+    @FXML
     private IngestStatusController statusController;
 
     @Override
     public void activate() {
         keysController.activate();
+        webhooksController.activate();
         statusController.activate();
     }
 
     @Override
     public void deactivate() {
         keysController.deactivate();
+        webhooksController.deactivate();
         statusController.deactivate();
     }
 }

@@ -26,6 +26,8 @@ public final class IntegrationsModule implements FeatureModule {
         controllers.register(IntegrationsController.class, IntegrationsController::new);
         controllers.register(ServiceKeysController.class, () -> new ServiceKeysController(new ServiceKeysViewModel(
                 api(app), app.errors(), app.bus(), app.i18n(), app.fx()), app.i18n()));
+        controllers.register(WebhooksController.class, () -> new WebhooksController(new WebhooksViewModel(
+                api(app), app.errors(), app.bus(), app.i18n(), app.fx()), app.i18n()));
         controllers.register(IngestStatusController.class, () -> new IngestStatusController(new IngestStatusViewModel(
                 api(app), app.errors(), app.i18n(), app.fx()), app.i18n()));
     }

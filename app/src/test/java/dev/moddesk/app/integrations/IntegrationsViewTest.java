@@ -81,7 +81,7 @@ class IntegrationsViewTest {
     }
 
     @Test
-    void aNewKeyIsShownOnceAndCopied(FxRobot robot) {
+    void aNewKeyIsShownOnceAndCopiedAndAPrivateWebhookUrlIsRefusedAtItsField(FxRobot robot) {
         openIntegrations(robot);
         TableView<PlatformKey> keys = find(robot, "#keysTable");
         await(() -> ((Label) keys.getPlaceholder()).getText().startsWith("No service keys yet"));
@@ -105,5 +105,14 @@ class IntegrationsViewTest {
         robot.clickOn("#dismissKeyButton");
         await(() -> !find(robot, "#newKeyBox").isVisible());
         assertThat(shown.getText()).as("dismissed, the key is gone for good").isEmpty();
+
+        robot.clickOn("Webhooks");
+        await(() -> robot.lookup("#webhookUrlField").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#webhookUrlField").write("http://127.0.0.1:9/hook");
+        robot.clickOn("#addWebhookButton");
+        Label urlError = find(robot, "#webhookUrlError");
+        await(() -> urlError.isVisible() && urlError.getText().contains("public addresses only"));
+        assertThat(((TextField) find(robot, "#webhookUrlField")).getText()).isEqualTo("http://127.0.0.1:9/hook");
+        assertThat(find(robot, "#newSecretBox").isVisible()).isFalse();
     }
 }
