@@ -94,7 +94,10 @@ class IntegrationsViewTest {
         assertThat(robot.lookup(".integrations-once-warning").queryLabeled().getText())
                 .contains("You will not see it again");
         assertThat(keys.getItems()).singleElement().satisfies(k -> assertThat(k.name()).isEqualTo("抖音 staging"));
-        assertThat(robot.lookup("#keysTable").lookup(key).tryQuery()).as("the table shows only the prefix").isEmpty();
+        assertThat(robot.lookup("#keysTable .table-cell").queryAllAs(javafx.scene.control.Labeled.class))
+                .extracting(javafx.scene.control.Labeled::getText).as("the table shows only the prefix")
+                .anyMatch(text -> text != null && text.endsWith("…") && key.startsWith(text.substring(0, text.length() - 1)))
+                .noneMatch(key::equals);
 
         robot.clickOn("#copyKeyButton");
         await(() -> find(robot, "#keyCopiedLabel").isVisible());
