@@ -31,7 +31,8 @@ final class CpuMeter {
             for (Path proc : procs) {
                 String stat = read(proc.resolve("stat"));
                 if (stat != null && stat.contains("(postgres)")) {
-                    pg += ticks(stat);
+                    // The postmaster counts the time of backends that ended (cutime, cstime).
+                    pg += ticks(stat) + childTicks(stat);
                 }
             }
         } catch (IOException e) {
@@ -60,6 +61,11 @@ final class CpuMeter {
     private static long ticks(String stat) {
         List<String> f = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
         return Long.parseLong(f.get(11)) + Long.parseLong(f.get(12));
+    }
+
+    private static long childTicks(String stat) {
+        List<String> f = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        return Long.parseLong(f.get(13)) + Long.parseLong(f.get(14));
     }
 
     private static String read(Path p) {
