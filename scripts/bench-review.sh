@@ -42,11 +42,16 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
+trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
 
 # CPU seconds used so far by all PostgreSQL processes (the postmaster counts its ended backends; other users of the
 # same PostgreSQL count too), and by this shell's finished children (pgbench).
-pg_cpu() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { t += $14 + $15 + $16 + $17 } END { printf "%.2f", t / 100 }'; }
-children_cpu() { times | tail -1 | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
+pg_cpu() {
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } |
+        awk '$2 == "(postgres)" { t += $14 + $15 + $16 + $17 } END { printf "%.2f", t / 100 }'
+}
+# (`times` must run in this shell, not in a $(...) subshell, which has children of its own.)
+children_cpu() { tail -1 "$1" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'; }
 
 # What autovacuum and the checkpointer do in the background of a running system (autovacuum is off on the shared
 # build machine): statistics for the freshly seeded rows, dead rows of the previous phase cleaned, a checkpoint paid
@@ -94,11 +99,12 @@ pg_dump -n "$schema" | sed "s/$schema/$copy/g" | sql >/dev/null
 settle "$copy"
 for style in one_statement transaction; do
     before=$(sql -c "SELECT count(*) FROM \"$copy\".review_decision")
-    pg0=$(pg_cpu); ch0=$(children_cpu)
+    pg0=$(pg_cpu); times >"$work/times-before"
     PGOPTIONS="-c search_path=$copy" pgbench -n -f "$work/pgbench-$style.sql" -c 8 -j 2 -T "$PGBENCH_SECONDS" \
         -M prepared -D floor=0 -l --log-prefix="$work/pglog-$style" >"$work/pgbench-$style.out" 2>&1 || {
         cat "$work/pgbench-$style.out" >&2; exit 1; }
-    pg1=$(pg_cpu); ch1=$(children_cpu)
+    pg1=$(pg_cpu); times >"$work/times-after"
+    ch0=$(children_cpu "$work/times-before"); ch1=$(children_cpu "$work/times-after")
     after=$(sql -c "SELECT count(*) FROM \"$copy\".review_decision")
     decided=$((after - before))
     cpu=$(awk -v a="$pg0" -v b="$pg1" -v c="$ch0" -v d="$ch1" -v n="$decided" \
