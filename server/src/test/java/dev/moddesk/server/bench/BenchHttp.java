@@ -36,12 +36,20 @@ final class BenchHttp implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
+    private final int timeoutMillis;
+
     /** {@code bearer} is a session token or a platform key; null sends no Authorization header. */
     BenchHttp(String baseUrl, String bearer) {
+        this(baseUrl, bearer, 60_000);
+    }
+
+    /** With a read timeout of its own: an ingest batch of 500 can take minutes on a saturated machine. */
+    BenchHttp(String baseUrl, String bearer, int timeoutMillis) {
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();
         this.port = uri.getPort();
         this.authorization = bearer == null ? null : "Bearer " + bearer;
+        this.timeoutMillis = timeoutMillis;
     }
 
     Response get(String path) throws IOException {
@@ -74,7 +82,7 @@ final class BenchHttp implements AutoCloseable {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), 5000);
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout(timeoutMillis);
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             out = socket.getOutputStream();
         }

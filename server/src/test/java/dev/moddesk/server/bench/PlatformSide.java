@@ -22,6 +22,8 @@ final class PlatformSide {
     record Action(long id, String type, String applicationId, String userId) {
     }
 
+    private static final int INGEST_TIMEOUT_MILLIS = 600_000;
+
     private final String baseUrl;
     private final String key;
 
@@ -32,7 +34,7 @@ final class PlatformSide {
 
     /** Sends events in batches of 500; every event must come back APPLIED (or DUPLICATE for a resent circle). */
     void ingest(List<IngestEvent> events) throws IOException {
-        try (BenchHttp http = new BenchHttp(baseUrl, key)) {
+        try (BenchHttp http = new BenchHttp(baseUrl, key, INGEST_TIMEOUT_MILLIS)) {
             for (int from = 0; from < events.size(); from += IngestBatch.MAX_EVENTS) {
                 send(http, events.subList(from, Math.min(events.size(), from + IngestBatch.MAX_EVENTS)));
             }
@@ -47,7 +49,7 @@ final class PlatformSide {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    try (BenchHttp http = new BenchHttp(baseUrl, key)) {
+                    try (BenchHttp http = new BenchHttp(baseUrl, key, INGEST_TIMEOUT_MILLIS)) {
                         long step = (long) IngestBatch.MAX_EVENTS * threads;
                         for (long start = from + (long) thread * IngestBatch.MAX_EVENTS; start < to; start += step) {
                             List<IngestEvent> batch = new ArrayList<>(IngestBatch.MAX_EVENTS);
