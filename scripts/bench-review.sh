@@ -7,7 +7,7 @@
 #
 # Settings (environment): CLAIM_APPS (applications for claim + decide, default 160000), WARMUP and DURATION (seconds
 # of each claim + decide run, default 15 and 30), MIXES ("console pair"), PGBENCH_SECONDS (20), BULK (timed bulk
-# decisions, default 100000), BULK_WARMUP (warm-up decisions per bulk moderator, default 2500), SKIP_BUILD=1,
+# decisions, default 100000), BULK_WARMUP (warm-up decisions per bulk moderator, a multiple of 500, default 2500), SKIP_BUILD=1,
 # KEEP=1 (keep the schema and work folder), PGHOST/PGPORT/PGUSER/PGDATABASE (127.0.0.1 5432 postgres test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
