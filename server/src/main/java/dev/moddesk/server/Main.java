@@ -38,6 +38,7 @@ public final class Main {
 
     /** A command line the server cannot run with; reported with exit code 2. */
     static final class UsageException extends Exception {
+
         UsageException(String message) {
             super(message);
         }
@@ -47,7 +48,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        int code = run(args, System.in, System.out, System.err);
         if (code != 0) {
             System.exit(code);
         }
@@ -55,6 +56,17 @@ public final class Main {
 
     /** Runs the command line; returns the exit code (blocks until the server stops when it starts one). */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, reading what a command asks for from {@code in}. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("admin")) {
+            PasswordPrompt prompt = in == System.in ? PasswordPrompt.ofProcess() : new PasswordPrompt(null, in);
+            return AdminCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), prompt, out, err,
+                    Map.copyOf(System.getenv()), System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home", ".")));
+        }
         Options options;
         try {
             options = parse(args, Map.copyOf(System.getenv()), System.getProperty("os.name", ""),
@@ -80,8 +92,7 @@ public final class Main {
         Database.Settings database;
         try {
             Files.createDirectories(options.dataDir());
-            database = options.dbUrl() == null ? Database.Settings.h2File(options.dataDir())
-                    : new Database.Settings(options.dbUrl(), options.dbUser(), options.dbPassword());
+            database = databaseSettings(options);
         } catch (IOException | IllegalArgumentException e) {
             err.println("moddesk-server: cannot use data folder or database: " + e.getMessage());
             return 1;
@@ -119,6 +130,12 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The database the options name: {@code --db-url}, or else the embedded one in the data folder. */
+    static Database.Settings databaseSettings(Options options) {
+        return options.dbUrl() == null ? Database.Settings.h2File(options.dataDir())
+                : new Database.Settings(options.dbUrl(), options.dbUser(), options.dbPassword());
     }
 
     /** Stops the server when the parent process closes our stdin (it died or quit), so no server outlives it. */
@@ -273,6 +290,8 @@ public final class Main {
     static String help(Path defaultDataDir) {
         return """
                 Usage: java -jar moddesk-server.jar [options]
+                       java -jar moddesk-server.jar admin create --username <name> --role <role>
+                                                   [--display-name <text>] [database options]
 
                 ModDesk reference admin API server.
 
@@ -299,6 +318,15 @@ public final class Main {
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit
+
+                Commands:
+                  admin create           create a staff account in the database that --db-url (or the
+                                         embedded database in --data-dir) names, e.g. the first admin:
+                    --username <name>    3-32 lower-case letters, digits, '.', '-' or '_'
+                    --role <role>        MODERATOR, OPS or ADMIN
+                    --display-name <t>   the name others see (default: the username)
+                                         The password is asked twice on a terminal, or read as the first
+                                         line of standard input. The audit log names the creator "cli".
 
                 Exit codes: 0 stopped normally, 1 could not start, 2 bad command line.
                 """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir,

@@ -30,6 +30,14 @@ public record Principal(Access.Kind kind, Long staffId, String username, Role ro
         return new Principal(Access.Kind.PUBLIC, null, null, null, List.of(), clientAddress);
     }
 
+    /**
+     * A command run on the server's own machine rather than over HTTP ({@code admin create}): it has a name for the
+     * audit log and no staff id, role or client address.
+     */
+    public static Principal tool(String name) {
+        return new Principal(Access.Kind.PUBLIC, null, name, null, List.of(), null);
+    }
+
     public boolean isStaff() {
         return kind == Access.Kind.STAFF;
     }

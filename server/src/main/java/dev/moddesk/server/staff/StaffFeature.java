@@ -10,13 +10,29 @@ import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.core.TypeRefs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Staff accounts, admins only: list, create, update, disable/enable, reset password. */
+/**
+ * Staff accounts, admins only: list, create, update, disable/enable, reset password. On start it warns when there is
+ * no account at all, since then nobody can sign in to create one.
+ */
 public final class StaffFeature implements Feature {
+    private static final Logger log = LoggerFactory.getLogger(StaffFeature.class);
+
     private final StaffService staff;
 
     public StaffFeature(Services services) {
         this.staff = new StaffService(services);
+    }
+
+    @Override
+    public void start() {
+        if (staff.count() == 0) {
+            log.warn("No staff account exists, so nobody can sign in. Create the first one with: java -jar "
+                    + "moddesk-server.jar admin create --username NAME --role ADMIN (add the same --db-url, "
+                    + "--db-user, --db-password or --data-dir options as the server; the password is asked for)");
+        }
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class StaffService {
         this.jdbi = services.database().jdbi();
     }
 
+    /** How many accounts exist, disabled ones included. */
+    public int count() {
+        return jdbi.withHandle(store::count);
+    }
+
     public List<StaffMember> list() {
         return jdbi.withHandle(h -> store.list(h).stream().map(StaffRow::toMember).toList());
     }

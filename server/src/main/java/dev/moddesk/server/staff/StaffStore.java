@@ -79,6 +79,10 @@ public final class StaffStore {
         return h.createUpdate("DELETE FROM staff_session WHERE staff_id = :id").bind("id", staffId).execute();
     }
 
+    public int count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM staff").mapTo(Integer.class).one();
+    }
+
     public int countAdmins(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM staff WHERE role = 'ADMIN' AND disabled = FALSE")
                 .mapTo(Integer.class).one();
