@@ -2,6 +2,7 @@ package dev.moddesk.server;
 
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.ServerConfig;
+import dev.moddesk.server.core.TrustedProxies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ public final class Main {
     /** Parsed command line. */
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
-                   boolean exitOnStdinEof, boolean help, boolean version) {
+                   boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -100,7 +101,8 @@ public final class Main {
         ServerConfig config = ServerConfig.defaults(database, options.dataDir())
                 .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
                 .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress())
-                .withAllowPrivateWebhooks(options.allowPrivateWebhooks());
+                .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
+                .withTrustedProxies(options.trustedProxies());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -171,6 +173,7 @@ public final class Main {
         boolean exitOnStdinEof = false;
         boolean help = false;
         boolean version = false;
+        List<TrustedProxies.Range> trustedProxies = new ArrayList<>();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -199,6 +202,7 @@ public final class Main {
                 case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
                 case "--allow-private-webhooks" -> allowPrivateWebhooks = flag(name, inline);
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
+                case "--trusted-proxy" -> trustedProxies.add(range(name, value(name, inline, rest)));
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
                 default -> throw new UsageException("unknown option " + arg);
@@ -208,7 +212,7 @@ public final class Main {
             dataDir = defaultDataDir(env, osName, home);
         }
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
-                allowPrivateWebhooks, exitOnStdinEof, help, version);
+                allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies));
     }
 
     private static String value(String name, String inline, List<String> rest) throws UsageException {
@@ -233,6 +237,15 @@ public final class Main {
             throw new UsageException(name + " must not be empty");
         }
         return value;
+    }
+
+    private static TrustedProxies.Range range(String name, String value) throws UsageException {
+        try {
+            return TrustedProxies.Range.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " must be an IPv4 or IPv6 address range such as 10.0.0.0/8, got "
+                    + value);
+        }
     }
 
     private static double parseSimRate(String value) throws UsageException {
@@ -315,6 +328,9 @@ public final class Main {
                                          accept webhook endpoints on loopback, private and link-local
                                          addresses and over plain http, for a platform on this server's
                                          own network (default: off, public https endpoints only)
+                  --trusted-proxy <cidr> a reverse proxy's address range (IPv4 or IPv6, repeatable): only
+                                         from these peers is X-Forwarded-For read for the client address
+                                         (default: none; the peer's address is the client's)
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit

@@ -47,7 +47,7 @@ public final class ModDeskServer implements AutoCloseable {
     private final ServerConfig config;
     private final List<Function<Services, Feature>> featureFactories;
     private final List<Feature> features = new ArrayList<>();
-    private final Api api = new Api();
+    private final Api api;
     private Database database;
     private Javalin javalin;
     private Services services;
@@ -61,6 +61,7 @@ public final class ModDeskServer implements AutoCloseable {
 
     public ModDeskServer(ServerConfig config, List<Function<Services, Feature>> featureFactories) {
         this.config = config;
+        this.api = new Api(config.trustedProxies());
         this.featureFactories = List.copyOf(featureFactories);
     }
 

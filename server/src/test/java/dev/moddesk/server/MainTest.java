@@ -26,7 +26,8 @@ class MainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).contains("--port", "--bind", "--db-url", "--db-user", "--db-password", "--data-dir",
                 "--sandbox", "--exit-on-stdin-eof", "--help", "--version", "7470", "127.0.0.1",
-                "--login-limit-per-address <n>", "(default: 100; each username: 5)", "--allow-private-webhooks");
+                "--login-limit-per-address <n>", "(default: 100; each username: 5)", "--allow-private-webhooks",
+                "--trusted-proxy");
     }
 
     @Test
@@ -44,6 +45,7 @@ class MainTest {
         assertThat(run("--db-url", "mysql://x")).isEqualTo(2);
         assertThat(run("--sandbox=yes")).isEqualTo(2);
         assertThat(run("--login-limit-per-address", "0")).isEqualTo(2);
+        assertThat(run("--trusted-proxy", "proxy.example")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number from 0 to 65535");
     }
 
@@ -57,7 +59,8 @@ class MainTest {
     void parsesValuesInBothForms() throws Exception {
         Main.Options options = Main.parse(new String[] {"--port=0", "--bind", "0.0.0.0", "--sandbox",
                 "--db-url", "jdbc:postgresql://db/moddesk", "--data-dir", "/tmp/md", "--exit-on-stdin-eof",
-                "--login-limit-per-address=250"}, Map.of(), "Linux", Path.of("/home/li"));
+                "--login-limit-per-address=250", "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy=fd00::/8"},
+                Map.of(), "Linux", Path.of("/home/li"));
         assertThat(options.loginLimitPerAddress()).isEqualTo(250);
         assertThat(options.allowPrivateWebhooks()).isFalse();
         assertThat(Main.parse(new String[] {"--allow-private-webhooks"}, Map.of(), "Linux", Path.of("/home/li"))
@@ -70,6 +73,9 @@ class MainTest {
         assertThat(options.exitOnStdinEof()).isTrue();
         assertThat(options.dbUrl()).isEqualTo("jdbc:postgresql://db/moddesk");
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/md"));
+        assertThat(options.trustedProxies().ranges()).hasSize(2);
+        assertThat(options.trustedProxies().clientAddress("10.1.1.1", java.util.List.of("198.51.100.4")))
+                .isEqualTo("198.51.100.4");
         assertThatThrownBy(() -> Main.parse(new String[] {"--bind", ""}, Map.of(), "Linux", Path.of("/h")))
                 .isInstanceOf(Main.UsageException.class);
     }

@@ -70,6 +70,7 @@ public final class Api {
 
     private static final Set<String> JSON_MEDIA = Set.of("application/json", "application/problem+json");
 
+    private final TrustedProxies trustedProxies;
     private final List<Route> routes = new ArrayList<>();
     private final Map<Access.Kind, Authenticator> authenticators = new EnumMap<>(Access.Kind.class);
     /** One reader per body type, made on first use (a reader is immutable and thread-safe). */
@@ -78,6 +79,25 @@ public final class Api {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /** A registry that takes the peer's address as the client's. */
+    public Api() {
+        this(TrustedProxies.none());
+    }
+
+    /** A registry that believes {@code X-Forwarded-For} from {@code trustedProxies}. */
+    public Api(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
+
+    /**
+     * The client's address, the one place it is decided: the peer's, or what a trusted proxy forwarded. The login
+     * throttle, sessions and the audit log get it through the {@link Principal}.
+     */
+    public String clientAddress(Context ctx) {
+        return trustedProxies.clientAddress(ctx.req().getRemoteAddr(),
+                java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
 
     public Route get(String path) {
         return add("GET", path);
@@ -264,7 +284,7 @@ public final class Api {
     }
 
     private Principal authenticate(Context ctx, Route route) {
-        String clientAddress = ctx.ip();
+        String clientAddress = clientAddress(ctx);
         Access access = route.access();
         if (access.kind() == Access.Kind.PUBLIC) {
             return Principal.anonymous(clientAddress);

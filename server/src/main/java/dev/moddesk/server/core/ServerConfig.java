@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param simRate                in sandbox mode, the platform simulator's events per second; 0 turns it off
  * @param allowPrivateWebhooks   accept webhook URLs on loopback, private and link-local addresses and plain http
  *                               (a platform on the same private network); off, only public https endpoints
+ * @param trustedProxies         peers whose {@code X-Forwarded-For} names the client (none by default)
  */
 public record ServerConfig(
         String bind,
@@ -41,7 +42,8 @@ public record ServerConfig(
         Duration loginFailureWindow,
         String version,
         double simRate,
-        boolean allowPrivateWebhooks) {
+        boolean allowPrivateWebhooks,
+        TrustedProxies trustedProxies) {
 
     public static final int DEFAULT_PORT = 7470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -74,6 +76,9 @@ public record ServerConfig(
         if (version == null) {
             version = runningVersion();
         }
+        if (trustedProxies == null) {
+            trustedProxies = TrustedProxies.none();
+        }
     }
 
     /** The version from the server jar's manifest, or "dev" when run from classes. */
@@ -89,43 +94,44 @@ public record ServerConfig(
     public static ServerConfig defaults(Database.Settings database, Path dataDir) {
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
-                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false);
+                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none());
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks);
+                allowPrivateWebhooks, trustedProxies);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks);
+                allowPrivateWebhooks, trustedProxies);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks);
+                allowPrivateWebhooks, trustedProxies);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks);
+                allowPrivateWebhooks, trustedProxies);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks);
+                allowPrivateWebhooks, trustedProxies);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                perUsername, perAddress, window, version, simRate, allowPrivateWebhooks);
+                perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
+                trustedProxies);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -137,12 +143,20 @@ public record ServerConfig(
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks);
+                allowPrivateWebhooks, trustedProxies);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow);
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
+                trustedProxies);
+    }
+
+    /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
+    public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks, trustedProxies);
     }
 }
