@@ -16,6 +16,7 @@ public enum ProblemType {
     BAD_CREDENTIALS("bad-credentials", 401, "Wrong username or password"),
     ACCOUNT_DISABLED("account-disabled", 403, "This account is disabled"),
     FORBIDDEN("forbidden", 403, "Your role may not do this"),
+    PASSWORD_CHANGE_REQUIRED("password-change-required", 403, "Change your password first"),
     OUT_OF_SCOPE("out-of-scope", 403, "This is outside your city scope"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),

@@ -301,6 +301,9 @@ public final class Api {
         if (access.kind() == Access.Kind.STAFF && (who.role() == null || !who.role().covers(access.minRole()))) {
             throw ProblemException.keyed(ProblemType.FORBIDDEN, "core.forbidden.role", access.minRole());
         }
+        if (who.mustChangePassword() && !route.isAllowedBeforePasswordChange()) {
+            throw ProblemException.keyed(ProblemType.PASSWORD_CHANGE_REQUIRED, "session.passwordChangeRequired");
+        }
         return who;
     }
 

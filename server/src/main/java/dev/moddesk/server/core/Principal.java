@@ -6,10 +6,17 @@ import java.util.List;
 /**
  * Who is calling, as established by the {@link Authenticator} of the route's {@link Access} kind. Staff principals
  * carry their id, username, role and city scopes (empty = every city); platform principals carry the service key's
- * name and no staff id or role; anonymous principals only the client address.
+ * name and no staff id or role; anonymous principals only the client address. {@code mustChangePassword} marks a
+ * staff member whose password an admin set: the {@link Api} lets them call only routes marked
+ * {@link Route#allowedBeforePasswordChange()}.
  */
 public record Principal(Access.Kind kind, Long staffId, String username, Role role, List<String> cityScopes,
-                        String clientAddress) {
+                        String clientAddress, boolean mustChangePassword) {
+    public Principal(Access.Kind kind, Long staffId, String username, Role role, List<String> cityScopes,
+                     String clientAddress) {
+        this(kind, staffId, username, role, cityScopes, clientAddress, false);
+    }
+
     public Principal {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required");
@@ -36,6 +43,11 @@ public record Principal(Access.Kind kind, Long staffId, String username, Role ro
      */
     public static Principal tool(String name) {
         return new Principal(Access.Kind.PUBLIC, null, name, null, List.of(), null);
+    }
+
+    /** This staff principal, whose password an admin set: it may only change it (or sign out) until it does. */
+    public Principal requiringPasswordChange() {
+        return new Principal(kind, staffId, username, role, cityScopes, clientAddress, true);
     }
 
     public boolean isStaff() {

@@ -35,6 +35,7 @@ public final class Route {
     private final Map<String, Class<?>> pathTypes = new LinkedHashMap<>();
     private RouteHandler handler;
     private Consumer<WsConfig> socket;
+    private boolean allowedBeforePasswordChange;
 
     private final boolean websocket;
 
@@ -75,6 +76,19 @@ public final class Route {
     public Route tag(String tag) {
         this.tag = tag;
         return this;
+    }
+
+    /**
+     * Staff who must change their password (an admin set it) may call this route; every other staff route answers
+     * them 403 {@code password-change-required}.
+     */
+    public Route allowedBeforePasswordChange() {
+        this.allowedBeforePasswordChange = true;
+        return this;
+    }
+
+    public boolean isAllowedBeforePasswordChange() {
+        return allowedBeforePasswordChange;
     }
 
     public Route access(Access access) {

@@ -73,7 +73,7 @@ public final class SandboxAccounts {
                 }
                 String password = randomPassword();
                 if (existing.isPresent()) {
-                    store.setPasswordHash(h, existing.get().id(), PasswordHasher.hash(password));
+                    store.setPasswordHash(h, existing.get().id(), PasswordHasher.hash(password), false);
                     services.auditLog().record(h, new AuditLog.Entry(null, "sandbox", "staff.password_reset",
                             "staff", Long.toString(existing.get().id()), null, null, "sandbox start", null));
                     accounts.add(new Account(username, password, existing.get().role()));

@@ -1,5 +1,6 @@
 package dev.moddesk.server.session;
 
+import dev.moddesk.contract.ChangePasswordRequest;
 import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.Me;
 import dev.moddesk.contract.ServerInfo;
@@ -17,10 +18,12 @@ import dev.moddesk.server.core.Services;
 public final class SessionFeature implements Feature {
     private final Services services;
     private final SessionService sessions;
+    private final PasswordChange passwords;
 
     public SessionFeature(Services services) {
         this.services = services;
         this.sessions = new SessionService(services);
+        this.passwords = new PasswordChange(services);
     }
 
     @Override
@@ -36,14 +39,24 @@ public final class SessionFeature implements Feature {
                 .handle(call -> sessions.login(call.body(), call.clientAddress()));
 
         api.delete("/api/v1/session").summary("Sign out (ends this token's session)")
-                .access(Access.staff()).response(204)
+                .access(Access.staff()).allowedBeforePasswordChange().response(204)
                 .handle(call -> {
                     sessions.logout(call.principal(), BearerToken.of(call.ctx()).orElseThrow());
                     return null;
                 });
 
+        api.post("/api/v1/session/password").summary("Change your own password")
+                .description("Needs the current password. Ends your other sessions; this one stays. After an admin "
+                        + "set your password, every other route answers 403 password-change-required until this.")
+                .access(Access.staff()).allowedBeforePasswordChange().body(ChangePasswordRequest.class)
+                .response(204).errors(422)
+                .handle(call -> {
+                    passwords.change(call.principal(), BearerToken.of(call.ctx()).orElseThrow(), call.body());
+                    return null;
+                });
+
         api.get("/api/v1/me").summary("The signed-in staff member")
-                .access(Access.staff()).response(200, Me.class)
+                .access(Access.staff()).allowedBeforePasswordChange().response(200, Me.class)
                 .handle(call -> sessions.me(call.principal()));
 
         api.get("/api/v1/info").summary("Server product, version and API version (public)")

@@ -107,7 +107,8 @@ public final class SessionService {
             services.auditLog().record(h, new AuditLog.Entry(row.id(), row.username(), "session.login", "staff",
                     Long.toString(row.id()), null, null, null, clientAddress));
         });
-        return new SessionToken(token, expiresAt, me(row));
+        boolean mustChange = jdbi.withHandle(h -> staff.mustChangePassword(h, row.id()));
+        return new SessionToken(token, expiresAt, me(row), mustChange);
     }
 
     /** The staff principal for a bearer token, or empty when it is unknown, expired or its account disabled. */
@@ -129,8 +130,9 @@ public final class SessionService {
         if (!now.isBefore(session.lastUsedAt().plus(services.config().sessionRefreshInterval()))) {
             jdbi.useHandle(h -> store.touch(h, hash, now, now.plus(services.config().sessionTtl())));
         }
-        return Optional.of(Principal.staff(session.staffId(), session.username(), session.role(),
-                session.cityScopes(), clientAddress));
+        Principal principal = Principal.staff(session.staffId(), session.username(), session.role(),
+                session.cityScopes(), clientAddress);
+        return Optional.of(session.mustChangePassword() ? principal.requiringPasswordChange() : principal);
     }
 
     /** Ends the session of {@code token}, recording it in the audit log. */

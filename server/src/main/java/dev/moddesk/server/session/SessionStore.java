@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 final class SessionStore {
     /** A live session joined with its account, as authentication needs it. */
     record ActiveSession(long staffId, String username, Role role, List<String> cityScopes, boolean disabled,
-                         Instant lastUsedAt, Instant expiresAt) {
+                         Instant lastUsedAt, Instant expiresAt, boolean mustChangePassword) {
     }
 
     void insert(Handle h, String tokenHash, long staffId, Instant now, Instant expiresAt, String clientAddress) {
@@ -26,13 +26,15 @@ final class SessionStore {
 
     Optional<ActiveSession> find(Handle h, String tokenHash) {
         return h.createQuery("""
-                        SELECT s.staff_id, t.username, t.role, t.city_scopes, t.disabled, s.last_used_at, s.expires_at
+                        SELECT s.staff_id, t.username, t.role, t.city_scopes, t.disabled, s.last_used_at, s.expires_at,
+                               t.must_change_password
                         FROM staff_session s JOIN staff t ON t.id = s.staff_id
                         WHERE s.token_hash = :hash""")
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> new ActiveSession(rs.getLong("staff_id"), rs.getString("username"),
                         Role.valueOf(rs.getString("role")), StaffStore.parseScopes(rs.getString("city_scopes")),
-                        rs.getBoolean("disabled"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "expires_at")))
+                        rs.getBoolean("disabled"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "expires_at"),
+                        rs.getBoolean("must_change_password")))
                 .findOne();
     }
 
@@ -44,6 +46,12 @@ final class SessionStore {
 
     int delete(Handle h, String tokenHash) {
         return h.createUpdate("DELETE FROM staff_session WHERE token_hash = :hash").bind("hash", tokenHash).execute();
+    }
+
+    /** Ends every session of {@code staffId} but the one of {@code keepHash}; returns how many ended. */
+    int deleteOthers(Handle h, long staffId, String keepHash) {
+        return h.createUpdate("DELETE FROM staff_session WHERE staff_id = :staffId AND token_hash <> :keep")
+                .bind("staffId", staffId).bind("keep", keepHash).execute();
     }
 
     int deleteExpired(Handle h, Instant now) {

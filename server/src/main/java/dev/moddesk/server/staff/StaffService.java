@@ -145,7 +145,7 @@ public final class StaffService {
         });
     }
 
-    /** Sets a new password and ends the account's sessions. */
+    /** Sets a new password, which its owner must change at the next sign-in, and ends the account's sessions. */
     public void resetPassword(Principal actor, long id, ResetPasswordRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         checkPassword("newPassword", request.newPassword(), errors);
@@ -155,7 +155,7 @@ public final class StaffService {
         String hash = PasswordHasher.hash(request.newPassword());
         jdbi.useTransaction(h -> {
             StaffRow row = lock(h, id);
-            store.setPasswordHash(h, id, hash);
+            store.setPasswordHash(h, id, hash, true);
             int ended = store.endSessions(h, id);
             audit(h, actor, "staff.password_reset", id, null, Map.of("sessionsEnded", ended,
                     "username", row.username()));
@@ -182,7 +182,8 @@ public final class StaffService {
         }
     }
 
-    private static void checkPassword(String field, String password, List<FieldProblem> errors) {
+    /** The rules every new password meets, whoever sets it (an admin, {@code admin create}, its owner). */
+    public static void checkPassword(String field, String password, List<FieldProblem> errors) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             errors.add(FieldProblem.of(field, "staff.field.passwordShort", MIN_PASSWORD_LENGTH));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {

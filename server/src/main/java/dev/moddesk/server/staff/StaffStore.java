@@ -66,9 +66,15 @@ public final class StaffStore {
                 .bind("id", id).bind("disabled", disabled).execute();
     }
 
-    public void setPasswordHash(Handle h, long id, String passwordHash) {
-        h.createUpdate("UPDATE staff SET password_hash = :hash WHERE id = :id")
-                .bind("id", id).bind("hash", passwordHash).execute();
+    /** Sets the password; {@code mustChange} when someone else chose it, so its owner must replace it first. */
+    public void setPasswordHash(Handle h, long id, String passwordHash, boolean mustChange) {
+        h.createUpdate("UPDATE staff SET password_hash = :hash, must_change_password = :mustChange WHERE id = :id")
+                .bind("id", id).bind("hash", passwordHash).bind("mustChange", mustChange).execute();
+    }
+
+    public boolean mustChangePassword(Handle h, long id) {
+        return h.createQuery("SELECT must_change_password FROM staff WHERE id = :id").bind("id", id)
+                .mapTo(Boolean.class).findOne().orElse(false);
     }
 
     /**
