@@ -34,7 +34,8 @@ public final class Main {
     /** Parsed command line. */
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
-                   boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies) {
+                   boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
+                   ServerConfig.Tls tls) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -102,7 +103,7 @@ public final class Main {
                 .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
                 .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress())
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
-                .withTrustedProxies(options.trustedProxies());
+                .withTrustedProxies(options.trustedProxies()).withTls(options.tls());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -174,6 +175,8 @@ public final class Main {
         boolean help = false;
         boolean version = false;
         List<TrustedProxies.Range> trustedProxies = new ArrayList<>();
+        Path tlsCert = null;
+        Path tlsKey = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -202,6 +205,8 @@ public final class Main {
                 case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
                 case "--allow-private-webhooks" -> allowPrivateWebhooks = flag(name, inline);
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
+                case "--tls-cert" -> tlsCert = readable(name, value(name, inline, rest));
+                case "--tls-key" -> tlsKey = readable(name, value(name, inline, rest));
                 case "--trusted-proxy" -> trustedProxies.add(range(name, value(name, inline, rest)));
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
@@ -211,8 +216,12 @@ public final class Main {
         if (dataDir == null) {
             dataDir = defaultDataDir(env, osName, home);
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new UsageException("--tls-cert and --tls-key go together: HTTPS needs the certificate and its key");
+        }
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
-                allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies));
+                allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
+                tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey));
     }
 
     private static String value(String name, String inline, List<String> rest) throws UsageException {
@@ -237,6 +246,14 @@ public final class Main {
             throw new UsageException(name + " must not be empty");
         }
         return value;
+    }
+
+    private static Path readable(String name, String value) throws UsageException {
+        Path file = Path.of(nonBlank(name, value));
+        if (!Files.isReadable(file)) {
+            throw new UsageException(name + " names a file that cannot be read: " + value);
+        }
+        return file;
     }
 
     private static TrustedProxies.Range range(String name, String value) throws UsageException {
@@ -328,6 +345,9 @@ public final class Main {
                                          accept webhook endpoints on loopback, private and link-local
                                          addresses and over plain http, for a platform on this server's
                                          own network (default: off, public https endpoints only)
+                  --tls-cert <pem>       serve HTTPS with this certificate chain (PEM, leaf first)
+                  --tls-key <pem>        its private key (PEM: PKCS#8, PKCS#1 RSA or EC; not encrypted)
+                                         (default: neither; plain HTTP, e.g. behind a TLS proxy)
                   --trusted-proxy <cidr> a reverse proxy's address range (IPv4 or IPv6, repeatable): only
                                          from these peers is X-Forwarded-For read for the client address
                                          (default: none; the peer's address is the client's)

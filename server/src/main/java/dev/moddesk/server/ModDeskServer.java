@@ -5,6 +5,7 @@ import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.HttpsConnector;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
@@ -97,6 +98,9 @@ public final class ModDeskServer implements AutoCloseable {
                 javalinConfig.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 javalinConfig.requestLogger.http((ctx, ms) -> timeRequest(metrics, ctx, ms));
                 api.install(javalinConfig);
+                if (config.tls() != null) {
+                    HttpsConnector.install(javalinConfig, config.tls(), config.bind(), config.port());
+                }
             });
             javalin.start(config.bind(), config.port());
             for (Feature feature : features) {
@@ -148,10 +152,10 @@ public final class ModDeskServer implements AutoCloseable {
         return javalin.port();
     }
 
-    /** The base URL clients use, e.g. {@code http://127.0.0.1:7470}. */
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:7470} ({@code https://} with TLS). */
     public String baseUrl() {
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
-        return "http://" + host + ":" + port();
+        return (config.tls() == null ? "http://" : "https://") + host + ":" + port();
     }
 
     /** The seeded sandbox accounts with their passwords (empty unless sandbox mode). */

@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param allowPrivateWebhooks   accept webhook URLs on loopback, private and link-local addresses and plain http
  *                               (a platform on the same private network); off, only public https endpoints
  * @param trustedProxies         peers whose {@code X-Forwarded-For} names the client (none by default)
+ * @param tls                    serve HTTPS with these PEM files; null serves plain HTTP
  */
 public record ServerConfig(
         String bind,
@@ -43,7 +44,17 @@ public record ServerConfig(
         String version,
         double simRate,
         boolean allowPrivateWebhooks,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        Tls tls) {
+
+    /** A PEM certificate chain (leaf first) and its private key (PKCS#8, PKCS#1 or SEC1). */
+    public record Tls(Path certificateChain, Path privateKey) {
+        public Tls {
+            if (certificateChain == null || privateKey == null) {
+                throw new IllegalArgumentException("HTTPS needs both a certificate chain and a private key");
+            }
+        }
+    }
 
     public static final int DEFAULT_PORT = 7470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -94,44 +105,45 @@ public record ServerConfig(
     public static ServerConfig defaults(Database.Settings database, Path dataDir) {
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
-                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none());
+                Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none(),
+                null);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
-                trustedProxies);
+                trustedProxies, tls);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -143,20 +155,27 @@ public record ServerConfig(
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
-                trustedProxies);
+                trustedProxies, tls);
     }
 
     /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
     public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies);
+                allowPrivateWebhooks, trustedProxies, tls);
+    }
+
+    /** Serve HTTPS with {@code tls} (null: plain HTTP). */
+    public ServerConfig withTls(Tls tls) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks, trustedProxies, tls);
     }
 }
