@@ -3,6 +3,7 @@ package dev.moddesk.server;
 import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.TrustedProxies;
+import dev.moddesk.server.core.MediaSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ public final class Main {
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
-                   ServerConfig.Tls tls) {
+                   ServerConfig.Tls tls, MediaSettings media) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -103,7 +104,7 @@ public final class Main {
                 .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
                 .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress())
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
-                .withTrustedProxies(options.trustedProxies()).withTls(options.tls());
+                .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -177,6 +178,8 @@ public final class Main {
         List<TrustedProxies.Range> trustedProxies = new ArrayList<>();
         Path tlsCert = null;
         Path tlsKey = null;
+        MediaSettings media = MediaSettings.defaults();
+        List<String> mediaHosts = new ArrayList<>();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -204,6 +207,9 @@ public final class Main {
                 case "--no-sim" -> simRate = flag(name, inline) ? 0 : simRate;
                 case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
                 case "--allow-private-webhooks" -> allowPrivateWebhooks = flag(name, inline);
+                case "--media-dir" -> media = media.withFolder(Path.of(nonBlank(name, value(name, inline, rest))));
+                case "--media-max-bytes" -> media = media.withMaxUploadBytes(parseMediaLimit(value(name, inline, rest)));
+                case "--media-host" -> mediaHosts.add(parseMediaHost(value(name, inline, rest)));
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
                 case "--tls-cert" -> tlsCert = readable(name, value(name, inline, rest));
                 case "--tls-key" -> tlsKey = readable(name, value(name, inline, rest));
@@ -221,7 +227,29 @@ public final class Main {
         }
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
-                tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey));
+                tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
+                media.withAllowedHosts(mediaHosts));
+    }
+
+    private static long parseMediaLimit(String value) throws UsageException {
+        try {
+            long bytes = Long.parseLong(value.strip());
+            if (bytes >= 1024 && bytes <= 1L << 40) {
+                return bytes;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--media-max-bytes must be a number of bytes from 1024 to 2^40, got " + value);
+    }
+
+    /** A bare host name (no scheme, port or path): the console compares URL hosts with it. */
+    private static String parseMediaHost(String value) throws UsageException {
+        String host = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (host.isEmpty() || !host.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+            throw new UsageException("--media-host must be a host name such as media.example.com, got " + value);
+        }
+        return host;
     }
 
     private static String value(String name, String inline, List<String> rest) throws UsageException {
@@ -351,6 +379,11 @@ public final class Main {
                   --trusted-proxy <cidr> a reverse proxy's address range (IPv4 or IPv6, repeatable): only
                                          from these peers is X-Forwarded-For read for the client address
                                          (default: none; the peer's address is the client's)
+                  --media-dir <path>     folder of uploaded application videos and posters
+                                         (default: media in the data folder)
+                  --media-max-bytes <n>  largest media upload in bytes (default: 67108864, 64 MB)
+                  --media-host <host>    a host of a platform that serves its own media over https; the
+                                         console plays media URLs on listed hosts only (repeatable)
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit

@@ -106,7 +106,7 @@ public final class ModDeskServer implements AutoCloseable {
             for (Feature feature : features) {
                 feature.start();
             }
-            if (config.sandbox() && config.simRate() > 0) {
+            if (config.sandbox()) {
                 simulator = SandboxSimulation.start(services, baseUrl(), config.simRate());
             }
             log.info("ModDesk server {} listening on {}:{} ({} database{})", config.version(), config.bind(),

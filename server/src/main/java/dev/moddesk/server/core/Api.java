@@ -190,7 +190,7 @@ public final class Api {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Cache-Control", "no-store");
             String length = ctx.header("Content-Length");
-            if (length != null && isOver(length)) {
+            if (length != null && isOver(length, MAX_BODY_BYTES) && !streamsLargeBodies(ctx.path())) {
                 throw ProblemException.keyed(ProblemType.PAYLOAD_TOO_LARGE, "core.bodyTooLarge", MAX_BODY_BYTES);
             }
         });
@@ -249,9 +249,19 @@ public final class Api {
         }
     }
 
-    private static boolean isOver(String contentLength) {
+    /** True for a path of a route that streams its body itself and checks its own, larger, limit (its handler). */
+    private boolean streamsLargeBodies(String path) {
+        for (Route route : routes) {
+            if (route.rawBodyLimit() > MAX_BODY_BYTES && matches(route.path(), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOver(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > MAX_BODY_BYTES;
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -36,6 +36,8 @@ public final class Route {
     private RouteHandler handler;
     private Consumer<WsConfig> socket;
     private boolean allowedBeforePasswordChange;
+    private long rawBodyLimit;
+    private List<String> rawBodyTypes = List.of();
 
     private final boolean websocket;
 
@@ -100,6 +102,28 @@ public final class Route {
     public Route body(Type bodyType) {
         this.bodyType = bodyType;
         return this;
+    }
+
+    /**
+     * A body the handler streams itself ({@link Call#ctx()}'s input stream), of up to {@code maxBytes} and one of
+     * {@code mediaTypes} (documented; the handler checks the content): uploads larger than JSON bodies may be.
+     */
+    public Route rawBody(long maxBytes, String... mediaTypes) {
+        if (maxBytes < 1 || mediaTypes.length == 0) {
+            throw new IllegalArgumentException(this + ": a raw body needs a positive limit and a media type");
+        }
+        this.rawBodyLimit = maxBytes;
+        this.rawBodyTypes = List.of(mediaTypes);
+        return this;
+    }
+
+    /** The largest streamed body this route takes, or 0 when it takes none (see {@link #rawBody}). */
+    public long rawBodyLimit() {
+        return rawBodyLimit;
+    }
+
+    public List<String> rawBodyTypes() {
+        return rawBodyTypes;
     }
 
     /** A success response; the first one declared is the status a plain handler result is sent with. */
@@ -234,6 +258,9 @@ public final class Route {
         }
         if (bodyType != null) {
             all.addAll(List.of(400, 413, 415, 422));
+        }
+        if (rawBodyLimit > 0) {
+            all.add(413);
         }
         if (!queryParams.isEmpty()) {
             all.add(400);

@@ -28,6 +28,7 @@ import java.time.Duration;
  *                               (a platform on the same private network); off, only public https endpoints
  * @param trustedProxies         peers whose {@code X-Forwarded-For} names the client (none by default)
  * @param tls                    serve HTTPS with these PEM files; null serves plain HTTP
+ * @param media                  the media store's folder, upload limit and the hosts of platform-hosted media
  */
 public record ServerConfig(
         String bind,
@@ -45,7 +46,8 @@ public record ServerConfig(
         double simRate,
         boolean allowPrivateWebhooks,
         TrustedProxies trustedProxies,
-        Tls tls) {
+        Tls tls,
+        MediaSettings media) {
 
     /** A PEM certificate chain (leaf first) and its private key (PKCS#8, PKCS#1 or SEC1). */
     public record Tls(Path certificateChain, Path privateKey) {
@@ -87,6 +89,9 @@ public record ServerConfig(
         if (version == null) {
             version = runningVersion();
         }
+        if (media == null) {
+            media = MediaSettings.defaults();
+        }
         if (trustedProxies == null) {
             trustedProxies = TrustedProxies.none();
         }
@@ -106,44 +111,44 @@ public record ServerConfig(
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
                 Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none(),
-                null);
+                null, MediaSettings.defaults());
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
-                trustedProxies, tls);
+                trustedProxies, tls, media);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -155,27 +160,34 @@ public record ServerConfig(
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
-                trustedProxies, tls);
+                trustedProxies, tls, media);
     }
 
     /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
     public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 
     /** Serve HTTPS with {@code tls} (null: plain HTTP). */
     public ServerConfig withTls(Tls tls) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls);
+                allowPrivateWebhooks, trustedProxies, tls, media);
+    }
+
+    /** The media store's folder, upload limit and allowed media hosts. */
+    public ServerConfig withMedia(MediaSettings media) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks, trustedProxies, tls, media);
     }
 }

@@ -85,6 +85,14 @@ final class OpenApiDocument {
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
+        if (route.rawBodyLimit() > 0) {
+            Map<String, Object> binary = new java.util.LinkedHashMap<>();
+            for (String type : route.rawBodyTypes()) {
+                binary.put(type, Map.of("schema", Map.of("type", "string", "format", "binary",
+                        "maxLength", route.rawBodyLimit())));
+            }
+            op.put("requestBody", Map.of("required", true, "content", binary));
+        }
         if (route.bodyType() != null) {
             op.put("requestBody", Map.of("required", true,
                     "content", Map.of("application/json", Map.of("schema", schemas.schema(route.bodyType())))));

@@ -52,7 +52,7 @@ public final class ReviewFeature implements Feature {
     private static final String IF_MATCH = "If-Match";
 
     private final ReviewModule review;
-    private final MediaStore media;
+    private final MediaRoutes mediaRoutes;
     private final MediaLinks links;
     private final Services services;
     private final boolean publishActions;
@@ -60,7 +60,7 @@ public final class ReviewFeature implements Feature {
 
     /** The standard wiring: review's event handlers go to the platform ingest API, its actions to the feed. */
     public ReviewFeature(Services services) {
-        this(services, PlatformGateway.of(services).actions(), MediaStore.classpath("/sandbox/media"),
+        this(services, PlatformGateway.of(services).actions(), MediaFolders.open(services.config()),
                 sharedSecret(services));
         ingestHandlers().forEach(PlatformGateway.of(services).ingest()::register);
     }
@@ -71,8 +71,8 @@ public final class ReviewFeature implements Feature {
      */
     public ReviewFeature(Services services, ActionPublisher actions, MediaStore media, byte[] mediaSecret) {
         this.services = services;
-        this.media = media;
         this.links = new MediaLinks(mediaSecret, Duration.ofHours(2));
+        this.mediaRoutes = new MediaRoutes(media, links, services.config().media().maxUploadBytes(), services.clock());
         this.publishActions = actions != null;
         this.review = ReviewModule.forServer(services, actions, links);
     }
@@ -281,48 +281,7 @@ public final class ReviewFeature implements Feature {
                     return null;
                 });
 
-        api.get("/api/v1/media/{key}").summary("A pre-signed application video or poster, with byte ranges")
-                .tag("media").access(Access.open()).produces("video/mp4")
-                .query("exp", Long.class, "expiry (epoch seconds) from the signed URL")
-                .query("sig", String.class, "signature from the signed URL")
-                .response(200, byte[].class).response(206, byte[].class).errors(416)
-                .handle(this::serveMedia);
-    }
-
-    private Object serveMedia(Call call) {
-        String key = call.pathParam("key");
-        if (!links.verify(key, call.query("exp"), call.query("sig"), services.clock().instant())) {
-            // 404 rather than 403: a bad or stale link names nothing the caller could be allowed to see.
-            throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.mediaLinkInvalid");
-        }
-        byte[] bytes = media.read(key).orElseThrow(() -> ReviewFailure.of(ProblemType.NOT_FOUND, "review.noMedia", key));
-        // An explicit Content-Length on every answer: without it Jetty streams a larger clip chunked, and JavaFX Media's
-        // HTTP source (GStreamer progress buffer) cannot size its cache, reports ERROR_MEDIA_INVALID and then crashes
-        // the console natively (SIGSEGV in cache_write_buffer) when the player is disposed.
-        Reply reply = new Reply(200, null, null, java.util.Map.of("Accept-Ranges", "bytes",
-                "Content-Length", Integer.toString(bytes.length)));
-        Optional<ByteRange> range;
-        try {
-            range = ByteRange.parse(call.header("Range"), bytes.length);
-        } catch (ByteRange.Unsatisfiable e) {
-            return new Reply(416, null, null, java.util.Map.of("Accept-Ranges", "bytes",
-                    "Content-Range", "bytes */" + bytes.length));
-        }
-        call.ctx().contentType(MediaStore.contentType(key));
-        boolean head = "HEAD".equals(call.ctx().method().name());
-        if (range.isEmpty()) {
-            if (!head) {
-                call.ctx().result(bytes);
-            }
-            return reply;
-        }
-        ByteRange r = range.get();
-        if (!head) {
-            call.ctx().result(java.util.Arrays.copyOfRange(bytes, (int) r.first(), (int) r.last() + 1));
-        }
-        return new Reply(206, null, null, java.util.Map.of("Accept-Ranges", "bytes",
-                "Content-Range", r.contentRange(bytes.length),
-                "Content-Length", Long.toString(r.last() - r.first() + 1)));
+        mediaRoutes.register(api);
     }
 
     private static ReviewActor actor(Call call) {

@@ -80,6 +80,12 @@ public final class CircleApplicantsActivity implements SimulatedActivity {
                             List.of("晚上十一点前结束都可以", "周末通宵也行")),
                     List.of("上次的剧本杀")));
 
+    /** The media keys applicants send: every topic's clip and its poster (the clip's name with .jpg). */
+    static List<String> mediaKeys() {
+        return TOPICS.stream().map(Topic::clip).distinct()
+                .flatMap(clip -> java.util.stream.Stream.of(clip, clip.replace(".mp4", ".jpg"))).toList();
+    }
+
     private static final String[] ADS = {"加微信 xx%d 有福利", "兼职刷单日结，私聊", "私聊有福利，加V：k%d",
             "加 微 信 领优惠券", "招代理，日赚三百，ＶＸ：a%d", "兼職刷單，日結"};
     private static final String[] OFF_TOPIC = {"哈哈哈", "随便", "不知道", "你猜", "今天天气不错", "。。。"};

@@ -78,7 +78,7 @@ final class ReviewTestServer implements AutoCloseable {
                 services -> new TokenAuth(tokens),
                 services -> feature = new ReviewFeature(services, realActionFeed
                         ? new ActionFeed(services.database().jdbi(), Json.mapper(), services.clock()) : actions,
-                        MediaStore.classpath("/sandbox/media"),
+                        sandboxClips(),
                         ReviewFeature.sharedSecret(services)));
         server = new ModDeskServer(config, features);
         try {
@@ -86,6 +86,24 @@ final class ReviewTestServer implements AutoCloseable {
         } catch (RuntimeException e) {
             dropSchema();
             throw e;
+        }
+    }
+
+    /** A media store in a temporary folder holding the sandbox's clips and posters, as the sandbox uploads them. */
+    static MediaStore sandboxClips() {
+        try {
+            FolderMediaStore store = new FolderMediaStore(java.nio.file.Files.createTempDirectory("rv-media-"));
+            for (String key : dev.moddesk.server.sandbox.SandboxMedia.keys()) {
+                java.nio.file.Path staged = java.nio.file.Files.createTempFile(store.staging(), "seed", ".part");
+                try (var in = ReviewTestServer.class.getResourceAsStream("/sandbox/media/" + key)) {
+                    java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, key), staged,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                store.put(key, staged, FolderMediaStore.sha256(staged));
+            }
+            return store;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -36,6 +36,11 @@ public final class TestClient {
         return new TestClient(baseUrl, token);
     }
 
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
