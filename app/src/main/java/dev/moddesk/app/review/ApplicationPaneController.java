@@ -47,6 +47,7 @@ public final class ApplicationPaneController {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Subscription> perApplication = new ArrayList<>();
     private FocusModeModel focus;
+    private ReviewKeymap keymap;
     private long shownId = -1;
 
     @FXML
@@ -149,6 +150,16 @@ public final class ApplicationPaneController {
         LabelVisibility.hideWhenEmpty(syncBadge);
         historyList.setPlaceholder(new Label(text.get("review.context.noHistory")));
         reasonList.setCellFactory(list -> new ListCell<>() {
+            {
+                // While Reject waits for a reason, clicking one in the list is the pick.
+                setOnMouseClicked(e -> {
+                    if (getItem() != null && keymap != null && keymap.rejectArmedProperty().get()) {
+                        keymap.disarmReject();
+                        focus.reject(getIndex() + 1);
+                    }
+                });
+            }
+
             @Override
             protected void updateItem(ReasonCode item, boolean empty) {
                 super.updateItem(item, empty);
@@ -171,6 +182,7 @@ public final class ApplicationPaneController {
     /** Shows {@code model}'s state until {@link #unbind()}; the parent controller owns the model and the keymap. */
     void bind(FocusModeModel model, ReviewKeymap keymap) {
         this.focus = model;
+        this.keymap = keymap;
         reasonList.setItems(model.reasonCodes());
         failedList.setItems(model.failedDecisions());
         failedList.visibleProperty().bind(Bindings.isNotEmpty(model.failedDecisions()));
@@ -196,6 +208,7 @@ public final class ApplicationPaneController {
             }
         }));
         subscriptions.add(keymap.rejectArmedProperty().subscribe(v -> setShown(rejectHint, v)));
+
         subscriptions.add(model.undoOfferProperty().subscribe(this::updateUndo));
         subscriptions.add(model.undoSecondsLeftProperty().subscribe(this::updateUndo));
         subscriptions.add(model.decidedCountProperty().subscribe(n ->
@@ -210,6 +223,7 @@ public final class ApplicationPaneController {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         clearApplication();
+        keymap = null;
         failedList.visibleProperty().unbind();
         failedList.managedProperty().unbind();
         videoPlayerController.unbind();
@@ -218,6 +232,11 @@ public final class ApplicationPaneController {
 
     private void show(ApplicationModel m) {
         clearApplication();
+        // A reason chosen for the previous application must never be applied to this one unseen.
+        reasonList.getSelectionModel().clearSelection();
+        if (keymap != null) {
+            keymap.disarmReject();
+        }
         updateEmptyState();
         if (m == null) {
             return;
@@ -405,7 +424,13 @@ public final class ApplicationPaneController {
     @FXML
     private void onReject() {
         int selected = reasonList.getSelectionModel().getSelectedIndex();
-        focus.reject(selected < 0 ? 1 : selected + 1);
+        if (selected < 0) {
+            // No silent default: ask for the reason (hint, notice) and take the next digit or click as the pick.
+            keymap.armReject();
+            focus.execute(ReviewCommand.of(ReviewCommand.Kind.ARM_REJECT));
+            return;
+        }
+        focus.reject(selected + 1);
     }
 
     @FXML

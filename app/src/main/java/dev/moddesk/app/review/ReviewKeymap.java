@@ -19,6 +19,16 @@ public final class ReviewKeymap {
         return rejectArmed.getReadOnlyProperty();
     }
 
+    /** The Reject button was clicked with no reason chosen: wait for one, as after R. */
+    public void armReject() {
+        rejectArmed.set(true);
+    }
+
+    /** A reason was picked with the mouse (or the application changed): the next key is an ordinary key again. */
+    public void disarmReject() {
+        rejectArmed.set(false);
+    }
+
     /**
      * @param code the key's code
      * @param text the character it typed ("?" is a shifted slash on most layouts, so the text decides)

@@ -146,6 +146,28 @@ class ReviewViewTest {
     }
 
     @Test
+    void clickingRejectWithNoReasonAsksForOneAndTheClickedReasonDecides(FxRobot robot) {
+        open(robot);
+        assertThat(text(robot, "#applicantLabel")).startsWith("小李");
+
+        robot.clickOn("#rejectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#applicantLabel")).as("no silent reason 1").startsWith("小李");
+        assertThat(shown(robot, "#rejectHint")).isTrue();
+        assertThat(text(robot, "#noticeLabel")).contains("Pick a reason");
+        assertThat(server.status(li)).isEqualTo(ApplicationStatus.PENDING);
+
+        robot.clickOn("3  ad");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#applicantLabel")).startsWith("小王");
+        assertThat(text(robot, "#undoLabel")).contains("Rejected", "小李");
+        assertThat(shown(robot, "#rejectHint")).isFalse();
+        synced();
+        assertThat(server.status(li)).isEqualTo(ApplicationStatus.REJECTED);
+    }
+
+    @Test
     void aVideoThatCannotBeLoadedShowsThePosterAndSaysSo(FxRobot robot) throws Exception {
         server.setVideo(li, new dev.moddesk.contract.review.VideoSubmission("http://127.0.0.1:9/v/missing.mp4",
                 "http://127.0.0.1:9/v/missing.jpg", 12, "青城山日出"));
