@@ -180,6 +180,9 @@ public final class ReviewQueueController implements ActiveView {
         sortCombo.setCellFactory(list -> sortCell());
         sortCombo.setButtonCell(sortCell());
         sortCombo.valueProperty().bindBidirectional(queue.sortProperty());
+        circleCombo.valueProperty().subscribe(c -> queue.circleIdProperty().set(c == null ? null : c.id()));
+        modeCombo.valueProperty().bindBidirectional(queue.modeProperty());
+        minRiskField.textProperty().subscribe(t -> queue.minRiskProperty().set(parseInt(t)));
         searchField.textProperty().bindBidirectional(queue.queryProperty());
         cityField.textProperty().bindBidirectional(queue.cityProperty());
 
@@ -254,10 +257,7 @@ public final class ReviewQueueController implements ActiveView {
     }
 
     private void refreshAndStart() {
-        queue.minRiskProperty().set(parseInt(minRiskField.getText()));
-        queue.circleIdProperty().set(circleCombo.getValue() == null ? null : circleCombo.getValue().id());
-        queue.modeProperty().set(modeCombo.getValue());
-        // refresh() completes on the FX executor, so this continuation runs there too.
+        // The filters reach the model as they change; refresh() completes on the FX executor, so this continuation runs there too.
         queue.refresh().thenRun(() -> {
             if (!started) {
                 started = true;

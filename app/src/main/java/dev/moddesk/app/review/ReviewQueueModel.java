@@ -93,13 +93,20 @@ public final class ReviewQueueModel {
         now.set(clock.instant());
     }
 
-    /** The view is showing: tick ages every second, follow arrivals every 15 s, hear about bulk results. */
+    /**
+     * The view is showing: reload when a filter changes, tick ages every second, follow arrivals every 15 s, hear
+     * about bulk results.
+     */
     public void activate() {
         if (!running.isEmpty()) {
             return;
         }
         outbox.addListener(outboxListener);
         running.add(() -> outbox.removeListener(outboxListener));
+        // Every filter applies when it changes, alike (choosing "Video" must not leave Answers rows until Refresh).
+        for (javafx.beans.value.ObservableValue<?> f : List.of(city, circleId, mode, minRisk, olderThanMinutes, query, sort)) {
+            running.add(f.subscribe((was, is) -> refresh()));
+        }
         running.add(timers.every(Duration.ofSeconds(1), () -> now.set(clock.instant())));
         running.add(timers.every(LIVE_REFRESH, () -> {
             if (autoRefresh.get()) {

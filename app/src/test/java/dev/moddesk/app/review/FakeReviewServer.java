@@ -181,6 +181,7 @@ public final class FakeReviewServer {
                 .filter(a -> f.query() == null || a.applicant.nickname().contains(f.query())
                         || a.answers.stream().anyMatch(x -> x.text().contains(f.query())))
                 .filter(a -> f.minRisk() == null || a.risk >= f.minRisk())
+                .filter(a -> f.mode() == null || a.mode == f.mode())
                 .sorted(order)
                 .map(this::summary).toList(), null);
     }

@@ -71,6 +71,27 @@ class ReviewQueueModelTest {
     }
 
     @Test
+    void everyFilterAppliesWhenItChangesWithoutARefresh() {
+        server.addApplication("小李", "喜欢爬山");
+        long wang = server.addApplication("小王", "加微信 领福利");
+        server.setVideo(wang, new dev.moddesk.contract.review.VideoSubmission("http://127.0.0.1:9/v.mp4", null, 4, "视频"));
+        queue.refresh();
+        assertThat(queue.rows()).hasSize(2);
+
+        queue.modeProperty().set(dev.moddesk.contract.review.JoinMode.VIDEO);
+        assertThat(queue.rows()).as("join mode").extracting(ApplicationSummary::applicantNickname).containsExactly("小王");
+
+        queue.modeProperty().set(null);
+        queue.minRiskProperty().set(101);
+        assertThat(queue.rows()).as("minimum risk").isEmpty();
+
+        queue.minRiskProperty().set(null);
+        queue.queryProperty().set("爬山");
+        assertThat(queue.rows()).as("search, as typed").extracting(ApplicationSummary::applicantNickname)
+                .containsExactly("小李");
+    }
+
+    @Test
     void newArrivalsAppearWhileNothingIsSelected() {
         server.addApplication("小李", "喜欢爬山");
         queue.refresh();
