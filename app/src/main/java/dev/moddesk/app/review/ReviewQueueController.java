@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.TablePlaceholder;
 import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.contract.review.ApplicationSummary;
 import dev.moddesk.contract.review.Circle;
@@ -138,7 +139,8 @@ public final class ReviewQueueController implements ActiveView {
         root.setFocusTraversable(true);
         queueTable.setItems(queue.rows());
         queueTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        queueTable.setPlaceholder(new Label(i18n.get("review.table.empty")));
+        queueTable.setPlaceholder(TablePlaceholder.of(i18n, queue.loadingProperty(), queue.loadFailureProperty(),
+                i18n.get("review.table.empty")));
         queueTable.setFocusTraversable(false);
         ageColumn.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> text.ageCompact(queue.ageOf(c.getValue())), queue.nowProperty()));
@@ -203,6 +205,7 @@ public final class ReviewQueueController implements ActiveView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         subscriptions.add(() -> root.removeEventFilter(KeyEvent.KEY_PRESSED, keys));
         subscriptions.add(queue.healthProperty().subscribe(this::showHealth));
+        subscriptions.add(queue.loadingProperty().subscribe(l -> showHealth(queue.healthProperty().get())));
         subscriptions.add(queue.noticeProperty().subscribe(n -> showNotice(text.notice(n))));
         subscriptions.add(focus.noticeProperty().subscribe(n -> showNotice(text.notice(n))));
         subscriptions.add(focus.pendingSyncProperty().subscribe(n -> {
@@ -302,6 +305,11 @@ public final class ReviewQueueController implements ActiveView {
     }
 
     private void showHealth(QueueHealth h) {
+        if (queue.loadingProperty().get() && queue.rows().isEmpty()) {
+            // Not "Pending 0" while the first page is still on its way.
+            healthLabel.setText(i18n.get("common.table.loading"));
+            return;
+        }
         if (h == null) {
             healthLabel.setText("");
             return;

@@ -67,6 +67,7 @@ public final class ReviewQueueModel {
     private final ObjectProperty<QueueHealth> health = new SimpleObjectProperty<>(this, "health");
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(this, "now");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final StringProperty loadFailure = new SimpleStringProperty(this, "loadFailure", "");
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
@@ -144,9 +145,11 @@ public final class ReviewQueueModel {
             }
             loading.set(false);
             if (e != null) {
+                loadFailure.set(errors.describe(e));
                 notice.set(Notice.error("review.notice.loadFailed", errors.describe(e)));
                 return null;
             }
+            loadFailure.set("");
             now.set(clock.instant());
             rows.setAll(page.items().stream().filter(s -> !decidedElsewhere.contains(s.id())).toList());
             nextCursor = page.nextCursor();
@@ -324,6 +327,11 @@ public final class ReviewQueueModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** Why the last reload failed, for the user; empty once a page arrived. */
+    public javafx.beans.property.ReadOnlyStringProperty loadFailureProperty() {
+        return loadFailure;
     }
 
     /** False while the moderator has rows selected for a bulk decision: the list must not move under them. */

@@ -168,6 +168,34 @@ class ReviewViewTest {
     }
 
     @Test
+    void whileTheFirstPageLoadsTheQueueSaysLoadingNotEmpty(FxRobot robot) {
+        DrainableExecutor held = new DrainableExecutor();
+        api.answerThrough(held);
+        open(robot);
+
+        Label placeholder = (Label) robot.lookup("#queueTable").queryAs(javafx.scene.control.TableView.class)
+                .getPlaceholder();
+        assertThat(placeholder.getText()).isEqualTo("Loading…");
+        assertThat(text(robot, "#healthLabel")).isEqualTo("Loading…");
+
+        api.answerThrough(null);
+        robot.interact(held::drain);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#healthLabel")).startsWith("Pending 4");
+    }
+
+    @Test
+    void anUnreachableServerIsNotAnEmptyQueue(FxRobot robot) {
+        api.setOffline(true);
+        open(robot);
+
+        Label placeholder = (Label) robot.lookup("#queueTable").queryAs(javafx.scene.control.TableView.class)
+                .getPlaceholder();
+        assertThat(placeholder.getText()).startsWith("Could not load").contains("Cannot reach the server")
+                .doesNotContain("No pending");
+    }
+
+    @Test
     void aVideoThatCannotBeLoadedShowsThePosterAndSaysSo(FxRobot robot) throws Exception {
         server.setVideo(li, new dev.moddesk.contract.review.VideoSubmission("http://127.0.0.1:9/v/missing.mp4",
                 "http://127.0.0.1:9/v/missing.jpg", 12, "青城山日出"));
