@@ -4,6 +4,7 @@ import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.EventBus;
 import dev.moddesk.app.core.Events;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.TablePlaceholder;
 import dev.moddesk.contract.AuditEntry;
 import java.io.File;
 import java.time.format.DateTimeFormatter;
@@ -120,7 +121,8 @@ public final class AuditController implements ActiveView {
         actionCombo.setCellFactory(list -> actionCell());
 
         auditTable.setItems(vm.entries());
-        auditTable.setPlaceholder(new Label(i18n.get("audit.table.empty")));
+        auditTable.setPlaceholder(TablePlaceholder.of(i18n, vm.loadingProperty(), vm.errorProperty(),
+                i18n.get("audit.table.empty")));
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().at() == null ? "" : timeFormat.format(c.getValue().at().atZone(vm.zone()))));
         actorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().actor() == null

@@ -2,6 +2,7 @@ package dev.moddesk.app.staff;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.TablePlaceholder;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.StaffMember;
 import java.time.ZoneId;
@@ -113,7 +114,8 @@ public final class StaffController implements ActiveView {
     @FXML
     private void initialize() {
         staffTable.setItems(vm.members());
-        staffTable.setPlaceholder(new Label(i18n.get("staff.table.empty")));
+        staffTable.setPlaceholder(TablePlaceholder.of(i18n, vm.busyProperty(), vm.errorProperty(),
+                i18n.get("staff.table.empty")));
         usernameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().username()));
         displayNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().displayName()));
         roleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(i18n.roleName(c.getValue().role())));

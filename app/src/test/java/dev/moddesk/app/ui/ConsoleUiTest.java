@@ -154,6 +154,21 @@ class ConsoleUiTest {
     }
 
     @Test
+    void staffAndAuditTellAnUnreachableServerFromNoEntries(FxRobot robot) {
+        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        fake.close();
+        robot.clickOn("#nav-staff");
+        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        TableView<?> staff = find(robot, "#staffTable");
+        await(() -> ((javafx.scene.control.Label) staff.getPlaceholder()).getText().startsWith("Could not load"));
+        assertThat(((javafx.scene.control.Label) staff.getPlaceholder()).getText()).doesNotContain("No staff");
+
+        openAudit(robot);
+        TableView<?> audit = find(robot, "#auditTable");
+        await(() -> ((javafx.scene.control.Label) audit.getPlaceholder()).getText().startsWith("Could not load"));
+    }
+
+    @Test
     void staffFormShowsServerFieldErrorsNextToTheFieldsAndKeepsTheInput(FxRobot robot) {
         signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         robot.clickOn("#nav-staff");
