@@ -141,7 +141,8 @@ public final class ApplicationPaneController {
                     setGraphic(null);
                     return;
                 }
-                where.setText(text.get("review.context.itemWhere", item.circleName(), item.city()));
+                where.setText(text.get("review.context.itemWhere",
+                        item.redacted() ? text.get("review.context.otherCityCircle") : item.circleName(), item.city()));
                 what.setText(text.get("review.context.itemWhat", text.status(item.status()),
                         item.reasonTitle() == null ? "—" : item.reasonTitle(), text.date(item.submittedAt())));
                 setGraphic(lines);

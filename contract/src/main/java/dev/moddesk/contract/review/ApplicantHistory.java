@@ -10,8 +10,17 @@ public record ApplicantHistory(Applicant applicant, List<Item> applications, Lis
         roomInfractions = roomInfractions == null ? List.of() : List.copyOf(roomInfractions);
     }
 
+    /**
+     * One earlier application. {@code redacted} items lie outside the reader's cities: they keep the trail (city,
+     * status, reason, dates) but not the circle's name.
+     */
     public record Item(long applicationId, String circleName, String city, ApplicationStatus status, Instant submittedAt,
-                       String reasonCode, String reasonTitle, Instant decidedAt) {
+                       String reasonCode, String reasonTitle, Instant decidedAt, boolean redacted) {
+
+        public Item(long applicationId, String circleName, String city, ApplicationStatus status, Instant submittedAt,
+                    String reasonCode, String reasonTitle, Instant decidedAt) {
+            this(applicationId, circleName, city, status, submittedAt, reasonCode, reasonTitle, decidedAt, false);
+        }
     }
 
     public record Infraction(String roomName, String action, String reason, Instant at) {

@@ -89,7 +89,7 @@ public final class ApplicationQueries {
             Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
                     latest.applicantCreatedAt());
             // Room infractions join here once live rooms exist.
-            return new ApplicantHistory(applicant, stores.queue().historyItems(rows, titles), List.of());
+            return new ApplicantHistory(applicant, stores.queue().historyItems(rows, titles, actor), List.of());
         });
     }
 
@@ -99,8 +99,8 @@ public final class ApplicationQueries {
             QueueStore.PendingStats stats = stores.queue().pendingStats(h, actor.cities());
             return new QueueHealth(stats.depth(), stats.oldest(), stores.queue().pendingByCity(h, actor.cities()),
                     stores.queue().pendingByCircle(h, actor.cities()),
-                    stores.queue().decisionsSince(h, now.minus(THROUGHPUT_WINDOW)),
-                    stores.queue().medianWaitSince(h, now.minus(MEDIAN_WINDOW)));
+                    stores.queue().decisionsSince(h, now.minus(THROUGHPUT_WINDOW), actor.cities()),
+                    stores.queue().medianWaitSince(h, now.minus(MEDIAN_WINDOW), actor.cities()));
         });
     }
 }

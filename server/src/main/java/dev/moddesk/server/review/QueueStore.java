@@ -219,32 +219,55 @@ final class QueueStore {
                 rs.getString("name") + " · " + rs.getString("city"), rs.getInt("n"))).list();
     }
 
-    List<QueueHealth.ModeratorRate> decisionsSince(Handle h, Instant since) {
-        return h.createQuery("""
-                SELECT staff_id, MAX(staff_name) AS name, COUNT(*) AS n FROM review_decision
-                WHERE decided_at >= :since AND undone = FALSE GROUP BY staff_id ORDER BY n DESC, staff_id""")
-                .bind("since", ts(since))
-                .map((rs, ctx) -> new QueueHealth.ModeratorRate(rs.getLong("staff_id"), rs.getString("name"), rs.getInt("n")))
+    List<QueueHealth.ModeratorRate> decisionsSince(Handle h, Instant since, Set<String> scope) {
+        Query q = h.createQuery("SELECT d.staff_id, MAX(d.staff_name) AS name, COUNT(*) AS n FROM review_decision d"
+                + decisionScope(scope) + " WHERE d.decided_at >= :since AND d.undone = FALSE"
+                + (scope.isEmpty() ? "" : " AND c.city IN (<scope>)")
+                + " GROUP BY d.staff_id ORDER BY n DESC, d.staff_id").bind("since", ts(since));
+        if (!scope.isEmpty()) {
+            q.bindList("scope", List.copyOf(scope));
+        }
+        return q.map((rs, ctx) -> new QueueHealth.ModeratorRate(rs.getLong("staff_id"), rs.getString("name"), rs.getInt("n")))
                 .list();
     }
 
-    /** Median waiting time of recent decisions; computed here in SQL-neutral form (sorted values, middle one). */
-    Long medianWaitSince(Handle h, Instant since) {
-        int n = h.createQuery("SELECT COUNT(*) FROM review_decision WHERE decided_at >= :since AND undone = FALSE")
-                .bind("since", ts(since)).mapTo(Integer.class).one();
+    /** Median waiting time of recent decisions in the scope; computed here in SQL-neutral form (sorted values, middle one). */
+    Long medianWaitSince(Handle h, Instant since, Set<String> scope) {
+        String where = decisionScope(scope) + " WHERE d.decided_at >= :since AND d.undone = FALSE"
+                + (scope.isEmpty() ? "" : " AND c.city IN (<scope>)");
+        Query count = h.createQuery("SELECT COUNT(*) FROM review_decision d" + where).bind("since", ts(since));
+        if (!scope.isEmpty()) {
+            count.bindList("scope", List.copyOf(scope));
+        }
+        int n = count.mapTo(Integer.class).one();
         if (n == 0) {
             return null;
         }
-        return h.createQuery("""
-                SELECT waited_seconds FROM review_decision WHERE decided_at >= :since AND undone = FALSE
-                ORDER BY waited_seconds LIMIT 1 OFFSET :middle""")
-                .bind("since", ts(since)).bind("middle", n / 2).mapTo(Long.class).one();
+        Query middle = h.createQuery("SELECT d.waited_seconds FROM review_decision d" + where
+                + " ORDER BY d.waited_seconds LIMIT 1 OFFSET :middle").bind("since", ts(since)).bind("middle", n / 2);
+        if (!scope.isEmpty()) {
+            middle.bindList("scope", List.copyOf(scope));
+        }
+        return middle.mapTo(Long.class).one();
     }
 
-    List<ApplicantHistory.Item> historyItems(List<ApplicationRow> rows, Map<String, String> reasonTitles) {
-        return rows.stream().map(r -> new ApplicantHistory.Item(r.id(), r.circleName(), r.city(), r.status(),
-                r.submittedAt(), r.decisionReason(),
-                r.decisionReason() == null ? null : reasonTitles.getOrDefault(r.decisionReason(), r.decisionReason()),
-                r.decidedAt())).toList();
+    /** Decisions carry no city: a scoped reader reaches it through the application's circle (an unscoped one skips the joins). */
+    private static String decisionScope(Set<String> scope) {
+        return scope.isEmpty() ? ""
+                : " JOIN review_application a ON a.id = d.application_id JOIN review_circle c ON c.id = a.circle_id";
+    }
+
+    /**
+     * An applicant's trail. Applications outside the reader's cities stay in it (a spammer's trail is what the panel
+     * is for) but redacted: city, status, reason and dates, not the circle.
+     */
+    List<ApplicantHistory.Item> historyItems(List<ApplicationRow> rows, Map<String, String> reasonTitles, ReviewActor reader) {
+        return rows.stream().map(r -> {
+            boolean redacted = !reader.mayReview(r.city());
+            return new ApplicantHistory.Item(r.id(), redacted ? null : r.circleName(), r.city(), r.status(),
+                    r.submittedAt(), r.decisionReason(),
+                    r.decisionReason() == null ? null : reasonTitles.getOrDefault(r.decisionReason(), r.decisionReason()),
+                    r.decidedAt(), redacted);
+        }).toList();
     }
 }

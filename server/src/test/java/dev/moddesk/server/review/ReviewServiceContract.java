@@ -669,6 +669,59 @@ abstract class ReviewServiceContract {
         assertThat(review.queries().health(SHANGHAI_ONLY).byCity()).extracting(QueueHealth.Count::key).containsOnly("上海");
     }
 
+    @Test
+    void aScopedModeratorSeesOtherCitiesInHistoryOnlyRedacted() {
+        String beijing = circle("北京骑行", "北京");
+        String shanghai = circle("上海骑行", "上海");
+        long inBeijing = submit(beijing, "trail", "上海", clock.instant().minus(Duration.ofDays(100)), "加微信领福利 abc123");
+        review.claims().claim(BOB, inBeijing);
+        review.decisions().decide(BOB, inBeijing, "trail-k", version(inBeijing), reject("ADS"));
+        submit(shanghai, "trail", "上海", clock.instant().minus(Duration.ofDays(100)), "住在静安，周末骑滨江");
+
+        ApplicantHistory scoped = review.queries().history(SHANGHAI_ONLY, prefix + "trail");
+        assertThat(scoped.applications()).hasSize(2);
+        ApplicantHistory.Item local = scoped.applications().getFirst();
+        assertThat(local.city()).isEqualTo("上海");
+        assertThat(local.redacted()).isFalse();
+        assertThat(local.circleName()).isEqualTo("上海骑行");
+        // The spammer's trail stays visible, but only as city, status, reason and dates.
+        ApplicantHistory.Item away = scoped.applications().get(1);
+        assertThat(away.redacted()).isTrue();
+        assertThat(away.city()).isEqualTo("北京");
+        assertThat(away.status()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(away.reasonCode()).isEqualTo("ADS");
+        assertThat(away.submittedAt()).isNotNull();
+        assertThat(away.decidedAt()).isNotNull();
+        assertThat(away.circleName()).isNull();
+        assertThat(review.queries().history(ALICE, prefix + "trail").applications())
+                .allSatisfy(item -> assertThat(item.redacted()).isFalse())
+                .extracting(ApplicantHistory.Item::circleName).containsExactly("上海骑行", "北京骑行");
+    }
+
+    @Test
+    void queueHealthThroughputAndMedianWaitCountOnlyTheModeratorsCities() {
+        String beijing = circle("北京跑步", "北京");
+        String shanghai = circle("上海跑步", "上海");
+        long inBeijing = submitGood(beijing);
+        clock.advance(Duration.ofHours(2));
+        review.claims().claim(BOB, inBeijing);
+        review.decisions().decide(BOB, inBeijing, "run-b", version(inBeijing), approve());
+        QueueHealth before = review.queries().health(SHANGHAI_ONLY);
+        assertThat(before.decisionsLastHour()).as("bob decided only in 北京").isEmpty();
+        assertThat(before.medianSecondsToDecision()).isNull();
+
+        long inShanghai = submit(shanghai, "run", "上海", clock.instant().minus(Duration.ofDays(100)), "住在浦东，每周跑三次");
+        clock.advance(Duration.ofMinutes(10));
+        review.claims().claim(SHANGHAI_ONLY, inShanghai);
+        review.decisions().decide(SHANGHAI_ONLY, inShanghai, "run-s", version(inShanghai), approve());
+        QueueHealth after = review.queries().health(SHANGHAI_ONLY);
+        assertThat(after.decisionsLastHour()).extracting(QueueHealth.ModeratorRate::staffName).containsExactly("carol");
+        long waited = Duration.ofMinutes(10).toSeconds();
+        assertThat(after.medianSecondsToDecision()).as("only 上海's wait").isBetween(waited - 5, waited + 5);
+        assertThat(review.queries().health(ALICE).decisionsLastHour())
+                .extracting(QueueHealth.ModeratorRate::staffName).containsExactlyInAnyOrder("bob", "carol");
+    }
+
     // ---- history, health, reason codes --------------------------------------------------------------------------
 
     @Test
