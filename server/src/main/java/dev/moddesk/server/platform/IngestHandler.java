@@ -17,6 +17,15 @@ public interface IngestHandler {
 
     void apply(Handle handle, Event event);
 
+    /**
+     * Applies the event like {@link #apply}; returns null, or a plain sentence for the event's outcome when the event
+     * is recorded but did not do what its type says (e.g. a withdrawal that came after the decision was published).
+     */
+    default String applyNoting(Handle handle, Event event) {
+        apply(handle, event);
+        return null;
+    }
+
     /** An event as received, with its payload as JSON. */
     record Event(String eventId, String type, Instant occurredAt, JsonNode payload) {
     }

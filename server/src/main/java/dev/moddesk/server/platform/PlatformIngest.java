@@ -122,8 +122,8 @@ public final class PlatformIngest {
                         }
                         throw e;
                     }
-                    handler.apply(handle, event);
-                    return new IngestOutcome(event.eventId(), IngestStatus.APPLIED, null);
+                    String note = handler.applyNoting(handle, event);
+                    return new IngestOutcome(event.eventId(), IngestStatus.APPLIED, null, note);
                 });
             } catch (AlreadyApplied e) {
                 return new IngestOutcome(event.eventId(), IngestStatus.DUPLICATE, null);

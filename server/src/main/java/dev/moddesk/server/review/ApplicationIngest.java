@@ -24,8 +24,11 @@ public final class ApplicationIngest {
     private final RiskAssessor risk;
     private final ReviewJson json;
     private final QueueFloors floors;
+    private final ApplicationWithdrawal withdrawal;
 
-    ApplicationIngest(ReviewStores stores, Clock clock, RiskAssessor risk, ReviewJson json, QueueFloors floors) {
+    ApplicationIngest(ReviewStores stores, Clock clock, RiskAssessor risk, ReviewJson json, QueueFloors floors,
+                      ReviewAudit audit) {
+        this.withdrawal = new ApplicationWithdrawal(stores, clock, audit);
         this.stores = stores;
         this.clock = clock;
         this.risk = risk;
@@ -79,6 +82,9 @@ public final class ApplicationIngest {
                 s.applicant().locationCity(), circle.city(), largestRing,
                 stores.applications().rejections(h, s.applicant().userId(), circleId), now));
         stores.applications().updateRisk(h, id, RiskAssessor.score(signals), json.write(signals), codes(signals));
+        if (withdrawal.applyEarly(h, id, s.applicationId())) {
+            return true;
+        }
         floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
         return true;
     }
@@ -97,9 +103,12 @@ public final class ApplicationIngest {
         }
     }
 
-    /** {@code application.withdrawn}: false if unknown or no longer pending. */
-    public boolean withdraw(Handle h, String applicationId) {
-        return stores.applications().applicationIdByExternal(h, applicationId).map(id -> stores.applications().withdraw(h, id) == 1).orElse(false);
+    /**
+     * {@code application.withdrawn}: null when withdrawn now, otherwise why not (remembered for later, or the decision
+     * was published already).
+     */
+    public String withdraw(Handle h, String applicationId) {
+        return withdrawal.withdraw(h, applicationId);
     }
 
     private static String codes(List<RiskSignal> signals) {

@@ -162,6 +162,29 @@ final class ApplicationStore {
                 WHERE id = :id AND status = 'PENDING'""").bind("id", id).execute();
     }
 
+    /** Withdraws a decided application whose action is not published yet (its undo window open, or just closed). */
+    int withdrawUnpublished(Handle h, long id) {
+        return h.createUpdate("""
+                UPDATE review_application SET status = 'WITHDRAWN', version = version + 1, claimed_by = NULL,
+                       claimed_by_name = NULL, claim_expires_at = NULL, publish_pending = FALSE, undoable_until = NULL
+                WHERE id = :id AND publish_pending = TRUE AND status IN ('APPROVED', 'REJECTED', 'NEEDS_INFO')""")
+                .bind("id", id).execute();
+    }
+
+    void rememberEarlyWithdrawal(Handle h, String externalId, Instant at) {
+        boolean known = h.createQuery("SELECT COUNT(*) FROM review_early_withdrawal WHERE external_id = :ext")
+                .bind("ext", externalId).mapTo(Integer.class).one() > 0;
+        if (!known) {
+            h.createUpdate("INSERT INTO review_early_withdrawal (external_id, withdrawn_at) VALUES (:ext, :at)")
+                    .bind("ext", externalId).bind("at", ts(at)).execute();
+        }
+    }
+
+    int forgetEarlyWithdrawal(Handle h, String externalId) {
+        return h.createUpdate("DELETE FROM review_early_withdrawal WHERE external_id = :ext").bind("ext", externalId)
+                .execute();
+    }
+
     void insertFingerprints(Handle h, long applicationId, String applicantId, Collection<String> fingerprints) {
         var batch = h.prepareBatch("INSERT INTO review_answer_fingerprint (application_id, fingerprint, applicant_id) VALUES (:a, :f, :u)");
         for (String f : fingerprints) {

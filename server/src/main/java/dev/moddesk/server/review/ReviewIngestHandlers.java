@@ -25,11 +25,35 @@ final class ReviewIngestHandlers {
         return List.of(
                 handler("circle.upserted", (h, e) -> circleUpserted(service, h, e.payload())),
                 handler("application.submitted", (h, e) -> applicationSubmitted(service, h, e)),
-                handler("application.withdrawn", (h, e) -> service.withdraw(h, text(e.payload(), "applicationId", true))));
+                noting("application.withdrawn", (h, e) -> service.withdraw(h, text(e.payload(), "applicationId", true))));
     }
 
     private interface Apply {
         void apply(Handle h, IngestHandler.Event e);
+    }
+
+    /** Applies an event and says, in a plain sentence, why it changed nothing (null when it did what it says). */
+    private interface ApplyNoting {
+        String apply(Handle h, IngestHandler.Event e);
+    }
+
+    private static IngestHandler noting(String type, ApplyNoting apply) {
+        return new IngestHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void apply(Handle handle, Event event) {
+                applyNoting(handle, event);
+            }
+
+            @Override
+            public String applyNoting(Handle handle, Event event) {
+                return apply.apply(handle, event);
+            }
+        };
     }
 
     private static IngestHandler handler(String type, Apply apply) {

@@ -53,7 +53,7 @@ public final class ReviewModule {
         this.decisions = new DecisionService(jdbi, stores, repository, clock, audit, json,
                 new ApplicantMessages(json), reasonCodes, remembered, keys);
         this.undo = new UndoService(jdbi, stores, clock, audit, json, loader, keys);
-        this.ingest = new ApplicationIngest(stores, clock, risk, json, floors);
+        this.ingest = new ApplicationIngest(stores, clock, risk, json, floors, audit);
         this.expiry = new ApplicationExpiry(jdbi, stores, clock, audit, actions);
         this.publisher = new FinalActionPublisher(jdbi, stores, repository, clock, actions);
     }

@@ -71,6 +71,33 @@ class PlatformIngestTest {
     }
 
     @Test
+    void anEventThatChangedNothingIsAppliedWithItsHandlersNote() {
+        ingest.register(new IngestHandler() {
+            @Override
+            public String type() {
+                return "test.too_late";
+            }
+
+            @Override
+            public void apply(Handle handle, Event event) {
+                applyNoting(handle, event);
+            }
+
+            @Override
+            public String applyNoting(Handle handle, Event event) {
+                return "Nothing changed: it was published already.";
+            }
+        });
+        ObjectNode late = json.createObjectNode().put("eventId", "late-1").put("type", "test.too_late")
+                .put("occurredAt", "2026-11-24T08:00:00Z");
+        IngestOutcome outcome = ingest.ingest(keyId, List.of(late)).outcomes().getFirst();
+        assertThat(outcome.status()).isEqualTo(IngestStatus.APPLIED);
+        assertThat(outcome.note()).isEqualTo("Nothing changed: it was published already.");
+        assertThat(ingest.ingest(keyId, List.of(late)).outcomes()).extracting(IngestOutcome::status)
+                .containsExactly(IngestStatus.DUPLICATE);
+    }
+
+    @Test
     void aReplayedEventIsAppliedOnce() {
         IngestBatchResult first = ingest.ingest(keyId, List.of(user("e-1", "u-1", "晴天小猪", "成都")));
         IngestBatchResult replay = ingest.ingest(keyId, List.of(user("e-1", "u-1", "改了名字", "北京")));

@@ -27,6 +27,7 @@ import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.contract.review.RiskSignal;
+import dev.moddesk.server.platform.IngestHandler;
 import dev.moddesk.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -509,6 +510,76 @@ abstract class ReviewServiceContract {
         assertThat(review.publisher().publishFinalDecisions(100)).isZero();
         assertThat(actions.published).isEmpty();
         assertThat(audit.actions()).contains("review.decision", "review.decision.undo");
+    }
+
+    String externalId(long id) {
+        return db.jdbi.withHandle(h -> h.createQuery("SELECT external_id FROM review_application WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
+    /** The outcome note of an {@code application.withdrawn} event, applied as the ingest API applies it. */
+    String withdrawnEvent(String externalId) {
+        IngestHandler handler = ReviewIngestHandlers.all(review.ingest()).stream()
+                .filter(x -> x.type().equals("application.withdrawn")).findFirst().orElseThrow();
+        var event = new IngestHandler.Event("evt-" + externalId, "application.withdrawn", clock.instant(),
+                JSON.createObjectNode().put("applicationId", externalId));
+        return db.jdbi.inTransaction(h -> handler.applyNoting(h, event));
+    }
+
+    @Test
+    void aWithdrawalInsideTheUndoWindowWinsAndNothingIsPublished() {
+        String c = circle("晨跑", "北京");
+        long id = submitGood(c);
+        review.claims().claim(ALICE, id);
+        review.decisions().decide(ALICE, id, "w1", version(id), approve());
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(withdrawnEvent(externalId(id))).as("it changed something: no note").isNull();
+        assertThat(review.queries().detail(ALICE, id).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThatThrownBy(() -> review.undo().undo(ALICE, id, "w-undo"))
+                .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.CONFLICT));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(review.publisher().publishFinalDecisions(100)).isZero();
+        assertThat(actions.published).isEmpty();
+        assertThat(audit.entries).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.action()).isEqualTo("review.withdraw");
+            assertThat(e.targetId()).isEqualTo(String.valueOf(id));
+            assertThat(e.before()).containsEntry("status", "APPROVED");
+            assertThat(e.after()).containsEntry("status", "WITHDRAWN");
+        });
+    }
+
+    @Test
+    void aWithdrawalThatOvertakesItsSubmissionIsAppliedWhenTheSubmissionArrives() {
+        String c = circle("早到的撤回", "北京");
+        String ext = prefix + "app-early";
+        assertThat(withdrawnEvent(ext)).contains("not known yet");
+        db.jdbi.useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(ext, c,
+                new Applicant(prefix + "early", "早", "北京", clock.instant().minus(Duration.ofDays(300))), null,
+                List.of(new StoredAnswer(1, "想加入，周末有空")), null, null, null, null, clock.instant())));
+        long id = db.jdbi.withHandle(h -> h.createQuery("SELECT id FROM review_application WHERE external_id = :e")
+                .bind("e", ext).mapTo(Long.class).one());
+        assertThat(review.queries().detail(ALICE, id).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(review.claims().claimNext(ALICE, circleFilter(c))).isEmpty();
+        assertThat(audit.entries).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.action()).isEqualTo("review.withdraw");
+            assertThat(e.targetId()).isEqualTo(String.valueOf(id));
+        });
+    }
+
+    @Test
+    void aWithdrawalAfterPublicationChangesNothingAndSaysWhy() {
+        String c = circle("晚到的撤回", "北京");
+        long id = submitGood(c);
+        review.claims().claim(ALICE, id);
+        review.decisions().decide(ALICE, id, "late-w", version(id), approve());
+        clock.advance(DecisionService.UNDO_WINDOW);
+        assertThat(review.publisher().publishFinalDecisions(100)).isEqualTo(1);
+        assertThat(withdrawnEvent(externalId(id))).contains("Nothing changed").contains("APPROVED")
+                .contains("already published");
+        assertThat(review.queries().detail(ALICE, id).status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(actions.published).extracting(RecordingActions.Published::type).containsExactly("application.approved");
     }
 
     @Test
