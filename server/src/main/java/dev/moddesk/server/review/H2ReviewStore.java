@@ -20,14 +20,32 @@ final class H2ReviewStore implements ReviewRepository {
 
     private static final String LOCK = " FOR UPDATE";
     private static final int CLAIM_CANDIDATES = 16;
-    private static final int CLAIM_ROUNDS = 20;
+    /**
+     * A round is lost only when another claimer took every candidate, so rounds always end; this bound only turns a
+     * bug into an error instead of a hung request (or a false "empty").
+     */
+    private static final int MAX_CLAIM_ROUNDS = 100_000;
+
+    /** What happens between reading claim-next's candidates and claiming them: tests put a rival claimer here. */
+    interface ClaimRace {
+        ClaimRace NONE = candidates -> {
+        };
+
+        void candidatesRead(List<Long> candidates);
+    }
 
     private final Jdbi jdbi;
     private final ReviewStores stores;
+    private final ClaimRace race;
 
     H2ReviewStore(Jdbi jdbi, ReviewStores stores) {
+        this(jdbi, stores, ClaimRace.NONE);
+    }
+
+    H2ReviewStore(Jdbi jdbi, ReviewStores stores, ClaimRace race) {
         this.jdbi = jdbi;
         this.stores = stores;
+        this.race = race;
     }
 
     @Override
@@ -50,9 +68,13 @@ final class H2ReviewStore implements ReviewRepository {
         return stores.applications().lockedDueForPublish(h, ids, now, LOCK);
     }
 
+    /**
+     * Reads candidates and races for them until it wins one or a read finds none: "empty" only when nothing matching
+     * is free. A lost round means another claimer took every candidate, so the queue moved and the next read differs.
+     */
     @Override
     public Optional<Claimed> claimNext(ReviewActor actor, QueueFilter f, Clock clock) {
-        for (int attempt = 0; attempt < CLAIM_ROUNDS; attempt++) {
+        for (int attempt = 0; attempt < MAX_CLAIM_ROUNDS; attempt++) {
             Instant now = clock.instant();
             Instant until = now.plus(ClaimService.LEASE);
             Optional<Optional<Claimed>> round = jdbi.inTransaction(h -> {
@@ -61,6 +83,7 @@ final class H2ReviewStore implements ReviewRepository {
                 if (candidates.isEmpty()) {
                     return Optional.of(Optional.empty());
                 }
+                race.candidatesRead(candidates);
                 for (long id : candidates) {
                     if (stores.queue().tryClaimFree(h, id, actor.staffId(), actor.name(), now, until) == 1) {
                         ApplicationRow row = stores.applications().application(h, id).orElseThrow();
@@ -76,7 +99,7 @@ final class H2ReviewStore implements ReviewRepository {
                 return round.get();
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("claim-next lost " + MAX_CLAIM_ROUNDS + " rounds in a row");
     }
 
     @Override
