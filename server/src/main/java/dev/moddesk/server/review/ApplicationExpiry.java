@@ -35,19 +35,20 @@ public final class ApplicationExpiry {
     public static final Duration EXPIRE_AFTER = Duration.ofDays(14);
 
     /**
-     * Expires applications nobody decided within {@link #EXPIRE_AFTER} (NEEDS_INFO: since the question was asked):
+     * Expires applications nobody decided within {@link #EXPIRE_AFTER} (NEEDS_INFO: since the question was asked) and
+     * nobody holds a live claim on (a moderator mid-review would otherwise get a 409):
      * each in its own transaction with a conditional update (several nodes may run this), an audit entry and an
      * {@code application.expired} action, so the platform can tell the applicant. Returns how many expired.
      */
     public int expireStale(int limit) {
         Instant now = clock.instant();
         Instant cutoff = now.minus(EXPIRE_AFTER);
-        List<Long> stale = jdbi.withHandle(h -> stores.applications().staleApplications(h, cutoff, limit));
+        List<Long> stale = jdbi.withHandle(h -> stores.applications().staleApplications(h, cutoff, now, limit));
         int expired = 0;
         for (long id : stale) {
             boolean done = jdbi.inTransaction(h -> {
                 ApplicationRow row = stores.applications().application(h, id).orElse(null);
-                if (row == null || stores.applications().expire(h, id, cutoff) != 1) {
+                if (row == null || stores.applications().expire(h, id, cutoff, now) != 1) {
                     return false;
                 }
                 audit.record(h, ReviewActor.SYSTEM, "review.expire", "application", String.valueOf(id),

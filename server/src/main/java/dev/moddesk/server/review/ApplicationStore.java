@@ -137,22 +137,27 @@ final class ApplicationStore {
                 .bind("id", id).bind("s", score).bind("j", riskJson).bind("c", riskCodes).execute();
     }
 
+    /** Stale, and nobody is reviewing it: a live claim means a moderator is about to decide. */
     private static final String STALE = """
             ((status = 'PENDING' AND submitted_at < :cutoff)
-             OR (status = 'NEEDS_INFO' AND decided_at < :cutoff AND publish_pending = FALSE))""";
+             OR (status = 'NEEDS_INFO' AND decided_at < :cutoff AND publish_pending = FALSE))
+            AND (claimed_by IS NULL OR claim_expires_at < :now)""";
 
-    /** Applications nobody decided (or whose applicant never answered a question) since {@code cutoff}. */
-    List<Long> staleApplications(Handle h, Instant cutoff, int limit) {
+    /** Applications nobody decided (or whose applicant never answered a question) since {@code cutoff}, unclaimed. */
+    List<Long> staleApplications(Handle h, Instant cutoff, Instant now, int limit) {
         return h.createQuery("SELECT id FROM review_application WHERE " + STALE + " ORDER BY id LIMIT :limit")
-                .bind("cutoff", ts(cutoff)).bind("limit", limit).mapTo(Long.class).list();
+                .bind("cutoff", ts(cutoff)).bind("now", ts(now)).bind("limit", limit).mapTo(Long.class).list();
     }
 
-    /** Marks one stale application EXPIRED and drops its claim; 0 if a decision or another node got there first. */
-    int expire(Handle h, long id, Instant cutoff) {
+    /**
+     * Marks one stale application EXPIRED and drops its lapsed claim; 0 if a decision, a new claim or another node got
+     * there first.
+     */
+    int expire(Handle h, long id, Instant cutoff, Instant now) {
         return h.createUpdate("""
                 UPDATE review_application SET status = 'EXPIRED', version = version + 1, claimed_by = NULL,
                        claimed_by_name = NULL, claim_expires_at = NULL
-                WHERE id = :id AND """ + STALE).bind("id", id).bind("cutoff", ts(cutoff)).execute();
+                WHERE id = :id AND """ + STALE).bind("id", id).bind("cutoff", ts(cutoff)).bind("now", ts(now)).execute();
     }
 
     int withdraw(Handle h, long id) {

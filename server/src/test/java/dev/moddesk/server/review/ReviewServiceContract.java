@@ -719,6 +719,24 @@ abstract class ReviewServiceContract {
         assertThat(again.outcomes().getFirst().result()).isEqualTo(result.outcomes().get(0).result());
     }
 
+    @Test
+    void expirySkipsAnApplicationAModeratorIsReviewing() {
+        String c = circle("正在审", "北京");
+        long id = submitGood(c);
+        clock.advance(ApplicationExpiry.EXPIRE_AFTER.plusHours(1));
+        review.claims().claim(ALICE, id);
+        assertThat(review.expiry().expireStale(100)).as("alice holds a live claim").isZero();
+        DecisionResult decided = review.decisions().decide(ALICE, id, "mid-review", version(id), approve());
+        assertThat(decided.status()).isEqualTo(ApplicationStatus.APPROVED);
+
+        long abandoned = submitGood(c);
+        clock.advance(ApplicationExpiry.EXPIRE_AFTER.plusHours(1));
+        review.claims().claim(ALICE, abandoned);
+        clock.advance(ClaimService.LEASE.plusSeconds(1));
+        assertThat(review.expiry().expireStale(100)).as("the lease lapsed").isEqualTo(1);
+        assertThat(review.queries().detail(ALICE, abandoned).status()).isEqualTo(ApplicationStatus.EXPIRED);
+    }
+
     // ---- scopes -------------------------------------------------------------------------------------------------
 
     @Test
