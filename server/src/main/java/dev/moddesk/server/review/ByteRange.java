@@ -17,7 +17,8 @@ record ByteRange(long first, long last) {
     }
 
     /**
-     * Empty for "no Range header" or a header we answer with the whole file (several ranges, other units); throws
+     * Empty for "no Range header" or a header we answer with the whole file (several ranges, other units, an invalid
+     * range such as a last byte before the first); throws
      * {@link Unsatisfiable} for a range outside the file.
      */
     static Optional<ByteRange> parse(String header, long total) {
@@ -40,6 +41,9 @@ record ByteRange(long first, long last) {
                 return Optional.of(new ByteRange(Math.max(0, total - suffix), total - 1));
             }
             long first = Long.parseLong(a);
+            if (!b.isEmpty() && Long.parseLong(b) < first) {
+                return Optional.empty(); // invalid, not unsatisfiable: RFC 9110 §14.1.1 says ignore it (200, whole file)
+            }
             long last = b.isEmpty() ? total - 1 : Math.min(Long.parseLong(b), total - 1);
             if (first >= total || last < first) {
                 throw new Unsatisfiable();
