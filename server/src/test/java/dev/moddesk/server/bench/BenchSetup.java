@@ -1,5 +1,6 @@
 package dev.moddesk.server.bench;
 
+import dev.moddesk.server.testing.LeanHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.platform.IngestEvent;
 import dev.moddesk.server.core.Json;
@@ -41,8 +42,8 @@ final class BenchSetup {
 
         String admin = StaffSessions.signIn(url, "admin", args[1]);
         String key;
-        try (BenchHttp http = new BenchHttp(url, admin)) {
-            BenchHttp.Response r = http.post("/api/v1/platform/keys", "{\"name\":\"review benchmark\"}"
+        try (LeanHttpClient http = new LeanHttpClient(url, admin)) {
+            LeanHttpClient.Response r = http.post("/api/v1/platform/keys", "{\"name\":\"review benchmark\"}"
                     .getBytes(StandardCharsets.UTF_8));
             if (r.status() != 201) {
                 throw new IOException("creating a service key answered " + r.status() + ": " + r.text());
@@ -81,8 +82,8 @@ final class BenchSetup {
                 applications, seconds, applications / seconds);
 
         Map<String, Long> circleIds = new HashMap<>();
-        try (BenchHttp http = new BenchHttp(url, admin)) {
-            BenchHttp.Response r = http.get("/api/v1/review/circles");
+        try (LeanHttpClient http = new LeanHttpClient(url, admin)) {
+            LeanHttpClient.Response r = http.get("/api/v1/review/circles");
             for (JsonNode c : Json.mapper().readTree(r.body())) {
                 circleIds.put(c.path("externalId").asText(), c.path("id").asLong());
             }

@@ -1,5 +1,6 @@
 package dev.moddesk.server.bench;
 
+import dev.moddesk.server.testing.LeanHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
@@ -63,7 +64,7 @@ final class BulkLoad {
             latencies.add(lat);
             decided.add(mine);
             futures.add(pool.submit(() -> {
-                try (BenchHttp http = new BenchHttp(url, token)) {
+                try (LeanHttpClient http = new LeanHttpClient(url, token)) {
                     List<Item> items = queue(http, circle);
                     DecisionRequest decision = new DecisionRequest(DecisionKind.REJECT, "ADS", null, null);
                     boolean started = false;
@@ -80,7 +81,7 @@ final class BulkLoad {
                         }
                         byte[] body = Json.mapper().writeValueAsBytes(new BulkDecisionRequest(decision, request));
                         long t0 = System.nanoTime();
-                        BenchHttp.Response r = http.post("/api/v1/review/decisions/bulk", body);
+                        LeanHttpClient.Response r = http.post("/api/v1/review/decisions/bulk", body);
                         long t1 = System.nanoTime();
                         if (r.status() != 200) {
                             refused.merge("bulk " + r.status(), (long) batch.size(), Long::sum);
@@ -123,13 +124,13 @@ final class BulkLoad {
     }
 
     /** The circle's whole pending queue, oldest first, as the queue view pages it. */
-    private static List<Item> queue(BenchHttp http, long circle) throws Exception {
+    private static List<Item> queue(LeanHttpClient http, long circle) throws Exception {
         List<Item> items = new ArrayList<>();
         String cursor = null;
         do {
             String path = "/api/v1/review/queue?circleId=" + circle + "&sort=age&limit=200"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            BenchHttp.Response r = http.get(path);
+            LeanHttpClient.Response r = http.get(path);
             if (r.status() != 200) {
                 throw new IllegalStateException("queue answered " + r.status() + ": " + r.text());
             }

@@ -1,5 +1,6 @@
 package dev.moddesk.server.bench;
 
+import dev.moddesk.server.testing.LeanHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.DecisionRequest;
@@ -84,13 +85,13 @@ final class ClaimDecideLoad {
             perThread.add(lat);
             decided.add(mine);
             futures.add(pool.submit(() -> {
-                try (BenchHttp http = new BenchHttp(url, m.token())) {
+                try (LeanHttpClient http = new LeanHttpClient(url, m.token())) {
                     byte[] filter = Json.mapper().writeValueAsBytes(m.filter());
                     boolean wide = false;
                     go.await();
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        BenchHttp.Response next = http.post(REVIEW + "/claims/next", filter);
+                        LeanHttpClient.Response next = http.post(REVIEW + "/claims/next", filter);
                         long t1 = System.nanoTime();
                         count(next, responses, gzipped);
                         if (next.status() == 204) {
@@ -114,23 +115,23 @@ final class ClaimDecideLoad {
                         long t3 = t1;
                         long t4 = t1;
                         if (mix == Mix.CONSOLE) {
-                            BenchHttp.Response detail = http.get(REVIEW + "/applications/" + id);
+                            LeanHttpClient.Response detail = http.get(REVIEW + "/applications/" + id);
                             t2 = System.nanoTime();
                             count(detail, responses, gzipped);
                             expect(detail, 200, "detail", errors);
                             version = versionOf(detail.etag(), version);
-                            BenchHttp.Response history = http.get(REVIEW + "/applicants/"
+                            LeanHttpClient.Response history = http.get(REVIEW + "/applicants/"
                                     + URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20") + "/history");
                             t3 = System.nanoTime();
                             count(history, responses, gzipped);
                             expect(history, 200, "history", errors);
-                            BenchHttp.Response presence = http.post(REVIEW + "/applications/" + id + "/presence", NO_BODY);
+                            LeanHttpClient.Response presence = http.post(REVIEW + "/applications/" + id + "/presence", NO_BODY);
                             t4 = System.nanoTime();
                             count(presence, responses, gzipped);
                             expect(presence, 204, "presence", errors);
                         }
                         DecisionRequest decision = decide(d);
-                        BenchHttp.Response result = http.post(REVIEW + "/applications/" + id + "/decision",
+                        LeanHttpClient.Response result = http.post(REVIEW + "/applications/" + id + "/decision",
                                 Map.of("Idempotency-Key", UUID.randomUUID().toString(),
                                         "If-Match", "\"" + version + "\""),
                                 Json.mapper().writeValueAsBytes(decision));
@@ -222,14 +223,14 @@ final class ClaimDecideLoad {
         }
     }
 
-    private static void count(BenchHttp.Response r, AtomicLong responses, AtomicLong gzipped) {
+    private static void count(LeanHttpClient.Response r, AtomicLong responses, AtomicLong gzipped) {
         responses.incrementAndGet();
         if (r.gzipped()) {
             gzipped.incrementAndGet();
         }
     }
 
-    private static boolean expect(BenchHttp.Response r, int status, String what, Map<String, Long> errors)
+    private static boolean expect(LeanHttpClient.Response r, int status, String what, Map<String, Long> errors)
             throws IOException {
         if (r.status() == status) {
             return true;

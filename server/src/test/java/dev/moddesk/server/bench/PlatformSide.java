@@ -1,5 +1,6 @@
 package dev.moddesk.server.bench;
 
+import dev.moddesk.server.testing.LeanHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.platform.IngestBatch;
 import dev.moddesk.contract.platform.IngestEvent;
@@ -34,7 +35,7 @@ final class PlatformSide {
 
     /** Sends events in batches of 500; every event must come back APPLIED (or DUPLICATE for a resent circle). */
     void ingest(List<IngestEvent> events) throws IOException {
-        try (BenchHttp http = new BenchHttp(baseUrl, key, INGEST_TIMEOUT_MILLIS)) {
+        try (LeanHttpClient http = new LeanHttpClient(baseUrl, key, INGEST_TIMEOUT_MILLIS)) {
             for (int from = 0; from < events.size(); from += IngestBatch.MAX_EVENTS) {
                 send(http, events.subList(from, Math.min(events.size(), from + IngestBatch.MAX_EVENTS)));
             }
@@ -49,7 +50,7 @@ final class PlatformSide {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    try (BenchHttp http = new BenchHttp(baseUrl, key, INGEST_TIMEOUT_MILLIS)) {
+                    try (LeanHttpClient http = new LeanHttpClient(baseUrl, key, INGEST_TIMEOUT_MILLIS)) {
                         long step = (long) IngestBatch.MAX_EVENTS * threads;
                         for (long start = from + (long) thread * IngestBatch.MAX_EVENTS; start < to; start += step) {
                             List<IngestEvent> batch = new ArrayList<>(IngestBatch.MAX_EVENTS);
@@ -70,8 +71,8 @@ final class PlatformSide {
         }
     }
 
-    private static void send(BenchHttp http, List<IngestEvent> batch) throws IOException {
-        BenchHttp.Response r = http.post("/api/v1/platform/events", Json.mapper().writeValueAsBytes(new IngestBatch(batch)));
+    private static void send(LeanHttpClient http, List<IngestEvent> batch) throws IOException {
+        LeanHttpClient.Response r = http.post("/api/v1/platform/events", Json.mapper().writeValueAsBytes(new IngestBatch(batch)));
         if (r.status() != 200) {
             throw new IOException("ingest answered " + r.status() + ": " + r.text());
         }
@@ -92,10 +93,10 @@ final class PlatformSide {
     /** Every action after {@code after}, pulled page by page (500 each) until the feed has nothing newer. */
     Pulled actionsAfter(long after) throws IOException {
         List<Action> out = new ArrayList<>();
-        try (BenchHttp http = new BenchHttp(baseUrl, key)) {
+        try (LeanHttpClient http = new LeanHttpClient(baseUrl, key)) {
             long cursor = after;
             while (true) {
-                BenchHttp.Response r = http.get("/api/v1/platform/actions?after=" + cursor + "&limit=500");
+                LeanHttpClient.Response r = http.get("/api/v1/platform/actions?after=" + cursor + "&limit=500");
                 if (r.status() != 200) {
                     throw new IOException("action feed answered " + r.status() + ": " + r.text());
                 }

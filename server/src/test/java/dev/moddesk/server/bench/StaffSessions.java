@@ -1,5 +1,6 @@
 package dev.moddesk.server.bench;
 
+import dev.moddesk.server.testing.LeanHttpClient;
 import dev.moddesk.contract.CreateStaffRequest;
 import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.Role;
@@ -15,8 +16,8 @@ final class StaffSessions {
 
     /** Signs in and returns the session's bearer token. */
     static String signIn(String baseUrl, String username, String password) throws IOException {
-        try (BenchHttp http = new BenchHttp(baseUrl, null)) {
-            BenchHttp.Response r = http.post("/api/v1/session",
+        try (LeanHttpClient http = new LeanHttpClient(baseUrl, null)) {
+            LeanHttpClient.Response r = http.post("/api/v1/session",
                     Json.mapper().writeValueAsBytes(new LoginRequest(username, password)));
             if (r.status() != 201 && r.status() != 200) {
                 throw new IOException("sign-in of " + username + " answered " + r.status() + ": " + r.text());
@@ -28,8 +29,8 @@ final class StaffSessions {
     /** Creates a moderator as the admin of {@code adminToken}; returns its staff id. */
     static long createModerator(String baseUrl, String adminToken, String username, String password,
                                 List<String> scopes) throws IOException {
-        try (BenchHttp http = new BenchHttp(baseUrl, adminToken)) {
-            BenchHttp.Response r = http.post("/api/v1/staff", Json.mapper().writeValueAsBytes(
+        try (LeanHttpClient http = new LeanHttpClient(baseUrl, adminToken)) {
+            LeanHttpClient.Response r = http.post("/api/v1/staff", Json.mapper().writeValueAsBytes(
                     new CreateStaffRequest(username, "压测 " + username, password, Role.MODERATOR, scopes)));
             if (r.status() != 201 && r.status() != 200) {
                 throw new IOException("creating " + username + " answered " + r.status() + ": " + r.text());

@@ -72,7 +72,7 @@ public final class ReviewBenchmark {
             for (int m = 0; m < MODERATORS; m++) {
                 String token = "mod" + m;
                 futures.add(pool.submit(() -> {
-                    LeanHttpClient http = new LeanHttpClient(base);
+                    LeanHttpClient http = new LeanHttpClient(base, null, 30_000, false);
                     go.await();
                     long n = 0;
                     while (System.nanoTime() < deadline) {
@@ -132,7 +132,7 @@ public final class ReviewBenchmark {
                 int thread = t;
                 bulkFutures.add(bulkPool.submit(() -> {
                     String token = "mod" + thread;
-                    LeanHttpClient http = new LeanHttpClient(base);
+                    LeanHttpClient http = new LeanHttpClient(base, null, 30_000, false);
                     for (int from = thread * batch; from < ids.size(); from += batch * bulkThreads) {
                         List<BulkDecisionItem> items = new ArrayList<>();
                         for (int i = from; i < Math.min(from + batch, ids.size()); i++) {
