@@ -1,5 +1,8 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,20 +36,20 @@ class H2ClaimNextContentionTest {
     private static final ReviewActor ALICE = new ReviewActor(1, "alice", Role.MODERATOR, Set.of());
     private static final long RIVAL = 77;
 
-    private ReviewTestDatabase db;
+    private TestDatabase db;
     private MutableClock clock;
     private ReviewModule module;
     private final AtomicInteger rounds = new AtomicInteger();
 
     @BeforeEach
     void setUp() {
-        db = ReviewTestDatabase.h2();
+        db = TestDatabase.create(Backend.H2);
         clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
         ActionPublisher none = (h, type, targetType, targetId, payload) -> 0;
-        module = new ReviewModule(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), ReviewAudit.NONE, none,
+        module = new ReviewModule(db.jdbi(), db.dataSource(), clock, ReviewScreen.bundled(), ReviewAudit.NONE, none,
                 new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)),
                 new ObjectMapper().registerModule(new JavaTimeModule()));
-        db.jdbi.useTransaction(h -> {
+        db.jdbi().useTransaction(h -> {
             module.ingest().upsertCircle(h, "c1", "争抢", "北京", "徒步", JoinMode.EITHER, List.of("为什么？"), 10, "owner");
             for (int i = 0; i < 3; i++) {
                 module.ingest().submit(h, new ApplicationIngest.Submission("a" + i, "c1",
@@ -63,12 +66,12 @@ class H2ClaimNextContentionTest {
 
     /** A rival that takes every candidate of the first {@code contended} rounds (committed, on its own connection). */
     private H2ReviewStore storeWithRival(int contended) {
-        return new H2ReviewStore(db.jdbi, new ReviewStores(), candidates -> {
+        return new H2ReviewStore(db.jdbi(), new ReviewStores(), candidates -> {
             if (rounds.incrementAndGet() > contended) {
                 return;
             }
             Instant now = clock.instant();
-            db.jdbi.useHandle(h -> h.createUpdate("""
+            db.jdbi().useHandle(h -> h.createUpdate("""
                     UPDATE review_application SET claimed_by = :rival, claimed_by_name = 'rival', claim_expires_at = :now
                     WHERE id IN (<ids>)""").bind("rival", RIVAL).bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                     .bindList("ids", candidates).execute());

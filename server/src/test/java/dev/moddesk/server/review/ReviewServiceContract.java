@@ -1,5 +1,8 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +68,7 @@ abstract class ReviewServiceContract {
     static final ReviewActor SHANGHAI_ONLY = new ReviewActor(3, "carol", Role.MODERATOR, Set.of("上海"));
     static final ReviewActor ADMIN = new ReviewActor(9, "root", Role.ADMIN, Set.of());
 
-    ReviewTestDatabase db;
+    TestDatabase db;
     MutableClock clock;
     RecordingActions actions;
     RecordingAudit audit;
@@ -73,7 +76,7 @@ abstract class ReviewServiceContract {
     private final AtomicInteger sequence = new AtomicInteger();
     private String prefix;
 
-    abstract ReviewTestDatabase open();
+    abstract TestDatabase open();
 
     @BeforeAll
     void openDatabase() {
@@ -93,7 +96,7 @@ abstract class ReviewServiceContract {
         review = newNode();
         // Tests share one database; a prefix per test keeps their circles and applications apart.
         prefix = "t" + sequence.get() + "-";
-        db.jdbi.useHandle(h -> {
+        db.jdbi().useHandle(h -> {
             h.execute("UPDATE review_application SET status = 'EXPIRED' WHERE status = 'PENDING'");
             h.execute("UPDATE review_application SET publish_pending = FALSE");
             h.execute("DELETE FROM review_idempotency");
@@ -102,7 +105,7 @@ abstract class ReviewServiceContract {
 
     String circle(String name, String city) {
         String ext = prefix + name;
-        db.jdbi.useTransaction(h -> review.ingest().upsertCircle(h, ext, name, city, "徒步", JoinMode.EITHER,
+        db.jdbi().useTransaction(h -> review.ingest().upsertCircle(h, ext, name, city, "徒步", JoinMode.EITHER,
                 List.of("你为什么想加入？", "你有什么相关经验？"), 10, "owner"));
         return ext;
     }
@@ -113,11 +116,11 @@ abstract class ReviewServiceContract {
         for (int i = 0; i < answers.length; i++) {
             list.add(new StoredAnswer(i + 1, answers[i]));
         }
-        db.jdbi.useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(ext, circleExt,
+        db.jdbi().useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(ext, circleExt,
                 new Applicant(prefix + userId, "昵称" + userId, city, accountCreated), null, list, null, null, null, null,
                 clock.instant())));
         clock.advance(Duration.ofSeconds(1));
-        return db.jdbi.withHandle(h -> h.createQuery("SELECT id FROM review_application WHERE external_id = :e")
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM review_application WHERE external_id = :e")
                 .bind("e", ext).mapTo(Long.class).one());
     }
 
@@ -127,7 +130,7 @@ abstract class ReviewServiceContract {
     }
 
     QueueFilter circleFilter(String circleExt) {
-        long id = db.jdbi.withHandle(h -> h.createQuery("SELECT id FROM review_circle WHERE external_id = :e")
+        long id = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM review_circle WHERE external_id = :e")
                 .bind("e", circleExt).mapTo(Long.class).one());
         return new QueueFilter(null, id, null, null, null, null, "age");
     }
@@ -271,7 +274,7 @@ abstract class ReviewServiceContract {
 
     /** A server on the test database, with its own memory (claimed rows, queue floors); shares clock and recorders. */
     ReviewModule newNode() {
-        return new ReviewModule(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), audit, actions,
+        return new ReviewModule(db.jdbi(), db.dataSource(), clock, ReviewScreen.bundled(), audit, actions,
                 new MediaLinks("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)), JSON);
     }
 
@@ -318,7 +321,7 @@ abstract class ReviewServiceContract {
 
         // Submitted late by the platform (an earlier submission time): it is the oldest waiting.
         String late = prefix + "late";
-        db.jdbi.useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(late, c,
+        db.jdbi().useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(late, c,
                 new Applicant(prefix + "late-user", "迟到", "北京", clock.instant().minus(Duration.ofDays(400))), null,
                 List.of(new StoredAnswer(1, "刚刚才提交上来")), null, null, null, null,
                 clock.instant().minus(Duration.ofDays(3)))));
@@ -403,7 +406,7 @@ abstract class ReviewServiceContract {
         assertThat(first.applicantMessage()).contains("你的回答与徒步的问题无关");
         assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "same-key", v, reject("ADS")))
                 .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
-        int decisions = db.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
+        int decisions = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
                 .bind("a", id).mapTo(Integer.class).one());
         assertThat(decisions).isEqualTo(1);
         // A different key for an already decided application is a conflict with its state, not a second decision.
@@ -418,7 +421,7 @@ abstract class ReviewServiceContract {
         long renewed = submitGood(c);
         review.claims().claim(ALICE, renewed);
         Instant later = clock.instant().plus(Duration.ofMinutes(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        db.jdbi.useHandle(h -> h.createUpdate("UPDATE review_application SET claim_expires_at = :t WHERE id = :id")
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE review_application SET claim_expires_at = :t WHERE id = :id")
                 .bind("t", later.atOffset(java.time.ZoneOffset.UTC)).bind("id", renewed).execute());
         long quick = review.decisions().quickDecisions();
         assertThat(review.decisions().decide(ALICE, renewed, "r1", version(renewed), approve()).status())
@@ -431,7 +434,7 @@ abstract class ReviewServiceContract {
         // Another node let the claim lapse and gave the application to Bob: Alice is told who holds it.
         long takenOver = submitGood(c);
         review.claims().claim(ALICE, takenOver);
-        db.jdbi.useHandle(h -> h.createUpdate(
+        db.jdbi().useHandle(h -> h.createUpdate(
                         "UPDATE review_application SET claimed_by = 2, claimed_by_name = 'bob' WHERE id = :id")
                 .bind("id", takenOver).execute());
         assertThatThrownBy(() -> review.decisions().decide(ALICE, takenOver, "r2", version(takenOver), approve()))
@@ -450,12 +453,12 @@ abstract class ReviewServiceContract {
                     .satisfies(t -> assertThat(problemOf(t)).isEqualTo(ProblemType.VALIDATION));
             assertThat(version(rejected)).isEqualTo(1);
         } finally {
-            db.jdbi.useHandle(h -> h.execute("UPDATE review_reason_code SET active = TRUE WHERE code = 'ADS'"));
+            db.jdbi().useHandle(h -> h.execute("UPDATE review_reason_code SET active = TRUE WHERE code = 'ADS'"));
         }
     }
 
     private boolean onPostgres() throws java.sql.SQLException {
-        return db.jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName())
+        return db.jdbi().withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName())
                 .toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
@@ -483,7 +486,7 @@ abstract class ReviewServiceContract {
             assertThat(o.result()).isNull();
             assertThat(o.problem().type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED.uri().toString());
         });
-        int decisions = db.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
+        int decisions = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM review_decision WHERE application_id = :a")
                 .bind("a", second).mapTo(Integer.class).one());
         assertThat(decisions).isZero();
     }
@@ -513,7 +516,7 @@ abstract class ReviewServiceContract {
     }
 
     String externalId(long id) {
-        return db.jdbi.withHandle(h -> h.createQuery("SELECT external_id FROM review_application WHERE id = :id")
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT external_id FROM review_application WHERE id = :id")
                 .bind("id", id).mapTo(String.class).one());
     }
 
@@ -523,7 +526,7 @@ abstract class ReviewServiceContract {
                 .filter(x -> x.type().equals("application.withdrawn")).findFirst().orElseThrow();
         var event = new IngestHandler.Event("evt-" + externalId, "application.withdrawn", clock.instant(),
                 JSON.createObjectNode().put("applicationId", externalId));
-        return db.jdbi.inTransaction(h -> handler.applyNoting(h, event));
+        return db.jdbi().inTransaction(h -> handler.applyNoting(h, event));
     }
 
     @Test
@@ -554,10 +557,10 @@ abstract class ReviewServiceContract {
         String c = circle("早到的撤回", "北京");
         String ext = prefix + "app-early";
         assertThat(withdrawnEvent(ext)).contains("not known yet");
-        db.jdbi.useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(ext, c,
+        db.jdbi().useTransaction(h -> review.ingest().submit(h, new ApplicationIngest.Submission(ext, c,
                 new Applicant(prefix + "early", "早", "北京", clock.instant().minus(Duration.ofDays(300))), null,
                 List.of(new StoredAnswer(1, "想加入，周末有空")), null, null, null, null, clock.instant())));
-        long id = db.jdbi.withHandle(h -> h.createQuery("SELECT id FROM review_application WHERE external_id = :e")
+        long id = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM review_application WHERE external_id = :e")
                 .bind("e", ext).mapTo(Long.class).one());
         assertThat(review.queries().detail(ALICE, id).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(review.claims().claimNext(ALICE, circleFilter(c))).isEmpty();
@@ -886,14 +889,14 @@ abstract class ReviewServiceContract {
         int total = 2_000;
         List<StoredAnswer> answers = List.of(new StoredAnswer(1, "想加入"));
         Set<Long> submitted = new HashSet<>();
-        db.jdbi.useTransaction(h -> {
+        db.jdbi().useTransaction(h -> {
             for (int i = 0; i < total; i++) {
                 review.ingest().submit(h, new ApplicationIngest.Submission(prefix + "bulk-" + i, c,
                         new Applicant(prefix + "bulk-user-" + i, "n" + i, "北京", Instant.parse("2020-01-01T00:00:00Z")),
                         null, answers, null, null, null, null, clock.instant().plusMillis(i)));
             }
         });
-        submitted.addAll(db.jdbi.withHandle(h -> h.createQuery(
+        submitted.addAll(db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id WHERE c.external_id = :c")
                 .bind("c", c).mapTo(Long.class).list()));
         assertThat(submitted).hasSize(total);
@@ -931,7 +934,7 @@ abstract class ReviewServiceContract {
         assertThat(claimed).hasSize(total).doesNotHaveDuplicates();
         assertThat(new HashSet<>(claimed)).isEqualTo(submitted);
         assertThat(claimedBy.values()).doesNotContain(-1L);
-        int decided = db.jdbi.withHandle(h -> h.createQuery(
+        int decided = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM review_decision d JOIN review_application a ON a.id = d.application_id"
                         + " JOIN review_circle c ON c.id = a.circle_id WHERE c.external_id = :c")
                 .bind("c", c).mapTo(Integer.class).one());

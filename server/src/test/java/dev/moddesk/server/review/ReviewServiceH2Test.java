@@ -1,8 +1,11 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
+
 class ReviewServiceH2Test extends ReviewServiceContract {
     @Override
-    ReviewTestDatabase open() {
-        return ReviewTestDatabase.h2();
+    TestDatabase open() {
+        return TestDatabase.create(Backend.H2);
     }
 }

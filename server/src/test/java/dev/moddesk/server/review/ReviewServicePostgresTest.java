@@ -1,8 +1,11 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
+
 class ReviewServicePostgresTest extends ReviewServiceContract {
     @Override
-    ReviewTestDatabase open() {
-        return ReviewTestDatabase.postgres();
+    TestDatabase open() {
+        return TestDatabase.create(Backend.POSTGRES);
     }
 }

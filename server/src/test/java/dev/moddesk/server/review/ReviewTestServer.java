@@ -15,17 +15,12 @@ import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionFeed;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.TestClient;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.moddesk.server.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -40,13 +35,10 @@ final class ReviewTestServer implements AutoCloseable {
             "carol", Principal.staff(3, "carol", Role.MODERATOR, List.of("上海"), "127.0.0.1"),
             "root", Principal.staff(9, "root", Role.ADMIN, List.of(), "127.0.0.1"));
 
-    private static final String PG_URL = System.getProperty("moddesk.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = System.getProperty("moddesk.test.postgresUser", "postgres");
-
     final ModDeskServer server;
     final RecordingActions actions = new RecordingActions();
     ReviewFeature feature;
-    private final String schema;
+    private final Runnable dropDatabase;
 
     ReviewTestServer(Backend backend, Clock clock) {
         this(backend, clock, Map.of());
@@ -62,15 +54,9 @@ final class ReviewTestServer implements AutoCloseable {
      * the product, instead of {@link #actions}.
      */
     ReviewTestServer(Backend backend, Clock clock, Map<String, Principal> extraStaff, boolean realActionFeed) {
-        schema = backend == Backend.POSTGRES ? "rv_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) : null;
-        Database.Settings settings;
-        if (schema != null) {
-            execute("CREATE SCHEMA " + schema);
-            settings = new Database.Settings(PG_URL + "?currentSchema=" + schema, PG_USER, null);
-        } else {
-            settings = Database.Settings.h2InMemory(
-                    "rv" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        }
+        TestDatabase.Place place = TestDatabase.place(backend, "rv_");
+        dropDatabase = place.drop();
+        Database.Settings settings = place.settings();
         ServerConfig config = ServerConfig.defaults(settings, null).withPort(0).withClock(clock);
         Map<String, Principal> tokens = new java.util.HashMap<>(STAFF);
         tokens.putAll(extraStaff);
@@ -84,7 +70,7 @@ final class ReviewTestServer implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
-            dropSchema();
+            dropDatabase.run();
             throw e;
         }
     }
@@ -135,21 +121,7 @@ final class ReviewTestServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            dropSchema();
-        }
-    }
-
-    private void dropSchema() {
-        if (schema != null) {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, null); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
+            dropDatabase.run();
         }
     }
 

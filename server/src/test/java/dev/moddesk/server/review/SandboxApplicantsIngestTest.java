@@ -1,5 +1,8 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,15 +37,15 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxApplicantsIngestTest {
 
-    private ReviewTestDatabase db;
+    private TestDatabase db;
     private ReviewModule review;
     private Map<String, IngestHandler> handlers;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T09:00:00Z"));
 
     @BeforeEach
     void open() {
-        db = ReviewTestDatabase.h2();
-        review = new ReviewModule(db.jdbi, db.dataSource, clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
+        db = TestDatabase.create(Backend.H2);
+        review = new ReviewModule(db.jdbi(), db.dataSource(), clock, ReviewScreen.bundled(), ReviewAudit.NONE, new RecordingActions(),
                 new MediaLinks("sandbox-test-secret-123".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1)),
                 Json.mapper());
         handlers = ReviewIngestHandlers.all(review.ingest()).stream()
@@ -56,7 +59,7 @@ class SandboxApplicantsIngestTest {
 
     private void apply(List<IngestEvent> events) {
         for (IngestEvent e : events) {
-            db.jdbi.useTransaction(h -> handlers.get(e.type()).apply(h,
+            db.jdbi().useTransaction(h -> handlers.get(e.type()).apply(h,
                     new IngestHandler.Event(e.eventId(), e.type(), e.occurredAt(), Json.mapper().valueToTree(e.payload()))));
         }
     }
@@ -133,11 +136,11 @@ class SandboxApplicantsIngestTest {
     @Test
     void invalidPayloadsAreRefusedWithAReadableMessage() {
         IngestHandler submitted = handlers.get("application.submitted");
-        assertThatThrownBy(() -> db.jdbi.useTransaction(h -> submitted.apply(h, new IngestHandler.Event("e1",
+        assertThatThrownBy(() -> db.jdbi().useTransaction(h -> submitted.apply(h, new IngestHandler.Event("e1",
                 "application.submitted", clock.instant(), Json.mapper().valueToTree(Map.of("applicationId", "a1"))))))
                 .hasMessageContaining("applicant is required");
         IngestHandler circle = handlers.get("circle.upserted");
-        assertThatThrownBy(() -> db.jdbi.useTransaction(h -> circle.apply(h, new IngestHandler.Event("e2",
+        assertThatThrownBy(() -> db.jdbi().useTransaction(h -> circle.apply(h, new IngestHandler.Event("e2",
                 "circle.upserted", clock.instant(), Json.mapper().valueToTree(Map.of("circleId", "c", "name", "n",
                         "city", "北京", "topic", "t", "joinMode", "DANCE"))))))
                 .hasMessageContaining("joinMode");

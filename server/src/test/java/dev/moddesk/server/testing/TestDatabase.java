@@ -22,7 +22,7 @@ public final class TestDatabase implements AutoCloseable {
     private static final String PG_USER = System.getProperty("moddesk.test.postgresUser", "postgres");
 
     /** Where a test's data lives: the settings to open it with, and how to drop it afterwards. */
-    record Place(Database.Settings settings, Runnable drop) {
+    public record Place(Database.Settings settings, Runnable drop) {
     }
 
     private final Place place;
@@ -45,10 +45,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A fresh place on {@code backend}: an H2 in-memory database or a new PostgreSQL schema named prefix + random. */
-    static Place place(Backend backend, String prefix) {
+    public static Place place(Backend backend, String prefix) {
         String name = prefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         return switch (backend) {
-            case H2 -> new Place(Database.Settings.h2InMemory(name), () -> { });
+            // A lock wait of 10 s instead of H2's 1 s: the race tests run many threads on a small, loaded machine.
+            case H2 -> new Place(new Database.Settings(Database.Settings.h2InMemory(name).url() + ";LOCK_TIMEOUT=10000",
+                    "sa", ""), () -> { });
             case POSTGRES -> {
                 execute("CREATE SCHEMA " + name);
                 yield new Place(new Database.Settings(PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema="
@@ -63,6 +65,14 @@ public final class TestDatabase implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    public boolean isPostgres() {
+        return place.settings().isPostgres();
     }
 
     @Override
