@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LabelVisibility;
+import dev.moddesk.app.core.Shown;
 import dev.moddesk.contract.review.Answer;
 import dev.moddesk.contract.review.ApplicantHistory;
 import dev.moddesk.contract.review.ApplicationDetail;
@@ -173,11 +174,11 @@ public final class ApplicationPaneController {
         historyList.setFocusTraversable(false);
         failedList.setFocusTraversable(false);
         failedList.setCellFactory(list -> new FailedCell());
-        hide(conflictBanner);
-        hide(needsInfoBox);
-        hide(undoToast);
-        hide(help);
-        hide(rejectHint);
+        Shown.hide(conflictBanner);
+        Shown.hide(needsInfoBox);
+        Shown.hide(undoToast);
+        Shown.hide(help);
+        Shown.hide(rejectHint);
     }
 
     /** Shows {@code model}'s state until {@link #unbind()}; the parent controller owns the model and the keymap. */
@@ -193,22 +194,22 @@ public final class ApplicationPaneController {
         subscriptions.add(model.finishedProperty().subscribe(this::updateEmptyState));
         subscriptions.add(model.conflictProperty().subscribe(c -> {
             if (c == null) {
-                hide(conflictBanner);
+                Shown.hide(conflictBanner);
             } else {
                 conflictBanner.setText(text.get("review.conflict.banner", String.valueOf(c.applicationId()),
                         c.holder(), text.time(c.until())));
-                show(conflictBanner);
+                Shown.show(conflictBanner);
             }
         }));
-        subscriptions.add(model.helpVisibleProperty().subscribe(v -> setShown(help, v)));
+        subscriptions.add(model.helpVisibleProperty().subscribe(v -> Shown.set(help, v)));
         subscriptions.add(model.needsInfoRequestedProperty().subscribe(v -> {
-            setShown(needsInfoBox, v);
+            Shown.set(needsInfoBox, v);
             if (v) {
                 needsInfoField.clear();
                 needsInfoField.requestFocus();
             }
         }));
-        subscriptions.add(keymap.rejectArmedProperty().subscribe(v -> setShown(rejectHint, v)));
+        subscriptions.add(keymap.rejectArmedProperty().subscribe(v -> Shown.set(rejectHint, v)));
 
         subscriptions.add(model.undoOfferProperty().subscribe(this::updateUndo));
         subscriptions.add(model.undoSecondsLeftProperty().subscribe(this::updateUndo));
@@ -270,14 +271,14 @@ public final class ApplicationPaneController {
             return;
         }
         boolean nothing = focus.current() == null;
-        setShown(emptyState, nothing);
+        Shown.set(emptyState, nothing);
         content.setVisible(!nothing);
         boolean finished = focus.finishedProperty().get();
         boolean loading = focus.loadingProperty().get();
-        setShown(emptyIcon, finished);
-        setShown(emptyLabel, finished);
-        setShown(loadingLabel, loading);
-        setShown(retryLabel, !finished && !loading); // the last load failed; focus mode tries again by itself
+        Shown.set(emptyIcon, finished);
+        Shown.set(emptyLabel, finished);
+        Shown.set(loadingLabel, loading);
+        Shown.set(retryLabel, !finished && !loading); // the last load failed; focus mode tries again by itself
     }
 
     private void render(ApplicationDetail d) {
@@ -361,26 +362,16 @@ public final class ApplicationPaneController {
     private void updateUndo() {
         UndoWindow.Offer offer = focus == null ? null : focus.undoOfferProperty().get();
         if (offer == null) {
-            hide(undoToast);
+            Shown.hide(undoToast);
             return;
         }
         undoLabel.setText(text.get("review.undo.toast", text.kind(offer.kind()), offer.nickname(),
                 focus.undoSecondsLeftProperty().get()));
-        show(undoToast);
+        Shown.show(undoToast);
     }
 
-    private static void hide(Node n) {
-        setShown(n, false);
-    }
 
-    private static void show(Node n) {
-        setShown(n, true);
-    }
 
-    private static void setShown(Node n, boolean shown) {
-        n.setVisible(shown);
-        n.setManaged(shown);
-    }
 
     private final class FailedCell extends ListCell<OutboxEntry> {
         private final Label label = new Label();

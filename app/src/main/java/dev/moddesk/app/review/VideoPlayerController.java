@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.Shown;
 import dev.moddesk.contract.review.VideoSubmission;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -72,8 +72,8 @@ public final class VideoPlayerController {
 
     @FXML
     private void initialize() {
-        hide(videoControls);
-        hide(videoPane);
+        Shown.hide(videoControls);
+        Shown.hide(videoPane);
     }
 
     /** Follows {@code video} (the keys' play/pause, seek and speed) until {@link #unbind()}. */
@@ -107,13 +107,13 @@ public final class VideoPlayerController {
         clear();
         long shown = ++generation;
         if (video == null) {
-            hide(videoPane);
+            Shown.hide(videoPane);
             videoStatus.setText("");
             return;
         }
-        show(videoPane);
+        Shown.show(videoPane);
         videoNote.setText(text.get("review.video.loading"));
-        show(videoNote);
+        Shown.show(videoNote);
         String poster = transport.mediaUrl(video.posterUrl());
         posterView.setImage(poster == null ? null : new Image(poster, true));
         posterView.setVisible(true);
@@ -137,7 +137,7 @@ public final class VideoPlayerController {
     void clear() {
         generation++; // a download still under way must not start a player for what is no longer shown
         ended = false;
-        hide(videoControls);
+        Shown.hide(videoControls);
         if (player != null) {
             player.dispose();
             player = null;
@@ -152,8 +152,8 @@ public final class VideoPlayerController {
             created.setOnReady(() -> {
                 mediaView.setVisible(true);
                 posterView.setVisible(false);
-                hide(videoNote);
-                show(videoControls);
+                Shown.hide(videoNote);
+                Shown.show(videoControls);
                 updateTransport();
                 if (transport.playingProperty().get()) {
                     created.play(); // space was pressed while the clip was still downloading
@@ -181,7 +181,7 @@ public final class VideoPlayerController {
         posterView.setVisible(true);
         mediaView.setVisible(false);
         videoNote.setText(text.get("review.video.loadFailed", errors.describe(error)));
-        show(videoNote);
+        Shown.show(videoNote);
     }
 
     /** Codecs differ per platform: keep the poster, say why the video is not playing, and carry on. */
@@ -191,7 +191,7 @@ public final class VideoPlayerController {
         posterView.setVisible(true);
         mediaView.setVisible(false);
         videoNote.setText(text.get("review.video.cannotPlay"));
-        show(videoNote);
+        Shown.show(videoNote);
     }
 
     private void playOrPause(boolean play) {
@@ -236,20 +236,10 @@ public final class VideoPlayerController {
     private void updateSpeedNote() {
         if (player != null && transport != null) {
             videoNote.setText(text.get("review.video.speed", transport.rateProperty().get()));
-            show(videoNote);
+            Shown.show(videoNote);
         }
     }
 
-    private static void hide(Node n) {
-        setShown(n, false);
-    }
 
-    private static void show(Node n) {
-        setShown(n, true);
-    }
 
-    private static void setShown(Node n, boolean shown) {
-        n.setVisible(shown);
-        n.setManaged(shown);
-    }
 }
