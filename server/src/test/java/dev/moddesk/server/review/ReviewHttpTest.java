@@ -28,10 +28,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,8 +54,10 @@ class ReviewHttpTest {
     private TestClient root;
     private String circle;
 
-    @BeforeAll
-    void start() {
+    // Per invocation, not @BeforeAll: a @BeforeAll runs once before the parameter is injected, so both invocations
+    // used to share one H2 server and the PostgreSQL one never ran against PostgreSQL.
+    @BeforeParameterizedClassInvocation
+    void start(Backend backend) {
         server = new ReviewTestServer(backend, clock);
         alice = server.client("alice");
         bob = server.client("bob");
@@ -64,7 +66,7 @@ class ReviewHttpTest {
         circle = server.circle("c-bj", "香山徒步", "北京");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         server.close();
     }
