@@ -1,252 +1,180 @@
 package dev.moddesk.screening;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
+import java.time.InstantSource;
 
 /**
- * An immutable Aho–Corasick automaton over normalized terms. The alphabet is only the chars that occur in terms, so
- * any other char sends matching straight back to the root. The root's transitions are a dense array (most steps
- * start there); every other edge lives in one open-addressed hash table keyed by (state, symbol), which keeps a
- * 20,000-term list in a few hundred kilobytes and each step to one or two probes.
+ * An immutable Aho–Corasick automaton over folded, run-collapsed terms, stored as a double array (built by
+ * {@link AutomatonBuilder}). The scan folds each raw char through one 64K table straight to its automaton symbol, so
+ * normalization and alphabet lookup cost a single load; a successful transition is one more load, because each slot
+ * packs the parent check, the child's base and an "has output" bit into one long.
+ *
+ * <p>Repeated characters are collapsed before matching (加加微微信信 reads as 加微信): a repeat of the previous symbol
+ * only extends the current run. A term's own repeats are kept as minimum run lengths (qq needs at least two q), checked
+ * only when such a term matches. Hits are reported when the run that completes them ends, so a highlight covers the
+ * whole run (加微信信信 is one hit over all five characters).
  */
 final class TermAutomaton {
 
-    private static final int NONE = -1;
-    private static final int SKIPPED = -1;
-    private static final int MAX_STATES = 1 << 23;
-    private static final long KEY_MASK = (1L << 40) - 1;
+    static final int NONE = -1;
+    /** Symbol table values: 0 = not in any term, 1..MAX_SYMBOL = symbols, then these two markers. */
+    static final char SURROGATE_SYM = '\uFFFE';
+    static final char SKIP_SYM = '\uFFFF';
+    static final int MAX_SYMBOL = 0xFFFD;
+    static final long OUT_BIT = 0x8000_0000L;
+    static final int BASE_MASK = 0x7FFF_FFFF;
 
-    private final String[] terms;
-    private final int[] termLength;
-    private final int[] symbolOf;
-    private final int[] symbolOfRaw;
-    private final int[] rootNext;
-    /** Packed edges: bits 0–16 symbol, 17–39 from-state, 40–63 target; 0 marks an empty slot. */
-    private final long[] edges;
-    private final int edgeMask;
-    private final int edgeShift;
-    private final int[] fail;
-    private final int[] termAt;
+    private final char[] symbolOfRaw;
+    private final AutomatonBuilder.SupplementarySymbols supplementary;
+    /** Per slot: bits 32–63 the parent state (check; -1 free), bits 0–30 the base, bit 31 "has output". */
+    private final long[] node;
+    /** Per state: bits 32–63 its fail state, bits 0–30 the fail state's base. */
+    private final long[] failInfo;
+    private final int rootBase;
+    /** Per state: its first term entry (NONE if it ends none) and the next state on its fail chain that ends one. */
+    private final int[] entryAt;
     private final int[] outLink;
+    private final ScreenTerm[] entries;
+    private final int[] entryLength;
+    private final int[][] entryRuns;
+    private final int[] nextEntry;
     private final int ringMask;
 
-    TermAutomaton(Collection<String> rawTerms) {
-        List<String> kept = new ArrayList<>();
-        List<String> normalized = new ArrayList<>();
-        Map<String, Boolean> seen = new HashMap<>();
-        for (String raw : rawTerms) {
-            if (raw == null) {
-                continue;
-            }
-            String n = TextNormalizer.normalize(raw);
-            if (!n.isEmpty() && seen.putIfAbsent(n, Boolean.TRUE) == null) {
-                kept.add(raw.strip());
-                normalized.add(n);
-            }
-        }
-        terms = kept.toArray(String[]::new);
-        termLength = new int[terms.length];
-
-        symbolOf = new int[65536];
-        int alphabet = 0;
-        int maxLength = 1;
-        for (int t = 0; t < terms.length; t++) {
-            String n = normalized.get(t);
-            termLength[t] = n.length();
-            maxLength = Math.max(maxLength, n.length());
-            for (int i = 0; i < n.length(); i++) {
-                char c = n.charAt(i);
-                if (symbolOf[c] == 0) {
-                    symbolOf[c] = ++alphabet;
-                }
-            }
-        }
-        // One table from the raw char straight to its symbol saves a dependent load per char in the scan loop.
-        symbolOfRaw = new int[65536];
-        for (int c = 0; c < symbolOfRaw.length; c++) {
-            char f = TextNormalizer.fold((char) c);
-            symbolOfRaw[c] = f == TextNormalizer.SKIP ? SKIPPED : symbolOf[f];
-        }
-        ringMask = Integer.highestOneBit(Math.max(1, maxLength - 1)) * 2 - 1;
-
-        // Build the trie with growable arrays: per state its first child and next sibling (for the BFS below).
-        Map<Long, Integer> trieEdges = new HashMap<>();
-        int[] firstChild = new int[16];
-        int[] nextSibling = new int[16];
-        int[] symbolInto = new int[16];
-        int[] ends = new int[16];
-        Arrays.fill(firstChild, NONE);
-        Arrays.fill(ends, NONE);
-        int states = 1;
-        for (int t = 0; t < terms.length; t++) {
-            String n = normalized.get(t);
-            int s = 0;
-            for (int i = 0; i < n.length(); i++) {
-                int sym = symbolOf[n.charAt(i)];
-                long key = key(s, sym);
-                Integer next = trieEdges.get(key);
-                if (next == null) {
-                    if (states == firstChild.length) {
-                        int size = states * 2;
-                        firstChild = grow(firstChild, size);
-                        nextSibling = grow(nextSibling, size);
-                        symbolInto = grow(symbolInto, size);
-                        ends = grow(ends, size);
-                    }
-                    next = states++;
-                    trieEdges.put(key, next);
-                    symbolInto[next] = sym;
-                    nextSibling[next] = firstChild[s];
-                    firstChild[s] = next;
-                }
-                s = next;
-            }
-            ends[s] = t;
-        }
-
-        rootNext = new int[alphabet + 1];
-        if (states >= MAX_STATES) {
-            throw new IllegalArgumentException("word list too large: " + states + " automaton states");
-        }
-        // Load factor at most 1/4: most probes in real text are misses, and short probe runs keep them cheap.
-        int tableSize = Integer.highestOneBit(Math.max(2, trieEdges.size() * 4 - 1)) * 2;
-        edges = new long[tableSize];
-        edgeMask = tableSize - 1;
-        edgeShift = 64 - Integer.numberOfTrailingZeros(tableSize);
-        for (Map.Entry<Long, Integer> e : trieEdges.entrySet()) {
-            long key = e.getKey();
-            int from = (int) (key >>> 17);
-            int sym = (int) (key & 0x1FFFF);
-            if (from == 0) {
-                rootNext[sym] = e.getValue();
-            } else {
-                int slot = slot(key);
-                while (edges[slot] != 0) {
-                    slot = (slot + 1) & edgeMask;
-                }
-                edges[slot] = key | ((long) e.getValue() << 40);
-            }
-        }
-
-        fail = new int[states];
-        termAt = Arrays.copyOf(ends, states);
-        outLink = new int[states];
-        Arrays.fill(outLink, NONE);
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        for (int c = firstChild[0]; c != NONE; c = nextSibling[c]) {
-            fail[c] = 0;
-            queue[tail++] = c;
-        }
-        while (head < tail) {
-            int s = queue[head++];
-            for (int c = firstChild[s]; c != NONE; c = nextSibling[c]) {
-                int sym = symbolInto[c];
-                int f = fail[s];
-                int target;
-                while (true) {
-                    target = f == 0 ? rootNext[sym] : edge(f, sym);
-                    if (target != NONE || f == 0) {
-                        break;
-                    }
-                    f = fail[f];
-                }
-                fail[c] = target == NONE ? 0 : target;
-                outLink[c] = termAt[fail[c]] != NONE ? fail[c] : outLink[fail[c]];
-                queue[tail++] = c;
-            }
-        }
-    }
-
-    private static int[] grow(int[] a, int size) {
-        int old = a.length;
-        int[] b = Arrays.copyOf(a, size);
-        Arrays.fill(b, old, size, NONE);
-        return b;
-    }
-
-    private static long key(int state, int sym) {
-        return ((long) state << 17) | sym;
-    }
-
-    private int slot(long key) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> edgeShift);
-    }
-
-    private int edge(int state, int sym) {
-        long key = key(state, sym);
-        int slot = slot(key);
-        while (true) {
-            long packed = edges[slot];
-            if ((packed & KEY_MASK) == key) {
-                return (int) (packed >>> 40);
-            }
-            if (packed == 0) {
-                return NONE;
-            }
-            slot = (slot + 1) & edgeMask;
-        }
+    TermAutomaton(char[] symbolOfRaw, AutomatonBuilder.SupplementarySymbols supplementary, long[] node,
+                  long[] failInfo, int[] entryAt, int[] outLink, ScreenTerm[] entries, int[] entryLength,
+                  int[][] entryRuns, int[] nextEntry, int maxLength) {
+        this.symbolOfRaw = symbolOfRaw;
+        this.supplementary = supplementary;
+        this.node = node;
+        this.failInfo = failInfo;
+        this.rootBase = (int) node[0] & BASE_MASK;
+        this.entryAt = entryAt;
+        this.outLink = outLink;
+        this.entries = entries;
+        this.entryLength = entryLength;
+        this.entryRuns = entryRuns;
+        this.nextEntry = nextEntry;
+        this.ringMask = Integer.highestOneBit(Math.max(1, maxLength)) * 2 - 1;
     }
 
     int termCount() {
-        return terms.length;
+        return entries.length;
     }
 
-    /** Calls {@code sink} for every term occurrence (overlapping ones included), in order of their end. */
-    void scan(CharSequence text, HitSink sink) {
-        if (terms.length == 0) {
+    /**
+     * Calls {@code sink} for every live term occurrence (overlapping ones included), in order of their end. Expiry is
+     * judged with {@code clock}, read only when a term that has an expiry matches.
+     */
+    void scan(CharSequence text, InstantSource clock, HitSink sink) {
+        if (entries.length == 0) {
             return;
         }
-        int[] ring = new int[ringMask + 1];
-        int normalizedIndex = -1;
+        final char[] symbols = symbolOfRaw;
+        final long[] nodes = node;
+        final long[] fails = failInfo;
+        final int mask = ringMask;
+        // Per collapsed position: the raw offset where its run starts (high half) and the run's length (low half).
+        final long[] ring = new long[mask + 1];
+        int idx = -1;
         int state = 0;
-        int length = text.length();
+        int base = rootBase;
+        boolean out = false;
+        int prevSym = -1;
+        int runEnd = 0;
+        final int length = text.length();
         for (int i = 0; i < length; i++) {
-            int sym = symbolOfRaw[text.charAt(i)];
-            if (sym == SKIPPED) {
+            int at = i;
+            int sym = symbols[text.charAt(i)];
+            if (sym >= SURROGATE_SYM) {
+                if (sym == SKIP_SYM) {
+                    continue;
+                }
+                sym = supplementary.symbolAt(text, i);
+                i += TextNormalizer.widthAt(text, i) - 1;
+                if (sym == SKIP_SYM) {
+                    continue;
+                }
+            }
+            if (sym == prevSym) {
+                ring[idx & mask]++;
+                runEnd = i + 1;
                 continue;
             }
-            normalizedIndex++;
-            ring[normalizedIndex & ringMask] = i;
+            if (out && !emit(state, idx, runEnd, ring, clock, sink)) {
+                return;
+            }
+            prevSym = sym;
+            ring[++idx & mask] = ((long) at << 32) | 1;
+            runEnd = i + 1;
             if (sym == 0) {
                 state = 0;
+                base = rootBase;
+                out = false;
                 continue;
             }
             while (true) {
+                int p = base + sym;
+                long n = nodes[p];
+                if ((int) (n >>> 32) == state) {
+                    state = p;
+                    base = (int) n & BASE_MASK;
+                    out = (n & OUT_BIT) != 0;
+                    break;
+                }
                 if (state == 0) {
-                    state = rootNext[sym];
+                    out = false;
                     break;
                 }
-                int next = edge(state, sym);
-                if (next != NONE) {
-                    state = next;
-                    break;
-                }
-                state = fail[state];
-            }
-            if (state == 0) {
-                continue;
-            }
-            int out = termAt[state] != NONE ? state : outLink[state];
-            while (out != NONE) {
-                int t = termAt[out];
-                int start = ring[(normalizedIndex - termLength[t] + 1) & ringMask];
-                if (!sink.hit(start, i + 1, terms[t])) {
-                    return;
-                }
-                out = outLink[out];
+                long f = fails[state];
+                state = (int) (f >>> 32);
+                base = (int) f & BASE_MASK;
             }
         }
+        if (out) {
+            emit(state, idx, runEnd, ring, clock, sink);
+        }
+    }
+
+    /** Reports the terms that end in {@code state}, whose last run ended at raw offset {@code end}. */
+    private boolean emit(int state, int idx, int end, long[] ring, InstantSource clock, HitSink sink) {
+        Instant now = null;
+        for (int o = entryAt[state] != NONE ? state : outLink[state]; o != NONE; o = outLink[o]) {
+            for (int e = entryAt[o]; e != NONE; e = nextEntry[e]) {
+                ScreenTerm term = entries[e];
+                if (term.expiresAt() != null) {
+                    if (now == null) {
+                        now = clock.instant();
+                    }
+                    if (!term.liveAt(now)) {
+                        continue;
+                    }
+                }
+                int first = idx - entryLength[e] + 1;
+                int[] runs = entryRuns[e];
+                if (runs != null && !runsLongEnough(runs, first, ring)) {
+                    continue;
+                }
+                int start = (int) (ring[first & ringMask] >>> 32);
+                if (!sink.hit(start, end, term)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean runsLongEnough(int[] runs, int first, long[] ring) {
+        for (int k = 0; k < runs.length; k++) {
+            if ((int) ring[(first + k) & ringMask] < runs[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Receives hits; returning false stops the scan. */
     @FunctionalInterface
     interface HitSink {
-        boolean hit(int start, int end, String term);
+        boolean hit(int start, int end, ScreenTerm term);
     }
 }

@@ -1,0 +1,349 @@
+package dev.moddesk.screening;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a {@link TermAutomaton}: folds and run-collapses each term, numbers the characters the terms use (the
+ * alphabet), builds the trie from the terms in sorted order (no hashing), places it in a double array (first-fit with
+ * the usual "skip dense regions" heuristic), then links fail and output states breadth first.
+ */
+final class AutomatonBuilder {
+
+    private static final int NONE = TermAutomaton.NONE;
+    private static final int ROOT_CHECK = -2;
+
+    private AutomatonBuilder() {
+    }
+
+    /** Symbols of supplementary code points that occur in terms (rare: CJK extension characters). */
+    record SupplementarySymbols(char[] foldedBmpSymbol, Map<Integer, Character> symbols) {
+        /** The symbol of the code point at {@code i} (a surrogate), {@link TermAutomaton#SKIP_SYM} if it is skipped. */
+        int symbolAt(CharSequence text, int i) {
+            int f = TextNormalizer.foldSurrogateAt(text, i);
+            if (f == 0) {
+                return TermAutomaton.SKIP_SYM;
+            }
+            if (f <= 0xFFFF) {
+                return foldedBmpSymbol[f];
+            }
+            Character s = symbols.get(f);
+            return s == null ? 0 : s;
+        }
+    }
+
+    private record Prepared(ScreenTerm term, int[] codePoints, int[] runs) {
+    }
+
+    static TermAutomaton build(Collection<ScreenTerm> terms) {
+        List<Prepared> prepared = prepare(terms);
+        int count = prepared.size();
+
+        char[] foldedSymbol = new char[65536];
+        Map<Integer, Character> supplementary = new HashMap<>();
+        int alphabet = 0;
+        int[][] symbols = new int[count][];
+        int maxLength = 1;
+        for (int t = 0; t < count; t++) {
+            int[] cps = prepared.get(t).codePoints();
+            int[] syms = new int[cps.length];
+            for (int k = 0; k < cps.length; k++) {
+                int cp = cps[k];
+                int s = cp <= 0xFFFF ? foldedSymbol[cp] : supplementary.getOrDefault(cp, (char) 0);
+                if (s == 0) {
+                    if (alphabet == TermAutomaton.MAX_SYMBOL) {
+                        throw new IllegalArgumentException("word list uses more than " + alphabet + " distinct characters");
+                    }
+                    s = ++alphabet;
+                    if (cp <= 0xFFFF) {
+                        foldedSymbol[cp] = (char) s;
+                    } else {
+                        supplementary.put(cp, (char) s);
+                    }
+                }
+                syms[k] = s;
+            }
+            symbols[t] = syms;
+            maxLength = Math.max(maxLength, syms.length);
+        }
+        // One gather turns the marked fold table into raw char → symbol; the marks land on the two marker symbols.
+        char[] symbolOfRaw = TextNormalizer.markedFoldTable();
+        char[] bySymbol = foldedSymbol.clone();
+        bySymbol[TextNormalizer.MARK_SURROGATE] = TermAutomaton.SURROGATE_SYM;
+        bySymbol[TextNormalizer.MARK_SKIP] = TermAutomaton.SKIP_SYM;
+        for (int c = 0; c < symbolOfRaw.length; c++) {
+            symbolOfRaw[c] = bySymbol[symbolOfRaw[c]];
+        }
+
+        Integer[] order = new Integer[count];
+        for (int t = 0; t < count; t++) {
+            order[t] = t;
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compare(symbols[a], symbols[b]));
+        Trie trie = Trie.of(order, symbols, maxLength);
+        DoubleArray da = DoubleArray.place(trie, alphabet);
+
+        ScreenTerm[] entries = new ScreenTerm[count];
+        int[] entryLength = new int[count];
+        int[][] entryRuns = new int[count][];
+        for (int t = 0; t < count; t++) {
+            entries[t] = prepared.get(t).term();
+            entryLength[t] = symbols[t].length;
+            entryRuns[t] = prepared.get(t).runs();
+        }
+        int slots = da.base.length;
+        int[] entryAt = new int[slots];
+        Arrays.fill(entryAt, NONE);
+        for (int n = 0; n < trie.nodes; n++) {
+            if (trie.entryHead[n] != NONE) {
+                entryAt[da.slotOf[n]] = trie.entryHead[n];
+            }
+        }
+        int[] fail = new int[slots];
+        int[] outLink = new int[slots];
+        Arrays.fill(outLink, NONE);
+        for (int k = 1; k < trie.nodes; k++) {
+            int n = trie.bfs[k];
+            int s = da.slotOf[n];
+            int parent = trie.parent[n];
+            int f = 0;
+            if (parent != 0) {
+                int sym = trie.symbolInto[n];
+                f = fail[da.slotOf[parent]];
+                while (true) {
+                    int g = da.transition(f, sym);
+                    if (g != NONE) {
+                        f = g;
+                        break;
+                    }
+                    if (f == 0) {
+                        break;
+                    }
+                    f = fail[f];
+                }
+            }
+            fail[s] = f;
+            outLink[s] = entryAt[f] != NONE ? f : outLink[f];
+        }
+
+        long[] node = new long[slots];
+        long[] failInfo = new long[slots];
+        for (int p = 0; p < slots; p++) {
+            long flags = da.check[p] >= 0 || p == 0
+                    ? (entryAt[p] != NONE || outLink[p] != NONE ? TermAutomaton.OUT_BIT : 0) : 0;
+            node[p] = ((long) da.check[p] << 32) | (da.base[p] & 0xFFFF_FFFFL) | flags;
+        }
+        for (int k = 0; k < trie.nodes; k++) {
+            int s = da.slotOf[trie.bfs[k]];
+            failInfo[s] = ((long) fail[s] << 32) | da.base[fail[s]];
+        }
+        return new TermAutomaton(symbolOfRaw, new SupplementarySymbols(foldedSymbol, supplementary), node, failInfo,
+                entryAt, outLink, entries, entryLength, entryRuns, trie.nextEntry, maxLength);
+    }
+
+    /** Folds, collapses and de-duplicates the terms; terms that fold to nothing are dropped. */
+    private static List<Prepared> prepare(Collection<ScreenTerm> terms) {
+        List<Prepared> out = new ArrayList<>(terms.size());
+        Set<List<Object>> seen = new HashSet<>();
+        for (ScreenTerm term : terms) {
+            if (term == null) {
+                continue;
+            }
+            String n = TextNormalizer.normalize(term.text());
+            if (n.isEmpty() || !seen.add(Arrays.asList(n, term.category(), term.action(), term.expiresAt()))) {
+                continue;
+            }
+            int[] all = n.codePoints().toArray();
+            int[] cps = new int[all.length];
+            int[] runs = new int[all.length];
+            int len = 0;
+            boolean repeats = false;
+            for (int cp : all) {
+                if (len > 0 && cps[len - 1] == cp) {
+                    runs[len - 1]++;
+                    repeats = true;
+                } else {
+                    cps[len] = cp;
+                    runs[len++] = 1;
+                }
+            }
+            out.add(new Prepared(term, Arrays.copyOf(cps, len), repeats ? Arrays.copyOf(runs, len) : null));
+        }
+        return out;
+    }
+
+    /** The trie of the sorted terms: children are appended in symbol order, so they come out sorted. */
+    private static final class Trie {
+        int nodes = 1;
+        int[] parent = new int[16];
+        int[] symbolInto = new int[16];
+        int[] firstChild = filled(16);
+        int[] lastChild = filled(16);
+        int[] nextSibling = filled(16);
+        int[] entryHead = filled(16);
+        int[] entryTail = filled(16);
+        int[] nextEntry;
+        int[] bfs;
+
+        static Trie of(Integer[] order, int[][] symbols, int maxLength) {
+            Trie trie = new Trie();
+            trie.nextEntry = new int[symbols.length];
+            Arrays.fill(trie.nextEntry, NONE);
+            int[] path = new int[maxLength + 1];
+            int[] previous = new int[0];
+            for (int t : order) {
+                int[] s = symbols[t];
+                int common = Math.min(previous.length, s.length);
+                int l = Arrays.mismatch(previous, 0, common, s, 0, common);
+                l = l < 0 ? common : l;
+                for (int d = l; d < s.length; d++) {
+                    path[d + 1] = trie.addChild(path[d], s[d]);
+                }
+                int leaf = path[s.length];
+                if (trie.entryHead[leaf] == NONE) {
+                    trie.entryHead[leaf] = t;
+                } else {
+                    trie.nextEntry[trie.entryTail[leaf]] = t;
+                }
+                trie.entryTail[leaf] = t;
+                previous = s;
+            }
+            trie.bfs = new int[trie.nodes];
+            int tail = 1;
+            for (int head = 0; head < tail; head++) {
+                for (int c = trie.firstChild[trie.bfs[head]]; c != NONE; c = trie.nextSibling[c]) {
+                    trie.bfs[tail++] = c;
+                }
+            }
+            return trie;
+        }
+
+        private int addChild(int from, int symbol) {
+            if (nodes == parent.length) {
+                int size = nodes * 2;
+                parent = Arrays.copyOf(parent, size);
+                symbolInto = Arrays.copyOf(symbolInto, size);
+                firstChild = grow(firstChild, size);
+                lastChild = grow(lastChild, size);
+                nextSibling = grow(nextSibling, size);
+                entryHead = grow(entryHead, size);
+                entryTail = grow(entryTail, size);
+            }
+            int n = nodes++;
+            parent[n] = from;
+            symbolInto[n] = symbol;
+            if (firstChild[from] == NONE) {
+                firstChild[from] = n;
+            } else {
+                nextSibling[lastChild[from]] = n;
+            }
+            lastChild[from] = n;
+            return n;
+        }
+    }
+
+    /** Trie nodes placed into base/check arrays. */
+    private static final class DoubleArray {
+        int[] base;
+        int[] check;
+        int[] slotOf;
+
+        static DoubleArray place(Trie trie, int alphabet) {
+            DoubleArray da = new DoubleArray();
+            int size = Math.max(1024, trie.nodes + alphabet + 1);
+            da.base = new int[size];
+            da.check = filled(size);
+            da.check[0] = ROOT_CHECK;
+            da.slotOf = new int[trie.nodes];
+            BitSet used = new BitSet(size);
+            used.set(0);
+            int nextCheckPos = 1;
+            for (int k = 0; k < trie.nodes; k++) {
+                int n = trie.bfs[k];
+                int first = trie.firstChild[n];
+                if (first == NONE) {
+                    continue; // a leaf keeps base 0: every lookup from it lands on a slot checked by another state
+                }
+                int firstSym = trie.symbolInto[first];
+                int pos = Math.max(nextCheckPos, firstSym);
+                int occupied = 0;
+                boolean fromNext = pos == nextCheckPos; // only a search from nextCheckPos may move it
+                boolean firstFree = fromNext;
+                int b;
+                while (true) {
+                    int q = used.nextClearBit(pos);
+                    if (firstFree) {
+                        nextCheckPos = q;
+                        firstFree = false;
+                    } else {
+                        occupied += q - pos;
+                    }
+                    pos = q;
+                    b = pos - firstSym;
+                    if (fits(trie, first, b, used)) {
+                        break;
+                    }
+                    pos++;
+                }
+                if (fromNext && pos > nextCheckPos && occupied * 20L >= (pos - nextCheckPos + 1) * 19L) {
+                    nextCheckPos = pos; // the region before pos is 95 % full: stop searching it
+                }
+                int top = b + trie.symbolInto[trie.lastChild[n]];
+                da.ensure(Math.max(top, b + alphabet) + 1);
+                int slot = da.slotOf[n];
+                da.base[slot] = b;
+                for (int c = first; c != NONE; c = trie.nextSibling[c]) {
+                    int p = b + trie.symbolInto[c];
+                    used.set(p);
+                    da.check[p] = slot;
+                    da.slotOf[c] = p;
+                }
+            }
+            return da;
+        }
+
+        private static boolean fits(Trie trie, int first, int b, BitSet used) {
+            for (int c = trie.nextSibling[first]; c != NONE; c = trie.nextSibling[c]) {
+                if (used.get(b + trie.symbolInto[c])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void ensure(int size) {
+            if (size > base.length) {
+                int grown = Math.max(size, base.length + (base.length >> 1));
+                int old = check.length;
+                base = Arrays.copyOf(base, grown);
+                check = Arrays.copyOf(check, grown);
+                Arrays.fill(check, old, grown, NONE);
+            }
+        }
+
+        int transition(int state, int symbol) {
+            int p = base[state] + symbol;
+            return p < check.length && check[p] == state ? p : NONE;
+        }
+    }
+
+    private static int[] filled(int size) {
+        int[] a = new int[size];
+        Arrays.fill(a, NONE);
+        return a;
+    }
+
+    private static int[] grow(int[] a, int size) {
+        int old = a.length;
+        int[] b = Arrays.copyOf(a, size);
+        Arrays.fill(b, old, size, NONE);
+        return b;
+    }
+}
