@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What the platform tells review (called by {@link ReviewIngestHandlers} inside the ingest transaction): circles,
- * submitted applications with their risk signals, withdrawals.
+ * submitted applications with their risk signals, withdrawals. Queue floors are lowered only once that transaction
+ * has committed.
  */
 public final class ApplicationIngest {
 
@@ -85,8 +86,22 @@ public final class ApplicationIngest {
         if (withdrawal.applyEarly(h, id, s.applicationId())) {
             return true;
         }
-        floors.lowerTo(s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
+        lowerOnceCommitted(h, s.submittedAt() == null ? now : s.submittedAt()); // the platform may send one late
         return true;
+    }
+
+    /**
+     * Lowers the queue floors to {@code submittedAt} once {@code h}'s transaction has committed. Lowered before, a
+     * claim-next running meanwhile could not see the uncommitted row, step past it and set a floor above it, which
+     * the lowering (already done) would not undo; lowered after, such a claim-next's floor is ignored
+     * ({@link QueueFloors#claimed}) and any later one sees the row.
+     */
+    private void lowerOnceCommitted(Handle h, Instant submittedAt) {
+        if (h.isInTransaction()) {
+            h.afterCommit(() -> floors.lowerTo(submittedAt));
+        } else {
+            floors.lowerTo(submittedAt); // autocommit: the row is committed already
+        }
     }
 
     /** Once a copy-paste ring forms, the earlier members still pending get the signal too. */
@@ -99,7 +114,7 @@ public final class ApplicationIngest {
             signals.removeIf(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT));
             signals.add(RiskAssessor.ringSignal(ring));
             stores.applications().updateRisk(h, member.id(), RiskAssessor.score(signals), json.write(signals), codes(signals));
-            floors.lowerTo(member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
+            lowerOnceCommitted(h, member.submittedAt()); // riskier now: a claim-next with a minimum risk may want it
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * filter may start there.
  *
  * <p>An older application becomes free again when someone releases it, undoes a decision, a claim lapses, or it is
- * submitted late. Releases and submissions on this node lower the floor at once (an undo keeps the application
- * claimed by whoever undid it, so it frees nothing until released) ({@link #lowerTo}); for the rest
+ * submitted late. Releases and submissions on this node lower the floor as soon as they have committed (an undo keeps
+ * the application claimed by whoever undid it, so it frees nothing until released) ({@link #lowerTo}: not before the
+ * commit, or a claim-next that could not yet see the row would set a floor above it); for the rest
  * (a lapsed claim, another node's release) claim-next reads from the head again at least every {@link #REFRESH}, and
  * whenever a claim from the floor finds nothing. So the floor never hides an application for longer than that, and
  * never makes the queue look empty.
@@ -82,7 +83,10 @@ final class QueueFloors {
         });
     }
 
-    /** An application submitted at {@code submittedAt} may be free again: no floor may pass it. */
+    /**
+     * An application submitted at {@code submittedAt} may be free again: no floor may pass it. Call it once the change
+     * that freed it has committed.
+     */
     void lowerTo(Instant submittedAt) {
         lowerings.incrementAndGet();
         floors.replaceAll((k, f) -> f.submittedAt().isAfter(submittedAt)
