@@ -63,13 +63,22 @@ public final class ReviewModule {
      * are published, and nothing may call {@link FinalActionPublisher#publishFinalDecisions}).
      */
     static ReviewModule forServer(Services services, ActionPublisher actions, MediaLinks links) {
-        ReviewAudit audit = new ReviewAudit() {
+        ReviewAudit audit = auditTo(services.auditLog());
+        ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
+            throw new IllegalStateException("no action feed is wired");
+        };
+        return new ReviewModule(services.database().jdbi(), services.database().dataSource(), services.clock(),
+                ReviewScreen.bundled(), audit, publisher, links, Json.mapper());
+    }
+
+    /** Review's audit entries written to the core's audit log, in the caller's transaction (as a server runs it). */
+    static ReviewAudit auditTo(AuditLog log) {
+        return new ReviewAudit() {
             @Override
             public void record(Handle handle, ReviewActor actor, String action, String targetType, String targetId,
                                Map<String, Object> before, Map<String, Object> after, String reason) {
-                services.auditLog().record(handle, new AuditLog.Entry(actor == ReviewActor.SYSTEM ? null
-                        : actor.staffId(), actor.name(), action, targetType, targetId, before, after, reason,
-                        actor.clientAddress()));
+                log.record(handle, new AuditLog.Entry(actor == ReviewActor.SYSTEM ? null : actor.staffId(),
+                        actor.name(), action, targetType, targetId, before, after, reason, actor.clientAddress()));
             }
 
             @Override
@@ -79,16 +88,11 @@ public final class ReviewModule {
 
             @Override
             public void recordAll(Handle handle, ReviewActor actor, List<Change> changes) {
-                services.auditLog().recordAll(handle, changes.stream().map(c -> new AuditLog.Entry(actor.staffId(),
-                        actor.name(), c.action(), c.targetType(), c.targetId(), c.before(), c.after(), c.reason(),
+                log.recordAll(handle, changes.stream().map(c -> new AuditLog.Entry(actor.staffId(), actor.name(),
+                        c.action(), c.targetType(), c.targetId(), c.before(), c.after(), c.reason(),
                         actor.clientAddress())).toList());
             }
         };
-        ActionPublisher publisher = actions != null ? actions : (h, type, targetType, targetId, payload) -> {
-            throw new IllegalStateException("no action feed is wired");
-        };
-        return new ReviewModule(services.database().jdbi(), services.database().dataSource(), services.clock(),
-                ReviewScreen.bundled(), audit, publisher, links, Json.mapper());
     }
 
     public ApplicationQueries queries() {
