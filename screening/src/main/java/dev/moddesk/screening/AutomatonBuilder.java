@@ -133,19 +133,26 @@ final class AutomatonBuilder {
             outLink[s] = entryAt[f] != NONE ? f : outLink[f];
         }
 
+        int[] info = new int[slots];
+        for (int k = 0; k < trie.nodes; k++) {
+            int s = da.slotOf[trie.bfs[k]];
+            if (da.base[s] > TermAutomaton.BASE_MASK) {
+                throw new IllegalArgumentException("word list too large for the automaton");
+            }
+            info[s] = da.base[s] | (entryAt[s] != NONE || outLink[s] != NONE ? TermAutomaton.OUT_BIT : 0)
+                    | (k > 0 && fail[s] == 0 ? TermAutomaton.FAIL_TO_ROOT : 0);
+        }
         long[] node = new long[slots];
         long[] failInfo = new long[slots];
         for (int p = 0; p < slots; p++) {
-            long flags = da.check[p] >= 0 || p == 0
-                    ? (entryAt[p] != NONE || outLink[p] != NONE ? TermAutomaton.OUT_BIT : 0) : 0;
-            node[p] = ((long) da.check[p] << 32) | (da.base[p] & 0xFFFF_FFFFL) | flags;
+            node[p] = ((long) da.check[p] << 32) | (info[p] & 0xFFFF_FFFFL);
         }
         for (int k = 0; k < trie.nodes; k++) {
             int s = da.slotOf[trie.bfs[k]];
-            failInfo[s] = ((long) fail[s] << 32) | da.base[fail[s]];
+            failInfo[s] = ((long) fail[s] << 32) | (info[fail[s]] & 0xFFFF_FFFFL);
         }
         return new TermAutomaton(symbolOfRaw, new SupplementarySymbols(foldedSymbol, supplementary), node, failInfo,
-                entryAt, outLink, entries, entryLength, entryRuns, trie.nextEntry, maxLength);
+                entryAt, outLink, entries, entryLength, entryRuns, trie.nextEntry);
     }
 
     /** Folds, collapses and de-duplicates the terms; terms that fold to nothing are dropped. */

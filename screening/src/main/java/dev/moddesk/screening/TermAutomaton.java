@@ -21,16 +21,18 @@ final class TermAutomaton {
     static final char SURROGATE_SYM = '\uFFFE';
     static final char SKIP_SYM = '\uFFFF';
     static final int MAX_SYMBOL = 0xFFFD;
-    static final long OUT_BIT = 0x8000_0000L;
-    static final int BASE_MASK = 0x7FFF_FFFF;
+    /** Low word of a slot: the base in bits 0–29, "fail state is the root" in bit 30, "has output" in bit 31. */
+    static final int BASE_MASK = 0x3FFF_FFFF;
+    static final int FAIL_TO_ROOT = 0x4000_0000;
+    static final int OUT_BIT = 0x8000_0000;
 
     private final char[] symbolOfRaw;
     private final AutomatonBuilder.SupplementarySymbols supplementary;
-    /** Per slot: bits 32–63 the parent state (check; -1 free), bits 0–30 the base, bit 31 "has output". */
+    /** Per slot: bits 32–63 the parent state (check; -1 free), bits 0–31 the state's info word (see BASE_MASK). */
     private final long[] node;
-    /** Per state: bits 32–63 its fail state, bits 0–30 the fail state's base. */
+    /** Per state: bits 32–63 its fail state, bits 0–31 the fail state's info word. */
     private final long[] failInfo;
-    private final int rootBase;
+    private final int rootInfo;
     /** Per state: its first term entry (NONE if it ends none) and the next state on its fail chain that ends one. */
     private final int[] entryAt;
     private final int[] outLink;
@@ -38,23 +40,21 @@ final class TermAutomaton {
     private final int[] entryLength;
     private final int[][] entryRuns;
     private final int[] nextEntry;
-    private final int ringMask;
 
     TermAutomaton(char[] symbolOfRaw, AutomatonBuilder.SupplementarySymbols supplementary, long[] node,
                   long[] failInfo, int[] entryAt, int[] outLink, ScreenTerm[] entries, int[] entryLength,
-                  int[][] entryRuns, int[] nextEntry, int maxLength) {
+                  int[][] entryRuns, int[] nextEntry) {
         this.symbolOfRaw = symbolOfRaw;
         this.supplementary = supplementary;
         this.node = node;
         this.failInfo = failInfo;
-        this.rootBase = (int) node[0] & BASE_MASK;
+        this.rootInfo = (int) node[0] & BASE_MASK;
         this.entryAt = entryAt;
         this.outLink = outLink;
         this.entries = entries;
         this.entryLength = entryLength;
         this.entryRuns = entryRuns;
         this.nextEntry = nextEntry;
-        this.ringMask = Integer.highestOneBit(Math.max(1, maxLength)) * 2 - 1;
     }
 
     int termCount() {
@@ -62,82 +62,92 @@ final class TermAutomaton {
     }
 
     /**
-     * Calls {@code sink} for every live term occurrence (overlapping ones included), in order of their end. Expiry is
-     * judged with {@code clock}, read only when a term that has an expiry matches.
+     * Calls {@code sink} for every live term occurrence (overlapping ones included), in order of their end, and returns
+     * how many there were; with a null {@code sink} it only counts. Expiry is judged with {@code clock}, read only when
+     * a term that has an expiry matches. The loop keeps no per-position history: a hit's start is found by walking
+     * back from its end ({@link #startOf}), which only hits pay for.
      */
-    void scan(CharSequence text, InstantSource clock, HitSink sink) {
+    int scan(CharSequence text, InstantSource clock, HitSink sink) {
         if (entries.length == 0) {
-            return;
+            return 0;
         }
         final char[] symbols = symbolOfRaw;
         final long[] nodes = node;
         final long[] fails = failInfo;
-        final int mask = ringMask;
-        // Per collapsed position: the raw offset where its run starts (high half) and the run's length (low half).
-        final long[] ring = new long[mask + 1];
-        int idx = -1;
+        int hits = 0;
         int state = 0;
-        int base = rootBase;
-        boolean out = false;
+        int info = rootInfo; // the current state's base and flags
         int prevSym = -1;
         int runEnd = 0;
         final int length = text.length();
+        // A counted loop (i is never changed inside): the JIT can drop charAt's range checks. A surrogate pair is read
+        // at its high half; its low half then reads as a lone surrogate, which is skipped.
         for (int i = 0; i < length; i++) {
-            int at = i;
             int sym = symbols[text.charAt(i)];
+            int next = i + 1;
             if (sym >= SURROGATE_SYM) {
                 if (sym == SKIP_SYM) {
                     continue;
                 }
                 sym = supplementary.symbolAt(text, i);
-                i += TextNormalizer.widthAt(text, i) - 1;
                 if (sym == SKIP_SYM) {
                     continue;
                 }
+                next = i + 2; // symbolAt reads only a valid pair, never a lone surrogate
             }
             if (sym == prevSym) {
-                ring[idx & mask]++;
-                runEnd = i + 1;
+                runEnd = next;
                 continue;
             }
-            if (out && !emit(state, idx, runEnd, ring, clock, sink)) {
-                return;
+            if (info < 0) { // OUT_BIT: the state the last run led to ends terms
+                int n = emit(text, state, runEnd, clock, sink);
+                if (n < 0) {
+                    return hits + 1;
+                }
+                hits += n;
             }
             prevSym = sym;
-            ring[++idx & mask] = ((long) at << 32) | 1;
-            runEnd = i + 1;
+            runEnd = next;
             if (sym == 0) {
                 state = 0;
-                base = rootBase;
-                out = false;
+                info = rootInfo;
                 continue;
             }
             while (true) {
-                int p = base + sym;
+                int p = (info & BASE_MASK) + sym;
                 long n = nodes[p];
                 if ((int) (n >>> 32) == state) {
                     state = p;
-                    base = (int) n & BASE_MASK;
-                    out = (n & OUT_BIT) != 0;
+                    info = (int) n;
                     break;
                 }
                 if (state == 0) {
-                    out = false;
-                    break;
+                    break; // no term starts with sym: stay at the root
                 }
-                long f = fails[state];
-                state = (int) (f >>> 32);
-                base = (int) f & BASE_MASK;
+                if ((info & FAIL_TO_ROOT) != 0) {
+                    state = 0; // the common miss: no load needed to fall back to the root
+                    info = rootInfo;
+                } else {
+                    long f = fails[state];
+                    state = (int) (f >>> 32);
+                    info = (int) f;
+                }
             }
         }
-        if (out) {
-            emit(state, idx, runEnd, ring, clock, sink);
+        if (info < 0) {
+            int n = emit(text, state, runEnd, clock, sink);
+            hits += n < 0 ? 1 : n;
         }
+        return hits;
     }
 
-    /** Reports the terms that end in {@code state}, whose last run ended at raw offset {@code end}. */
-    private boolean emit(int state, int idx, int end, long[] ring, InstantSource clock, HitSink sink) {
+    /**
+     * Reports the terms that end in {@code state}, whose last run ended at raw offset {@code end}: how many, or -1 if
+     * the sink stopped the scan.
+     */
+    private int emit(CharSequence text, int state, int end, InstantSource clock, HitSink sink) {
         Instant now = null;
+        int n = 0;
         for (int o = entryAt[state] != NONE ? state : outLink[state]; o != NONE; o = outLink[o]) {
             for (int e = entryAt[o]; e != NONE; e = nextEntry[e]) {
                 ScreenTerm term = entries[e];
@@ -149,27 +159,62 @@ final class TermAutomaton {
                         continue;
                     }
                 }
-                int first = idx - entryLength[e] + 1;
-                int[] runs = entryRuns[e];
-                if (runs != null && !runsLongEnough(runs, first, ring)) {
+                int start = startOf(text, end, entryLength[e], entryRuns[e]);
+                if (start < 0) {
                     continue;
                 }
-                int start = (int) (ring[first & ringMask] >>> 32);
-                if (!sink.hit(start, end, term)) {
-                    return false;
+                if (sink != null && !sink.hit(start, end, term)) {
+                    return -1;
                 }
+                n++;
             }
         }
-        return true;
+        return n;
     }
 
-    private boolean runsLongEnough(int[] runs, int first, long[] ring) {
-        for (int k = 0; k < runs.length; k++) {
-            if ((int) ring[(first + k) & ringMask] < runs[k]) {
-                return false;
+    /**
+     * Walks back from {@code end} over {@code runCount} runs of symbols (skipped chars ignored, surrogate pairs read
+     * whole) and returns where the earliest of them starts, the whole run included; -1 if a run is shorter than the
+     * term's own repeats ({@code minRuns}, null when the term has none) require.
+     */
+    private int startOf(CharSequence text, int end, int runCount, int[] minRuns) {
+        int seen = 0;
+        int current = -1;
+        int length = 0;
+        int start = end;
+        for (int j = end; j > 0; ) {
+            char c = text.charAt(j - 1);
+            int width = 1;
+            int sym = symbolOfRaw[c];
+            if (sym == SURROGATE_SYM) {
+                if (Character.isLowSurrogate(c) && j >= 2 && Character.isHighSurrogate(text.charAt(j - 2))) {
+                    width = 2;
+                    sym = supplementary.symbolAt(text, j - 2);
+                } else {
+                    sym = SKIP_SYM; // a lone surrogate
+                }
             }
+            if (sym != SKIP_SYM) {
+                if (sym != current) {
+                    if (seen > 0 && minRuns != null && length < minRuns[runCount - seen]) {
+                        return -1;
+                    }
+                    if (seen == runCount) {
+                        break;
+                    }
+                    seen++;
+                    current = sym;
+                    length = 0;
+                }
+                length++;
+                start = j - width;
+            }
+            j -= width;
         }
-        return true;
+        if (minRuns != null && seen > 0 && length < minRuns[runCount - seen]) {
+            return -1; // the text began inside the earliest run
+        }
+        return start;
     }
 
     /** Receives hits; returning false stops the scan. */
