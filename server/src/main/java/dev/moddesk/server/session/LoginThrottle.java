@@ -36,6 +36,14 @@ final class LoginThrottle {
 
     /** Reserves one attempt for {@code username} from {@code clientAddress}; returns the reservation or throws 429. */
     long reserve(String username, String clientAddress, Instant now) {
+        return reserve(username, clientAddress, now, "session.throttled");
+    }
+
+    /**
+     * As {@link #reserve(String, String, Instant)}, with the 429's text key: a wrong current password in a password
+     * change counts against the same limits as a failed sign-in, but its refusal says what was tried.
+     */
+    long reserve(String username, String clientAddress, Instant now, String throttledKey) {
         int user = stripe("user\u0000" + username);
         int address = stripe("address\u0000" + clientAddress);
         return jdbi.inTransaction(h -> {
@@ -51,7 +59,7 @@ final class LoginThrottle {
                     freeAt(store.failuresForAddress(h, clientAddress, since), config.loginMaxFailuresPerAddress(),
                             window));
             if (freeAt != null) {
-                throw tooMany(now, freeAt);
+                throw tooMany(now, freeAt, throttledKey);
             }
             return store.recordFailure(h, username, clientAddress, now);
         });
@@ -70,9 +78,9 @@ final class LoginThrottle {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    private static ProblemException tooMany(Instant now, Instant freeAt) {
+    private static ProblemException tooMany(Instant now, Instant freeAt, String key) {
         long seconds = Math.max(1, (Duration.between(now, freeAt).toMillis() + 999) / 1000);
-        return ProblemException.keyed(ProblemType.TOO_MANY_REQUESTS, "session.throttled", seconds)
+        return ProblemException.keyed(ProblemType.TOO_MANY_REQUESTS, key, seconds)
                 .withExtension("retryAfterSeconds", seconds).withHeader("Retry-After", Long.toString(seconds));
     }
 

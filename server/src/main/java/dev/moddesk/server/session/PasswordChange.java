@@ -19,16 +19,20 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A staff member replaces their own password, proving the current one. The new password meets the same rules as
  * one an admin sets ({@link StaffService#checkPassword}); the change clears "must change password", ends the
- * account's other sessions (a stolen token stops working) and is audited, all in one transaction.
+ * account's other sessions (a stolen token stops working) and is audited, all in one transaction. A wrong current
+ * password is a failed sign-in for {@link LoginThrottle}: the attempt is reserved before bcrypt runs, so someone
+ * holding a stolen session cannot guess the password faster than at the sign-in form (429 once over the limits).
  */
 final class PasswordChange {
     private final Services services;
     private final Jdbi jdbi;
     private final StaffStore staff = new StaffStore();
+    private final LoginThrottle throttle;
 
     PasswordChange(Services services) {
         this.services = services;
         this.jdbi = services.database().jdbi();
+        this.throttle = new LoginThrottle(jdbi, services.config(), new SessionStore());
     }
 
     void change(Principal who, String token, ChangePasswordRequest request) {
@@ -40,16 +44,33 @@ final class PasswordChange {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        StaffRow row = jdbi.withHandle(h -> staff.findById(h, who.staffId()))
-                .orElseThrow(() -> ProblemException.keyed(ProblemType.UNAUTHORIZED, "session.signInAgain"));
-        if (!PasswordHasher.matches(request.currentPassword(), row.passwordHash())) {
+        long reservation = throttle.reserve(who.username(), who.clientAddress(), services.clock().instant(),
+                "session.password.throttled");
+        StaffRow loaded;
+        boolean right;
+        try {
+            loaded = jdbi.withHandle(h -> staff.findById(h, who.staffId()))
+                    .orElseThrow(() -> ProblemException.keyed(ProblemType.UNAUTHORIZED, "session.signInAgain"));
+            right = PasswordHasher.matches(request.currentPassword(), loaded.passwordHash());
+        } catch (RuntimeException e) {
+            jdbi.useHandle(h -> throttle.release(h, reservation));
+            throw e;
+        }
+        StaffRow row = loaded;
+        if (!right) {
+            // The reservation stays: it is this failure's record, counted with failed sign-ins.
+            jdbi.useTransaction(h -> services.auditLog().record(h, AuditLog.Entry.by(who,
+                    "session.password_change_failed", "staff", Long.toString(row.id()), null, null,
+                    "wrong current password")));
             throw invalid("currentPassword", "session.password.currentWrong");
         }
         if (request.newPassword().equals(request.currentPassword())) {
+            jdbi.useHandle(h -> throttle.release(h, reservation));
             throw invalid("newPassword", "session.password.unchanged");
         }
         String hash = PasswordHasher.hash(request.newPassword());
         jdbi.useTransaction(h -> {
+            throttle.release(h, reservation);
             staff.findByIdForUpdate(h, row.id());
             staff.setPasswordHash(h, row.id(), hash, false);
             int ended = new SessionStore().deleteOthers(h, row.id(), SessionService.hash(token));

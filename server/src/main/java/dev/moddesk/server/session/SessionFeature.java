@@ -47,9 +47,10 @@ public final class SessionFeature implements Feature {
 
         api.post("/api/v1/session/password").summary("Change your own password")
                 .description("Needs the current password. Ends your other sessions; this one stays. After an admin "
-                        + "set your password, every other route answers 403 password-change-required until this.")
+                        + "set your password, every other route answers 403 password-change-required until this. A wrong "
+                        + "current password counts as a failed sign-in: over the limits, 429 with Retry-After.")
                 .access(Access.staff()).allowedBeforePasswordChange().body(ChangePasswordRequest.class)
-                .response(204).errors(422)
+                .response(204).errors(422, 429)
                 .handle(call -> {
                     passwords.change(call.principal(), BearerToken.of(call.ctx()).orElseThrow(), call.body());
                     return null;

@@ -104,6 +104,31 @@ class PasswordChangeTest {
         assertThat(login("lin", "set by the admin 1").as(SessionToken.class).mustChangePassword()).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void wrongCurrentPasswordsAreThrottledLikeSignIns(Backend backend) {
+        server = TestServers.start(backend);
+        server.createAccount("lin", Role.MODERATOR);
+        TestClient lin = server.login("lin", TestServer.PASSWORD);
+        int limit = server.server().services().config().loginMaxFailures();
+
+        for (int i = 0; i < limit; i++) {
+            assertThat(lin.post("/api/v1/session/password", new ChangePasswordRequest("guess " + i, NEW_PASSWORD))
+                    .status()).as("guess %d", i).isEqualTo(422);
+        }
+        TestClient.Response refused = lin.send("POST", "/api/v1/session/password", "application/json",
+                TestClient.json(new ChangePasswordRequest(TestServer.PASSWORD, NEW_PASSWORD)),
+                Map.of("Accept-Language", "zh-CN"));
+
+        assertThat(refused.status()).as("even the right password waits: the guesses used up the limit").isEqualTo(429);
+        assertThat(refused.problem().type()).isEqualTo(ProblemType.TOO_MANY_REQUESTS.uri().toString());
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.problem().extensions()).containsKey("retryAfterSeconds");
+        assertThat(refused.problem().detail()).startsWith("当前密码输错次数过多");
+        assertThat(login("lin", TestServer.PASSWORD).status()).as("they count as failed sign-ins").isEqualTo(429);
+        assertThat(audited("session.password_change_failed")).isEqualTo(limit);
+    }
+
     private TestClient.Response login(String username, String password) {
         return server.client().post("/api/v1/session", new LoginRequest(username, password));
     }
