@@ -54,8 +54,8 @@ final class ApplicationViews {
                 .map(a -> new Answer(a.position(), questions.get(a.position()), a.text(), spans(a.text())))
                 .toList();
         VideoSubmission video = r.videoMediaKey() == null ? null : new VideoSubmission(
-                media.signedPath(r.videoMediaKey(), now),
-                r.videoPosterKey() == null ? null : media.signedPath(r.videoPosterKey(), now),
+                media.link(r.videoMediaKey(), now),
+                r.videoPosterKey() == null ? null : media.link(r.videoPosterKey(), now),
                 r.videoDuration() == null ? 0 : r.videoDuration(), r.videoCaption());
         DecisionInfo decision = r.decisionKind() == null ? null : new DecisionInfo(r.decisionKind(), r.decisionReason(),
                 r.decisionNote(), r.decidedBy(), r.decidedByName(), r.decidedAt(),

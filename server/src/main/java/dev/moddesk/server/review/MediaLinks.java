@@ -35,6 +35,14 @@ public final class MediaLinks {
         return key != null && KEY.matcher(key).matches() && !key.contains("..");
     }
 
+    /**
+     * Where a player fetches a stored media reference: an https URL a platform hosts itself as it is, a key in the
+     * media store as a signed server-relative URL.
+     */
+    public String link(String reference, Instant now) {
+        return PlatformMediaUrl.isUrl(reference) ? reference : signedPath(reference, now);
+    }
+
     /** A server-relative URL valid for the configured time from {@code now}. */
     public String signedPath(String key, Instant now) {
         if (!validKey(key)) {

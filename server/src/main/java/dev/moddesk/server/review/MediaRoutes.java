@@ -8,7 +8,9 @@ import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Reply;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.moddesk.contract.review.MediaHosts;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,12 +24,14 @@ final class MediaRoutes {
     private final MediaLinks links;
     private final MediaUploads uploads;
     private final Clock clock;
+    private final MediaHosts hosts;
 
-    MediaRoutes(MediaStore store, MediaLinks links, long maxUploadBytes, Clock clock) {
+    MediaRoutes(MediaStore store, MediaLinks links, long maxUploadBytes, Clock clock, List<String> allowedHosts) {
         this.store = store;
         this.links = links;
         this.uploads = new MediaUploads(store, maxUploadBytes);
         this.clock = clock;
+        this.hosts = new MediaHosts(allowedHosts);
     }
 
     void register(Api api) {
@@ -36,6 +40,12 @@ final class MediaRoutes {
                 .rawBody(uploads.maxBytes(), "video/mp4", "image/jpeg", "image/png")
                 .response(201, UploadedMedia.class).response(200, UploadedMedia.class).errors(409, 413, 415, 422)
                 .handle(this::upload);
+
+        api.get("/api/v1/review/media-hosts").summary("Hosts a platform that serves its own media may use (--media-host)")
+                .description("The console fetches an application's video or poster only from this server or, over "
+                        + "https on the default port and without user info, from one of these hosts.")
+                .tag("review").access(Access.staff()).response(200, MediaHosts.class)
+                .handle(call -> hosts);
 
         api.get("/api/v1/media/{key}").summary("A pre-signed application video or poster, with byte ranges")
                 .tag("media").access(Access.open()).produces("video/mp4")

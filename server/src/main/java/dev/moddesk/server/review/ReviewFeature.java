@@ -72,7 +72,8 @@ public final class ReviewFeature implements Feature {
     public ReviewFeature(Services services, ActionPublisher actions, MediaStore media, byte[] mediaSecret) {
         this.services = services;
         this.links = new MediaLinks(mediaSecret, Duration.ofHours(2));
-        this.mediaRoutes = new MediaRoutes(media, links, services.config().media().maxUploadBytes(), services.clock());
+        this.mediaRoutes = new MediaRoutes(media, links, services.config().media().maxUploadBytes(), services.clock(),
+                services.config().media().allowedHosts());
         this.publishActions = actions != null;
         this.review = ReviewModule.forServer(services, actions, links);
     }
@@ -96,7 +97,7 @@ public final class ReviewFeature implements Feature {
 
     /** The handlers the platform ingest API must register for review's event types. */
     public List<IngestHandler> ingestHandlers() {
-        return ReviewIngestHandlers.all(review.ingest());
+        return ReviewIngestHandlers.all(review.ingest(), services.config().media().allowedHosts());
     }
 
     @Override

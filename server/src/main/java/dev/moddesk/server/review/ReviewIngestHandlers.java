@@ -22,9 +22,14 @@ final class ReviewIngestHandlers {
     }
 
     static List<IngestHandler> all(ApplicationIngest service) {
+        return all(service, List.of());
+    }
+
+    /** {@code mediaHosts}: where a platform that hosts its own media may point (see {@link PlatformMediaUrl}). */
+    static List<IngestHandler> all(ApplicationIngest service, List<String> mediaHosts) {
         return List.of(
                 handler("circle.upserted", (h, e) -> circleUpserted(service, h, e.payload())),
-                handler("application.submitted", (h, e) -> applicationSubmitted(service, h, e)),
+                handler("application.submitted", (h, e) -> applicationSubmitted(service, h, e, mediaHosts)),
                 noting("application.withdrawn", (h, e) -> service.withdraw(h, text(e.payload(), "applicationId", true))));
     }
 
@@ -99,7 +104,8 @@ final class ReviewIngestHandlers {
                 text(p, "topic", true), mode, questions, members, text(p, "owner", false));
     }
 
-    private static void applicationSubmitted(ApplicationIngest service, Handle h, IngestHandler.Event e) {
+    private static void applicationSubmitted(ApplicationIngest service, Handle h, IngestHandler.Event e,
+                                             List<String> mediaHosts) {
         JsonNode p = e.payload();
         JsonNode a = p.path("applicant");
         if (!a.isObject()) {
@@ -127,7 +133,17 @@ final class ReviewIngestHandlers {
         String posterKey = null;
         Integer duration = null;
         String caption = null;
-        if (v.isObject()) {
+        if (v.isObject() && v.hasNonNull("url")) {
+            // A platform that hosts its own files: https URLs on hosts an admin listed, stored as they came.
+            if (v.hasNonNull("mediaKey")) {
+                throw new IllegalArgumentException("video has either mediaKey or url, not both");
+            }
+            videoKey = PlatformMediaUrl.check("video.url", text(v, "url", true), mediaHosts);
+            String posterUrl = text(v, "posterUrl", false);
+            posterKey = posterUrl == null ? null : PlatformMediaUrl.check("video.posterUrl", posterUrl, mediaHosts);
+            duration = v.path("durationSeconds").asInt(0);
+            caption = text(v, "caption", false);
+        } else if (v.isObject()) {
             videoKey = text(v, "mediaKey", true);
             if (!MediaLinks.validKey(videoKey)) {
                 throw new IllegalArgumentException("video.mediaKey has characters a media key cannot have");
