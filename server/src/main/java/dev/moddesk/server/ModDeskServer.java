@@ -9,6 +9,7 @@ import dev.moddesk.server.core.HttpsConnector;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
+import dev.moddesk.server.creators.CreatorsFeature;
 import dev.moddesk.server.ops.OpsFeature;
 import dev.moddesk.server.platform.PlatformFeature;
 import dev.moddesk.server.review.ReviewFeature;
@@ -69,7 +70,7 @@ public final class ModDeskServer implements AutoCloseable {
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
-                ReviewFeature::new);
+                ReviewFeature::new, CreatorsFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */

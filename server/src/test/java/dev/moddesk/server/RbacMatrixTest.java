@@ -120,4 +120,21 @@ class RbacMatrixTest {
             assertThat(response.problem().type()).endsWith("/forbidden");
         }
     }
+
+    @Test
+    void creatorRoutesAreForOpsAndAdminsOnlyAndModeratorsGet403() {
+        TestClient moderator = server.as(Role.MODERATOR);
+        List<Route> creatorRoutes = server.server().api().routes().stream()
+                .filter(r -> r.path().startsWith("/api/v1/creator")).toList();
+        assertThat(creatorRoutes).hasSizeGreaterThanOrEqualTo(14);
+        for (Route route : creatorRoutes) {
+            assertThat(route.access().kind()).as(route.toString()).isEqualTo(Access.Kind.STAFF);
+            assertThat(route.access().minRole()).as(route.toString())
+                    .isEqualTo(route.method().equals("GET") ? Role.OPS : Role.ADMIN);
+            TestClient.Response response = moderator.send(route.method(), route.path().replaceAll("\\{[^}]+}", "1"),
+                    route.bodyType() == null ? null : "application/json",
+                    route.bodyType() == null ? null : "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+            assertThat(response.status()).as(route.toString()).isEqualTo(403);
+        }
+    }
 }
