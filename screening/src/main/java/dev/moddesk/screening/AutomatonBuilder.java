@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Builds a {@link TermAutomaton}: folds and run-collapses each term, numbers the characters the terms use (the
- * alphabet), builds the trie from the terms in sorted order (no hashing), places it in a double array (first-fit with
- * the usual "skip dense regions" heuristic), then links fail and output states breadth first.
+ * alphabet), builds the trie (edges in an open-addressed table while building), places it in a double array (first fit,
+ * jumping past used runs), then links fail and output states breadth first.
  */
 final class AutomatonBuilder {
 
@@ -50,7 +50,6 @@ final class AutomatonBuilder {
         Map<Integer, Character> supplementary = new HashMap<>();
         int alphabet = 0;
         int[][] symbols = new int[count][];
-        int maxLength = 1;
         for (int t = 0; t < count; t++) {
             int[] cps = prepared.get(t).codePoints();
             int[] syms = new int[cps.length];
@@ -71,7 +70,6 @@ final class AutomatonBuilder {
                 syms[k] = s;
             }
             symbols[t] = syms;
-            maxLength = Math.max(maxLength, syms.length);
         }
         // One gather turns the marked fold table into raw char → symbol; the marks land on the two marker symbols.
         char[] symbolOfRaw = TextNormalizer.markedFoldTable();
@@ -82,12 +80,7 @@ final class AutomatonBuilder {
             symbolOfRaw[c] = bySymbol[symbolOfRaw[c]];
         }
 
-        Integer[] order = new Integer[count];
-        for (int t = 0; t < count; t++) {
-            order[t] = t;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compare(symbols[a], symbols[b]));
-        Trie trie = Trie.of(order, symbols, maxLength);
+        Trie trie = Trie.of(symbols);
         DoubleArray da = DoubleArray.place(trie, alphabet);
 
         ScreenTerm[] entries = new ScreenTerm[count];
@@ -158,7 +151,7 @@ final class AutomatonBuilder {
     /** Folds, collapses and de-duplicates the terms; terms that fold to nothing are dropped. */
     private static List<Prepared> prepare(Collection<ScreenTerm> terms) {
         List<Prepared> out = new ArrayList<>(terms.size());
-        Set<List<Object>> seen = new HashSet<>();
+        Set<List<Object>> seen = HashSet.newHashSet(terms.size());
         for (ScreenTerm term : terms) {
             if (term == null) {
                 continue;
@@ -186,7 +179,7 @@ final class AutomatonBuilder {
         return out;
     }
 
-    /** The trie of the sorted terms: children are appended in symbol order, so they come out sorted. */
+    /** The trie of the terms, built in list order (so entries that fold alike keep their list order). */
     private static final class Trie {
         int nodes = 1;
         int[] parent = new int[16];
@@ -199,28 +192,31 @@ final class AutomatonBuilder {
         int[] nextEntry;
         int[] bfs;
 
-        static Trie of(Integer[] order, int[][] symbols, int maxLength) {
+        static Trie of(int[][] symbols) {
             Trie trie = new Trie();
             trie.nextEntry = new int[symbols.length];
             Arrays.fill(trie.nextEntry, NONE);
-            int[] path = new int[maxLength + 1];
-            int[] previous = new int[0];
-            for (int t : order) {
-                int[] s = symbols[t];
-                int common = Math.min(previous.length, s.length);
-                int l = Arrays.mismatch(previous, 0, common, s, 0, common);
-                l = l < 0 ? common : l;
-                for (int d = l; d < s.length; d++) {
-                    path[d + 1] = trie.addChild(path[d], s[d]);
+            long edges = 0;
+            for (int[] s : symbols) {
+                edges += s.length;
+            }
+            EdgeTable table = new EdgeTable((int) Math.min(edges, 1 << 28));
+            for (int t = 0; t < symbols.length; t++) {
+                int state = 0;
+                for (int sym : symbols[t]) {
+                    int next = table.get(state, sym);
+                    if (next == NONE) {
+                        next = trie.addChild(state, sym);
+                        table.put(state, sym, next);
+                    }
+                    state = next;
                 }
-                int leaf = path[s.length];
-                if (trie.entryHead[leaf] == NONE) {
-                    trie.entryHead[leaf] = t;
+                if (trie.entryHead[state] == NONE) {
+                    trie.entryHead[state] = t;
                 } else {
-                    trie.nextEntry[trie.entryTail[leaf]] = t;
+                    trie.nextEntry[trie.entryTail[state]] = t;
                 }
-                trie.entryTail[leaf] = t;
-                previous = s;
+                trie.entryTail[state] = t;
             }
             trie.bfs = new int[trie.nodes];
             int tail = 1;
@@ -279,28 +275,27 @@ final class AutomatonBuilder {
                     continue; // a leaf keeps base 0: every lookup from it lands on a slot checked by another state
                 }
                 int firstSym = trie.symbolInto[first];
-                int pos = Math.max(nextCheckPos, firstSym);
-                int occupied = 0;
-                boolean fromNext = pos == nextCheckPos; // only a search from nextCheckPos may move it
-                boolean firstFree = fromNext;
-                int b;
+                // First fit: a candidate base jumps past the used run that blocks whichever child collided, so a dense
+                // region costs one nextClearBit per run, not one try per slot.
+                int b = Math.max(0, nextCheckPos - firstSym);
+                int blocker = first;
+                int tries = 0;
                 while (true) {
-                    int q = used.nextClearBit(pos);
-                    if (firstFree) {
-                        nextCheckPos = q;
-                        firstFree = false;
-                    } else {
-                        occupied += q - pos;
+                    int p = b + trie.symbolInto[blocker];
+                    if (used.get(p)) {
+                        b = used.nextClearBit(p) - trie.symbolInto[blocker];
+                        tries++;
+                        continue;
                     }
-                    pos = q;
-                    b = pos - firstSym;
-                    if (fits(trie, first, b, used)) {
+                    int collided = collision(trie, first, b, used);
+                    if (collided == NONE) {
                         break;
                     }
-                    pos++;
+                    blocker = collided;
                 }
-                if (fromNext && pos > nextCheckPos && occupied * 20L >= (pos - nextCheckPos + 1) * 19L) {
-                    nextCheckPos = pos; // the region before pos is 95 % full: stop searching it
+                if (b + firstSym == nextCheckPos || tries > 64) {
+                    // the lowest free slot is taken now, or this region was hard to fit: later nodes start further on
+                    nextCheckPos = used.nextClearBit(b + firstSym + 1);
                 }
                 int top = b + trie.symbolInto[trie.lastChild[n]];
                 da.ensure(Math.max(top, b + alphabet) + 1);
@@ -316,13 +311,14 @@ final class AutomatonBuilder {
             return da;
         }
 
-        private static boolean fits(Trie trie, int first, int b, BitSet used) {
-            for (int c = trie.nextSibling[first]; c != NONE; c = trie.nextSibling[c]) {
+        /** The first child whose slot is taken at base {@code b}, or NONE if they all fit. */
+        private static int collision(Trie trie, int first, int b, BitSet used) {
+            for (int c = first; c != NONE; c = trie.nextSibling[c]) {
                 if (used.get(b + trie.symbolInto[c])) {
-                    return false;
+                    return c;
                 }
             }
-            return true;
+            return NONE;
         }
 
         private void ensure(int size) {
@@ -338,6 +334,49 @@ final class AutomatonBuilder {
         int transition(int state, int symbol) {
             int p = base[state] + symbol;
             return p < check.length && check[p] == state ? p : NONE;
+        }
+    }
+
+    /** Trie edges while building: (state, symbol) → child, open addressing over packed longs, no boxing. */
+    private static final class EdgeTable {
+        private final long[] keys;
+        private final int[] values;
+        private final int mask;
+        private final int shift;
+
+        EdgeTable(int expected) {
+            int size = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) * 2;
+            keys = new long[size];
+            values = new int[size];
+            mask = size - 1;
+            shift = 64 - Integer.numberOfTrailingZeros(size);
+        }
+
+        private int slot(long key) {
+            return (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> shift);
+        }
+
+        /** Key 0 (the root and symbol 0) never occurs, so 0 marks an empty slot. */
+        int get(int state, int symbol) {
+            long key = ((long) state << 32) | symbol;
+            for (int i = slot(key); ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] == 0) {
+                    return NONE;
+                }
+            }
+        }
+
+        void put(int state, int symbol, int child) {
+            long key = ((long) state << 32) | symbol;
+            int i = slot(key);
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = child;
         }
     }
 
