@@ -6,6 +6,7 @@ import dev.moddesk.app.core.FeatureModule;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.integrations.IntegrationsModule;
 import dev.moddesk.app.review.ReviewModule;
+import dev.moddesk.app.rooms.RoomsModule;
 import dev.moddesk.app.settings.SettingsModule;
 import dev.moddesk.app.shell.PlaceholderModule;
 import dev.moddesk.app.shell.ShellModule;
@@ -27,7 +28,7 @@ public final class Wiring {
         return List.of(
                 new ShellModule(),
                 new ReviewModule(),
-                new PlaceholderModule("rooms", "nav.rooms", Feather.RADIO, Role.OPS),
+                new RoomsModule(),
                 new PlaceholderModule("creators", "nav.creators", Feather.STAR, Role.ADMIN),
                 new AuditModule(),
                 new StaffModule(),

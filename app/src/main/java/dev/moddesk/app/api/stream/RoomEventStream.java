@@ -88,6 +88,41 @@ public final class RoomEventStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows {@code room} after {@code lastSeq}, which the console already holds (it loaded the room's recent events
+     * over REST): the server replays anything newer, so nothing between the load and the subscription is missed.
+     * {@code lastSeq} 0 is a plain subscription.
+     */
+    public void follow(String room, long lastSeq) {
+        if (lastSeq <= 0) {
+            subscribe(room);
+            return;
+        }
+        synchronized (lock) {
+            Connection c = openConnection();
+            if (rooms.add(room)) {
+                intake.startAt(room, lastSeq);
+                if (c != null) {
+                    send(c, codec.resume(Map.of(room, lastSeq)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Asks again for a followed room whose full stream the server stopped (it said the console was lagging), from the
+     * last sequence number queued for it.
+     */
+    public void resume(String room) {
+        synchronized (lock) {
+            Connection c = openConnection();
+            Long last = intake.positions().get(room);
+            if (c != null && rooms.contains(room)) {
+                send(c, last == null ? codec.subscribe(room) : codec.resume(Map.of(room, last)));
+            }
+        }
+    }
+
     public void unsubscribe(String room) {
         synchronized (lock) {
             Connection c = openConnection();

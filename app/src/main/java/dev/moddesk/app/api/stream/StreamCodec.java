@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The stream's wire format, both ways, in one place (provisional until the live-rooms server defines the route).
+ * The stream's wire format, both ways, in one place (the protocol is in docs/platform.md, "Live rooms: the staff room
+ * stream").
  *
- * <p>Server to console: {@code {"type": "...", "room": "r1", "seq": 42, "payload": {...}}}; {@code ping} (answer
+ * <p>Server to console: {@code {"type": "...", "room": "r1", "seq": 42, "at": "...", "payload": {...}}}; {@code ping} (answer
  * {@code pong}), {@code pong} and {@code heartbeat} only prove the link alive; {@code gap} carries
  * {@code payload: {from, to}} for events the server cannot replay. Console to server: {@code ping}, {@code pong},
  * {@code subscribe}/{@code unsubscribe} with {@code room}, and {@code resume} with {@code rooms: {room: lastSeq}}.
@@ -51,7 +52,19 @@ public final class StreamCodec {
             return new StreamGap(room, payload.path("from").asLong(), payload.path("to").asLong(),
                     StreamGap.Cause.REPORTED);
         }
-        return new StreamFrame(type, room, root.path("seq").asLong(0), payload(type, payload));
+        return new StreamFrame(type, room, root.path("seq").asLong(0), payload(type, payload), at(root.get("at")));
+    }
+
+    /** The frame's {@code at} (ISO-8601) in epoch ms; 0 when absent or unreadable (it only feeds the lag figure). */
+    private static long at(JsonNode at) {
+        if (at == null || !at.isTextual()) {
+            return 0;
+        }
+        try {
+            return java.time.Instant.parse(at.asText()).toEpochMilli();
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return 0;
+        }
     }
 
     private Object payload(String type, JsonNode payload) {

@@ -123,6 +123,17 @@ public final class StreamIntake {
         return out;
     }
 
+    /**
+     * Sets where a room stands (the console loaded its events up to {@code lastSeq} some other way): the next frame
+     * expected is {@code lastSeq + 1}.
+     */
+    public synchronized void startAt(String room, long lastSeq) {
+        if (lastSeq < 0) {
+            throw new IllegalArgumentException("lastSeq " + lastSeq);
+        }
+        rooms.put(room, new Position(lastSeq));
+    }
+
     /** Forgets a room's position (unsubscribed: a later subscription starts afresh). */
     public synchronized void forget(String room) {
         rooms.remove(room);

@@ -1,0 +1,254 @@
+package dev.moddesk.app.rooms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A monitor's chat stream: a bounded buffer (the source of truth, oldest rows dropped first) and the window of it the
+ * list shows. Rows arrive in batches, once per frame, and reach the window with one {@code addAll}; the window's
+ * front is cut in chunks (it may run {@code capacity / 16} rows over before it is cut back), so most frames make one
+ * list change. While frozen (the pointer rests on the list, or the moderator pinned it with the hotkey) the window
+ * stands still and new rows are only counted; unfreezing adds them. A filter rebuilds the window from the buffer.
+ * FX thread only.
+ */
+public final class ChatLog {
+    private final int capacity;
+    private final int slack;
+    private final ArrayList<ChatRow> buffer;
+    private final ObservableList<ChatRow> window = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper frozen = new ReadOnlyBooleanWrapper(this, "frozen");
+    private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(this, "pinned");
+    private final ReadOnlyIntegerWrapper newWhileFrozen = new ReadOnlyIntegerWrapper(this, "newWhileFrozen");
+    private boolean hovered;
+    private ChatFilter filter = ChatFilter.NONE;
+    /** The last buffered row when the log froze; rows after it are the new ones. Null: all rows are new. */
+    private ChatRow frozenAfter;
+    private long dropped;
+
+    public ChatLog(int capacity) {
+        if (capacity < 16) {
+            throw new IllegalArgumentException("capacity " + capacity);
+        }
+        this.capacity = capacity;
+        this.slack = Math.max(1, capacity / 16);
+        this.buffer = new ArrayList<>(Math.min(capacity, 1 << 14));
+    }
+
+    /** The rows the list shows (read it; only the log changes it). */
+    public ObservableList<ChatRow> window() {
+        return window;
+    }
+
+    public ReadOnlyBooleanProperty frozenProperty() {
+        return frozen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
+    /** Messages that arrived (and pass the filter) since the log froze: the "N new messages" bar. */
+    public ReadOnlyIntegerProperty newWhileFrozenProperty() {
+        return newWhileFrozen.getReadOnlyProperty();
+    }
+
+    public ChatFilter filter() {
+        return filter;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Rows in the buffer. */
+    public int size() {
+        return buffer.size();
+    }
+
+    /** Rows the bounded buffer has let go since it was made. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Appends one frame's rows, in stream order. */
+    public void append(List<? extends ChatRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        buffer.addAll(rows);
+        int excess = buffer.size() - capacity;
+        if (excess > 0) {
+            buffer.subList(0, excess).clear();
+            dropped += excess;
+        }
+        if (frozen.get()) {
+            int counted = 0;
+            for (ChatRow row : rows) {
+                if (row instanceof ChatLine && filter.test(row)) {
+                    counted++;
+                }
+            }
+            newWhileFrozen.set(newWhileFrozen.get() + counted);
+            return;
+        }
+        List<? extends ChatRow> tail = rows.size() > capacity ? rows.subList(rows.size() - capacity, rows.size()) : rows;
+        show(filter.none() ? tail : matching(tail));
+    }
+
+    /** Shows only what {@code next} lets through; the window is rebuilt from the buffer. */
+    public void setFilter(ChatFilter next) {
+        filter = Objects.requireNonNull(next, "filter");
+        window.setAll(matching(buffer));
+        freezePoint();
+    }
+
+    /** The pointer entered (true) or left (false) the list. */
+    public void setHovered(boolean on) {
+        hovered = on;
+        updateFrozen();
+    }
+
+    /** The hotkey: freezes until pressed again, whatever the pointer does. */
+    public void togglePinned() {
+        pinned.set(!pinned.get());
+        updateFrozen();
+    }
+
+    /** Unfreezes now (the "N new messages" bar was clicked), pinned or hovered. */
+    public void resume() {
+        pinned.set(false);
+        hovered = false;
+        updateFrozen();
+    }
+
+    private void updateFrozen() {
+        boolean now = hovered || pinned.get();
+        if (now == frozen.get()) {
+            return;
+        }
+        if (now) {
+            freezePoint();
+            frozen.set(true);
+        } else {
+            frozen.set(false);
+            newWhileFrozen.set(0);
+            catchUp();
+        }
+    }
+
+    private void freezePoint() {
+        frozenAfter = buffer.isEmpty() ? null : buffer.getLast();
+        newWhileFrozen.set(0);
+    }
+
+    /** Adds what arrived while frozen; if the buffer has since dropped the freeze point, rebuilds the window. */
+    private void catchUp() {
+        int from = frozenAfter == null ? -1 : lastIndexOf(buffer, frozenAfter);
+        if (from < 0) {
+            window.setAll(matching(buffer));
+        } else {
+            show(matching(buffer.subList(from + 1, buffer.size())));
+        }
+        frozenAfter = null;
+    }
+
+    /**
+     * Puts {@code with} where {@code old} is (a gap marker filled by backfill, or one whose state changed), in the
+     * buffer and in the window. Returns false when {@code old} is no longer buffered.
+     */
+    public boolean replace(ChatRow old, List<? extends ChatRow> with) {
+        int at = lastIndexOf(buffer, old);
+        if (at < 0) {
+            return false;
+        }
+        buffer.remove(at);
+        buffer.addAll(at, with);
+        if (frozenAfter == old) {
+            frozenAfter = !with.isEmpty() ? with.getLast() : at > 0 ? buffer.get(at - 1) : null;
+        }
+        int excess = buffer.size() - capacity;
+        if (excess > 0) {
+            buffer.subList(0, excess).clear();
+            dropped += excess;
+        }
+        int shown = lastIndexOf(window, old);
+        if (shown >= 0) {
+            window.remove(shown);
+            window.addAll(shown, matching(with));
+        }
+        return true;
+    }
+
+    /** The newest buffered lines of one author, newest first (the user card). */
+    public List<ChatLine> linesBy(String userId, int max) {
+        List<ChatLine> out = new ArrayList<>();
+        for (int i = buffer.size() - 1; i >= 0 && out.size() < max; i--) {
+            if (buffer.get(i) instanceof ChatLine line && line.user().id().equals(userId)) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** How many buffered lines {@code userId} wrote, and how many of them were flagged. */
+    public int[] countsBy(String userId) {
+        int lines = 0;
+        int flagged = 0;
+        for (ChatRow row : buffer) {
+            if (row instanceof ChatLine line && line.user().id().equals(userId)) {
+                lines++;
+                if (line.flagged()) {
+                    flagged++;
+                }
+            }
+        }
+        return new int[] {lines, flagged};
+    }
+
+    /** The buffered gap markers in the given state, oldest first. */
+    public List<GapRow> gaps(GapRow.State state) {
+        List<GapRow> out = new ArrayList<>();
+        for (ChatRow row : buffer) {
+            if (row instanceof GapRow gap && gap.state() == state) {
+                out.add(gap);
+            }
+        }
+        return out;
+    }
+
+    private void show(List<? extends ChatRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        window.addAll(rows);
+        if (window.size() > capacity + slack) {
+            window.remove(0, window.size() - capacity);
+        }
+    }
+
+    private List<ChatRow> matching(List<? extends ChatRow> rows) {
+        List<ChatRow> out = new ArrayList<>(filter.none() ? rows.size() : 64);
+        for (ChatRow row : rows) {
+            if (filter.test(row)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static int lastIndexOf(List<? extends ChatRow> rows, ChatRow row) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i) == row) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,318 @@
+package dev.moddesk.app.rooms;
+
+import dev.moddesk.app.core.ActiveView;
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.contract.rooms.RoomKind;
+import dev.moddesk.contract.rooms.RoomStatus;
+import dev.moddesk.contract.rooms.Seat;
+import dev.moddesk.contract.rooms.Song;
+import dev.moddesk.contract.rooms.WatchSource;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One room monitor: the chat stream (a fixed-height list over the monitor's {@link ChatLog} window, following the tail
+ * unless frozen), search and filters, the "N new messages" bar while frozen, the per-kind panel (seat board, song
+ * queue, source) and the user card. Keys on the chat: P freezes or unfreezes, Enter opens the selected line's user
+ * card (or retries a failed gap), Escape closes the card; Ctrl+F goes to search. Pointer over the chat freezes it too.
+ */
+public final class RoomMonitorController implements ActiveView {
+    private final RoomsHub hub;
+    private final I18n i18n;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private RoomMonitorModel monitor;
+
+    @FXML
+    private Label kindLabel;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label hostLabel;
+    @FXML
+    private Label audienceLabel;
+    @FXML
+    private Label slowModeLabel;
+    @FXML
+    private Label roomStatusLabel;
+    @FXML
+    private TextField searchField;
+    @FXML
+    private TextField userFilterField;
+    @FXML
+    private CheckBox flaggedOnlyBox;
+    @FXML
+    private CheckBox watchedOnlyBox;
+    @FXML
+    private TextField watchListField;
+    @FXML
+    private ToggleButton freezeButton;
+    @FXML
+    private Label problemLabel;
+    @FXML
+    private Label laggingLabel;
+    @FXML
+    private ListView<ChatRow> chatList;
+    @FXML
+    private Button newMessagesBar;
+    @FXML
+    private VBox seatBox;
+    @FXML
+    private FlowPane seatBoard;
+    @FXML
+    private VBox songBox;
+    @FXML
+    private ListView<Song> songList;
+    @FXML
+    private VBox sourceBox;
+    @FXML
+    private Label sourceTitleLabel;
+    @FXML
+    private TextField sourceUrlField;
+    @FXML
+    private Label sourceSharedLabel;
+    @FXML
+    private UserCardController userCardController;
+    @FXML
+    private Label bufferLabel;
+    @FXML
+    private Label lagLabel;
+
+    public RoomMonitorController(RoomsHub hub, I18n i18n) {
+        this.hub = hub;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        chatList.setCellFactory(list -> new ChatCell(i18n));
+        // Moved, not entered: a monitor that opens under a resting pointer must not start frozen.
+        chatList.setOnMouseMoved(e -> hover(true));
+        chatList.setOnMouseExited(e -> hover(false));
+        chatList.addEventFilter(KeyEvent.KEY_PRESSED, this::chatKey);
+        chatList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openUserCard();
+            }
+        });
+        songList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Song song, boolean empty) {
+                super.updateItem(song, empty);
+                setText(empty || song == null ? null : (getIndex() == 0 ? "▶ " : "") + i18n.get("rooms.monitor.song",
+                        ChatLines.oneLine(song.title() == null ? "" : song.title(), 80),
+                        ChatLines.oneLine(song.singerName() == null ? "?" : song.singerName(), ChatLines.MAX_NAME)));
+            }
+        });
+        userCardController.onClosed(() -> chatList.requestFocus());
+        watchListField.setOnAction(e -> hub.setWatchTerms(watchListField.getText()));
+        freezeButton.setGraphic(new FontIcon("fth-pause"));
+    }
+
+    /** Shows {@code model}; called once, right after the view is loaded. */
+    void show(RoomMonitorModel model) {
+        this.monitor = model;
+        chatList.setItems(model.log().window());
+        chatList.setId("chat-" + model.room());
+        watchListField.setText(hub.watchTerms());
+    }
+
+    @Override
+    public void activate() {
+        RoomMonitorModel m = monitor;
+        ChatLog log = m.log();
+        RoomState state = m.state();
+        searchField.textProperty().bindBidirectional(m.textFilterProperty());
+        userFilterField.textProperty().bindBidirectional(m.userFilterProperty());
+        flaggedOnlyBox.selectedProperty().bindBidirectional(m.flaggedOnlyProperty());
+        watchedOnlyBox.selectedProperty().bindBidirectional(m.watchedOnlyProperty());
+        subscriptions.add(() -> {
+            searchField.textProperty().unbindBidirectional(m.textFilterProperty());
+            userFilterField.textProperty().unbindBidirectional(m.userFilterProperty());
+            flaggedOnlyBox.selectedProperty().unbindBidirectional(m.flaggedOnlyProperty());
+            watchedOnlyBox.selectedProperty().unbindBidirectional(m.watchedOnlyProperty());
+        });
+        ListChangeListener<ChatRow> follow = change -> {
+            if (!log.frozenProperty().get()) {
+                chatList.scrollTo(log.window().size() - 1);
+            }
+            showBuffer();
+        };
+        log.window().addListener(follow);
+        subscriptions.add(() -> log.window().removeListener(follow));
+        subscriptions.add(log.frozenProperty().subscribe(frozen -> {
+            newMessagesBar.setVisible(frozen);
+            if (!frozen && !log.window().isEmpty()) {
+                chatList.scrollTo(log.window().size() - 1);
+            }
+        }));
+        subscriptions.add(log.pinnedProperty().subscribe(freezeButton::setSelected));
+        subscriptions.add(log.newWhileFrozenProperty().subscribe(n -> newMessagesBar.setText(
+                i18n.get("rooms.monitor.newMessages", n.intValue()))));
+        subscriptions.add(state.kindProperty().subscribe(this::showKind));
+        subscriptions.add(state.titleProperty().subscribe(titleLabel::setText));
+        subscriptions.add(state.hostProperty().subscribe(h -> hostLabel.setText(h.isEmpty() ? ""
+                : i18n.get("rooms.monitor.host", h, state.cityProperty().get()))));
+        subscriptions.add(state.audienceProperty().subscribe(n -> audienceLabel.setText(
+                i18n.get("rooms.card.audience", n.intValue()))));
+        subscriptions.add(state.slowModeSecondsProperty().subscribe(s -> slowModeLabel.setText(s.intValue() == 0 ? ""
+                : i18n.get("rooms.monitor.slowMode", s.intValue()))));
+        subscriptions.add(state.statusProperty().subscribe(s -> roomStatusLabel.setText(s == null || s == RoomStatus.LIVE
+                ? "" : s == RoomStatus.CLOSED ? i18n.get("rooms.monitor.closed") : i18n.get("rooms.monitor.ended"))));
+        subscriptions.add(state.laggingProperty().subscribe(on -> {
+            laggingLabel.setVisible(on);
+            laggingLabel.setManaged(on);
+        }));
+        subscriptions.add(m.problemProperty().subscribe(p -> {
+            problemLabel.setText(p);
+            problemLabel.setVisible(!p.isEmpty());
+            problemLabel.setManaged(!p.isEmpty());
+        }));
+        subscriptions.add(m.lagMillisProperty().subscribe(ms -> lagLabel.setText(ms.longValue() < 0 ? ""
+                : i18n.get("rooms.status.lag", String.format(i18n.getLocale(), "%.1f", ms.longValue() / 1000.0)))));
+        ListChangeListener<Seat> seats = c -> showSeats();
+        state.seats().addListener(seats);
+        subscriptions.add(() -> state.seats().removeListener(seats));
+        songList.setItems(state.songs());
+        subscriptions.add(state.sourceProperty().subscribe(this::showSource));
+        showSeats();
+        showBuffer();
+        if (!log.window().isEmpty()) {
+            chatList.scrollTo(log.window().size() - 1);
+        }
+    }
+
+    @Override
+    public void deactivate() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+        if (monitor != null) {
+            monitor.log().setHovered(false);
+        }
+    }
+
+    private void hover(boolean on) {
+        if (monitor != null) {
+            monitor.log().setHovered(on);
+        }
+    }
+
+    private void chatKey(KeyEvent e) {
+        if (monitor == null) {
+            return;
+        }
+        if (e.getCode() == KeyCode.P && !e.isShortcutDown()) {
+            monitor.log().togglePinned();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER) {
+            ChatRow row = chatList.getSelectionModel().getSelectedItem();
+            if (row instanceof GapRow gap && gap.state() == GapRow.State.FAILED) {
+                monitor.backfill(gap);
+            } else {
+                openUserCard();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && userCardController.showing()) {
+            userCardController.onClose();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+            searchField.requestFocus();
+            e.consume();
+        }
+    }
+
+    private void openUserCard() {
+        if (chatList.getSelectionModel().getSelectedItem() instanceof ChatLine line) {
+            userCardController.show(monitor.userCard(line.user()));
+        }
+    }
+
+    @FXML
+    private void onFreeze() {
+        if (monitor != null && freezeButton.isSelected() != monitor.log().pinnedProperty().get()) {
+            monitor.log().togglePinned();
+        }
+    }
+
+    @FXML
+    private void onResume() {
+        if (monitor != null) {
+            monitor.log().resume();
+            chatList.requestFocus();
+        }
+    }
+
+    private void showBuffer() {
+        bufferLabel.setText(i18n.get("rooms.monitor.buffer", monitor.log().size(), monitor.log().capacity()));
+    }
+
+    private void showKind(RoomKind kind) {
+        String name = kind == null ? "" : kind.name();
+        kindLabel.setGraphic(new FontIcon(RoomText.icon(name)));
+        kindLabel.setText(kind == null ? "" : RoomText.kind(i18n, name));
+        boolean voice = kind == RoomKind.VOICE;
+        show(seatBox, voice || !monitor.state().seats().isEmpty());
+        show(songBox, kind == RoomKind.KTV);
+        show(sourceBox, kind == RoomKind.WATCH_TOGETHER);
+    }
+
+    private static void show(VBox box, boolean on) {
+        box.setVisible(on);
+        box.setManaged(on);
+    }
+
+    private void showSeats() {
+        List<javafx.scene.Node> tiles = new ArrayList<>();
+        for (Seat seat : monitor.state().seats()) {
+            Label tile = new Label(i18n.get("rooms.monitor.seat", seat.number(), seat.taken()
+                    ? ChatLines.oneLine(seat.occupantName() == null ? seat.occupantId() : seat.occupantName(),
+                    ChatLines.MAX_NAME) : i18n.get("rooms.monitor.seatFree")));
+            tile.setId("seat-" + seat.number());
+            tile.getStyleClass().add("room-seat");
+            if (seat.taken()) {
+                tile.getStyleClass().add("room-seat-taken");
+            }
+            if (seat.muted()) {
+                tile.getStyleClass().add("room-seat-muted");
+            }
+            if (seat.locked()) {
+                tile.getStyleClass().add("room-seat-locked");
+            }
+            tile.setGraphic(new FontIcon(seat.locked() ? "fth-lock" : seat.muted() ? "fth-mic-off" : "fth-mic"));
+            tiles.add(tile);
+        }
+        seatBoard.getChildren().setAll(tiles);
+        if (monitor.state().kindProperty().get() != RoomKind.VOICE) {
+            show(seatBox, !tiles.isEmpty());
+        }
+    }
+
+    private void showSource(WatchSource source) {
+        if (source == null) {
+            sourceTitleLabel.setText(i18n.get("rooms.monitor.noSource"));
+            sourceUrlField.setText("");
+            sourceSharedLabel.setText("");
+            return;
+        }
+        sourceTitleLabel.setText(ChatLines.oneLine(source.title() == null ? "" : source.title(), 120));
+        // Untrusted: shown as text to read or copy, never opened from here.
+        sourceUrlField.setText(ChatLines.oneLine(source.url() == null ? "" : source.url(), 500));
+        sourceSharedLabel.setText(i18n.get("rooms.monitor.sharedBy", ChatLines.oneLine(
+                source.sharedByName() == null ? String.valueOf(source.sharedById()) : source.sharedByName(),
+                ChatLines.MAX_NAME)));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.moddesk.app.rooms;
+
+import dev.moddesk.contract.rooms.RoomDetail;
+import dev.moddesk.contract.rooms.RoomEventPage;
+import dev.moddesk.contract.rooms.RoomSummary;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The REST side of live rooms as the feature needs it (the session's {@code RoomsApi}; a fake in tests). */
+public interface RoomsBackend {
+
+    /** The live rooms (the wall before the first summaries frame). */
+    CompletableFuture<List<RoomSummary>> rooms();
+
+    /** A room's detail: seats, song queue, source, recent messages, newest sequence number. */
+    CompletableFuture<RoomDetail> room(String roomId);
+
+    /** Events after {@code after}, at most {@code limit}, and the ranges lost for good (backfill). */
+    CompletableFuture<RoomEventPage> events(String roomId, long after, int limit);
+}
