@@ -122,7 +122,7 @@ public final class RoomsHub implements AutoCloseable {
                     }
                 }
                 case StreamFrame f when f.room() != null -> {
-                    if (RoomStream.LAGGING.equals(f.type())) {
+                    if (RoomStream.LAGGING.equals(f.type()) && monitors.containsKey(f.room())) {
                         lagging.add(f.room());
                     }
                     byRoom.computeIfAbsent(f.room(), r -> new ArrayList<>()).add(f);

@@ -118,6 +118,29 @@ final class TestPlatform {
         return event("application.submitted", p);
     }
 
+    /** A live room opening (the rooms ingest API), with the platform's own fields. */
+    IngestEvent roomOpened(String roomId, String kind, String title, String hostId, String hostName, String city) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("roomId", roomId);
+        p.put("kind", kind);
+        p.put("title", title);
+        p.put("hostId", hostId);
+        p.put("hostName", hostName);
+        p.put("city", city);
+        return event("room.opened", p);
+    }
+
+    /** One chat line in a live room. */
+    IngestEvent roomMessage(String roomId, String messageId, String userId, String nickname, String text) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("roomId", roomId);
+        p.put("messageId", messageId);
+        p.put("userId", userId);
+        p.put("nickname", nickname);
+        p.put("text", text);
+        return event("room.message", p);
+    }
+
     private IngestEvent event(String type, Map<String, Object> payload) {
         return new IngestEvent("e2e-" + type + "-" + (++events) + "-" + System.nanoTime(), type, Instant.now(), payload);
     }
