@@ -24,7 +24,7 @@ final class AutomatonBuilder {
     }
 
     /** Symbols of supplementary code points that occur in terms (rare: CJK extension characters). */
-    record SupplementarySymbols(char[] foldedBmpSymbol, Map<Integer, Character> symbols) {
+    record SupplementarySymbols(char[] symbolOfRaw, Map<Integer, Character> symbols) {
         /** The symbol of the code point at {@code i} (a surrogate), {@link TermAutomaton#SKIP_SYM} if it is skipped. */
         int symbolAt(CharSequence text, int i) {
             int f = TextNormalizer.foldSurrogateAt(text, i);
@@ -32,7 +32,7 @@ final class AutomatonBuilder {
                 return TermAutomaton.SKIP_SYM;
             }
             if (f <= 0xFFFF) {
-                return foldedBmpSymbol[f];
+                return symbolOfRaw[f]; // folding is idempotent, so a folded char maps to its own symbol
             }
             Character s = symbols.get(f);
             return s == null ? 0 : s;
@@ -144,7 +144,7 @@ final class AutomatonBuilder {
             int s = da.slotOf[trie.bfs[k]];
             failInfo[s] = ((long) fail[s] << 32) | (info[fail[s]] & 0xFFFF_FFFFL);
         }
-        return new TermAutomaton(symbolOfRaw, new SupplementarySymbols(foldedSymbol, supplementary), node, failInfo,
+        return new TermAutomaton(symbolOfRaw, new SupplementarySymbols(symbolOfRaw, supplementary), node, failInfo,
                 entryAt, outLink, entries, entryLength, entryRuns, trie.nextEntry);
     }
 

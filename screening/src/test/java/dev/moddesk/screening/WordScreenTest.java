@@ -128,6 +128,19 @@ class WordScreenTest {
     }
 
     @Test
+    void foldingIsIdempotentOverEveryCodePoint() {
+        // The automaton maps a folded char to its symbol through the raw-char table, which relies on this.
+        List<String> notIdempotent = new ArrayList<>();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            int f = cp <= 0xFFFF ? TextNormalizer.fold((char) cp) : TextNormalizer.foldCodePoint(cp);
+            if (f != 0 && TextNormalizer.foldCodePoint(f) != f) {
+                notIdempotent.add(Integer.toHexString(cp));
+            }
+        }
+        assertThat(notIdempotent).isEmpty();
+    }
+
+    @Test
     void normalizesForDuplicateDetection() {
         assertThat(TextNormalizer.normalize("Hello, 世界！ＡＢＣ 兼職")).isEqualTo("hello世界abc兼职");
         assertThat(ChineseVariants.pairCount()).isGreaterThan(500);
