@@ -37,6 +37,10 @@ public final class TestDatabase implements AutoCloseable {
             place.drop().run();
             throw e;
         }
+        // The race tests run up to 32 threads against one pool on a small, loaded machine: more connections than the
+        // product's 8 (H2), and a connection wait as long as Hikari's default instead of the product's 5 s.
+        opened.dataSource().setMaximumPoolSize(16);
+        opened.dataSource().setConnectionTimeout(30_000);
         database = opened;
     }
 
