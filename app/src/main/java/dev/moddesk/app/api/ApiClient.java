@@ -176,7 +176,7 @@ public final class ApiClient {
             @Override
             public void onFailure(Call c, IOException e) {
                 LOG.debug("{} failed: {}", what, e.toString());
-                result.completeExceptionally(transportError(e, c.isCanceled()));
+                result.completeExceptionally(transportError(e, c.isCanceled(), c.request().url().host()));
             }
 
             @Override
@@ -218,7 +218,7 @@ public final class ApiClient {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call c, IOException e) {
-                result.completeExceptionally(transportError(e, c.isCanceled()));
+                result.completeExceptionally(transportError(e, c.isCanceled(), c.request().url().host()));
             }
 
             @Override
@@ -243,7 +243,7 @@ public final class ApiClient {
                     }
                     result.complete(source.readByteArray());
                 } catch (IOException e) {
-                    result.completeExceptionally(transportError(e, c.isCanceled()));
+                    result.completeExceptionally(transportError(e, c.isCanceled(), c.request().url().host()));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(ApiException.of(ApiException.Kind.BAD_RESPONSE,
                             "The server sent a file this console cannot read", e));
@@ -370,14 +370,20 @@ public final class ApiClient {
         return null;
     }
 
-    /** What went wrong below HTTP, as a kind; the English message is for the log only. */
     static ApiException transportError(IOException e, boolean cancelled) {
+        return transportError(e, cancelled, "");
+    }
+
+    /** What went wrong below HTTP, as a kind; the English message is for the log only. */
+    static ApiException transportError(IOException e, boolean cancelled, String host) {
         if (cancelled) {
             return ApiException.of(ApiException.Kind.CANCELLED, "The request was cancelled", e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return ApiException.tls(String.valueOf(t.getMessage()), e);
+                ApiException.TlsProblem problem = tlsProblem(e);
+                return ApiException.tls(problem, problem == ApiException.TlsProblem.WRONG_HOST ? host
+                        : String.valueOf(t.getMessage()), e);
             }
             if (t instanceof SocketTimeoutException) {
                 return ApiException.of(ApiException.Kind.TIMEOUT, "The server did not answer in time", e);
@@ -392,4 +398,32 @@ public final class ApiClient {
         return ApiException.of(ApiException.Kind.UNREACHABLE, "Cannot reach the server: " + e.getMessage(), e);
     }
 
+    /**
+     * Why a handshake failed, from the exception chain: OkHttp's host name check ({@code SSLPeerUnverifiedException}
+     * "Hostname … not verified"), an expired or not yet valid certificate, or a chain to no trusted CA (PKIX).
+     */
+    static ApiException.TlsProblem tlsProblem(Throwable error) {
+        boolean untrusted = false;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException && message.startsWith("Hostname ")
+                    || t instanceof java.security.cert.CertificateException
+                    && (message.startsWith("No subject alternative") || message.startsWith("No name matching"))) {
+                return ApiException.TlsProblem.WRONG_HOST;
+            }
+            if (t instanceof java.security.cert.CertificateExpiredException
+                    || t instanceof java.security.cert.CertificateNotYetValidException
+                    || t instanceof java.security.cert.CertPathValidatorException v
+                    && (v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.EXPIRED
+                    || v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+                return ApiException.TlsProblem.EXPIRED;
+            }
+            if (t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException
+                    || message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
+                untrusted = true;
+            }
+        }
+        return untrusted ? ApiException.TlsProblem.UNTRUSTED : ApiException.TlsProblem.OTHER;
+    }
 }

@@ -14,22 +14,41 @@ import java.util.OptionalLong;
  */
 public final class ApiException extends RuntimeException {
 
-    public enum Kind { PROBLEM, UNREACHABLE, TLS, TIMEOUT, CANCELLED, INCOMPATIBLE, BAD_RESPONSE, INVALID_URL }
+    public enum Kind { PROBLEM, UNREACHABLE, TLS, TIMEOUT, CANCELLED, INCOMPATIBLE, BAD_RESPONSE, INVALID_URL, CA_FILE }
+
+    /** For {@link Kind#TLS}: what was wrong with the secure connection, as far as the console can tell. */
+    public enum TlsProblem {
+        /** The certificate chains to no CA this console trusts (neither the system store nor the profile's CA). */
+        UNTRUSTED,
+        /** The certificate is valid but issued for another host name or address than the one the console used. */
+        WRONG_HOST,
+        /** The certificate (or one in its chain) has expired or is not valid yet. */
+        EXPIRED,
+        /** Anything else: no TLS on that port, no common protocol or cipher, a broken handshake. */
+        OTHER
+    }
 
     private final Kind kind;
     private final Problem problem;
     private final Long retryAfterSeconds;
     private final Integer serverApiVersion;
     private final String lowerLayerDetail;
+    private final TlsProblem tlsProblem;
 
     private ApiException(Kind kind, String message, Problem problem, Long retryAfterSeconds, Integer serverApiVersion,
                          String lowerLayerDetail, Throwable cause) {
+        this(kind, message, problem, retryAfterSeconds, serverApiVersion, lowerLayerDetail, null, cause);
+    }
+
+    private ApiException(Kind kind, String message, Problem problem, Long retryAfterSeconds, Integer serverApiVersion,
+                         String lowerLayerDetail, TlsProblem tlsProblem, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.problem = problem;
         this.retryAfterSeconds = retryAfterSeconds;
         this.serverApiVersion = serverApiVersion;
         this.lowerLayerDetail = lowerLayerDetail;
+        this.tlsProblem = tlsProblem;
     }
 
     public static ApiException problem(Problem problem, Long retryAfterSeconds) {
@@ -46,7 +65,21 @@ public final class ApiException extends RuntimeException {
 
     /** The TLS handshake failed; {@code detail} is what the TLS layer said (shown as a technical detail). */
     public static ApiException tls(String detail, Throwable cause) {
-        return new ApiException(Kind.TLS, "Secure connection failed: " + detail, null, null, null, detail, cause);
+        return tls(TlsProblem.OTHER, detail, cause);
+    }
+
+    /**
+     * The TLS handshake failed for {@code problem}; {@code detail} is what the TLS layer said, or for
+     * {@link TlsProblem#WRONG_HOST} the host name the console connected to.
+     */
+    public static ApiException tls(TlsProblem problem, String detail, Throwable cause) {
+        return new ApiException(Kind.TLS, "Secure connection failed (" + problem + "): " + detail, null, null, null,
+                detail, problem, cause);
+    }
+
+    /** The private CA file of a server profile cannot be used; {@code fileName} is shown, the message is logged. */
+    public static ApiException caFile(String fileName, String message, Throwable cause) {
+        return new ApiException(Kind.CA_FILE, message, null, null, null, fileName, cause);
     }
 
     /**
@@ -83,9 +116,17 @@ public final class ApiException extends RuntimeException {
         return serverApiVersion == null ? OptionalInt.empty() : OptionalInt.of(serverApiVersion);
     }
 
-    /** For {@link Kind#TLS}: what the TLS layer said, untranslated (a technical detail, not a sentence). */
+    /**
+     * For {@link Kind#TLS}: what the TLS layer said, untranslated (a technical detail, not a sentence), or the host
+     * name for {@link TlsProblem#WRONG_HOST}; for {@link Kind#CA_FILE}: the file's name.
+     */
     public Optional<String> lowerLayerDetail() {
         return Optional.ofNullable(lowerLayerDetail);
+    }
+
+    /** For {@link Kind#TLS}: what was wrong ({@link TlsProblem#OTHER} when the console cannot tell). */
+    public TlsProblem tlsProblem() {
+        return tlsProblem == null ? TlsProblem.OTHER : tlsProblem;
     }
 
     public OptionalLong retryAfterSeconds() {

@@ -1,5 +1,6 @@
 package dev.moddesk.app.api;
 
+import dev.moddesk.contract.ChangePasswordRequest;
 import dev.moddesk.contract.Health;
 import dev.moddesk.contract.LoginRequest;
 import dev.moddesk.contract.Me;
@@ -66,6 +67,17 @@ public class SessionApi {
             }
             return null;
         });
+    }
+
+    /**
+     * Replaces the signed-in member's password ({@code POST /api/v1/session/password}); the server ends their other
+     * sessions, keeps this one, and answers 422 naming {@code currentPassword} or {@code newPassword} when one is
+     * wrong, 429 after too many wrong current passwords.
+     */
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        Request request = client.request(client.url("api/v1/session/password").build())
+                .post(client.json(new ChangePasswordRequest(currentPassword, newPassword))).build();
+        return client.exchange(request, null).thenApply(reply -> null);
     }
 
     public CompletableFuture<Me> me() {

@@ -38,7 +38,13 @@ public final class ErrorMessages {
         ApiException e = api.get();
         return switch (e.kind()) {
             case UNREACHABLE -> i18n.get("error.api.unreachable");
-            case TLS -> i18n.get("error.api.tls", e.lowerLayerDetail().orElse(""));
+            case TLS -> switch (e.tlsProblem()) {
+                case UNTRUSTED -> i18n.get("error.api.tls.untrusted");
+                case WRONG_HOST -> i18n.get("error.api.tls.wrongHost", e.lowerLayerDetail().orElse(""));
+                case EXPIRED -> i18n.get("error.api.tls.expired");
+                case OTHER -> i18n.get("error.api.tls", e.lowerLayerDetail().orElse(""));
+            };
+            case CA_FILE -> i18n.get("error.api.caFile", e.lowerLayerDetail().orElse(""));
             case TIMEOUT -> i18n.get("error.api.timeout");
             case CANCELLED -> i18n.get("error.api.cancelled");
             case INCOMPATIBLE -> e.serverApiVersion().isPresent()

@@ -4,10 +4,12 @@ import dev.moddesk.app.api.ApiClient;
 import dev.moddesk.app.api.Json;
 import dev.moddesk.app.api.SessionApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.app.api.ServerTrust;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import okhttp3.HttpUrl;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
-    private final Function<HttpUrl, ApiClient> clients;
+    private final BiFunction<HttpUrl, Path, ApiClient> clients;
     private final SettingsStore settings;
     private final ConnectionMonitor monitor;
     private final EventBus bus;
@@ -31,7 +33,7 @@ public final class SessionService {
     private final ReadOnlyObjectWrapper<Session> current = new ReadOnlyObjectWrapper<>();
     private volatile String lastSignOutReason;
 
-    public SessionService(Function<HttpUrl, ApiClient> clients, SettingsStore settings, ConnectionMonitor monitor, EventBus bus,
+    public SessionService(BiFunction<HttpUrl, Path, ApiClient> clients, SettingsStore settings, ConnectionMonitor monitor, EventBus bus,
                           Executor fx, I18n i18n) {
         this.clients = Objects.requireNonNull(clients);
         this.settings = Objects.requireNonNull(settings);
@@ -41,9 +43,13 @@ public final class SessionService {
         this.i18n = Objects.requireNonNull(i18n);
     }
 
-    public static Function<HttpUrl, ApiClient> httpClients(OkHttpClient http) {
+    /**
+     * Clients on {@code http}; a server with a private CA file gets a client that trusts it besides the system's CAs
+     * (sharing {@code http}'s pool and threads). An unusable CA file fails with {@code ApiException.Kind.CA_FILE}.
+     */
+    public static BiFunction<HttpUrl, Path, ApiClient> httpClients(OkHttpClient http) {
         ObjectMapper mapper = Json.mapper();
-        return url -> new ApiClient(url, http, mapper);
+        return (url, caFile) -> new ApiClient(url, ServerTrust.withPrivateCa(http, caFile), mapper);
     }
 
     public ReadOnlyObjectProperty<Session> currentProperty() {
@@ -61,18 +67,28 @@ public final class SessionService {
 
     /** Checks the server and logs in; does not make the session current. Fails with an ApiException. */
     public CompletableFuture<Session> signIn(String serverUrl, String username, String password) {
+        return signIn(serverUrl, null, username, password);
+    }
+
+    /**
+     * As {@link #signIn(String, String, String)}, trusting {@code caFile} (a private CA, may be null) for this server.
+     * A session whose password an admin set comes back with {@link Session#mustChangePassword()}: change it before
+     * {@link #begin}.
+     */
+    public CompletableFuture<Session> signIn(String serverUrl, Path caFile, String username, String password) {
         HttpUrl url;
+        ApiClient api;
         try {
             url = ApiClient.parseServerUrl(serverUrl);
+            api = clients.apply(url, caFile);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        ApiClient api = clients.apply(url);
         SessionApi session = new SessionApi(api);
         String display = url.toString().replaceAll("/$", "");
         return session.checkCompatible()
                 .thenCompose(info -> session.login(username, password))
-                .thenApply(token -> new Session(display, api, token.me()));
+                .thenApply(token -> new Session(display, api, token.me(), token.mustChangePassword()));
     }
 
     /** Call on the FX thread. */

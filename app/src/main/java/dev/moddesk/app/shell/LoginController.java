@@ -2,6 +2,9 @@ package dev.moddesk.app.shell;
 
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.ServerProfile;
+import dev.moddesk.app.core.Session;
+import dev.moddesk.app.core.ViewRegistry;
+import java.io.File;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -11,14 +14,25 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
 
-/** The sign-in form. Enter anywhere submits (the sign-in button is the default button). */
+/**
+ * The sign-in form. Enter anywhere submits (the sign-in button is the default button). A private CA file can be
+ * chosen for the server; a sign-in whose password an admin set opens the password change before the session begins.
+ */
 public final class LoginController {
     private final LoginViewModel vm;
     private final I18n i18n;
+    private final ViewRegistry views;
 
     @FXML
     private TextField serverField;
+    @FXML
+    private TextField caFileField;
+    @FXML
+    private Button caFileButton;
+    @FXML
+    private Button caFileClearButton;
     @FXML
     private ComboBox<ServerProfile> profileCombo;
     @FXML
@@ -36,14 +50,19 @@ public final class LoginController {
     @FXML
     private Label errorLabel;
 
-    public LoginController(LoginViewModel vm, I18n i18n) {
+    public LoginController(LoginViewModel vm, I18n i18n, ViewRegistry views) {
         this.vm = vm;
         this.i18n = i18n;
+        this.views = views;
     }
 
     @FXML
     private void initialize() {
         serverField.textProperty().bindBidirectional(vm.serverUrlProperty());
+        caFileField.textProperty().bindBidirectional(vm.caFileProperty());
+        caFileField.disableProperty().bind(vm.busyProperty());
+        caFileClearButton.disableProperty().bind(vm.caFileProperty().isEmpty().or(vm.busyProperty()));
+        vm.passwordChangeNeededProperty().subscribe(this::changePasswordFirst);
         usernameField.textProperty().bindBidirectional(vm.usernameProperty());
         passwordField.textProperty().bindBidirectional(vm.passwordProperty());
         profileCombo.setItems(vm.profiles());
@@ -69,6 +88,40 @@ public final class LoginController {
     @FXML
     private void onSignIn() {
         vm.signIn();
+    }
+
+    /** An admin set this person's password: the session begins only once they have chosen their own. */
+    private void changePasswordFirst(Session pending) {
+        if (pending == null) {
+            return;
+        }
+        PasswordChangeController form = (PasswordChangeController) views.load(PasswordChangeController.VIEW).controller();
+        form.open(serverField.getScene().getWindow(), vm.passwordChanger(), true, vm.passwordProperty().get())
+                .thenAccept(changed -> {
+                    if (changed) {
+                        vm.finishPasswordChange();
+                    } else {
+                        vm.abandonPasswordChange(i18n.get("login.form.passwordChangeFirst"));
+                    }
+                });
+    }
+
+    @FXML
+    private void onChooseCaFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("login.form.caFileTitle"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(i18n.get("login.form.caFileFilter"), "*.pem", "*.crt", "*.cer", "*.der"),
+                new FileChooser.ExtensionFilter(i18n.get("login.form.caFileAll"), "*"));
+        File chosen = chooser.showOpenDialog(serverField.getScene().getWindow());
+        if (chosen != null) {
+            vm.caFileProperty().set(chosen.getAbsolutePath());
+        }
+    }
+
+    @FXML
+    private void onClearCaFile() {
+        vm.caFileProperty().set("");
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package dev.moddesk.app.shell;
 
 import dev.moddesk.app.api.ApiException;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.ServerProfile;
 import dev.moddesk.app.core.Session;
@@ -8,6 +9,7 @@ import dev.moddesk.app.core.SessionService;
 import dev.moddesk.app.core.Settings;
 import dev.moddesk.app.core.SettingsStore;
 import dev.moddesk.contract.ProblemType;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,6 +17,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,7 +26,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Login form state and the sign-in command. Never touches a control. */
+/**
+ * Login form state and the sign-in command. Never touches a control. The server address comes with an optional
+ * private CA file (per server profile, or {@code --ca-file}). A sign-in whose password an admin set does not begin the
+ * session: {@link #passwordChangeNeededProperty()} holds it until the password is changed ({@link
+ * #finishPasswordChange}) or the person gives up ({@link #abandonPasswordChange}).
+ */
 public final class LoginViewModel {
     private final SessionService sessions;
     private final SettingsStore settings;
@@ -30,6 +39,8 @@ public final class LoginViewModel {
     private final Executor fx;
 
     private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Session> passwordChangeNeeded = new ReadOnlyObjectWrapper<>();
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -41,6 +52,11 @@ public final class LoginViewModel {
 
     public LoginViewModel(SessionService sessions, SettingsStore settings, ErrorMessages errors, Executor fx,
                           String presetServer, String presetUser) {
+        this(sessions, settings, errors, fx, presetServer, presetUser, null);
+    }
+
+    public LoginViewModel(SessionService sessions, SettingsStore settings, ErrorMessages errors, Executor fx,
+                          String presetServer, String presetUser, Path presetCaFile) {
         this.sessions = Objects.requireNonNull(sessions);
         this.settings = Objects.requireNonNull(settings);
         this.errors = Objects.requireNonNull(errors);
@@ -49,6 +65,8 @@ public final class LoginViewModel {
         profiles.setAll(s.profiles());
         serverUrl.set(firstNonBlank(presetServer, s.lastServer(), "http://127.0.0.1:7470"));
         username.set(firstNonBlank(presetUser, s.lastUser(), ""));
+        caFile.set(presetServer != null ? (presetCaFile == null ? "" : presetCaFile.toString())
+                : firstNonBlank(presetCaFile == null ? null : presetCaFile.toString(), s.lastCaFile(), ""));
         String reason = sessions.lastSignOutReason();
         error.set(reason == null ? "" : reason);
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !serverUrl.get().isBlank()
@@ -66,6 +84,16 @@ public final class LoginViewModel {
 
     public StringProperty serverUrlProperty() {
         return serverUrl;
+    }
+
+    /** The private CA file trusted for this server besides the system's CAs; blank for none. */
+    public StringProperty caFileProperty() {
+        return caFile;
+    }
+
+    /** A signed-in session that must change its password before it begins; null otherwise. */
+    public ReadOnlyObjectProperty<Session> passwordChangeNeededProperty() {
+        return passwordChangeNeeded.getReadOnlyProperty();
     }
 
     public StringProperty usernameProperty() {
@@ -104,7 +132,8 @@ public final class LoginViewModel {
         busy.set(true);
         error.set("");
         CompletableFuture<Session> done = new CompletableFuture<>();
-        sessions.signIn(serverUrl.get(), username.get().strip(), password.get())
+        String ca = caFile.get() == null || caFile.get().isBlank() ? null : caFile.get().strip();
+        sessions.signIn(serverUrl.get(), ca == null ? null : Path.of(ca), username.get().strip(), password.get())
                 .whenCompleteAsync((session, failure) -> {
                     busy.set(false);
                     if (failure != null) {
@@ -115,16 +144,54 @@ public final class LoginViewModel {
                         done.completeExceptionally(failure);
                         return;
                     }
-                    password.set("");
-                    sessions.begin(session);
+                    settings.update(x -> x.withLastCaFile(ca));
+                    if (session.mustChangePassword()) {
+                        passwordChangeNeeded.set(session); // the password stays: it is the current one
+                    } else {
+                        password.set("");
+                        sessions.begin(session);
+                    }
                     done.complete(session);
                 }, fx);
         return done;
     }
 
+    /** Changes the password of the session waiting in {@link #passwordChangeNeededProperty()}. */
+    public PasswordChangeViewModel.Changer passwordChanger() {
+        Session pending = passwordChangeNeeded.get();
+        if (pending == null) {
+            throw new IllegalStateException("no sign-in waits for a password change");
+        }
+        SessionApi api = new SessionApi(pending.api());
+        return api::changePassword;
+    }
+
+    /** The waiting session's password is changed: it begins now. */
+    public void finishPasswordChange() {
+        Session pending = passwordChangeNeeded.get();
+        if (pending == null) {
+            return;
+        }
+        passwordChangeNeeded.set(null);
+        password.set("");
+        sessions.begin(pending.passwordChanged());
+    }
+
+    /** The person closed the password change: sign that session out again and say why on the form. */
+    public void abandonPasswordChange(String why) {
+        Session pending = passwordChangeNeeded.get();
+        if (pending == null) {
+            return;
+        }
+        passwordChangeNeeded.set(null);
+        new SessionApi(pending.api()).logout();
+        error.set(why);
+    }
+
     public void pickProfile(ServerProfile profile) {
         if (profile != null) {
             serverUrl.set(profile.url());
+            caFile.set(profile.caFile() == null ? "" : profile.caFile());
         }
     }
 
@@ -140,7 +207,7 @@ public final class LoginViewModel {
         if (serverUrl.get().isBlank()) {
             return;
         }
-        Settings s = settings.update(x -> x.withProfile(new ServerProfile(name, serverUrl.get())));
+        Settings s = settings.update(x -> x.withProfile(new ServerProfile(name, serverUrl.get(), caFile.get())));
         profiles.setAll(s.profiles());
     }
 

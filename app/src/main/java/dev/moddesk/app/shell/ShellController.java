@@ -51,6 +51,8 @@ public final class ShellController implements ActiveView {
     @FXML
     private Button signOutButton;
     @FXML
+    private Button changePasswordButton;
+    @FXML
     private VBox notifications;
 
     public ShellController(ShellViewModel vm, ViewRegistry views, I18n i18n, EventBus bus) {
@@ -86,6 +88,7 @@ public final class ShellController implements ActiveView {
             userLabel.setGraphic(new FontIcon(Feather.USER));
         }
         signOutButton.setGraphic(new FontIcon(Feather.LOG_OUT));
+        changePasswordButton.setGraphic(new FontIcon(Feather.KEY));
     }
 
     @Override
@@ -179,6 +182,16 @@ public final class ShellController implements ActiveView {
         PauseTransition later = new PauseTransition(Duration.seconds(event.severity() == Events.Severity.DANGER ? 12 : 6));
         later.setOnFinished(e -> notifications.getChildren().remove(n));
         later.play();
+    }
+
+    @FXML
+    private void onChangePassword() {
+        PasswordChangeController form = (PasswordChangeController) views.load(PasswordChangeController.VIEW).controller();
+        form.open(signOutButton.getScene().getWindow(), vm.passwordChanger(), false, "").thenAccept(changed -> {
+            if (changed) {
+                bus.publish(new Events.NotificationEvent(Events.Severity.SUCCESS, i18n.get("password.change.done")));
+            }
+        });
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package dev.moddesk.app.shell;
 
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.core.ConnectionMonitor;
 import dev.moddesk.app.core.ConnectionState;
 import dev.moddesk.app.core.Navigation;
@@ -58,6 +59,15 @@ public final class ShellViewModel {
 
     public ReadOnlyLongProperty latencyProperty() {
         return monitor.latencyProperty();
+    }
+
+    /** Changes the signed-in member's own password. */
+    public PasswordChangeViewModel.Changer passwordChanger() {
+        Session s = sessions.current();
+        if (s == null) {
+            throw new IllegalStateException("Not signed in");
+        }
+        return new SessionApi(s.api())::changePassword;
     }
 
     public CompletableFuture<Void> signOut() {

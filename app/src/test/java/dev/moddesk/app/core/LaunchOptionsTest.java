@@ -11,13 +11,14 @@ class LaunchOptionsTest {
     @Test
     void readsEveryOption() {
         LaunchOptions o = LaunchOptions.parse(List.of("--sandbox", "--server", "http://h:1", "--user", "ops",
-                "--lang", "zh-CN", "--theme", "dark", "--server-jar", "/x/s.jar"));
+                "--lang", "zh-CN", "--theme", "dark", "--server-jar", "/x/s.jar", "--ca-file", "/etc/ca.pem"));
         assertThat(o.sandbox()).isTrue();
         assertThat(o.server()).isEqualTo("http://h:1");
         assertThat(o.user()).isEqualTo("ops");
         assertThat(o.language()).isEqualTo(I18n.CHINESE);
         assertThat(o.theme()).isEqualTo(Theme.DARK);
         assertThat(o.resolvedServerJar()).contains(Path.of("/x/s.jar"));
+        assertThat(o.caFile()).isEqualTo(Path.of("/etc/ca.pem"));
     }
 
     @Test

@@ -127,4 +127,42 @@ class LoginViewModelTest {
         assertThat(vm.profiles()).isEmpty();
         assertThat(new SettingsStore(config).get().profiles()).isEmpty();
     }
+
+    @Test
+    void aProfileRemembersItsPrivateCaFileAndPickingItUsesIt() {
+        vm.caFileProperty().set("/etc/moddesk/company-ca.pem");
+        vm.saveProfile("Production");
+        vm.caFileProperty().set("");
+        vm.serverUrlProperty().set("https://elsewhere.example");
+
+        vm.pickProfile(vm.profiles().getFirst());
+
+        assertThat(vm.caFileProperty().get()).isEqualTo("/etc/moddesk/company-ca.pem");
+        assertThat(new SettingsStore(config).get().profiles().getFirst().caFile()).isEqualTo("/etc/moddesk/company-ca.pem");
+    }
+
+    @Test
+    void anUnusableCaFileIsNamedOnTheForm() {
+        vm.caFileProperty().set(config.resolve("missing-ca.pem").toString());
+        attempt("admin", FakeModDeskServer.PASSWORD);
+        assertThat(vm.errorProperty().get()).isEqualTo(
+                "The private CA file missing-ca.pem cannot be used: choose a certificate file (PEM or DER).");
+        assertThat(ctx.sessions.current()).isNull();
+        assertThat(fake.requests()).as("nothing is sent").isEmpty();
+    }
+
+    @Test
+    void anAdminResetHoldsTheSessionUntilThePasswordIsChanged() throws Exception {
+        fake.requirePasswordChange("ops");
+        attempt("ops", FakeModDeskServer.PASSWORD);
+        assertThat(vm.passwordChangeNeededProperty().get()).isNotNull();
+        assertThat(ctx.sessions.current()).isNull();
+
+        vm.passwordChanger().change(FakeModDeskServer.PASSWORD, "ops own password").get(20, TimeUnit.SECONDS);
+        vm.finishPasswordChange();
+
+        assertThat(ctx.sessions.current()).isNotNull();
+        assertThat(vm.passwordChangeNeededProperty().get()).isNull();
+        assertThat(vm.passwordProperty().get()).isEmpty();
+    }
 }

@@ -42,6 +42,10 @@ public final class FakeModDeskServer implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, StaffMember> staffByName = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Passwords other than {@link #PASSWORD}, after a change. */
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    /** Accounts whose password an admin set: everything but the password change, me and sign-out answers 403. */
+    private final java.util.Set<String> mustChangePassword = ConcurrentHashMap.newKeySet();
     private final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(100);
@@ -117,6 +121,15 @@ public final class FakeModDeskServer implements AutoCloseable {
         tokens.clear();
     }
 
+    /** As after an admin reset: {@code username}'s next sign-in must change the password first. */
+    public void requirePasswordChange(String username) {
+        mustChangePassword.add(username);
+    }
+
+    public String passwordOf(String username) {
+        return passwords.getOrDefault(username, PASSWORD);
+    }
+
     public void healthy(boolean up) {
         healthy = up;
     }
@@ -143,7 +156,7 @@ public final class FakeModDeskServer implements AutoCloseable {
                 return problem(ProblemType.TOO_MANY_REQUESTS, "Too many failed logins", List.of(), Map.of("Retry-After", "30"));
             }
             StaffMember m = staffByName.get(user);
-            if (m == null || !PASSWORD.equals(password)) {
+            if (m == null || !passwordOf(user).equals(password)) {
                 return problem(ProblemType.BAD_CREDENTIALS, "Wrong username or password", List.of(), Map.of());
             }
             if (m.disabled()) {
@@ -151,7 +164,8 @@ public final class FakeModDeskServer implements AutoCloseable {
             }
             String token = "tok-" + user + "-" + ids.incrementAndGet();
             tokens.put(token, user);
-            return ok(201, new SessionToken(token, Instant.now().plusSeconds(3600), me(m)));
+            return ok(201, new SessionToken(token, Instant.now().plusSeconds(3600), me(m),
+                    mustChangePassword.contains(user)));
         }
         StaffMember caller = caller(r);
         if (caller == null) {
@@ -163,6 +177,12 @@ public final class FakeModDeskServer implements AutoCloseable {
         }
         if (path.equals("/api/v1/me")) {
             return ok(200, me(caller));
+        }
+        if (path.equals("/api/v1/session/password") && "POST".equals(method)) {
+            return changePassword(r, caller);
+        }
+        if (mustChangePassword.contains(caller.username())) {
+            return problem(ProblemType.PASSWORD_CHANGE_REQUIRED, "Change your password first", List.of(), Map.of());
         }
         if (path.equals("/api/v1/audit/actions")) {
             return ok(200, audit.stream().map(AuditEntry::action).distinct().sorted().toList());
@@ -276,6 +296,24 @@ public final class FakeModDeskServer implements AutoCloseable {
             return new MockResponse.Builder().code(204).build();
         }
         return ok(200, updated);
+    }
+
+    /** The server's rules: the current password must be right, the new one at least 10 characters and different. */
+    private MockResponse changePassword(RecordedRequest r, StaffMember caller) throws IOException {
+        JsonNode body = json.readTree(r.getBody().utf8());
+        String current = body.path("currentPassword").asText("");
+        String next = body.path("newPassword").asText("");
+        if (next.length() < 10) {
+            return problem(ProblemType.VALIDATION, "Some fields are invalid",
+                    List.of(new FieldError("newPassword", "must be at least 10 characters")), Map.of());
+        }
+        if (!passwordOf(caller.username()).equals(current)) {
+            return problem(ProblemType.VALIDATION, "The current password is wrong",
+                    List.of(new FieldError("currentPassword", "The current password is wrong")), Map.of());
+        }
+        passwords.put(caller.username(), next);
+        mustChangePassword.remove(caller.username());
+        return new MockResponse.Builder().code(204).build();
     }
 
     private StaffMember caller(RecordedRequest r) {
