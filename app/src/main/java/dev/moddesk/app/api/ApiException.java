@@ -14,7 +14,9 @@ import java.util.OptionalLong;
  */
 public final class ApiException extends RuntimeException {
 
-    public enum Kind { PROBLEM, UNREACHABLE, TLS, TIMEOUT, CANCELLED, INCOMPATIBLE, BAD_RESPONSE, INVALID_URL, CA_FILE }
+    public enum Kind { PROBLEM, UNREACHABLE, TLS, TIMEOUT, CANCELLED, INCOMPATIBLE, BAD_RESPONSE, INVALID_URL, CA_FILE,
+        /** A media URL the console will not fetch (see {@link MediaAddresses}); nothing was requested. */
+        MEDIA_HOST_REFUSED }
 
     /** For {@link Kind#TLS}: what was wrong with the secure connection, as far as the console can tell. */
     public enum TlsProblem {

@@ -12,6 +12,7 @@ import dev.moddesk.contract.review.Circle;
 import dev.moddesk.contract.review.ClaimInfo;
 import dev.moddesk.contract.review.DecisionRequest;
 import dev.moddesk.contract.review.DecisionResult;
+import dev.moddesk.contract.review.MediaHosts;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -38,6 +40,7 @@ public class ReviewApi {
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final ApiClient client;
+    private final AtomicReference<CompletableFuture<List<String>>> mediaHosts = new AtomicReference<>();
 
     public ReviewApi(ApiClient client) {
         this.client = client;
@@ -180,14 +183,53 @@ public class ReviewApi {
     /** Largest application video the console downloads (short clips are a few MB). */
     public static final long MAX_MEDIA_BYTES = 64L * 1024 * 1024;
 
-    /** Downloads an application's video or poster (a pre-signed URL from its VideoSubmission). */
-    public CompletableFuture<byte[]> media(String url) {
-        HttpUrl resolved = client.baseUrl().resolve(url);
-        if (resolved == null) {
-            return CompletableFuture.failedFuture(ApiException.of(ApiException.Kind.BAD_RESPONSE,
-                    "Not a media address: " + url, null));
+    /**
+     * Downloads an application's video or poster (a URL from its VideoSubmission), only from where
+     * {@link MediaAddresses} allows; anything else fails with {@link ApiException.Kind#MEDIA_HOST_REFUSED} and is never
+     * requested. Final, so a test double cannot skip the check: it stands in {@link #fetchMedia} instead.
+     */
+    public final CompletableFuture<byte[]> media(String url) {
+        return mediaHosts().thenCompose(hosts -> MediaAddresses.allowed(mediaServer(), hosts, url)
+                .map(this::fetchMedia)
+                .orElseGet(() -> {
+                    log.warn("Not fetching media from a host this server does not allow: {}", shortened(url));
+                    return CompletableFuture.failedFuture(ApiException.of(ApiException.Kind.MEDIA_HOST_REFUSED,
+                            "Media host not allowed: " + shortened(url), null));
+                }));
+    }
+
+    private static String shortened(String url) {
+        String s = String.valueOf(url);
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+
+    /** The server whose own media links are always allowed. */
+    protected HttpUrl mediaServer() {
+        return client.baseUrl();
+    }
+
+    /** Fetches an allowed media URL (tests stand in their own HTTP). */
+    protected CompletableFuture<byte[]> fetchMedia(HttpUrl url) {
+        return client.download(url, MAX_MEDIA_BYTES);
+    }
+
+    /**
+     * The hosts a platform that serves its own media may use ({@code GET /api/v1/review/media-hosts}), asked once per
+     * session; a server without the route allows none, a failed read is asked again next time.
+     */
+    public CompletableFuture<List<String>> mediaHosts() {
+        CompletableFuture<List<String>> known = mediaHosts.get();
+        if (known != null && !known.isCompletedExceptionally()) {
+            return known;
         }
-        return client.download(resolved, MAX_MEDIA_BYTES);
+        CompletableFuture<List<String>> asked = this.<MediaHosts>sendGet(url(BASE + "media-hosts").build(),
+                        type(MediaHosts.class))
+                .thenApply(MediaHosts::hosts)
+                .exceptionallyCompose(e -> ApiException.find(e).filter(a -> a.is(dev.moddesk.contract.ProblemType.NOT_FOUND))
+                        .<CompletableFuture<List<String>>>map(a -> CompletableFuture.completedFuture(List.of()))
+                        .orElseGet(() -> CompletableFuture.failedFuture(e)));
+        mediaHosts.set(asked);
+        return asked;
     }
 
     private <T> CompletableFuture<T> sendGet(HttpUrl url, JavaType type) {

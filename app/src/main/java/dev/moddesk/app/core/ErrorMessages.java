@@ -45,6 +45,7 @@ public final class ErrorMessages {
                 case OTHER -> i18n.get("error.api.tls", e.lowerLayerDetail().orElse(""));
             };
             case CA_FILE -> i18n.get("error.api.caFile", e.lowerLayerDetail().orElse(""));
+            case MEDIA_HOST_REFUSED -> i18n.get("error.api.mediaHostRefused");
             case TIMEOUT -> i18n.get("error.api.timeout");
             case CANCELLED -> i18n.get("error.api.cancelled");
             case INCOMPATIBLE -> e.serverApiVersion().isPresent()

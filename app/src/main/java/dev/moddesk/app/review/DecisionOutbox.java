@@ -348,7 +348,7 @@ public final class DecisionOutbox implements AutoCloseable {
         return switch (api.get().kind()) {
             // An unreadable answer may be a cut connection after the server applied it: the key makes a resend safe.
             case UNREACHABLE, TIMEOUT, TLS, BAD_RESPONSE, CANCELLED -> true;
-            case INCOMPATIBLE, INVALID_URL, CA_FILE -> false;
+            case INCOMPATIBLE, INVALID_URL, CA_FILE, MEDIA_HOST_REFUSED -> false;
             case PROBLEM -> {
                 int s = api.get().problem().map(Problem::status).orElse(0);
                 // 401: the session lapsed; the moderator signs in again and the decision must still go out.

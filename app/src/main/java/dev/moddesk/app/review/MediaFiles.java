@@ -85,7 +85,8 @@ public final class MediaFiles {
     static String key(String url) {
         try {
             URI uri = URI.create(url);
-            return uri.getPath() == null ? url : uri.getPath();
+            // Host and path: two platforms' hosts may use the same path; a signed link's query changes, the file not.
+            return uri.getPath() == null ? url : (uri.getHost() == null ? "" : uri.getHost()) + uri.getPath();
         } catch (IllegalArgumentException e) {
             int q = url.indexOf('?');
             return q < 0 ? url : url.substring(0, q);

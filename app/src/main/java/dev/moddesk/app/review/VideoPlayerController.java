@@ -1,6 +1,7 @@
 package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.Shown;
 import dev.moddesk.contract.review.VideoSubmission;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -47,6 +49,9 @@ public final class VideoPlayerController {
     private boolean ended;
     /** Counts videos loaded, so a download that finishes after the moderator moved on is dropped. */
     private long generation;
+    /** A player that neither gets ready nor fails within this time is given up on: the poster stays, a note says so. */
+    private static final Duration START_LIMIT = Duration.seconds(30);
+    private PauseTransition startWatch;
 
     @FXML
     private StackPane videoPane;
@@ -114,8 +119,15 @@ public final class VideoPlayerController {
         Shown.show(videoPane);
         videoNote.setText(text.get("review.video.loading"));
         Shown.show(videoNote);
-        String poster = transport.mediaUrl(video.posterUrl());
-        posterView.setImage(poster == null ? null : new Image(poster, true));
+        posterView.setImage(null);
+        // The poster comes like the video: through the console's client (allowed hosts, the profile's CA).
+        transport.poster(video.posterUrl()).whenCompleteAsync((file, error) -> {
+            if (shown == generation && file != null) {
+                posterView.setImage(new Image(file.toUri().toString(), true));
+            } else if (error != null) {
+                log.info("poster could not be loaded: {}", error.toString());
+            }
+        }, Platform::runLater);
         posterView.setVisible(true);
         mediaView.setVisible(false);
         videoStatus.setText(text.get("review.video.caption", video.durationSeconds(),
@@ -137,6 +149,7 @@ public final class VideoPlayerController {
     void clear() {
         generation++; // a download still under way must not start a player for what is no longer shown
         ended = false;
+        stopStartWatch();
         Shown.hide(videoControls);
         if (player != null) {
             player.dispose();
@@ -149,7 +162,16 @@ public final class VideoPlayerController {
         try {
             MediaPlayer created = new MediaPlayer(new Media(file.toUri().toString()));
             created.setOnError(() -> cannotPlay(created.getError()));
+            startWatch = new PauseTransition(START_LIMIT);
+            startWatch.setOnFinished(e -> {
+                if (player == created && created.getStatus() == MediaPlayer.Status.UNKNOWN) {
+                    log.info("video player did not start within {}", START_LIMIT);
+                    unavailable(text.get("review.video.noStart"));
+                }
+            });
+            startWatch.play();
             created.setOnReady(() -> {
+                stopStartWatch();
                 mediaView.setVisible(true);
                 posterView.setVisible(false);
                 Shown.hide(videoNote);
@@ -178,20 +200,35 @@ public final class VideoPlayerController {
 
     private void couldNotLoad(Throwable error) {
         log.info("video could not be loaded: {}", error.toString());
+        boolean refused = VideoTransport.refusedHost(error);
         posterView.setVisible(true);
         mediaView.setVisible(false);
-        videoNote.setText(text.get("review.video.loadFailed", errors.describe(error)));
+        videoNote.setText(refused ? errors.describe(error)
+                : Futures.unwrap(error) instanceof VideoTransport.NotAVideo ? text.get("review.video.unreadable")
+                : text.get("review.video.loadFailed", errors.describe(error)));
         Shown.show(videoNote);
+    }
+
+    /** Gives up on the player: the poster stays and {@code note} says why. */
+    private void unavailable(String note) {
+        clear();
+        posterView.setVisible(true);
+        mediaView.setVisible(false);
+        videoNote.setText(note);
+        Shown.show(videoNote);
+    }
+
+    private void stopStartWatch() {
+        if (startWatch != null) {
+            startWatch.stop();
+            startWatch = null;
+        }
     }
 
     /** Codecs differ per platform: keep the poster, say why the video is not playing, and carry on. */
     private void cannotPlay(Exception e) {
         log.info("video cannot play here: {}", e == null ? "unknown" : e.toString());
-        clear();
-        posterView.setVisible(true);
-        mediaView.setVisible(false);
-        videoNote.setText(text.get("review.video.cannotPlay"));
-        Shown.show(videoNote);
+        unavailable(text.get("review.video.cannotPlay"));
     }
 
     private void playOrPause(boolean play) {

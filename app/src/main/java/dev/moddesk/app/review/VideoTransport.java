@@ -1,6 +1,10 @@
 package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ReviewApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
@@ -76,14 +80,45 @@ public final class VideoTransport {
         return RATES[Math.max(0, Math.min(RATES.length - 1, at + direction))];
     }
 
-    /** Where the media player fetches a video or poster URL from the application. */
-    public String mediaUrl(String url) {
-        return api.mediaUrl(url);
+    /** A downloaded "video" that is no MP4 (no {@code ftyp} box first): damaged, or not a video at all. */
+    public static final class NotAVideo extends RuntimeException {
+        NotAVideo(String message) {
+            super(message);
+        }
     }
 
-    /** The application's video as a local file, downloaded off the FX thread once (see {@link MediaFiles}). */
+    /**
+     * The application's video as a local file, downloaded off the FX thread once (see {@link MediaFiles}); fails with
+     * {@link NotAVideo} when the bytes are not an MP4, so the player is never handed them.
+     */
     public CompletableFuture<Path> file(String url) {
-        return media.file(url);
+        return media.file(url).thenApply(VideoTransport::mp4);
+    }
+
+    /** The application's poster as a local file, fetched like the video (same hosts, same client, same trust). */
+    public CompletableFuture<Path> poster(String url) {
+        return url == null || url.isBlank() ? CompletableFuture.completedFuture(null) : media.file(url);
+    }
+
+    /** Whether {@code error} is the console refusing a media URL's host (nothing was fetched). */
+    public static boolean refusedHost(Throwable error) {
+        return dev.moddesk.app.api.ApiException.find(error)
+                .map(e -> e.kind() == dev.moddesk.app.api.ApiException.Kind.MEDIA_HOST_REFUSED).orElse(false);
+    }
+
+    /** {@code file} when it starts like an MP4 (its first box is {@code ftyp}). */
+    static Path mp4(Path file) {
+        byte[] head = new byte[8];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new NotAVideo("cannot read the downloaded video: " + e.getMessage());
+        }
+        if (read < head.length || !"ftyp".equals(new String(head, 4, 4, StandardCharsets.ISO_8859_1))) {
+            throw new NotAVideo("the downloaded file is not an MP4");
+        }
+        return file;
     }
 
     /** Downloads a video ahead (an application claimed ahead) so it plays at once when shown; failures wait. */

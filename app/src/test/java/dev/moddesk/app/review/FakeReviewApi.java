@@ -31,6 +31,9 @@ public final class FakeReviewApi extends ReviewApi {
     private final String staff;
     private volatile boolean offline;
     private volatile Executor answers;
+    private volatile okhttp3.HttpUrl mediaServer = okhttp3.HttpUrl.get("http://127.0.0.1:9/");
+    private volatile java.util.List<String> mediaHosts = java.util.List.of();
+    private final java.util.concurrent.atomic.AtomicInteger mediaFetches = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeReviewApi(FakeReviewServer server, String staff) {
         super(null);
@@ -174,15 +177,46 @@ public final class FakeReviewApi extends ReviewApi {
         return url;
     }
 
+    /** The "server" whose own media links are allowed; a test serving clips on its own port names it here. */
+    public void mediaServer(String url) {
+        mediaServer = okhttp3.HttpUrl.get(url);
+    }
+
+    /** The hosts of a platform that serves its own media ({@code --media-host}). */
+    public void mediaHosts(java.util.List<String> hosts) {
+        mediaHosts = java.util.List.copyOf(hosts);
+    }
+
+    /** How many media fetches the allow-list let through. */
+    public int mediaFetches() {
+        return mediaFetches.get();
+    }
+
+    @Override
+    protected okhttp3.HttpUrl mediaServer() {
+        return mediaServer;
+    }
+
+    @Override
+    public CompletableFuture<java.util.List<String>> mediaHosts() {
+        return CompletableFuture.completedFuture(mediaHosts);
+    }
+
     /** Real HTTP for media, so a test can serve a clip (or point at nothing) the way the server would. */
     @Override
-    public CompletableFuture<byte[]> media(String url) {
+    protected CompletableFuture<byte[]> fetchMedia(okhttp3.HttpUrl url) {
+        mediaFetches.incrementAndGet();
         return java.net.http.HttpClient.newHttpClient()
-                .sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                .sendAsync(java.net.http.HttpRequest.newBuilder(url.uri()).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> {
                     if (error != null) {
                         throw ApiException.of(ApiException.Kind.UNREACHABLE, "The server cannot be reached.", error);
+                    }
+                    if (response.statusCode() == 404) {
+                        throw ApiException.problem(new dev.moddesk.contract.Problem(
+                                dev.moddesk.contract.ProblemType.NOT_FOUND.uri().toString(), "Not found", 404, null,
+                                null, java.util.List.of(), java.util.Map.of()), null);
                     }
                     if (response.statusCode() != 200) {
                         throw ApiException.of(ApiException.Kind.BAD_RESPONSE, "HTTP " + response.statusCode(), null);

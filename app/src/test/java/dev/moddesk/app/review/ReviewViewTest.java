@@ -225,6 +225,7 @@ class ReviewViewTest {
         media.start();
         try {
             String base = "http://127.0.0.1:" + media.getAddress().getPort();
+            api.mediaServer(base);
             server.setVideo(li, new dev.moddesk.contract.review.VideoSubmission(base + "/media/pets.mp4?exp=1&sig=x",
                     null, 4, "我家狗狗"));
             open(robot);
