@@ -58,7 +58,10 @@ final class RoomCardView extends VBox {
         seats.setGraphic(new FontIcon("fth-mic"));
         flagged.setGraphic(new FontIcon("fth-flag"));
         flagged.getStyleClass().add("room-wall-card-flagged");
-        HBox figures = new HBox(12, audience, seats, flagged);
+        for (Label figure : new Label[] {audience, seats, flagged, reports}) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox figures = new HBox(10, audience, seats, flagged);
         figures.setAlignment(Pos.CENTER_LEFT);
 
         spark.getStyleClass().add("room-wall-card-spark");

@@ -9,13 +9,16 @@ import java.util.Objects;
 
 /**
  * Tells the moderator (a notification) when a room crosses a threshold: its rate reaches {@code ratePerSecond}, it
- * spikes, or it gets a user report. Each crossing notifies once; the rate alarm re-arms only after the rate fell below
- * 80 % of the threshold, so a room hovering at the line does not flood the notification area. FX thread only.
+ * spikes, or it gets a user report. Each crossing notifies once; the rate alarm re-arms only after the rate stayed
+ * below 80 % of the threshold for 10 summaries in a row (about 10 s), so a room hovering at the line does not flood
+ * the notification area. FX thread only.
  */
 public final class WallAlarm {
     private static final double REARM = 0.8;
+    static final int QUIET_SUMMARIES = 10;
 
-    private record Armed(boolean rate, boolean spike, long reports) {
+    /** {@code quiet}: summaries in a row below the re-arm line since the rate alarm went off. */
+    private record Armed(boolean rate, int quiet, boolean spike, long reports) {
     }
 
     private final EventBus bus;
@@ -42,13 +45,15 @@ public final class WallAlarm {
 
     void check(RoomCardModel card) {
         RoomFigures f = card.figures();
-        Armed before = rooms.getOrDefault(card.room(), new Armed(true, true, 0));
+        Armed before = rooms.getOrDefault(card.room(), new Armed(true, 0, true, 0));
         boolean rateArmed = before.rate();
+        int quiet = 0;
         if (rateArmed && f.messagesPerSecond() >= ratePerSecond) {
             notify(Events.Severity.WARNING, "rooms.alarm.rate", f.title(), Math.round(f.messagesPerSecond()));
             rateArmed = false;
         } else if (!rateArmed && f.messagesPerSecond() < ratePerSecond * REARM) {
-            rateArmed = true;
+            quiet = before.quiet() + 1;
+            rateArmed = quiet >= QUIET_SUMMARIES;
         }
         boolean spiking = card.spiking();
         if (spiking && before.spike()) {
@@ -57,7 +62,7 @@ public final class WallAlarm {
         if (f.reports() > before.reports()) {
             notify(Events.Severity.DANGER, "rooms.alarm.reports", f.title(), f.reports());
         }
-        rooms.put(card.room(), new Armed(rateArmed, !spiking, f.reports()));
+        rooms.put(card.room(), new Armed(rateArmed, rateArmed ? 0 : quiet, !spiking, f.reports()));
     }
 
     void forget(String room) {
