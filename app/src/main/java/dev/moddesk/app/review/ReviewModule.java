@@ -37,7 +37,7 @@ public final class ReviewModule implements FeatureModule {
     public void registerControllers(ControllerFactory controllers, AppContext app) {
         this.app = app;
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace(), app.i18n(),
-                        app.views()))
+                        app.views(), app.settings()))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(app.i18n()))
                 .register(VideoPlayerController.class, () -> new VideoPlayerController(app.i18n(), app.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(app.i18n()))

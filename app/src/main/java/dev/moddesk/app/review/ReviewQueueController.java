@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.SettingsStore;
 import dev.moddesk.app.core.TablePlaceholder;
 import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.contract.review.ApplicationSummary;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
@@ -29,9 +31,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -40,6 +40,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -49,15 +50,20 @@ import javafx.util.Subscription;
 /**
  * The review screen: queue table with filters and health on the left, the application under review on the right
  * (or alone, in focus mode), keyboard first. The queue starts focus mode on open, so the first application is
- * claimed and shown without a click.
+ * claimed and shown without a click. The queue/application split is the moderator's to resize; its position is kept
+ * in the console's settings ({@link #SPLIT_KEY}) when the divider is let go and when the view is left.
  */
 public final class ReviewQueueController implements ActiveView {
 
     public static final String REASON_CODES_VIEW = "review-reason-codes";
+    /** The settings key of the queue/application divider's position. */
+    public static final String SPLIT_KEY = "review-queue";
+    static final double SPLIT_DEFAULT = 0.42;
 
     private final ReviewWorkspace workspace;
     private final I18n i18n;
     private final ViewRegistry views;
+    private final SettingsStore settings;
     private final ReviewText text;
     private final ReviewKeymap keymap = new ReviewKeymap();
     private final ReviewQueueModel queue;
@@ -109,9 +115,9 @@ public final class ReviewQueueController implements ActiveView {
     @FXML
     private TableColumn<ApplicationSummary, String> cityColumn;
     @FXML
-    private TableColumn<ApplicationSummary, String> modeColumn;
+    private TableColumn<ApplicationSummary, JoinMode> modeColumn;
     @FXML
-    private TableColumn<ApplicationSummary, String> riskColumn;
+    private TableColumn<ApplicationSummary, List<String>> riskColumn;
     @FXML
     private Label selectionLabel;
     @FXML
@@ -125,10 +131,11 @@ public final class ReviewQueueController implements ActiveView {
     @FXML
     private BulkResultController bulkResultController;
 
-    public ReviewQueueController(ReviewWorkspace workspace, I18n i18n, ViewRegistry views) {
+    public ReviewQueueController(ReviewWorkspace workspace, I18n i18n, ViewRegistry views, SettingsStore settings) {
         this.workspace = workspace;
         this.i18n = i18n;
         this.views = views;
+        this.settings = settings;
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
         this.queue = workspace.newQueue();
         this.focus = workspace.newFocus();
@@ -147,10 +154,14 @@ public final class ReviewQueueController implements ActiveView {
         applicantColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().applicantNickname()));
         circleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().circleName()));
         cityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().city()));
-        modeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.mode(c.getValue().mode())));
-        riskColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                String.join(" · ", c.getValue().riskCodes().stream().map(text::risk).toList())));
-        riskColumn.setCellFactory(column -> new RiskCell());
+        List.of(applicantColumn, circleColumn, cityColumn).forEach(c -> c.setCellFactory(x -> new QueueCells.TextCell()));
+        modeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().mode()));
+        modeColumn.setCellFactory(column -> new QueueCells.ModeCell(text));
+        riskColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().riskCodes()));
+        riskColumn.setCellFactory(column -> new QueueCells.RiskCell(text));
+        split.setDividerPositions(settings.get().divider(SPLIT_KEY, SPLIT_DEFAULT));
+        // A drag of the divider ends with the mouse let go (the filter sees it even if the divider consumes it).
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> rememberSplit());
         queueTable.setRowFactory(table -> {
             TableRow<ApplicationSummary> row = new TableRow<>() {
                 @Override
@@ -252,6 +263,7 @@ public final class ReviewQueueController implements ActiveView {
 
     @Override
     public void deactivate() {
+        rememberSplit();
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         applicationController.unbind();
@@ -297,11 +309,22 @@ public final class ReviewQueueController implements ActiveView {
             split.getItems().remove(queuePane);
         } else if (!on && !split.getItems().contains(queuePane)) {
             split.getItems().addFirst(queuePane);
-            split.setDividerPositions(0.38);
+            split.setDividerPositions(settings.get().divider(SPLIT_KEY, SPLIT_DEFAULT));
         }
         filters.setVisible(!on);
         filters.setManaged(!on);
         root.requestFocus();
+    }
+
+    /** Keeps the divider where the moderator left it (not in focus mode, where the queue is not in the split). */
+    private void rememberSplit() {
+        if (!split.getItems().contains(queuePane) || split.getDividers().size() != 1) {
+            return;
+        }
+        double position = split.getDividerPositions()[0];
+        if (Math.abs(position - settings.get().divider(SPLIT_KEY, SPLIT_DEFAULT)) > 0.001) {
+            settings.update(s -> s.withDivider(SPLIT_KEY, position));
+        }
     }
 
     private void showHealth(QueueHealth h) {
@@ -436,35 +459,6 @@ public final class ReviewQueueController implements ActiveView {
             flow.scrollTo(index);
         } else {
             queueTable.scrollTo(index);
-        }
-    }
-
-    /** Risk as a coloured score chip (same tiers as the application pane) followed by the signals' names. */
-    private static final class RiskCell extends TableCell<ApplicationSummary, String> {
-        private final Label chip = new Label();
-
-        RiskCell() {
-            chip.getStyleClass().add("review-risk-chip");
-            setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
-            setGraphicTextGap(6);
-        }
-
-        @Override
-        protected void updateItem(String signals, boolean empty) {
-            super.updateItem(signals, empty);
-            ApplicationSummary row = empty ? null : getTableRow().getItem();
-            if (row == null) {
-                setGraphic(null);
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            chip.setText(Integer.toString(row.riskScore()));
-            chip.getStyleClass().removeAll("review-risk-high", "review-risk-medium", "review-risk-low");
-            chip.getStyleClass().add(ApplicationPaneController.riskStyle(row.riskScore()));
-            setGraphic(chip);
-            setText(signals);
-            setTooltip(signals == null || signals.isEmpty() ? null : new Tooltip(signals));
         }
     }
 }

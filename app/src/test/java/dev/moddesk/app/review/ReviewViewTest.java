@@ -7,6 +7,7 @@ import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.SettingsStore;
 import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
@@ -66,7 +67,8 @@ class ReviewViewTest {
                         "/styles/review.css"))
                 .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
                         "review.reasons.editorTitle", "/styles/review.css"));
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views))
+        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
+                        new SettingsStore(dir.resolve("config"))))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
                 .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))

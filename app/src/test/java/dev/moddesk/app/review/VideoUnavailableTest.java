@@ -8,6 +8,7 @@ import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.SettingsStore;
 import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
@@ -69,13 +70,15 @@ class VideoUnavailableTest {
         outbox.start();
         ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
                 Clock.systemUTC(), true, new ErrorMessages(i18n));
+        java.nio.file.Path config = Files.createTempDirectory("video-unavailable-config");
         ControllerFactory controllers = new ControllerFactory();
         ViewRegistry views = new ViewRegistry(controllers, i18n);
         views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
                         "/styles/review.css"))
                 .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
                         "review.reasons.editorTitle", "/styles/review.css"));
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views))
+        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
+                        new SettingsStore(config)))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
                 .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))
