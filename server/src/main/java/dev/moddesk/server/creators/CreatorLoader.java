@@ -33,8 +33,7 @@ final class CreatorLoader {
 
     /** The creators with these ids that exist (locked when {@code forUpdate}), by id. */
     Map<Long, CreatorState> loadAll(Handle h, List<Long> ids, boolean forUpdate) {
-        List<CreatorRows.Creator> rows = forUpdate ? creators.lockCreators(h, ids)
-                : ids.stream().map(id -> creators.creator(h, id, false)).flatMap(Optional::stream).toList();
+        List<CreatorRows.Creator> rows = forUpdate ? creators.lockCreators(h, ids) : creators.creators(h, ids);
         List<Long> found = rows.stream().map(CreatorRows.Creator::id).toList();
         Map<Long, List<CreatorRows.Override>> overrides = creators.overridesOf(h, found);
         Map<Long, List<CreatorRows.Group>> groupsOf = groups.groupsOf(h, found);

@@ -71,6 +71,15 @@ final class CreatorStore {
                 .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> creator(rs)).list();
     }
 
+    /** The creators with these ids that exist, in id order, unlocked. */
+    List<CreatorRows.Creator> creators(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT * FROM creator WHERE id IN (<ids>) ORDER BY id")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> creator(rs)).list();
+    }
+
     /** The ids of a tier's creators after {@code afterId}, in id order. */
     List<Long> creatorIdsOfTier(Handle h, String tier, long afterId, int limit) {
         return h.createQuery("SELECT id FROM creator WHERE tier = :tier AND id > :after ORDER BY id LIMIT :limit")

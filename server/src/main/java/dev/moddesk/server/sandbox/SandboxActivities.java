@@ -16,7 +16,8 @@ public final class SandboxActivities {
     public static List<Function<SimulationContext, SimulatedActivity>> all() {
         return List.of(
                 UsersActivity::new,
-                CircleApplicantsActivity::new
+                CircleApplicantsActivity::new,
+                CreatorsActivity::new
         );
     }
 }
