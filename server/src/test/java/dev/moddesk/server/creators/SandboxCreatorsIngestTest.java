@@ -40,7 +40,7 @@ class SandboxCreatorsIngestTest {
             CreatorsActivity activity = new CreatorsActivity(new SimulationContext(new Random(3),
                     new SimulatedPopulation()));
             List<IngestEvent> events = new ArrayList<>(activity.seed(clock.instant()));
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 2_400; i++) {
                 clock.advance(Duration.ofMillis(250));
                 events.addAll(activity.tick(clock.instant()));
             }
