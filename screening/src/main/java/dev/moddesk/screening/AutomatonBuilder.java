@@ -21,6 +21,8 @@ final class AutomatonBuilder {
     private static final int ROOT_CHECK = -2;
     /** Nodes with at least this many children are placed first, widest first. */
     private static final int WIDE = 8;
+    /** Nodes with at least this many children search from where the previous one ended. */
+    private static final int VERY_WIDE = 64;
 
     private AutomatonBuilder() {
     }
@@ -296,7 +298,9 @@ final class AutomatonBuilder {
         /**
          * Chooses every internal node's base, then derives slots and checks top down (only a node's children need
          * their slots reserved when its base is chosen). Wide nodes (at least {@link #WIDE} children, like the root
-         * and the states after common characters) go first, widest first, while the array is still empty; the rest
+         * and the states after common characters) go first, widest first, while the array is still empty (the very
+         * wide ones each search on from where the previous one's search ended, never again through the spread-out
+         * children before it, where hundreds of slots would not line up); the rest
          * follow breadth first and fill the holes. Each takes the first base where all its children's slots are free,
          * anchored on its smallest child symbol; the search starts at the lowest free slot and leaves a region behind
          * once a search crossed it and found it 95 % full (the usual double-array heuristic). The array ends up about
@@ -333,12 +337,16 @@ final class AutomatonBuilder {
             BitSet used = new BitSet(trie.nodes + alphabet + 1);
             used.set(0);
             int nextCheckPos = 1;
+            int wideStart = 1;
             int maxBase = 0;
             for (int k = 0; k < count; k++) {
                 int n = order[k];
                 int first = trie.firstChild[n];
                 int anchor = minSym[n];
-                int pos = Math.max(nextCheckPos, anchor);
+                boolean isWide = children[n] >= VERY_WIDE;
+                // a wide node starts where the previous wide node's search ended: the region before it is full of
+                // their spread-out children, where hundreds of slots would never line up again
+                int pos = Math.max(isWide ? Math.max(nextCheckPos, wideStart) : nextCheckPos, anchor);
                 boolean fromNext = pos == nextCheckPos; // only a search from nextCheckPos may move it
                 boolean firstFree = fromNext;
                 int occupied = 0;
@@ -363,6 +371,9 @@ final class AutomatonBuilder {
                 }
                 if (fromNext && pos > nextCheckPos && occupied * 20L >= (pos - nextCheckPos + 1) * 19L) {
                     nextCheckPos = pos; // the region before pos is 95 % full: stop searching it
+                }
+                if (isWide) {
+                    wideStart = pos + 1;
                 }
                 for (int c = first; c != NONE; c = trie.nextSibling[c]) {
                     used.set(b + trie.symbolInto[c]);
