@@ -32,7 +32,8 @@ import okhttp3.Response;
  */
 final class TestPlatform {
     private static final MediaType JSON = MediaType.get("application/json");
-    private final OkHttpClient http = new OkHttpClient();
+    // Generous: on a loaded machine a batch of applications took longer than OkHttp's default 10 s.
+    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(java.time.Duration.ofMinutes(5)).build();
     private final ObjectMapper mapper = Json.mapper();
     private final String baseUrl;
     private final String key;
