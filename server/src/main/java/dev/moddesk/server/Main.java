@@ -4,6 +4,7 @@ import dev.moddesk.server.core.Database;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.TrustedProxies;
 import dev.moddesk.server.core.MediaSettings;
+import dev.moddesk.server.core.RetentionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ public final class Main {
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
-                   ServerConfig.Tls tls, MediaSettings media) {
+                   ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -67,6 +68,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("admin")) {
             PasswordPrompt prompt = in == System.in ? PasswordPrompt.ofProcess() : new PasswordPrompt(null, in);
             return AdminCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), prompt, out, err,
+                    Map.copyOf(System.getenv()), System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home", ".")));
+        }
+        if (args.length > 0 && args[0].equals("backup")) {
+            return BackupCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
                     Map.copyOf(System.getenv()), System.getProperty("os.name", ""),
                     Path.of(System.getProperty("user.home", ".")));
         }
@@ -104,7 +110,8 @@ public final class Main {
                 .withBind(options.bind()).withPort(options.port()).withSandbox(options.sandbox())
                 .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress())
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
-                .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media());
+                .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media())
+                .withRetention(options.retention());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -180,6 +187,12 @@ public final class Main {
         Path tlsKey = null;
         MediaSettings media = MediaSettings.defaults();
         List<String> mediaHosts = new ArrayList<>();
+        RetentionSettings defaults = RetentionSettings.defaults();
+        long auditDays = defaults.auditLog().toDays();
+        long heldDays = defaults.heldMessages().toDays();
+        long mediaDays = defaults.decidedMedia().toDays();
+        long deliveryDays = defaults.webhookDeliveries().toDays();
+        long eventDays = defaults.ingestEvents().toDays();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -210,6 +223,11 @@ public final class Main {
                 case "--media-dir" -> media = media.withFolder(Path.of(nonBlank(name, value(name, inline, rest))));
                 case "--media-max-bytes" -> media = media.withMaxUploadBytes(parseMediaLimit(value(name, inline, rest)));
                 case "--media-host" -> mediaHosts.add(parseMediaHost(value(name, inline, rest)));
+                case "--retention-audit-days" -> auditDays = parseDays(name, value(name, inline, rest));
+                case "--retention-held-messages-days" -> heldDays = parseDays(name, value(name, inline, rest));
+                case "--retention-media-days" -> mediaDays = parseDays(name, value(name, inline, rest));
+                case "--retention-webhook-deliveries-days" -> deliveryDays = parseDays(name, value(name, inline, rest));
+                case "--retention-ingest-events-days" -> eventDays = parseDays(name, value(name, inline, rest));
                 case "--exit-on-stdin-eof" -> exitOnStdinEof = flag(name, inline);
                 case "--tls-cert" -> tlsCert = readable(name, value(name, inline, rest));
                 case "--tls-key" -> tlsKey = readable(name, value(name, inline, rest));
@@ -222,13 +240,31 @@ public final class Main {
         if (dataDir == null) {
             dataDir = defaultDataDir(env, osName, home);
         }
+        if (auditDays < RetentionSettings.AUDIT_MINIMUM.toDays()) {
+            throw new UsageException("--retention-audit-days: " + RetentionSettings.auditFloorMessage(auditDays));
+        }
+        RetentionSettings retention = new RetentionSettings(java.time.Duration.ofDays(auditDays),
+                java.time.Duration.ofDays(heldDays), java.time.Duration.ofDays(mediaDays),
+                java.time.Duration.ofDays(deliveryDays), java.time.Duration.ofDays(eventDays));
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new UsageException("--tls-cert and --tls-key go together: HTTPS needs the certificate and its key");
         }
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
                 tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
-                media.withAllowedHosts(mediaHosts));
+                media.withAllowedHosts(mediaHosts), retention);
+    }
+
+    private static long parseDays(String name, String value) throws UsageException {
+        try {
+            long days = Long.parseLong(value.strip());
+            if (days >= 1 && days <= 36_500) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a number of days from 1 to 36500, got " + value);
     }
 
     private static long parseMediaLimit(String value) throws UsageException {
@@ -350,6 +386,7 @@ public final class Main {
                 Usage: java -jar moddesk-server.jar [options]
                        java -jar moddesk-server.jar admin create --username <name> --role <role>
                                                    [--display-name <text>] [database options]
+                       java -jar moddesk-server.jar backup --to <zip> [--data-dir <path>]
 
                 ModDesk reference admin API server.
 
@@ -384,6 +421,19 @@ public final class Main {
                   --media-max-bytes <n>  largest media upload in bytes (default: 67108864, 64 MB)
                   --media-host <host>    a host of a platform that serves its own media over https; the
                                          console plays media URLs on listed hosts only (repeatable)
+                Retention (the job prunes older data every 10 minutes on each node):
+                  --retention-audit-days <n>
+                                         audit log and the evidence in it (default: %d; never less
+                                         than %d: China's Cybersecurity Law art. 21, six months)
+                  --retention-held-messages-days <n>
+                                         held and flagged chat messages (default: %d)
+                  --retention-media-days <n>
+                                         application videos and posters, from the decision (default: %d)
+                  --retention-webhook-deliveries-days <n>
+                                         finished webhook deliveries (default: %d)
+                  --retention-ingest-events-days <n>
+                                         ids of applied platform events; an older replay applies again
+                                         (default: %d)
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit
@@ -397,8 +447,18 @@ public final class Main {
                                          The password is asked twice on a terminal, or read as the first
                                          line of standard input. The audit log names the creator "cli".
 
+                  backup --to <zip>      copy the embedded H2 database (in --data-dir, or the H2 file
+                                         --db-url names) into a zip while no server has it open; a
+                                         running server backs up online: POST /api/v1/lifecycle/backups.
+                                         PostgreSQL: pg_dump (docs/backup.md)
+
                 Exit codes: 0 stopped normally, 1 could not start, 2 bad command line.
                 """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir,
-                        ServerConfig.DEFAULT_SIM_RATE, ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS);
+                        ServerConfig.DEFAULT_SIM_RATE, ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
+                        RetentionSettings.defaults().auditLog().toDays(), RetentionSettings.AUDIT_MINIMUM.toDays(),
+                        RetentionSettings.defaults().heldMessages().toDays(),
+                        RetentionSettings.defaults().decidedMedia().toDays(),
+                        RetentionSettings.defaults().webhookDeliveries().toDays(),
+                        RetentionSettings.defaults().ingestEvents().toDays());
     }
 }

@@ -10,6 +10,7 @@ import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.creators.CreatorsFeature;
+import dev.moddesk.server.lifecycle.LifecycleFeature;
 import dev.moddesk.server.ops.OpsFeature;
 import dev.moddesk.server.platform.PlatformFeature;
 import dev.moddesk.server.review.ReviewFeature;
@@ -70,7 +71,7 @@ public final class ModDeskServer implements AutoCloseable {
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
-                ReviewFeature::new, CreatorsFeature::new);
+                ReviewFeature::new, CreatorsFeature::new, LifecycleFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */
@@ -178,6 +179,11 @@ public final class ModDeskServer implements AutoCloseable {
 
     public Api api() {
         return api;
+    }
+
+    /** The running feature of {@code type}, if this server has one (tests drive a feature's jobs through it). */
+    public <T extends Feature> java.util.Optional<T> feature(Class<T> type) {
+        return features.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public Services services() {

@@ -50,6 +50,33 @@ class MainTest {
     }
 
     @Test
+    void anAuditRetentionUnderSixMonthsIsRefusedWithTheReason() {
+        assertThat(run("--retention-audit-days", "179")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--retention-audit-days",
+                "at least 180 days", "Cybersecurity Law art. 21", "179 days was asked");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void retentionOptionsAreInTheHelpWithTheirDefaultsAndParse() throws Exception {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--retention-audit-days <n>",
+                "(default: 180; never less", "--retention-held-messages-days <n>", "(default: 90)",
+                "--retention-media-days <n>", "--retention-webhook-deliveries-days <n>",
+                "--retention-ingest-events-days <n>", "(default: 30)");
+        Main.Options options = Main.parse(new String[] {"--retention-audit-days=365", "--retention-media-days", "7",
+                "--retention-held-messages-days", "60", "--retention-webhook-deliveries-days", "14",
+                "--retention-ingest-events-days", "45"}, Map.of(), "Linux", Path.of("/home/li"));
+        assertThat(options.retention().auditLog().toDays()).isEqualTo(365);
+        assertThat(options.retention().decidedMedia().toDays()).isEqualTo(7);
+        assertThat(options.retention().heldMessages().toDays()).isEqualTo(60);
+        assertThat(options.retention().webhookDeliveries().toDays()).isEqualTo(14);
+        assertThat(options.retention().ingestEvents().toDays()).isEqualTo(45);
+        assertThat(run("--retention-media-days", "0")).isEqualTo(2);
+        assertThat(run("--retention-media-days", "many")).isEqualTo(2);
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("moddesk-server ");

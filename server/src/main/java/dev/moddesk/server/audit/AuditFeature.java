@@ -5,6 +5,9 @@ import dev.moddesk.contract.Page;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
+import dev.moddesk.server.core.DataLifecycle;
+import dev.moddesk.server.core.PersonalData;
+import dev.moddesk.server.core.Prunable;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.core.TypeRefs;
@@ -25,6 +28,8 @@ public final class AuditFeature implements Feature {
 
     public AuditFeature(Services services) {
         this.audit = new AuditService(services);
+        AuditLogLifecycle lifecycle = new AuditLogLifecycle(services);
+        DataLifecycle.of(services).register((Prunable) lifecycle).register((PersonalData) lifecycle);
     }
 
     @Override

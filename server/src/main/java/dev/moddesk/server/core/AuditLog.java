@@ -19,7 +19,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>There is deliberately no update or delete method. The database refuses them too: a trigger on
  * {@code audit_log} raises an error for UPDATE and DELETE (PostgreSQL: a PL/pgSQL trigger; H2: a Java trigger,
- * {@link AuditLogAppendOnlyTrigger}, since H2 has no procedural SQL).
+ * {@link AuditLogAppendOnlyTrigger}, since H2 has no procedural SQL). Two kinds of maintenance are let through, each
+ * only inside {@link #maintaining}: {@link Maintenance#RETENTION} may delete entries (the lifecycle job, past the
+ * audit retention of at least 180 days) and {@link Maintenance#ERASURE} may rewrite an entry's target id, states
+ * and reason (an erased user becomes a pseudonym) but never its time, actor or action.
  *
  * <p>All SQL that writes the log is here: {@link #record}, {@link #recordAll}, and the CTE of {@link #perRowInsert}
  * that one-statement writes elsewhere append to their own statement.
@@ -108,6 +111,77 @@ public final class AuditLog {
                     .add();
         }
         batch.execute();
+    }
+
+    /** What {@link #maintaining} lets a transaction do to existing entries. */
+    public enum Maintenance {
+        /** Delete entries older than the audit retention. */
+        RETENTION("retention"),
+        /** Rewrite target id, before/after and reason of entries about an erased user. */
+        ERASURE("erasure");
+
+        private final String word;
+
+        Maintenance(String word) {
+            this.word = word;
+        }
+
+        /** The value the append-only triggers look for. */
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction with the append-only trigger letting {@code maintenance} through,
+     * and closes that door again afterwards. PostgreSQL: a transaction-local setting ({@code set_config(…, true)});
+     * H2: a session variable, cleared in {@code finally} because the pooled connection lives on.
+     */
+    public static <T> T maintaining(Handle transaction, Maintenance maintenance, java.util.function.Supplier<T> work) {
+        if (!transaction.isInTransaction()) {
+            throw new IllegalStateException("audit maintenance runs inside a transaction");
+        }
+        boolean postgres = isPostgres(transaction);
+        open(transaction, postgres, maintenance.word());
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            try {
+                open(transaction, postgres, ""); // fails on PostgreSQL's aborted transaction, which ends it anyway
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        open(transaction, postgres, "");
+        return result;
+    }
+
+    private static void open(Handle h, boolean postgres, String word) {
+        if (postgres) {
+            h.createQuery("SELECT set_config('" + AuditLogAppendOnlyTrigger.SETTING + "', :w, true)")
+                    .bind("w", word).mapTo(String.class).one();
+        } else {
+            h.execute("SET @" + AuditLogAppendOnlyTrigger.H2_VARIABLE + " = " + (word.isEmpty() ? "NULL" : "'" + word + "'"));
+        }
+    }
+
+    /** The maintenance word of this H2 session ({@link AuditLogAppendOnlyTrigger} asks), or null. */
+    static String h2Maintenance(java.sql.Connection conn) throws java.sql.SQLException {
+        try (java.sql.Statement s = conn.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT @" + AuditLogAppendOnlyTrigger.H2_VARIABLE)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static boolean isPostgres(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell the database product", e);
+        }
     }
 
     /** A parameter value of {@link #perRowInsert} with its JDBC type ({@link java.sql.Types}), so a null is typed. */

@@ -122,6 +122,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * An online backup of this embedded H2 database into the zip file {@code zip} (H2's {@code BACKUP TO}: a
+     * consistent copy taken while the server keeps running). PostgreSQL is backed up with {@code pg_dump}.
+     */
+    public void backupH2(Path zip) {
+        if (isPostgres()) {
+            throw new IllegalStateException("PostgreSQL is backed up with pg_dump (docs/backup.md)");
+        }
+        jdbi.useHandle(h -> h.execute(backupStatement(zip)));
+    }
+
+    /** The same for an H2 database no server has open ({@code moddesk-server backup --to}). */
+    public static void backupH2(Settings settings, Path zip) throws java.sql.SQLException {
+        if (settings.isPostgres()) {
+            throw new IllegalArgumentException("PostgreSQL is backed up with pg_dump (docs/backup.md)");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), settings.user(),
+                settings.password()); java.sql.Statement s = c.createStatement()) {
+            s.execute(backupStatement(zip));
+        }
+    }
+
+    private static String backupStatement(Path zip) {
+        // BACKUP TO takes a literal, not a parameter: the path is quoted with its quotes doubled.
+        return "BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -29,6 +29,7 @@ import java.time.Duration;
  * @param trustedProxies         peers whose {@code X-Forwarded-For} names the client (none by default)
  * @param tls                    serve HTTPS with these PEM files; null serves plain HTTP
  * @param media                  the media store's folder, upload limit and the hosts of platform-hosted media
+ * @param retention              how long each kind of data is kept (null: {@link RetentionSettings#defaults()})
  */
 public record ServerConfig(
         String bind,
@@ -47,7 +48,8 @@ public record ServerConfig(
         boolean allowPrivateWebhooks,
         TrustedProxies trustedProxies,
         Tls tls,
-        MediaSettings media) {
+        MediaSettings media,
+        RetentionSettings retention) {
 
     /** A PEM certificate chain (leaf first) and its private key (PKCS#8, PKCS#1 or SEC1). */
     public record Tls(Path certificateChain, Path privateKey) {
@@ -95,6 +97,9 @@ public record ServerConfig(
         if (trustedProxies == null) {
             trustedProxies = TrustedProxies.none();
         }
+        if (retention == null) {
+            retention = RetentionSettings.defaults();
+        }
     }
 
     /** The version from the server jar's manifest, or "dev" when run from classes. */
@@ -111,44 +116,44 @@ public record ServerConfig(
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
                 Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none(),
-                null, MediaSettings.defaults());
+                null, MediaSettings.defaults(), RetentionSettings.defaults());
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
-                trustedProxies, tls, media);
+                trustedProxies, tls, media, retention);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -160,34 +165,41 @@ public record ServerConfig(
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
-                trustedProxies, tls, media);
+                trustedProxies, tls, media, retention);
     }
 
     /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
     public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     /** Serve HTTPS with {@code tls} (null: plain HTTP). */
     public ServerConfig withTls(Tls tls) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 
     /** The media store's folder, upload limit and allowed media hosts. */
     public ServerConfig withMedia(MediaSettings media) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+    }
+
+    /** How long each kind of data is kept ({@code --retention-*-days}). */
+    public ServerConfig withRetention(RetentionSettings retention) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks, trustedProxies, tls, media, retention);
     }
 }

@@ -31,4 +31,22 @@ public final class Sql {
         }
         return false;
     }
+
+    /**
+     * A LIKE pattern matching {@code text} anywhere, with {@code !}, {@code %} and {@code _} in it escaped (use with
+     * {@code ESCAPE '!'}; not a backslash, which JDBI's SQL parser reads as an escape of its own), so a hostile value
+     * matches only itself.
+     */
+    public static String containing(String text) {
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** The LIKE pattern of a JSON document holding the string value {@code value} exactly (as Jackson writes it). */
+    public static String containingJsonString(String value) {
+        try {
+            return containing(Json.mapper().writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 }

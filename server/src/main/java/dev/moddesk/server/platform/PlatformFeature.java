@@ -63,6 +63,7 @@ public final class PlatformFeature implements Feature {
         this.admin = new PlatformAdmin(services, gateway);
         this.worker = gateway.deliveryWorker(deliverySettings, "moddesk-webhook-delivery");
         this.countingSince = services.clock().instant();
+        PlatformLifecycle.register(services);
         for (IngestStatus status : IngestStatus.values()) {
             ingested.put(status, Counter.builder("moddesk.ingest.events")
                     .description("Platform events received, by outcome")

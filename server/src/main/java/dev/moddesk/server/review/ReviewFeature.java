@@ -76,6 +76,7 @@ public final class ReviewFeature implements Feature {
                 services.config().media().allowedHosts());
         this.publishActions = actions != null;
         this.review = ReviewModule.forServer(services, actions, links);
+        ReviewLifecycle.register(services, media, new ReviewJson(dev.moddesk.server.core.Json.mapper()));
     }
 
     /**

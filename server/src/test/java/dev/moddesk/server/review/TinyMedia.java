@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
  * Tiny media files built box by box for upload tests (no ffmpeg): an MP4 is ftyp, then moov and mdat in the order a
  * test wants, with one track whose handler and sample entry the test chooses.
  */
-final class TinyMedia {
+public final class TinyMedia {
 
-    static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0,
+    public static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0,
             1, 1, 0, 0, 1, 0, 1, 0, 0, (byte) 0xff, (byte) 0xd9};
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
             0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
@@ -19,7 +19,7 @@ final class TinyMedia {
     }
 
     /** A faststart H.264 clip: ftyp, moov (one vide track, avc1), mdat of {@code dataBytes}. */
-    static byte[] mp4(int dataBytes) {
+    public static byte[] mp4(int dataBytes) {
         return concat(ftyp(), moov("vide", "avc1"), mdat(dataBytes));
     }
 

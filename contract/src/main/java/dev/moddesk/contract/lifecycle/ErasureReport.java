@@ -1,0 +1,16 @@
+package dev.moddesk.contract.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an erasure removed. {@code pseudonym} is what now stands where the user was (stable for one user, not
+ * reversible); {@code repeated} is true when the user had been erased before (the counts are then what this run
+ * still found).
+ */
+public record ErasureReport(String pseudonym, Instant erasedAt, boolean repeated, List<Removed> removed) {
+
+    /** One kind of data in one part of ModDesk: e.g. part {@code review}, what {@code answers}, count 3. */
+    public record Removed(String part, String what, int count) {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.moddesk.server.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One kind of data that ages out (audit entries, webhook deliveries, decided media…). A feature registers one per
+ * kind it owns with {@link DataLifecycle#register(Prunable)}; the lifecycle job calls {@link #pruneBatch} again and
+ * again until a batch comes back short, so each call must be small and quick.
+ */
+public interface Prunable {
+
+    /** A stable name, also the {@code kind} tag of the {@code moddesk.lifecycle.pruned} metric: {@code audit.log}. */
+    String kind();
+
+    /** How long this kind is kept (from {@link RetentionSettings}). */
+    Duration retention();
+
+    /**
+     * Removes at most {@code limit} items older than {@code cutoff} in one short transaction of its own and returns
+     * how many it removed. Several nodes may call it at once: it must be a conditional delete (or update) that a
+     * rival finishing first turns into a no-op, never a read-then-delete that fails on a row already gone.
+     */
+    int pruneBatch(Instant cutoff, int limit);
+}
