@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,7 +56,7 @@ final class AuditLogLifecycle implements Prunable, PersonalData {
 
     @Override
     public List<Removed> erase(Handle handle, ErasureSubject subject) {
-        List<AuditLifecycleStore.Row> rows = store.about(handle, subject.userId(), byType(subject));
+        List<AuditLifecycleStore.Row> rows = store.about(handle, subject.userId(), subject.referencesByType());
         int changed = store.pseudonymize(handle, rows, subject);
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("entries pseudonymized", changed);
@@ -68,10 +67,5 @@ final class AuditLogLifecycle implements Prunable, PersonalData {
     public Object export(Handle handle, String userId) {
         // Only entries naming the user directly: records about them are exported by their owners.
         return store.about(handle, userId, Map.of()).stream().map(AuditLifecycleStore.Row::export).toList();
-    }
-
-    private static Map<String, List<String>> byType(ErasureSubject subject) {
-        return subject.references().stream().collect(Collectors.groupingBy(Reference::targetType,
-                Collectors.mapping(Reference::targetId, Collectors.toList())));
     }
 }

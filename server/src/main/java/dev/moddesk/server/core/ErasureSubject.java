@@ -38,6 +38,13 @@ public record ErasureSubject(String userId, String pseudonym, Set<String> texts,
                 .map(PersonalData.Reference::targetId).sorted().toList();
     }
 
+    /** The reference ids by target type, e.g. {@code application → [12, app-7]}. */
+    public java.util.Map<String, List<String>> referencesByType() {
+        return references.stream().collect(java.util.stream.Collectors.groupingBy(PersonalData.Reference::targetType,
+                java.util.TreeMap::new, java.util.stream.Collectors.mapping(PersonalData.Reference::targetId,
+                        java.util.stream.Collectors.toList())));
+    }
+
     /** Whether {@code (targetType, targetId)} is the user or a record about them. */
     public boolean isAbout(String targetType, String targetId) {
         return userId.equals(targetId) || references.contains(new PersonalData.Reference(targetType, targetId));

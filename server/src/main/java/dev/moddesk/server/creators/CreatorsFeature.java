@@ -56,6 +56,7 @@ public final class CreatorsFeature implements Feature {
         this.creators = new CreatorsModule(services.database().jdbi(), services.clock(), services.auditLog(),
                 platform.actions());
         creators.ingestHandlers().forEach(platform.ingest()::register);
+        CreatorLifecycle.register(services);
     }
 
     public CreatorsModule creators() {

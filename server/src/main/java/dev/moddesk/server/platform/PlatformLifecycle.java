@@ -84,7 +84,7 @@ final class PlatformLifecycle implements PersonalData {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("user profile (nickname, city)", store.deleteUser(handle, subject.userId()));
         int rewritten = 0;
-        for (var action : store.actionsAbout(handle, subject.userId(), subject.referenced("application"))) {
+        for (var action : store.actionsAbout(handle, subject.userId(), subject.referencesByType())) {
             String targetId = subject.scrubText(action.targetId());
             String payload = subject.scrubJson(action.payload());
             if (!targetId.equals(action.targetId()) || !payload.equals(action.payload())) {
@@ -100,7 +100,7 @@ final class PlatformLifecycle implements PersonalData {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("profile", store.user(handle, userId));
         List<Map<String, Object>> actions = new ArrayList<>();
-        for (var a : store.actionsAbout(handle, userId, List.of())) {
+        for (var a : store.actionsAbout(handle, userId, Map.of())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
             m.put("type", a.type());

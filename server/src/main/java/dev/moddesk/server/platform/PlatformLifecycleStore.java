@@ -60,14 +60,27 @@ final class PlatformLifecycleStore {
     record Action(long id, String type, String targetType, String targetId, String payload, Instant createdAt) {
     }
 
-    /** Actions naming the user: as target, or their id as a whole string value in the payload. */
-    List<Action> actionsAbout(Handle h, String userId, List<String> applicationIds) {
-        String byTarget = applicationIds.isEmpty() ? "" : " OR (target_type = 'application' AND target_id IN (<apps>))";
+    /** Actions naming the user: as target, a record about them as target, or their id as a whole payload value. */
+    List<Action> actionsAbout(Handle h, String userId, Map<String, List<String>> references) {
+        StringBuilder where = new StringBuilder("target_id = :u OR payload_json LIKE :json ESCAPE '!'");
+        Map<String, List<String>> byType = new java.util.TreeMap<>(references);
+        int i = 0;
+        for (var e : byType.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                where.append(" OR (target_type = :type").append(i).append(" AND target_id IN (<ids").append(i)
+                        .append(">))");
+            }
+            i++;
+        }
         var q = h.createQuery("SELECT id, type, target_type, target_id, payload_json, created_at FROM action_feed"
-                        + " WHERE target_id = :u OR payload_json LIKE :json ESCAPE '!'" + byTarget + " ORDER BY id")
+                        + " WHERE " + where + " ORDER BY id")
                 .bind("u", userId).bind("json", Sql.containingJsonString(userId));
-        if (!applicationIds.isEmpty()) {
-            q.bindList("apps", applicationIds);
+        i = 0;
+        for (var e : byType.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                q.bind("type" + i, e.getKey()).bindList("ids" + i, e.getValue());
+            }
+            i++;
         }
         return q.map((rs, ctx) -> new Action(rs.getLong("id"), rs.getString("type"), rs.getString("target_type"),
                 rs.getString("target_id"), rs.getString("payload_json"), Sql.instant(rs, "created_at"))).list();

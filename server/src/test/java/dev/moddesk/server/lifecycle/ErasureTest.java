@@ -56,6 +56,8 @@ class ErasureTest {
     private static final String ANSWER_2 = "我的微信是 wx-secret-777";
     private static final String CAPTION = "caption-Vv3 at my home";
     private static final String NOTE = "the note says Nn5 looked fake";
+    private static final String CREATOR_NAME = "Creator-Dd6 小明的频道";
+    private static final String JUSTIFICATION = "my fans in 成都 need Jj8 more groups";
     private static final String BYSTANDER = "bystander-1";
     private static final String BYSTANDER_NICK = "Bystander-Kk4";
 
@@ -93,6 +95,10 @@ class ErasureTest {
         send("application.submitted", Map.of("applicationId", "a-victim-2", "circleId", "c-1",
                 "applicant", applicant(VICTIM, NICKNAME), "video", Map.of("mediaKey", "victim-clip.mp4",
                         "posterKey", "victim-clip.jpg", "durationSeconds", 5, "caption", CAPTION)));
+        send("creator.upserted", Map.of("creatorId", "cr-victim", "userId", VICTIM, "displayName", CREATOR_NAME,
+                "followers", 1200, "tier", "STANDARD"));
+        send("creator.quota_requested", Map.of("requestId", "q-1", "creatorId", "cr-victim", "requested", 8,
+                "justification", JUSTIFICATION));
         send("application.submitted", Map.of("applicationId", "a-bystander", "circleId", "c-1",
                 "applicant", applicant(BYSTANDER, BYSTANDER_NICK),
                 "answers", List.of(Map.of("position", 1, "text", "bystander answer Bb2"))));
@@ -111,10 +117,12 @@ class ErasureTest {
         Map<String, List<String>> before = TableDump.of(server.server().services().database().dataSource());
         assertThat(TableDump.containing(before, NICKNAME)).as("the set-up put the nickname in several tables")
                 .containsKeys("platform_users", "review_application", "action_feed");
+        assertThat(TableDump.containing(before, CREATOR_NAME)).containsKeys("creator");
 
         TestClient.Response exported = admin.post("/api/v1/lifecycle/exports", new AccessRequest(VICTIM));
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
-        assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4");
+        assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4", CREATOR_NAME,
+                JUSTIFICATION);
         assertThat(exported.header("Content-Disposition")).matches("attachment; filename=\"moddesk-user-[A-Za-z0-9_-]+"
                 + "-[0-9a-f]{8}\\.json\"");
         new OpenApiContract(server).check("POST", "/api/v1/lifecycle/exports", exported);
@@ -133,8 +141,9 @@ class ErasureTest {
         assertThat(count(report, "audit", "entries pseudonymized")).isGreaterThanOrEqualTo(2);
 
         Map<String, List<String>> after = TableDump.of(server.server().services().database().dataSource());
+        assertThat(count(report, "creators", "creator profiles pseudonymized")).isEqualTo(1);
         for (String personal : List.of(VICTIM, NICKNAME, ANSWER_1, ANSWER_2, CAPTION, NOTE, "Lake Qx81",
-                "wx-secret-777")) {
+                "wx-secret-777", CREATOR_NAME, JUSTIFICATION)) {
             assertThat(TableDump.containing(after, personal)).as("tables still holding " + personal).isEmpty();
         }
         assertThat(TableDump.containing(after, BYSTANDER_NICK)).as("the bystander is untouched")
