@@ -38,6 +38,9 @@ class ReviewLayoutTest {
     /** 600 characters: Chinese and English prose with a long link inside. */
     static final String LONG_ANSWER = longAnswer();
 
+    /** The review view's width in a 1440-pixel window: the navigation column takes the rest. */
+    static final int WIDTH = 1240;
+
     private final FakeReviewServer server = new FakeReviewServer();
     private final FakeReviewApi api = new FakeReviewApi(server, "mod1");
     private final I18n i18n = new I18n(Locale.ENGLISH);
@@ -60,7 +63,7 @@ class ReviewLayoutTest {
         server.addApplication("小王", "加微信 领福利");
         dir = Files.createTempDirectory("review-layout");
         outbox = ReviewScene.outbox(dir.resolve("outbox"), api);
-        review = ReviewScene.build(api, outbox, i18n, dir.resolve("config"), 1440, 900);
+        review = ReviewScene.build(api, outbox, i18n, dir.resolve("config"), WIDTH, 900);
         stage.setScene(review.scene());
         stage.show();
     }
@@ -141,7 +144,7 @@ class ReviewLayoutTest {
         outbox.close();
         outbox = ReviewScene.outbox(dir.resolve("outbox"), api);
         robot.interact(() -> {
-            review = ReviewScene.build(api, outbox, i18n, dir.resolve("config"), 1440, 900);
+            review = ReviewScene.build(api, outbox, i18n, dir.resolve("config"), WIDTH, 900);
             stage.setScene(review.scene());
         });
         open(robot);
