@@ -109,15 +109,26 @@ public final class ReviewSceneBenchmark {
         List<IngestEvent> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String mark = "[" + i + "]";
+            // Letters, not digits, make each text its own: the server's duplicate check ignores digits, and a ring of
+            // hundreds of identical answers made every submission re-flag all the earlier ones.
+            String own = letters(i);
             batch.add(platform.application("bench-app-" + i, "bench-circle", "bench-user-" + i, "申请人" + mark,
                     "成都", List.of(mark + " 周末常和朋友去青城山、龙泉山徒步，也喜欢记录沿途的植物和鸟类。"
-                            + "I have walked the Qingcheng trails many times and would like to join the group. " + i,
-                            "上周去了都江堰，走了十二公里。")));
+                            + "I have walked the Qingcheng trails many times and would like to join the group " + own,
+                            "上周去了都江堰，走了十二公里 " + own)));
             if (batch.size() == 50 || i == count - 1) {
                 platform.ingest(batch);
                 batch = new ArrayList<>();
             }
         }
+    }
+
+    private static String letters(int n) {
+        StringBuilder out = new StringBuilder();
+        for (char c : Integer.toString(n, 26).toCharArray()) {
+            out.append((char) ('a' + Character.digit(c, 26)));
+        }
+        return out.toString();
     }
 
     private static long[] run(FxRobot robot, Probe probe, int samples, long readingMillis) throws Exception {
