@@ -37,7 +37,7 @@ public final class Main {
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
-                   ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention) {
+                   ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention, String natsUrl) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -111,7 +111,8 @@ public final class Main {
                 .withSimRate(options.simRate()).withLoginLimitPerAddress(options.loginLimitPerAddress())
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
                 .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media())
-                .withRetention(options.retention());
+                .withRetention(options.retention())
+                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null));
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -187,6 +188,7 @@ public final class Main {
         Path tlsKey = null;
         MediaSettings media = MediaSettings.defaults();
         List<String> mediaHosts = new ArrayList<>();
+        String natsUrl = null;
         RetentionSettings defaults = RetentionSettings.defaults();
         long auditDays = defaults.auditLog().toDays();
         long heldDays = defaults.heldMessages().toDays();
@@ -232,6 +234,7 @@ public final class Main {
                 case "--tls-cert" -> tlsCert = readable(name, value(name, inline, rest));
                 case "--tls-key" -> tlsKey = readable(name, value(name, inline, rest));
                 case "--trusted-proxy" -> trustedProxies.add(range(name, value(name, inline, rest)));
+                case "--nats-url" -> natsUrl = parseNatsUrl(value(name, inline, rest));
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
                 default -> throw new UsageException("unknown option " + arg);
@@ -252,7 +255,7 @@ public final class Main {
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
                 tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
-                media.withAllowedHosts(mediaHosts), retention);
+                media.withAllowedHosts(mediaHosts), retention, natsUrl);
     }
 
     private static long parseDays(String name, String value) throws UsageException {
@@ -381,6 +384,13 @@ public final class Main {
                 : home.resolve(".local").resolve("share").resolve("moddesk");
     }
 
+    private static String parseNatsUrl(String value) throws UsageException {
+        if (value.matches("(nats|tls)://[A-Za-z0-9.\\[\\]:_-]+(:[0-9]{1,5})?")) {
+            return value;
+        }
+        throw new UsageException("--nats-url must be a URL such as nats://127.0.0.1:4222, got " + value);
+    }
+
     static String help(Path defaultDataDir) {
         return """
                 Usage: java -jar moddesk-server.jar [options]
@@ -434,6 +444,8 @@ public final class Main {
                   --retention-ingest-events-days <n>
                                          ids of applied platform events; an older replay applies again
                                          (default: %d)
+                  --nats-url <url>       NATS JetStream for live rooms, shared by every server node, e.g.
+                                         nats://127.0.0.1:4222 (default: none; rooms stay in this process)
                   --exit-on-stdin-eof    stop when standard input reaches end of file (default: off)
                   --help, -h             show this help and exit
                   --version              show the version and exit

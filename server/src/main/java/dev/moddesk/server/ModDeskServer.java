@@ -14,6 +14,7 @@ import dev.moddesk.server.lifecycle.LifecycleFeature;
 import dev.moddesk.server.ops.OpsFeature;
 import dev.moddesk.server.platform.PlatformFeature;
 import dev.moddesk.server.review.ReviewFeature;
+import dev.moddesk.server.rooms.RoomsFeature;
 import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
 import dev.moddesk.server.sandbox.SandboxSimulation;
@@ -71,7 +72,7 @@ public final class ModDeskServer implements AutoCloseable {
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
-                ReviewFeature::new, CreatorsFeature::new, LifecycleFeature::new);
+                ReviewFeature::new, CreatorsFeature::new, RoomsFeature::new, LifecycleFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */

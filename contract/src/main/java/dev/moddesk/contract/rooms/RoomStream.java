@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class RoomStream {
     /** The WebSocket route (OPS, ADMIN). */
-    public static final String PATH = "/api/v1/rooms/stream";
+    public static final String PATH = "/api/v1/room-stream";
 
     // server to console, besides the event types of RoomEventType
     public static final String SUMMARIES = "summaries";

@@ -30,6 +30,7 @@ import java.time.Duration;
  * @param tls                    serve HTTPS with these PEM files; null serves plain HTTP
  * @param media                  the media store's folder, upload limit and the hosts of platform-hosted media
  * @param retention              how long each kind of data is kept (null: {@link RetentionSettings#defaults()})
+ * @param rooms                  where live rooms' events are kept and fanned out (in process, or NATS JetStream)
  */
 public record ServerConfig(
         String bind,
@@ -49,7 +50,36 @@ public record ServerConfig(
         TrustedProxies trustedProxies,
         Tls tls,
         MediaSettings media,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        Rooms rooms) {
+
+    /**
+     * Live rooms' bus: {@code natsUrl} null keeps rooms in this process (one node); else NATS JetStream at that URL,
+     * with stream and subjects named from {@code natsPrefix} (tests use a unique one per test). The in-process window
+     * keeps per room at least {@code windowEvents} events or {@code windowAge} of them, whichever keeps more (defaults
+     * 200,000 and 2 minutes; tests shrink them to see gaps).
+     */
+    public record Rooms(String natsUrl, String natsPrefix, int windowEvents, Duration windowAge) {
+        public Rooms {
+            if (natsPrefix == null || natsPrefix.isBlank()) {
+                natsPrefix = "moddesk";
+            }
+            if (windowEvents <= 0) {
+                windowEvents = 200_000;
+            }
+            if (windowAge == null || windowAge.isNegative()) {
+                windowAge = Duration.ofMinutes(2);
+            }
+        }
+
+        public Rooms(String natsUrl, String natsPrefix) {
+            this(natsUrl, natsPrefix, 0, null);
+        }
+
+        public static Rooms inProcess() {
+            return new Rooms(null, null);
+        }
+    }
 
     /** A PEM certificate chain (leaf first) and its private key (PKCS#8, PKCS#1 or SEC1). */
     public record Tls(Path certificateChain, Path privateKey) {
@@ -100,6 +130,9 @@ public record ServerConfig(
         if (retention == null) {
             retention = RetentionSettings.defaults();
         }
+        if (rooms == null) {
+            rooms = Rooms.inProcess();
+        }
     }
 
     /** The version from the server jar's manifest, or "dev" when run from classes. */
@@ -116,44 +149,44 @@ public record ServerConfig(
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
                 Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none(),
-                null, MediaSettings.defaults(), RetentionSettings.defaults());
+                null, MediaSettings.defaults(), RetentionSettings.defaults(), Rooms.inProcess());
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
-                trustedProxies, tls, media, retention);
+                trustedProxies, tls, media, retention, rooms);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -165,41 +198,48 @@ public record ServerConfig(
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
-                trustedProxies, tls, media, retention);
+                trustedProxies, tls, media, retention, rooms);
     }
 
     /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
     public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     /** Serve HTTPS with {@code tls} (null: plain HTTP). */
     public ServerConfig withTls(Tls tls) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     /** The media store's folder, upload limit and allowed media hosts. */
     public ServerConfig withMedia(MediaSettings media) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 
     /** How long each kind of data is kept ({@code --retention-*-days}). */
     public ServerConfig withRetention(RetentionSettings retention) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+    }
+
+    /** Where live rooms' events go ({@code --nats-url}). */
+    public ServerConfig withRooms(Rooms rooms) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
     }
 }

@@ -38,6 +38,7 @@ public final class PlatformIngest {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Map<String, IngestHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, BatchIngestHandler> batchHandlers = new ConcurrentHashMap<>();
     private final PlatformStore store = new PlatformStore();
 
     public PlatformIngest(Jdbi jdbi, Clock clock) {
@@ -54,24 +55,86 @@ public final class PlatformIngest {
         return this;
     }
 
-    public Set<String> types() {
-        return new TreeSet<>(handlers.keySet());
-    }
-
-    /** Applies each event (JSON objects as sent) in order; one outcome per event. */
-    public IngestBatchResult ingest(long keyId, List<JsonNode> events) {
-        List<IngestOutcome> outcomes = new ArrayList<>(events.size());
-        for (JsonNode event : events) {
-            outcomes.add(ingestOne(keyId, event));
+    /** Registers a handler that applies runs of its event types itself (see {@link BatchIngestHandler}). */
+    public PlatformIngest register(BatchIngestHandler handler) {
+        for (String type : handler.types()) {
+            if (handlers.containsKey(type) || batchHandlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalStateException("event type " + type + " already has a handler");
+            }
         }
-        return IngestBatchResult.of(outcomes);
+        return this;
     }
 
-    private IngestOutcome ingestOne(long keyId, JsonNode node) {
+    public Set<String> types() {
+        Set<String> types = new TreeSet<>(handlers.keySet());
+        types.addAll(batchHandlers.keySet());
+        return types;
+    }
+
+    /**
+     * Applies each event (JSON objects as sent) in order; one outcome per event. Consecutive events of one
+     * {@link BatchIngestHandler} go to it as one run.
+     */
+    public IngestBatchResult ingest(long keyId, List<JsonNode> events) {
+        IngestOutcome[] outcomes = new IngestOutcome[events.size()];
+        BatchIngestHandler runHandler = null;
+        List<IngestHandler.Event> run = new ArrayList<>();
+        List<Integer> runIndexes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Parsed parsed = parse(events.get(i));
+            if (parsed.rejected() != null) {
+                outcomes[i] = parsed.rejected();
+                continue;
+            }
+            BatchIngestHandler batch = batchHandlers.get(parsed.event().type());
+            if (batch != runHandler && !run.isEmpty()) {
+                applyRun(runHandler, run, runIndexes, outcomes);
+            }
+            if (batch != null) {
+                runHandler = batch;
+                run.add(parsed.event());
+                runIndexes.add(i);
+            } else {
+                runHandler = null;
+                outcomes[i] = apply(keyId, handlers.get(parsed.event().type()), parsed.event());
+            }
+        }
+        if (!run.isEmpty()) {
+            applyRun(runHandler, run, runIndexes, outcomes);
+        }
+        return IngestBatchResult.of(List.of(outcomes));
+    }
+
+    private static void applyRun(BatchIngestHandler handler, List<IngestHandler.Event> run, List<Integer> indexes,
+                                 IngestOutcome[] outcomes) {
+        List<IngestOutcome> applied;
+        try {
+            applied = handler.applyAll(List.copyOf(run));
+        } catch (RuntimeException e) {
+            LOG.error("A run of {} events could not be applied", run.size(), e);
+            Problem internal = Problem.of(ProblemType.INTERNAL,
+                    "The event could not be applied; nothing was changed. Send it again later.");
+            applied = run.stream().map(ev -> rejected(ev.eventId(), internal)).toList();
+        }
+        if (applied.size() != run.size()) {
+            throw new IllegalStateException(handler + " answered " + applied.size() + " outcomes for " + run.size());
+        }
+        for (int k = 0; k < run.size(); k++) {
+            outcomes[indexes.get(k)] = applied.get(k);
+        }
+        run.clear();
+        indexes.clear();
+    }
+
+    /** An event checked for the common fields: either the event, or its rejection. */
+    private record Parsed(IngestHandler.Event event, IngestOutcome rejected) {
+    }
+
+    private Parsed parse(JsonNode node) {
         String eventId = text(node, "eventId");
         List<FieldError> errors = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            return rejected(null, Problem.of(ProblemType.VALIDATION, "An event must be a JSON object"));
+            return new Parsed(null, rejected(null, Problem.of(ProblemType.VALIDATION, "An event must be a JSON object")));
         }
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH) {
             errors.add(new FieldError("eventId", "required, 1 to " + MAX_EVENT_ID_LENGTH + " characters"));
@@ -98,15 +161,15 @@ public final class PlatformIngest {
             errors.add(new FieldError("payload", "must be a JSON object"));
         }
         if (!errors.isEmpty()) {
-            return rejected(eventId, new Problem(ProblemType.VALIDATION.uri().toString(), ProblemType.VALIDATION.title(),
-                    ProblemType.VALIDATION.status(), "The event has invalid fields", null, errors, Map.of()));
+            return new Parsed(null, rejected(eventId, new Problem(ProblemType.VALIDATION.uri().toString(),
+                    ProblemType.VALIDATION.title(), ProblemType.VALIDATION.status(), "The event has invalid fields",
+                    null, errors, Map.of())));
         }
-        IngestHandler handler = handlers.get(type);
-        if (handler == null) {
-            return rejected(eventId, Problem.of(ProblemType.UNKNOWN_EVENT_TYPE,
-                    "No handler for event type '" + type + "'. This server accepts: " + String.join(", ", types())));
+        if (!handlers.containsKey(type) && !batchHandlers.containsKey(type)) {
+            return new Parsed(null, rejected(eventId, Problem.of(ProblemType.UNKNOWN_EVENT_TYPE,
+                    "No handler for event type '" + type + "'. This server accepts: " + String.join(", ", types()))));
         }
-        return apply(keyId, handler, new IngestHandler.Event(eventId, type, occurredAt, payload));
+        return new Parsed(new IngestHandler.Event(eventId, type, occurredAt, payload), null);
     }
 
     private IngestOutcome apply(long keyId, IngestHandler handler, IngestHandler.Event event) {

@@ -128,8 +128,9 @@ class OpsRoutesTest {
         long someone = server.createAccount("zhao.lei", Role.OPS);
         int checked = 0;
         for (Route route : server.server().api().routes()) {
-            if (!route.method().equals("GET") || route.access().kind() == dev.moddesk.server.core.Access.Kind.PLATFORM) {
-                continue;
+            if (!route.method().equals("GET") || route.access().kind() == dev.moddesk.server.core.Access.Kind.PLATFORM
+                    || route.isWebSocket()) {
+                continue; // a plain GET on a WebSocket route answers 400 by design (WebSocketRoutesTest)
             }
             String path = route.path().replaceAll("\\{[^}]+}", Long.toString(someone));
             TestClient.Response response = admin.get(path);

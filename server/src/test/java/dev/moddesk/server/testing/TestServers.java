@@ -42,4 +42,15 @@ public final class TestServers {
         }
         return new TestServer(server, backend, place.drop());
     }
+
+    /**
+     * A standard server on a database {@code place} the caller made (and drops): several nodes of one deployment share
+     * it, and a node stopped and started again finds its data.
+     */
+    public static TestServer startOn(TestDatabase.Place place, Backend backend, UnaryOperator<ServerConfig> customize) {
+        ServerConfig config = customize.apply(ServerConfig.defaults(place.settings(), null).withPort(0));
+        ModDeskServer server = new ModDeskServer(config, ModDeskServer.standardFeatures());
+        server.start();
+        return new TestServer(server, backend, () -> { });
+    }
 }
