@@ -37,7 +37,8 @@ public final class Main {
     record Options(int port, String bind, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
-                   ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention, String natsUrl) {
+                   ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention, String natsUrl,
+                   java.time.Duration idempotencyRetention) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -112,7 +113,8 @@ public final class Main {
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
                 .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media())
                 .withRetention(options.retention())
-                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null));
+                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null))
+                .withIdempotencyRetention(options.idempotencyRetention());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -188,6 +190,7 @@ public final class Main {
         Path tlsKey = null;
         MediaSettings media = MediaSettings.defaults();
         List<String> mediaHosts = new ArrayList<>();
+        java.time.Duration idempotencyRetention = ServerConfig.DEFAULT_IDEMPOTENCY_RETENTION;
         String natsUrl = null;
         RetentionSettings defaults = RetentionSettings.defaults();
         long auditDays = defaults.auditLog().toDays();
@@ -234,6 +237,7 @@ public final class Main {
                 case "--tls-cert" -> tlsCert = readable(name, value(name, inline, rest));
                 case "--tls-key" -> tlsKey = readable(name, value(name, inline, rest));
                 case "--trusted-proxy" -> trustedProxies.add(range(name, value(name, inline, rest)));
+                case "--idempotency-retention" -> idempotencyRetention = parseRetention(value(name, inline, rest));
                 case "--nats-url" -> natsUrl = parseNatsUrl(value(name, inline, rest));
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
@@ -255,7 +259,23 @@ public final class Main {
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
                 tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
-                media.withAllowedHosts(mediaHosts), retention, natsUrl);
+                media.withAllowedHosts(mediaHosts), retention, natsUrl, idempotencyRetention);
+    }
+
+    /** An ISO-8601 duration ({@code P7D}, {@code PT36H}) or a whole number of days, from one hour to ten years. */
+    static java.time.Duration parseRetention(String value) throws UsageException {
+        String v = value.strip();
+        try {
+            java.time.Duration d = v.matches("[0-9]{1,4}") ? java.time.Duration.ofDays(Long.parseLong(v))
+                    : java.time.Duration.parse(v.toUpperCase(Locale.ROOT));
+            if (d.compareTo(java.time.Duration.ofHours(1)) >= 0 && d.compareTo(java.time.Duration.ofDays(3650)) <= 0) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // reported below
+        }
+        throw new UsageException("--idempotency-retention must be a number of days or an ISO-8601 duration such as "
+                + "P7D or PT36H, from one hour to 3650 days, got " + value);
     }
 
     private static long parseDays(String name, String value) throws UsageException {
@@ -426,6 +446,10 @@ public final class Main {
                   --trusted-proxy <cidr> a reverse proxy's address range (IPv4 or IPv6, repeatable): only
                                          from these peers is X-Forwarded-For read for the client address
                                          (default: none; the peer's address is the client's)
+                  --idempotency-retention <d>
+                                         how long answers to idempotent review writes are kept for replay,
+                                         at least as long as a console may stay offline: days, or an
+                                         ISO-8601 duration such as P7D or PT36H (default: 7 days)
                   --media-dir <path>     folder of uploaded application videos and posters
                                          (default: media in the data folder)
                   --media-max-bytes <n>  largest media upload in bytes (default: 67108864, 64 MB)

@@ -108,6 +108,26 @@ class MainTest {
     }
 
     @Test
+    void idempotencyRetentionTakesDaysOrAnIsoDurationAndDefaultsToSevenDays() throws Exception {
+        Path home = Path.of("/home/li");
+        assertThat(Main.parse(new String[0], Map.of(), "Linux", home).idempotencyRetention())
+                .isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(Main.parse(new String[] {"--idempotency-retention", "30"}, Map.of(), "Linux", home)
+                .idempotencyRetention()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(Main.parse(new String[] {"--idempotency-retention=PT36H"}, Map.of(), "Linux", home)
+                .idempotencyRetention()).isEqualTo(java.time.Duration.ofHours(36));
+        assertThat(Main.parse(new String[] {"--idempotency-retention=p14d"}, Map.of(), "Linux", home)
+                .idempotencyRetention()).isEqualTo(java.time.Duration.ofDays(14));
+        for (String bad : new String[] {"0", "PT5M", "-P1D", "a week", "P99999D", "7d; rm -rf /"}) {
+            assertThatThrownBy(() -> Main.parse(new String[] {"--idempotency-retention", bad}, Map.of(), "Linux",
+                    home)).as(bad).isInstanceOf(Main.UsageException.class)
+                    .hasMessageContaining("--idempotency-retention must be");
+        }
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--idempotency-retention", "(default: 7 days)");
+    }
+
+    @Test
     void dataFolderFollowsEachOperatingSystemsConvention() {
         Path home = Path.of("/home/li");
         assertThat(Main.defaultDataDir(Map.of(), "Linux", home)).isEqualTo(home.resolve(".local/share/moddesk"));

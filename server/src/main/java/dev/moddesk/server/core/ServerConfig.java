@@ -31,6 +31,8 @@ import java.time.Duration;
  * @param media                  the media store's folder, upload limit and the hosts of platform-hosted media
  * @param retention              how long each kind of data is kept (null: {@link RetentionSettings#defaults()})
  * @param rooms                  where live rooms' events are kept and fanned out (in process, or NATS JetStream)
+ * @param idempotencyRetention   how long the answers to idempotent review writes are kept for replay: at least as long
+ *                               as a console may stay offline with decisions in its outbox (default 7 days)
  */
 public record ServerConfig(
         String bind,
@@ -51,7 +53,8 @@ public record ServerConfig(
         Tls tls,
         MediaSettings media,
         RetentionSettings retention,
-        Rooms rooms) {
+        Rooms rooms,
+        Duration idempotencyRetention) {
 
     /**
      * Live rooms' bus: {@code natsUrl} null keeps rooms in this process (one node); else NATS JetStream at that URL,
@@ -94,6 +97,7 @@ public record ServerConfig(
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final double DEFAULT_SIM_RATE = 2.0;
     public static final int DEFAULT_LOGIN_LIMIT_PER_ADDRESS = 100;
+    public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofDays(7);
 
     public ServerConfig {
         if (bind == null || bind.isBlank()) {
@@ -133,6 +137,12 @@ public record ServerConfig(
         if (rooms == null) {
             rooms = Rooms.inProcess();
         }
+        if (idempotencyRetention == null) {
+            idempotencyRetention = DEFAULT_IDEMPOTENCY_RETENTION;
+        }
+        if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
+            throw new IllegalArgumentException("idempotencyRetention must be positive");
+        }
     }
 
     /** The version from the server jar's manifest, or "dev" when run from classes. */
@@ -149,44 +159,45 @@ public record ServerConfig(
         return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, database, dataDir, false, Clock.systemUTC(),
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
                 Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none(),
-                null, MediaSettings.defaults(), RetentionSettings.defaults(), Rooms.inProcess());
+                null, MediaSettings.defaults(), RetentionSettings.defaults(), Rooms.inProcess(),
+                DEFAULT_IDEMPOTENCY_RETENTION);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     public ServerConfig withBind(String bind) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     public ServerConfig withClock(Clock clock) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
-                trustedProxies, tls, media, retention, rooms);
+                trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -198,48 +209,55 @@ public record ServerConfig(
     public ServerConfig withSimRate(double simRate) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
-                trustedProxies, tls, media, retention, rooms);
+                trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
     public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** Serve HTTPS with {@code tls} (null: plain HTTP). */
     public ServerConfig withTls(Tls tls) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+    }
+
+    /** How long answers to idempotent review writes are kept ({@code --idempotency-retention}). */
+    public ServerConfig withIdempotencyRetention(Duration keep) {
+        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, keep);
     }
 
     /** The media store's folder, upload limit and allowed media hosts. */
     public ServerConfig withMedia(MediaSettings media) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** How long each kind of data is kept ({@code --retention-*-days}). */
     public ServerConfig withRetention(RetentionSettings retention) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 
     /** Where live rooms' events go ({@code --nats-url}). */
     public ServerConfig withRooms(Rooms rooms) {
         return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                 loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms);
+                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
     }
 }

@@ -22,8 +22,11 @@ public final class ApplicationExpiry {
     private final Clock clock;
     private final ReviewAudit audit;
     private final ActionPublisher actions;
+    private final Duration idempotencyRetention;
 
-    ApplicationExpiry(Jdbi jdbi, ReviewStores stores, Clock clock, ReviewAudit audit, ActionPublisher actions) {
+    ApplicationExpiry(Jdbi jdbi, ReviewStores stores, Clock clock, ReviewAudit audit, ActionPublisher actions,
+                      Duration idempotencyRetention) {
+        this.idempotencyRetention = idempotencyRetention;
         this.jdbi = jdbi;
         this.stores = stores;
         this.clock = clock;
@@ -73,12 +76,13 @@ public final class ApplicationExpiry {
     }
 
     /**
-     * Drops idempotency records older than a day (clients retry for minutes, not days) and presence heartbeats
-     * older than an hour (only the last 30 s are ever shown).
+     * Drops idempotency records older than the retention ({@code --idempotency-retention}, 7 days by default: a
+     * console's outbox retries for as long as it is offline, and a replay must still find its answer) and presence
+     * heartbeats older than an hour (only the last 30 s are ever shown).
      */
     public int forgetOldIdempotencyKeys() {
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> stores.decisions().forgetIdempotencyBefore(h, now.minus(Duration.ofDays(1)))
+        return jdbi.withHandle(h -> stores.decisions().forgetIdempotencyBefore(h, now.minus(idempotencyRetention))
                 + stores.queue().forgetPresenceBefore(h, now.minus(Duration.ofHours(1))));
     }
 }

@@ -3,9 +3,11 @@ package dev.moddesk.server.review;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionPublisher;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +30,18 @@ public final class ReviewModule {
     private final ApplicationExpiry expiry;
     private final FinalActionPublisher publisher;
 
-    /** {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly. */
+    /** As below, keeping idempotency records for {@link ServerConfig#DEFAULT_IDEMPOTENCY_RETENTION}. */
     public ReviewModule(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
                         ActionPublisher actions, MediaLinks media, ObjectMapper mapper) {
+        this(jdbi, dataSource, clock, screen, audit, actions, media, mapper, ServerConfig.DEFAULT_IDEMPOTENCY_RETENTION);
+    }
+
+    /**
+     * {@code dataSource} is the one {@code jdbi} draws on: the one-statement paths take its connections directly.
+     * {@code idempotencyRetention}: how long answers to idempotent writes are kept for replay.
+     */
+    public ReviewModule(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
+                        ActionPublisher actions, MediaLinks media, ObjectMapper mapper, Duration idempotencyRetention) {
         Objects.requireNonNull(jdbi);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(audit);
@@ -54,7 +65,8 @@ public final class ReviewModule {
                 new ApplicantMessages(json), reasonCodes, remembered, keys);
         this.undo = new UndoService(jdbi, stores, clock, audit, json, loader, keys);
         this.ingest = new ApplicationIngest(stores, clock, risk, json, floors, audit);
-        this.expiry = new ApplicationExpiry(jdbi, stores, clock, audit, actions);
+        this.expiry = new ApplicationExpiry(jdbi, stores, clock, audit, actions,
+                Objects.requireNonNull(idempotencyRetention));
         this.publisher = new FinalActionPublisher(jdbi, stores, repository, clock, actions);
     }
 
@@ -68,7 +80,8 @@ public final class ReviewModule {
             throw new IllegalStateException("no action feed is wired");
         };
         return new ReviewModule(services.database().jdbi(), services.database().dataSource(), services.clock(),
-                ReviewScreen.bundled(), audit, publisher, links, Json.mapper());
+                ReviewScreen.bundled(), audit, publisher, links, Json.mapper(),
+                services.config().idempotencyRetention());
     }
 
     /** Review's audit entries written to the core's audit log, in the caller's transaction (as a server runs it). */

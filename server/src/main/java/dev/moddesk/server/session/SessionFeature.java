@@ -63,6 +63,6 @@ public final class SessionFeature implements Feature {
         api.get("/api/v1/info").summary("Server product, version and API version (public)")
                 .access(Access.open()).response(200, ServerInfo.class)
                 .handle(call -> new ServerInfo("ModDesk", services.config().version(), ServerInfo.API_VERSION,
-                        services.config().sandbox()));
+                        services.config().sandbox(), services.config().idempotencyRetention().toSeconds()));
     }
 }

@@ -272,6 +272,24 @@ abstract class ReviewServiceContract {
         assertThat(review.claims().claimNext(BOB, f)).isEmpty();
     }
 
+    @Test
+    void aDecisionKeyIsReplayedAfterDaysOfflineAndForgottenOnlyAfterTheRetention() {
+        String c = circle("徒步", "北京");
+        long id = submitGood(c);
+        review.claims().claim(ALICE, id);
+        int v = version(id);
+        DecisionResult first = review.decisions().decide(ALICE, id, "offline-key", v, approve());
+        clock.advance(Duration.ofDays(6));
+        review.expiry().forgetOldIdempotencyKeys();
+        assertThat(review.decisions().decide(ALICE, id, "offline-key", v, approve()))
+                .as("a console back after six days offline gets its answer replayed").isEqualTo(first);
+        clock.advance(Duration.ofDays(2));
+        review.expiry().forgetOldIdempotencyKeys();
+        assertThatThrownBy(() -> review.decisions().decide(ALICE, id, "offline-key", v, approve()))
+                .as("after the default seven days the record is gone")
+                .satisfies(t -> assertThat(problemOf(t)).isIn(ProblemType.PRECONDITION_FAILED, ProblemType.CONFLICT));
+    }
+
     /** A server on the test database, with its own memory (claimed rows, queue floors); shares clock and recorders. */
     ReviewModule newNode() {
         return new ReviewModule(db.jdbi(), db.dataSource(), clock, ReviewScreen.bundled(), audit, actions,

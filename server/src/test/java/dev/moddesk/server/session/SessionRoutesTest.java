@@ -49,7 +49,8 @@ class SessionRoutesTest {
     static void start(Backend backend) {
         clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
         server = TestServers.start(backend, config -> config.withClock(clock)
-                .withSessionTtl(TTL, Duration.ofMinutes(1)).withLoginThrottle(USER_LIMIT, ADDRESS_LIMIT, WINDOW), List.of());
+                .withSessionTtl(TTL, Duration.ofMinutes(1)).withLoginThrottle(USER_LIMIT, ADDRESS_LIMIT, WINDOW)
+                .withIdempotencyRetention(Duration.ofDays(10)), List.of());
         server.createAccount("li.wei", Role.MODERATOR);
         server.createAccount("wang.fang", Role.OPS);
         server.createAccount("zhao.lei", Role.MODERATOR);
@@ -243,6 +244,8 @@ class SessionRoutesTest {
         assertThat(info.product()).isEqualTo("ModDesk");
         assertThat(info.apiVersion()).isEqualTo(ServerInfo.API_VERSION);
         assertThat(info.sandbox()).isFalse();
+        assertThat(info.idempotencyRetentionSeconds()).as("consoles learn how long a replay is possible")
+                .isEqualTo(Duration.ofDays(10).toSeconds());
     }
 
     @Test
