@@ -116,6 +116,8 @@ public final class ApplicationPaneController {
     private HBox undoToast;
     @FXML
     private Label undoLabel;
+    @FXML
+    private Button undoButton;
 
     public ApplicationPaneController(I18n i18n) {
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
@@ -213,6 +215,7 @@ public final class ApplicationPaneController {
 
         subscriptions.add(model.undoOfferProperty().subscribe(this::updateUndo));
         subscriptions.add(model.undoSecondsLeftProperty().subscribe(this::updateUndo));
+        subscriptions.add(model.savingProperty().subscribe(this::updateUndo));
         subscriptions.add(model.decidedCountProperty().subscribe(n ->
                 counterLabel.setText(text.get("review.counter", n.intValue()))));
         MapChangeListener<Long, OutboxEntry.SyncState> syncListener = change -> updateSyncBadge();
@@ -348,7 +351,13 @@ public final class ApplicationPaneController {
         ApplicationModel m = focus == null ? null : focus.current();
         OutboxEntry.SyncState s = m == null ? null : focus.syncStates().get(m.applicationId());
         syncBadge.getStyleClass().removeAll("review-sync-pending", "review-sync-failed");
-        if (s == OutboxEntry.SyncState.PENDING_SYNC) {
+        if (s == OutboxEntry.SyncState.SAVING) {
+            syncBadge.setText(text.get("review.sync.saving"));
+            syncBadge.getStyleClass().add("review-sync-pending");
+        } else if (s == OutboxEntry.SyncState.NEEDS_ATTENTION) {
+            syncBadge.setText(text.get("review.sync.needsAttention"));
+            syncBadge.getStyleClass().add("review-sync-failed");
+        } else if (s == OutboxEntry.SyncState.PENDING_SYNC) {
             syncBadge.setText(text.get("review.sync.pending"));
             syncBadge.getStyleClass().add("review-sync-pending");
         } else if (s == OutboxEntry.SyncState.FAILED) {
@@ -359,19 +368,25 @@ public final class ApplicationPaneController {
         }
     }
 
+    /** The toast: "saving" while the last decision is written to disk, then its undo offer and countdown. */
     private void updateUndo() {
         UndoWindow.Offer offer = focus == null ? null : focus.undoOfferProperty().get();
+        UndoWindow.Offer saving = focus == null ? null : focus.savingProperty().get();
+        if (saving != null) {
+            undoLabel.setText(text.get("review.undo.saving", text.kind(saving.kind()), saving.nickname()));
+            Shown.hide(undoButton);
+            Shown.show(undoToast);
+            return;
+        }
         if (offer == null) {
             Shown.hide(undoToast);
             return;
         }
         undoLabel.setText(text.get("review.undo.toast", text.kind(offer.kind()), offer.nickname(),
                 focus.undoSecondsLeftProperty().get()));
+        Shown.show(undoButton);
         Shown.show(undoToast);
     }
-
-
-
 
     private final class FailedCell extends ListCell<OutboxEntry> {
         private final Label label = new Label();
@@ -402,10 +417,20 @@ public final class ApplicationPaneController {
                 setGraphic(null);
                 return;
             }
-            label.setText(text.get("review.failed.item", String.valueOf(item.applicationId()),
+            label.setText(item.state() == OutboxEntry.SyncState.NEEDS_ATTENTION ? needsAttention(item)
+                    : text.get("review.failed.item", String.valueOf(item.applicationId()),
                     String.valueOf(item.failureType()), String.valueOf(item.failureDetail())));
             setGraphic(box);
         }
+    }
+
+    /** An entry too old to send blindly, with the server's state of its application as it was read. */
+    private String needsAttention(OutboxEntry item) {
+        String state = item.remoteStatus() == null ? text.get("review.attention.unknown")
+                : item.remoteDecision() == null ? text.status(item.remoteStatus())
+                : text.get("review.attention.decided", text.status(item.remoteStatus()),
+                String.valueOf(item.remoteDecision().decidedBy()), text.time(item.remoteDecision().decidedAt()));
+        return text.get("review.attention.item", String.valueOf(item.applicationId()), state);
     }
 
     @FXML

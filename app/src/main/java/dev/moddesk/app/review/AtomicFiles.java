@@ -17,7 +17,7 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] bytes) throws IOException {
+    static void write(Path target, byte[] bytes, FileSync sync) throws IOException {
         Path dir = target.getParent();
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -25,7 +25,7 @@ final class AtomicFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            sync.sync(channel);
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -33,19 +33,25 @@ final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        syncDirectory(dir);
+        syncDirectory(dir, sync);
     }
 
-    static void delete(Path target) throws IOException {
+    static void delete(Path target, FileSync sync) throws IOException {
         if (Files.deleteIfExists(target)) {
-            syncDirectory(target.getParent());
+            syncDirectory(target.getParent(), sync);
         }
     }
 
     /** Makes the rename itself durable; some platforms (Windows) cannot open a directory, and do not need to. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+    private static void syncDirectory(Path dir, FileSync sync) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // Windows: a directory cannot be opened, and need not be
+        }
+        try (channel) {
+            sync.sync(channel);
         } catch (IOException | UnsupportedOperationException e) {
             // Best effort by design: the rename is already atomic; only its durability on power loss is at stake.
         }

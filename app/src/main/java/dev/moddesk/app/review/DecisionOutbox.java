@@ -1,96 +1,141 @@
 package dev.moddesk.app.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
-import dev.moddesk.app.api.Json;
 import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
-import dev.moddesk.contract.review.BulkItemOutcome;
 import dev.moddesk.contract.review.DecisionRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Durable local outbox for review decisions. A decision is on disk (one file per entry, written atomically and
- * fsynced) before this method returns and before it is sent; one sender thread sends entries in the order they were
- * made, each with its own idempotency key, and retries with backoff after network errors, 5xx, 401 and 429. An entry
- * is CONFIRMED only on a 2xx answer; a final 4xx makes it FAILED with the server's reason, kept on disk until the
- * moderator dismisses it. Because the server replays a stored result for a repeated key, a crash between "server
- * applied it" and "file deleted" cannot decide twice.
+ * Durable local outbox for review decisions. A decision counts as made once it is on disk (one file per entry,
+ * written atomically and synced); the write runs on the outbox's own thread, so {@code submit*} returns at once with
+ * a {@link Submission} whose {@code durable} future completes when the entry is on disk. The outbox's lock guards
+ * only its map and is never held during file I/O or HTTP calls, so the FX thread never waits on the disk.
  *
- * <p>A DECISION refused with 409 {@code conflict} (typically: the claim lease ran out while the network was down) is
- * sent once more as a one-item bulk decision, which claims the application if nobody else holds it.
+ * <p>Order is kept per application, not across the outbox: an entry goes out once every earlier unsettled entry on
+ * any of its applications (a bulk entry has several) has settled, so one entry retrying does not hold up the others.
+ * Each entry has its own idempotency key and its own backoff after network errors, 5xx, 401 and 429; an entry is
+ * CONFIRMED only on a 2xx answer (or when the server shows it on record after a 412, see {@link OutboxRequests}); a
+ * final 4xx makes it FAILED with the server's reason, kept on disk until the moderator dismisses it. An entry older
+ * than the server's idempotency retention NEEDS_ATTENTION instead of being sent blindly. Because the server replays a
+ * stored result for a repeated key, a crash between "server applied it" and "file deleted" cannot decide twice.
  */
 public final class DecisionOutbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionOutbox.class);
-    private static final String SUFFIX = ".json";
 
-    private final Path directory;
-    private final ReviewApi api;
+    /** How long the server keeps idempotency keys unless it says otherwise ({@code --idempotency-retention}). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    private static final int MAX_IN_FLIGHT = 4;
+
+    /**
+     * Who sends ({@code staffId}, 0 if unknown: used to recognise our own decision on record), how writes are synced,
+     * where they run ({@code disk}; null: the outbox's own thread — tests pass {@code Runnable::run} for writes on
+     * the caller's thread), and how long the server keeps idempotency keys.
+     */
+    public record Options(long staffId, FileSync fileSync, Executor disk, Duration retention) {
+        public static Options defaults() {
+            return new Options(0, FileSync.FORCE, null, DEFAULT_RETENTION);
+        }
+
+        public Options withStaffId(long id) {
+            return new Options(id, fileSync, disk, retention);
+        }
+
+        public Options withFileSync(FileSync sync) {
+            return new Options(staffId, sync, disk, retention);
+        }
+
+        public Options writingOn(Executor executor) {
+            return new Options(staffId, fileSync, executor, retention);
+        }
+
+        public Options withRetention(Duration keep) {
+            return new Options(staffId, fileSync, disk, keep);
+        }
+    }
+
+    /** An entry just submitted (SAVING, or CANCELLED for a local undo) and when it is on disk. */
+    public record Submission(OutboxEntry entry, CompletableFuture<OutboxEntry> durable) {
+        public String idempotencyKey() {
+            return entry.idempotencyKey();
+        }
+
+        /** Blocks until the entry is on disk (not on the FX thread); throws if it could not be written. */
+        public OutboxEntry awaitDurable() {
+            return durable.join();
+        }
+    }
+
+    /** An application the moderator selected for a bulk decision and the version they saw. */
+    public record BulkTarget(long applicationId, int version) {
+    }
+
     private final Executor notifyExecutor;
     private final Clock clock;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final ObjectMapper json = Json.mapper();
-    private final ScheduledExecutorService sender;
+    private final OutboxFiles files;
+    private final OutboxRequests requests;
+    private final ScheduledThreadPoolExecutor worker;
+    private final Executor disk;
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Duration retention;
 
     /** Every entry this session knows, in sequence order; CONFIRMED and CANCELLED ones stay only in memory. */
     private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final Map<String, ScheduledFuture<?>> waiting = new HashMap<>();
     private long nextSequence = 1;
-    private String inFlight;
-    private ScheduledFuture<?> retryTimer;
-    private boolean closed;
+    private boolean started;
+    private volatile boolean closed;
 
     public DecisionOutbox(Path directory, ReviewApi api, Executor notifyExecutor, Clock clock,
-                          Duration firstBackoff, Duration maxBackoff) {
-        this.directory = directory;
-        this.api = api;
+                          Duration firstBackoff, Duration maxBackoff, Options options) {
         this.notifyExecutor = notifyExecutor;
         this.clock = clock;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
-        this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "review-outbox-sender");
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> log.error("outbox sender failed", e));
-            return t;
-        });
+        this.retention = options.retention();
+        this.files = new OutboxFiles(directory, options.fileSync());
+        this.requests = new OutboxRequests(api, options.staffId(), this::switchKey);
+        this.worker = OutboxThread.create();
+        this.disk = options.disk() == null ? worker : options.disk();
     }
 
-    public DecisionOutbox(Path directory, ReviewApi api, Executor notifyExecutor) {
-        this(directory, api, notifyExecutor, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(30));
+    public DecisionOutbox(Path directory, ReviewApi api, Executor notifyExecutor, Clock clock,
+                          Duration firstBackoff, Duration maxBackoff) {
+        this(directory, api, notifyExecutor, clock, firstBackoff, maxBackoff, Options.defaults());
     }
 
-    private static String safe(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    public DecisionOutbox(Path directory, ReviewApi api, Executor notifyExecutor, Options options) {
+        this(directory, api, notifyExecutor, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                options);
     }
 
     public void addListener(Consumer<OutboxEntry> listener) {
@@ -101,93 +146,102 @@ public final class DecisionOutbox implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Loads what an earlier run left unsent (or failed) and starts sending it. */
-    public synchronized List<OutboxEntry> start() {
-        try {
-            Files.createDirectories(directory);
-            List<OutboxEntry> loaded = new ArrayList<>();
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(AtomicFiles.TEMP_PREFIX)) {
-                        Files.deleteIfExists(file); // a write interrupted before its rename: never confirmed to anyone
-                    } else if (name.endsWith(SUFFIX)) {
-                        loaded.add(json.readValue(file.toFile(), OutboxEntry.class));
-                    }
-                }
-            }
-            loaded.sort(Comparator.comparingLong(OutboxEntry::sequence));
-            for (OutboxEntry e : loaded) {
-                entries.put(e.idempotencyKey(), e);
-                nextSequence = Math.max(nextSequence, e.sequence() + 1);
-                notifyChanged(e);
-            }
-            log.info("outbox {}: {} entries left from an earlier run", directory, loaded.size());
-            kick();
-            return List.copyOf(loaded);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the decision outbox at " + directory, e);
+    /** How long the server keeps idempotency keys (it says so in {@code /api/v1/info}). */
+    public void useRetention(Duration serverRetention) {
+        if (serverRetention != null && serverRetention.isPositive()) {
+            retention = serverRetention;
         }
-    }
-
-    /** Records a decision durably and queues it for sending. Returns once it is on disk. */
-    public synchronized OutboxEntry submitDecision(long applicationId, int version, DecisionRequest decision) {
-        OutboxEntry entry = new OutboxEntry(nextSequence++, OutboxEntry.Kind.DECISION, newKey(), applicationId,
-                version, decision, null, null, clock.instant(), OutboxEntry.SyncState.PENDING_SYNC, 0, null, null,
-                null, null);
-        return add(entry);
-    }
-
-    public synchronized OutboxEntry submitBulk(DecisionRequest decision, List<BulkTarget> targets) {
-        List<BulkDecisionItem> items = targets.stream()
-                .map(t -> new BulkDecisionItem(t.applicationId(), t.version(), newKey()))
-                .toList();
-        OutboxEntry entry = new OutboxEntry(nextSequence++, OutboxEntry.Kind.BULK, newKey(), 0, 0, null,
-                new BulkDecisionRequest(decision, items), null, clock.instant(),
-                OutboxEntry.SyncState.PENDING_SYNC, 0, null, null, null, null);
-        return add(entry);
-    }
-
-    /** An application the moderator selected for a bulk decision and the version they saw. */
-    public record BulkTarget(long applicationId, int version) {
     }
 
     /**
-     * Undoes a decision. If it has not left this machine yet it is simply cancelled here (the returned entry is the
-     * decision, CANCELLED); otherwise an UNDO is queued behind it, so the server always sees decision then undo.
+     * Loads what an earlier run left unsent (or failed) and starts sending it. An entry left pending may have been
+     * sent just before the end of that run, so it counts as sent (an undo of it goes to the server).
      */
-    public synchronized OutboxEntry submitUndo(String decisionKey) {
-        OutboxEntry decision = entries.get(decisionKey);
-        if (decision == null) {
-            throw new IllegalArgumentException("no decision " + decisionKey + " in the outbox");
+    public List<OutboxEntry> start() {
+        List<OutboxEntry> loaded = files.load();
+        synchronized (this) {
+            for (OutboxEntry e : loaded) {
+                OutboxEntry known = e.state() == OutboxEntry.SyncState.PENDING_SYNC && !e.everSent()
+                        ? e.withSentKey(e.idempotencyKey()) : e;
+                entries.put(e.idempotencyKey(), known);
+                nextSequence = Math.max(nextSequence, e.sequence() + 1);
+            }
+            started = true;
         }
-        if (decision.state() == OutboxEntry.SyncState.PENDING_SYNC && !decisionKey.equals(inFlight)) {
-            OutboxEntry cancelled = decision.cancelled();
-            deleteFile(decision);
-            entries.put(decisionKey, cancelled);
-            notifyChanged(cancelled);
-            return cancelled;
-        }
-        OutboxEntry undo = new OutboxEntry(nextSequence++, OutboxEntry.Kind.UNDO, newKey(),
-                decision.applicationId(), decision.version(), null, null, decisionKey, clock.instant(),
-                OutboxEntry.SyncState.PENDING_SYNC, 0, null, null, null, null);
-        return add(undo);
+        loaded.forEach(this::notifyChanged);
+        log.info("outbox {}: {} entries left from an earlier run", files.directory(), loaded.size());
+        kick();
+        return List.copyOf(loaded);
     }
 
-    /** Forgets a FAILED entry the moderator has seen. */
-    public synchronized void dismiss(String key) {
-        OutboxEntry e = entries.get(key);
-        if (e != null && e.state() == OutboxEntry.SyncState.FAILED) {
-            deleteFile(e);
+    /** Records a decision and queues it; it counts as made once {@link Submission#durable()} completes. */
+    public Submission submitDecision(long applicationId, int version, DecisionRequest decision) {
+        return persist(newEntry(OutboxEntry.Kind.DECISION, applicationId, version, decision, null, null));
+    }
+
+    public Submission submitBulk(DecisionRequest decision, List<BulkTarget> targets) {
+        List<BulkDecisionItem> items = targets.stream()
+                .map(t -> new BulkDecisionItem(t.applicationId(), t.version(), newKey()))
+                .toList();
+        return persist(newEntry(OutboxEntry.Kind.BULK, 0, 0, null, new BulkDecisionRequest(decision, items), null));
+    }
+
+    /**
+     * Undoes a decision. One that never left this machine is cancelled here (the submission's entry is the decision,
+     * CANCELLED, and its file is gone once {@code durable} completes). One that may have reached the server — sent
+     * at least once, even if that attempt ended in a timeout or a reset — gets an UNDO queued behind it, so the
+     * server always sees decision then undo, and nobody may call it undone before the server confirms.
+     */
+    public Submission submitUndo(String decisionKey) {
+        OutboxEntry cancelled = null;
+        OutboxEntry undo = null;
+        OutboxEntry before;
+        synchronized (this) {
+            before = entries.get(decisionKey);
+            if (before == null) {
+                throw new IllegalArgumentException("no decision " + decisionKey + " in the outbox");
+            }
+            if (before.unsettled() && !before.everSent() && !inFlight.contains(decisionKey)) {
+                cancelled = before.cancelled();
+                entries.put(decisionKey, cancelled);
+                stopWaiting(decisionKey);
+            } else {
+                undo = newEntry(OutboxEntry.Kind.UNDO, before.applicationId(), before.version(), null, null,
+                        decisionKey);
+            }
+        }
+        if (undo != null) {
+            return persist(undo);
+        }
+        OutboxEntry done = cancelled;
+        CompletableFuture<OutboxEntry> deleted = new CompletableFuture<>();
+        notifyChanged(done);
+        disk.execute(() -> {
+            files.delete(before);
+            deleted.complete(done);
+        });
+        return new Submission(done, deleted);
+    }
+
+    /** Forgets a FAILED (or NEEDS_ATTENTION) entry the moderator has seen. */
+    public void dismiss(String key) {
+        OutboxEntry e;
+        synchronized (this) {
+            e = entries.get(key);
+            if (e == null || e.state() != OutboxEntry.SyncState.FAILED
+                    && e.state() != OutboxEntry.SyncState.NEEDS_ATTENTION) {
+                return;
+            }
             entries.remove(key);
         }
+        disk.execute(() -> files.delete(e));
     }
 
     /** Retries at once instead of waiting out the backoff (network came back, console started, user asked). */
-    public synchronized void retryNow() {
-        if (retryTimer != null) {
-            retryTimer.cancel(false);
-            retryTimer = null;
+    public void retryNow() {
+        synchronized (this) {
+            waiting.values().forEach(f -> f.cancel(false));
+            waiting.clear();
         }
         kick();
     }
@@ -200,117 +254,173 @@ public final class DecisionOutbox implements AutoCloseable {
         return Optional.ofNullable(entries.get(key));
     }
 
+    /** Entries not yet answered by the server, including those still being written. */
     public synchronized long pendingCount() {
-        return entries.values().stream().filter(e -> e.state() == OutboxEntry.SyncState.PENDING_SYNC).count();
+        return entries.values().stream().filter(OutboxEntry::unsettled).count();
     }
 
+    /** Stops sending; writes already queued still reach the disk (and go out after the next start). */
     @Override
-    public synchronized void close() {
-        closed = true;
-        sender.shutdownNow();
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            waiting.values().forEach(f -> f.cancel(false));
+            waiting.clear();
+        }
+        worker.shutdown();
     }
 
-    private OutboxEntry add(OutboxEntry entry) {
-        write(entry);
-        entries.put(entry.idempotencyKey(), entry);
-        notifyChanged(entry);
-        kick();
-        return entry;
+    // ---- writing -----------------------------------------------------------------------------------------------
+
+    private synchronized OutboxEntry newEntry(OutboxEntry.Kind kind, long applicationId, int version,
+                                              DecisionRequest decision, BulkDecisionRequest bulk, String undoOf) {
+        OutboxEntry e = OutboxEntry.saving(nextSequence++, kind, newKey(), applicationId, version, decision, bulk,
+                undoOf, clock.instant());
+        entries.put(e.idempotencyKey(), e);
+        return e;
     }
+
+    private Submission persist(OutboxEntry saving) {
+        CompletableFuture<OutboxEntry> durable = new CompletableFuture<>();
+        String key = saving.idempotencyKey();
+        disk.execute(() -> {
+            synchronized (this) {
+                if (entries.get(key) != saving) {
+                    durable.complete(entries.get(key)); // cancelled before it reached the disk
+                    return;
+                }
+            }
+            OutboxEntry stored = saving.stored();
+            try {
+                files.write(stored);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    entries.remove(key);
+                }
+                log.error("outbox: {} on application {} could not be written", saving.kind(),
+                        saving.applicationId(), e);
+                durable.completeExceptionally(e);
+                return;
+            }
+            synchronized (this) {
+                if (entries.get(key) == saving) {
+                    entries.put(key, stored);
+                }
+            }
+            notifyChanged(stored);
+            durable.complete(stored); // before any send: the maker hears "made" before "confirmed"
+            kick();
+        });
+        return new Submission(saving, durable);
+    }
+
+    /** Records, on disk, that {@code switched} goes out under its new key from now on; on the outbox's thread. */
+    private CompletableFuture<OutboxEntry> switchKey(OutboxEntry switched) {
+        return CompletableFuture.supplyAsync(() -> {
+            files.write(switched.stored());
+            synchronized (this) {
+                entries.computeIfPresent(switched.idempotencyKey(), (k, now) -> now.withSentKey(switched.sentKey()));
+            }
+            return switched;
+        }, worker);
+    }
+
+    // ---- sending -----------------------------------------------------------------------------------------------
 
     private void kick() {
         if (!closed) {
-            sender.execute(this::sendNext);
+            try {
+                worker.execute(this::sendNext);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("outbox closed; not sending", e);
+            }
         }
     }
 
-    private synchronized void sendNext() {
-        if (closed || inFlight != null || retryTimer != null && !retryTimer.isDone()) {
-            return;
-        }
-        Optional<OutboxEntry> head = entries.values().stream()
-                .filter(e -> e.state() == OutboxEntry.SyncState.PENDING_SYNC)
-                .findFirst();
-        if (head.isEmpty()) {
-            return;
-        }
-        OutboxEntry entry = head.get();
-        if (entry.kind() == OutboxEntry.Kind.UNDO) {
-            OutboxEntry decision = entries.get(entry.undoOf());
-            if (decision != null && decision.state() == OutboxEntry.SyncState.FAILED) {
-                // The decision never took effect, so there is nothing to undo.
-                finish(entry, entry.cancelled());
+    /** Sends every entry whose turn it is: nothing earlier on its applications is unsettled. */
+    private void sendNext() {
+        List<OutboxEntry> toSend = new ArrayList<>();
+        List<OutboxEntry> nothingToUndo = new ArrayList<>();
+        synchronized (this) {
+            if (closed || !started) {
                 return;
             }
-        }
-        inFlight = entry.idempotencyKey();
-        OutboxEntry attempt = entry.withAttempt();
-        entries.put(attempt.idempotencyKey(), attempt);
-        send(attempt).whenComplete((outcome, error) -> sender.execute(() -> settled(attempt, outcome, error)));
-    }
-
-    private CompletableFuture<OutboxEntry> send(OutboxEntry e) {
-        try {
-            return switch (e.kind()) {
-                case DECISION -> api.decide(e.applicationId(), e.version(), e.idempotencyKey(), e.decision())
-                        .thenApply(r -> e.confirmed(r, null))
-                        .exceptionallyCompose(error -> isConflict(error) ? decideThroughBulk(e) : failed(error));
-                case UNDO -> api.undo(e.applicationId(), e.idempotencyKey()).thenApply(r -> e.confirmed(r, null));
-                case BULK -> api.bulk(e.bulk()).thenApply(r -> e.confirmed(null, r));
-            };
-        } catch (RuntimeException error) {
-            return CompletableFuture.failedFuture(error);
-        }
-    }
-
-    private CompletableFuture<OutboxEntry> decideThroughBulk(OutboxEntry e) {
-        log.info("decision {} on application {} met a conflict; retrying as a one-item bulk decision",
-                e.idempotencyKey(), e.applicationId());
-        BulkDecisionRequest request = new BulkDecisionRequest(e.decision(),
-                List.of(new BulkDecisionItem(e.applicationId(), e.version(), e.idempotencyKey() + ":bulk")));
-        return api.bulk(request).thenApply(result -> {
-            BulkItemOutcome outcome = result.outcomes().stream()
-                    .filter(o -> o.applicationId() == e.applicationId()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("bulk answer without application "
-                            + e.applicationId()));
-            if (outcome.problem() != null) {
-                throw ApiException.problem(outcome.problem(), null);
+            Set<Long> busy = new HashSet<>();
+            for (OutboxEntry e : entries.values()) {
+                if (!e.unsettled()) {
+                    continue;
+                }
+                List<Long> apps = e.applicationIds();
+                boolean free = e.state() == OutboxEntry.SyncState.PENDING_SYNC
+                        && !inFlight.contains(e.idempotencyKey()) && !waiting.containsKey(e.idempotencyKey())
+                        && apps.stream().noneMatch(busy::contains);
+                busy.addAll(apps);
+                if (!free) {
+                    continue;
+                }
+                OutboxEntry decision = e.kind() == OutboxEntry.Kind.UNDO ? entries.get(e.undoOf()) : null;
+                if (decision != null && (decision.state() == OutboxEntry.SyncState.FAILED
+                        || decision.state() == OutboxEntry.SyncState.NEEDS_ATTENTION)) {
+                    nothingToUndo.add(e); // the decision never took effect here
+                } else if (inFlight.size() < MAX_IN_FLIGHT) {
+                    OutboxEntry attempt = e.withAttempt(e.sentKey() == null ? e.idempotencyKey() : e.sentKey());
+                    entries.put(attempt.idempotencyKey(), attempt);
+                    inFlight.add(attempt.idempotencyKey());
+                    toSend.add(attempt);
+                }
             }
-            return e.confirmed(outcome.result(), null);
-        });
-    }
-
-    private static CompletableFuture<OutboxEntry> failed(Throwable error) {
-        return CompletableFuture.failedFuture(error);
-    }
-
-    private static boolean isConflict(Throwable error) {
-        return ApiException.find(error).filter(a -> a.is(ProblemType.CONFLICT)).isPresent();
-    }
-
-    private synchronized void settled(OutboxEntry attempt, OutboxEntry outcome, Throwable error) {
-        inFlight = null;
-        if (closed) {
-            return;
         }
-        OutboxEntry current = entries.get(attempt.idempotencyKey());
+        for (OutboxEntry e : nothingToUndo) {
+            settle(e, e.cancelled());
+        }
+        Duration keep = retention;
+        for (OutboxEntry attempt : toSend) {
+            boolean outlived = Duration.between(attempt.createdAt(), clock.instant()).compareTo(keep) > 0;
+            requests.send(attempt, outlived).whenComplete((outcome, error) ->
+                    runOnWorker(() -> settled(attempt, outcome, error)));
+        }
+    }
+
+    private void runOnWorker(Runnable r) {
+        try {
+            worker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("outbox closed; an answer is dropped (the entry stays on disk)", e);
+        }
+    }
+
+    private void settled(OutboxEntry attempt, OutboxEntry outcome, Throwable error) {
+        String key = attempt.idempotencyKey();
+        OutboxEntry current;
+        synchronized (this) {
+            inFlight.remove(key);
+            if (closed) {
+                return;
+            }
+            current = entries.get(key);
+        }
         if (error == null) {
-            finish(current, outcome.confirmed(outcome.result(), outcome.bulkResult()));
+            settle(current, outcome);
             return;
         }
         Throwable cause = Futures.unwrap(error);
         if (isRetryable(cause)) {
-            Duration wait = backoff(attempt.attempts());
-            log.info("outbox: {} {} not delivered ({}); retry in {} ms", attempt.kind(), attempt.idempotencyKey(),
-                    cause.toString(), wait.toMillis());
-            write(current); // keeps the attempt count across a restart
-            notifyChanged(current);
-            retryTimer = sender.schedule(() -> {
-                synchronized (this) {
-                    retryTimer = null;
+            Duration wait = backoff(current.attempts());
+            log.info("outbox: {} {} not delivered ({}); retry in {} ms", current.kind(), key, cause.toString(),
+                    wait.toMillis());
+            files.write(current.stored()); // keeps the attempt count and the key that went out across a restart
+            synchronized (this) {
+                if (!closed) {
+                    waiting.put(key, worker.schedule(() -> {
+                        synchronized (this) {
+                            waiting.remove(key);
+                        }
+                        sendNext();
+                    }, wait.toMillis(), TimeUnit.MILLISECONDS));
                 }
-                sendNext();
-            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            notifyChanged(current);
+            kick(); // a slot is free for entries of other applications
             return;
         }
         Optional<Problem> problem = ApiException.find(cause).flatMap(ApiException::problem);
@@ -318,18 +428,21 @@ public final class DecisionOutbox implements AutoCloseable {
                 .orElse("client-error");
         String detail = problem.map(p -> Optional.ofNullable(p.detail()).orElse(p.title()))
                 .orElse(String.valueOf(cause.getMessage()));
-        log.warn("outbox: {} {} on application {} refused: {} {}", attempt.kind(), attempt.idempotencyKey(),
-                attempt.applicationId(), type, detail);
-        OutboxEntry failed = current.failed(type, detail);
-        write(failed);
-        entries.put(failed.idempotencyKey(), failed);
-        notifyChanged(failed);
-        kick();
+        log.warn("outbox: {} {} on application {} refused: {} {}", current.kind(), key, current.applicationId(),
+                type, detail);
+        settle(current, current.failed(type, detail));
     }
 
-    private void finish(OutboxEntry before, OutboxEntry after) {
-        deleteFile(before);
-        entries.put(after.idempotencyKey(), after);
+    /** Files away a settled entry: FAILED and NEEDS_ATTENTION stay on disk until dismissed, the rest are deleted. */
+    private void settle(OutboxEntry before, OutboxEntry after) {
+        if (after.state() == OutboxEntry.SyncState.FAILED || after.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
+            files.write(after);
+        } else {
+            files.delete(before);
+        }
+        synchronized (this) {
+            entries.put(after.idempotencyKey(), after);
+        }
         notifyChanged(after);
         kick();
     }
@@ -357,26 +470,10 @@ public final class DecisionOutbox implements AutoCloseable {
         };
     }
 
-    private Path fileOf(OutboxEntry e) {
-        return directory.resolve(String.format("%012d-%s%s", e.sequence(), safe(e.idempotencyKey()), SUFFIX));
-    }
-
-    private void write(OutboxEntry e) {
-        try {
-            Files.createDirectories(directory);
-            AtomicFiles.write(fileOf(e), json.writeValueAsBytes(e));
-        } catch (IOException ex) {
-            // A decision we cannot persist must not look accepted: the caller sees the failure.
-            throw new UncheckedIOException("cannot write the decision outbox at " + directory, ex);
-        }
-    }
-
-    private void deleteFile(OutboxEntry e) {
-        try {
-            AtomicFiles.delete(fileOf(e));
-        } catch (IOException ex) {
-            log.error("outbox: cannot delete {}; it may be sent again (the server replays it harmlessly)",
-                    fileOf(e), ex);
+    private void stopWaiting(String key) {
+        ScheduledFuture<?> f = waiting.remove(key);
+        if (f != null) {
+            f.cancel(false);
         }
     }
 

@@ -48,21 +48,38 @@ public final class DecisionSyncState {
         outbox.removeListener(listener);
     }
 
-    /** A decision on {@code applicationId} has just gone into the outbox. */
-    public void submitted(long applicationId, OutboxEntry.SyncState state) {
-        states.put(applicationId, state);
+    /** A decision on {@code applicationId} has just been made; it is being written to disk. */
+    public void saving(long applicationId) {
+        states.put(applicationId, OutboxEntry.SyncState.SAVING);
         refreshPending();
     }
 
-    /** An undo has gone into the outbox: cancelled locally (nothing was sent) or queued behind its decision. */
+    /** A decision on {@code applicationId} is on disk (or could not be written: {@code state} null). */
+    public void submitted(long applicationId, OutboxEntry.SyncState state) {
+        if (state == null) {
+            states.remove(applicationId);
+        } else if (states.get(applicationId) == OutboxEntry.SyncState.SAVING) {
+            states.put(applicationId, state); // unless the outbox already told a later state
+        }
+        refreshPending();
+    }
+
+    /**
+     * An undo has gone into the outbox. Either way it is "undoing" until settled: a local cancel once the decision's
+     * file is gone ({@link #cancelledLocally}), a server undo once the server confirms it. Never "undone" before.
+     */
     public void undoSubmitted(long applicationId, OutboxEntry result) {
+        awaitingUndo.add(applicationId);
+        notices.accept(Notice.info("review.notice.undoing", applicationId));
         if (result.state() == OutboxEntry.SyncState.CANCELLED) {
             states.remove(applicationId);
-            notices.accept(Notice.info("review.notice.undone", applicationId));
-        } else {
-            awaitingUndo.add(applicationId);
-            notices.accept(Notice.info("review.notice.undoing", applicationId));
         }
+        refreshPending();
+    }
+
+    /** A decision that never left this machine is cancelled and its file is gone. */
+    public void cancelledLocally(long applicationId) {
+        finishUndo(applicationId, true);
         refreshPending();
     }
 
@@ -81,13 +98,16 @@ public final class DecisionSyncState {
 
     private void outboxChanged(OutboxEntry e) {
         if (e.kind() == OutboxEntry.Kind.DECISION) {
+            if (e.state() == OutboxEntry.SyncState.SAVING) {
+                return; // the maker has said so already
+            }
             if (e.state() == OutboxEntry.SyncState.CANCELLED || e.state() == OutboxEntry.SyncState.CONFIRMED
                     && !states.containsKey(e.applicationId())) {
                 states.remove(e.applicationId());
             } else {
                 states.put(e.applicationId(), e.state());
             }
-            if (e.state() == OutboxEntry.SyncState.FAILED) {
+            if (e.state() == OutboxEntry.SyncState.FAILED || e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
                 decisionFailed(e);
             }
         } else if (e.kind() == OutboxEntry.Kind.UNDO) {
@@ -117,13 +137,18 @@ public final class DecisionSyncState {
         if (failed.stream().noneMatch(f -> f.idempotencyKey().equals(e.idempotencyKey()))) {
             failed.add(e);
         }
-        notices.accept(Notice.error("review.notice.decisionFailed", e.applicationId(), String.valueOf(e.failureType()),
-                String.valueOf(e.failureDetail())));
+        if (e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
+            notices.accept(Notice.warning("review.notice.needsAttention", e.applicationId()));
+        } else {
+            notices.accept(Notice.error("review.notice.decisionFailed", e.applicationId(),
+                    String.valueOf(e.failureType()), String.valueOf(e.failureDetail())));
+        }
         refused.accept(e);
     }
 
     private void refreshPending() {
-        pending.set((int) states.values().stream().filter(s -> s == OutboxEntry.SyncState.PENDING_SYNC).count());
+        pending.set((int) states.values().stream().filter(s -> s == OutboxEntry.SyncState.PENDING_SYNC
+                || s == OutboxEntry.SyncState.SAVING).count());
     }
 
     public ObservableMap<Long, OutboxEntry.SyncState> states() {

@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.review.ApplicationDetail;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.DecisionKind;
@@ -49,7 +50,11 @@ public final class FocusModeModel {
     }
 
     private final DecisionOutbox outbox;
+    private final Executor fx;
     private final Clock clock;
+    private final ObjectProperty<UndoWindow.Offer> saving = new SimpleObjectProperty<>(this, "saving");
+    /** The key of the latest decision made here: only it may open the undo window once it is on disk. */
+    private String latestDecision;
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
     private final BooleanProperty helpVisible = new SimpleBooleanProperty(this, "helpVisible");
     private final BooleanProperty needsInfoRequested = new SimpleBooleanProperty(this, "needsInfoRequested");
@@ -64,6 +69,7 @@ public final class FocusModeModel {
     public FocusModeModel(ReviewApi api, DecisionOutbox outbox, Executor fx, ReviewTimers timers, Clock clock,
                           ErrorMessages errors) {
         this.outbox = outbox;
+        this.fx = fx;
         this.clock = clock;
         this.video = new VideoTransport(api);
         this.undoWindow = new UndoWindow(timers, clock);
@@ -181,21 +187,51 @@ public final class FocusModeModel {
             notice.set(Notice.warning("review.notice.notPending", d.id(), d.status().name()));
             return;
         }
-        OutboxEntry entry;
+        DecisionOutbox.Submission submission;
         try {
-            entry = outbox.submitDecision(d.id(), d.version(), request);
-        } catch (UncheckedIOException e) {
+            submission = outbox.submitDecision(d.id(), d.version(), request);
+        } catch (RuntimeException e) {
             log.error("decision on {} could not be stored", d.id(), e);
-            notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(e.getCause().getMessage())));
+            notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(e.getMessage())));
             return;
         }
-        sync.submitted(d.id(), entry.state());
+        // Saved on the outbox's thread: the window moves on at once, and shows "saving" until the file is on disk.
+        UndoWindow.Offer offer = new UndoWindow.Offer(d.id(), submission.idempotencyKey(), request.kind(),
+                request.reasonCode(), d.applicant() == null ? "" : d.applicant().nickname(), null);
+        latestDecision = offer.decisionKey();
+        undoWindow.clear();
+        saving.set(offer);
+        sync.saving(d.id());
         m.decided();
-        decidedCount.set(decidedCount.get() + 1);
-        decisionListeners.forEach(l -> l.changed(d.id(), true));
-        undoWindow.open(new UndoWindow.Offer(d.id(), entry.idempotencyKey(), request.kind(), request.reasonCode(),
-                d.applicant() == null ? "" : d.applicant().nickname(), clock.instant().plus(UndoWindow.LENGTH)), m);
         lineUp.advance();
+        submission.durable().whenCompleteAsync((entry, error) -> onDisk(m, offer, entry, error), fx);
+    }
+
+    /** A decision counts as made only now, once it is durable: counted, listed as decided, undoable. */
+    private void onDisk(ApplicationModel m, UndoWindow.Offer offer, OutboxEntry entry, Throwable error) {
+        if (saving.get() == offer) {
+            saving.set(null);
+        }
+        long id = offer.applicationId();
+        if (error != null || entry == null || entry.state() == OutboxEntry.SyncState.CANCELLED) {
+            sync.submitted(id, null);
+            if (error != null) {
+                Throwable cause = Futures.unwrap(error);
+                log.error("decision on {} could not be stored", id, cause);
+                notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(
+                        cause instanceof UncheckedIOException io ? io.getCause().getMessage() : cause.getMessage())));
+                m.reclaimed();
+                lineUp.bringBack(m); // not made: the moderator's work is back on screen
+            }
+            return;
+        }
+        sync.submitted(id, entry.state());
+        decidedCount.set(decidedCount.get() + 1);
+        decisionListeners.forEach(l -> l.changed(id, true));
+        if (offer.decisionKey().equals(latestDecision)) {
+            undoWindow.open(new UndoWindow.Offer(id, offer.decisionKey(), offer.kind(), offer.reasonCode(),
+                    offer.nickname(), clock.instant().plus(UndoWindow.LENGTH)), m);
+        }
     }
 
     /** Undoes the last decision if its window is still open, and brings that application back on screen. */
@@ -206,10 +242,13 @@ public final class FocusModeModel {
             return;
         }
         UndoWindow.Offer offer = taken.offer();
-        OutboxEntry result = outbox.submitUndo(offer.decisionKey());
+        DecisionOutbox.Submission result = outbox.submitUndo(offer.decisionKey());
         decidedCount.set(decidedCount.get() - 1);
         decisionListeners.forEach(l -> l.changed(offer.applicationId(), false));
-        sync.undoSubmitted(offer.applicationId(), result);
+        sync.undoSubmitted(offer.applicationId(), result.entry());
+        if (result.entry().state() == OutboxEntry.SyncState.CANCELLED) {
+            result.durable().whenCompleteAsync((e, error) -> sync.cancelledLocally(offer.applicationId()), fx);
+        }
         ApplicationModel m = taken.application();
         if (m == null) {
             return;
@@ -293,6 +332,11 @@ public final class FocusModeModel {
 
     public ReadOnlyObjectProperty<UndoWindow.Offer> undoOfferProperty() {
         return undoWindow.offerProperty();
+    }
+
+    /** The decision being written to disk (the toast says "saving" and offers no undo yet), or null. */
+    public ReadOnlyObjectProperty<UndoWindow.Offer> savingProperty() {
+        return saving;
     }
 
     public ReadOnlyIntegerProperty undoSecondsLeftProperty() {

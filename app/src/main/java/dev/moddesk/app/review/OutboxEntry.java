@@ -1,16 +1,24 @@
 package dev.moddesk.app.review;
 
+import dev.moddesk.contract.review.ApplicationDetail;
+import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
 import dev.moddesk.contract.review.BulkDecisionResult;
+import dev.moddesk.contract.review.DecisionInfo;
 import dev.moddesk.contract.review.DecisionRequest;
 import dev.moddesk.contract.review.DecisionResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One decision (or undo, or bulk decision) in the local outbox, as stored on disk. {@code version} is the
  * application version the moderator saw (sent as If-Match); {@code undoOf} is the idempotency key of the decision an
- * UNDO reverses. {@code failureType}/{@code failureDetail} say why a FAILED entry was refused.
+ * UNDO reverses. {@code failureType}/{@code failureDetail} say why a FAILED entry was refused. {@code sentKey} is the
+ * idempotency key that went out last (null: never sent; a decision retried as a one-item bulk decision goes on with
+ * {@code key + ":bulk"}). {@code remoteStatus}/{@code remoteDecision} are the server's state of the application when
+ * an entry NEEDS_ATTENTION.
  */
 public record OutboxEntry(
         long sequence,
@@ -27,12 +35,22 @@ public record OutboxEntry(
         String failureType,
         String failureDetail,
         DecisionResult result,
-        BulkDecisionResult bulkResult) {
+        BulkDecisionResult bulkResult,
+        String sentKey,
+        ApplicationStatus remoteStatus,
+        DecisionInfo remoteDecision) {
 
     public enum Kind { DECISION, UNDO, BULK }
 
-    /** PENDING_SYNC until the server confirms; CANCELLED = undone locally before it was ever sent. */
-    public enum SyncState { PENDING_SYNC, CONFIRMED, FAILED, CANCELLED }
+    /**
+     * SAVING: made, not yet on disk (memory only; it does not count as made until it is PENDING_SYNC). PENDING_SYNC
+     * until the server confirms; CANCELLED = undone locally before it was ever sent; NEEDS_ATTENTION = it waited
+     * longer than the server keeps idempotency keys, so it is not sent blindly: the moderator sees the server's state.
+     */
+    public enum SyncState { SAVING, PENDING_SYNC, CONFIRMED, FAILED, CANCELLED, NEEDS_ATTENTION }
+
+    /** The suffix of the key a decision is retried with as a one-item bulk decision. */
+    static final String BULK_SUFFIX = ":bulk";
 
     public OutboxEntry {
         Objects.requireNonNull(kind, "kind");
@@ -50,23 +68,86 @@ public record OutboxEntry(
         }
     }
 
-    OutboxEntry withAttempt() {
+    /** A new entry, not on disk yet. */
+    static OutboxEntry saving(long sequence, Kind kind, String key, long applicationId, int version,
+                              DecisionRequest decision, BulkDecisionRequest bulk, String undoOf, Instant createdAt) {
+        return new OutboxEntry(sequence, kind, key, applicationId, version, decision, bulk, undoOf, createdAt,
+                SyncState.SAVING, 0, null, null, null, null, null, null, null);
+    }
+
+    /** The applications this entry acts on (a bulk entry: every item's). */
+    public List<Long> applicationIds() {
+        return kind == Kind.BULK ? bulk.items().stream().map(BulkDecisionItem::applicationId).toList()
+                : List.of(applicationId);
+    }
+
+    /** True until the server has answered it one way or the other (or it was cancelled). */
+    public boolean unsettled() {
+        return state == SyncState.SAVING || state == SyncState.PENDING_SYNC;
+    }
+
+    /** True once a request with this entry may have reached the server. */
+    public boolean everSent() {
+        return sentKey != null;
+    }
+
+    boolean retriesThroughBulk() {
+        return kind == Kind.DECISION && sentKey != null && sentKey.endsWith(BULK_SUFFIX);
+    }
+
+    private OutboxEntry with(SyncState s, int tries, String type, String detail, DecisionResult decided,
+                             BulkDecisionResult bulkDecided, String sent, ApplicationStatus remote,
+                             DecisionInfo remoteInfo) {
         return new OutboxEntry(sequence, kind, idempotencyKey, applicationId, version, decision, bulk, undoOf,
-                createdAt, state, attempts + 1, failureType, failureDetail, result, bulkResult);
+                createdAt, s, tries, type, detail, decided, bulkDecided, sent, remote, remoteInfo);
+    }
+
+    /** As written to disk: PENDING_SYNC. */
+    OutboxEntry stored() {
+        return with(SyncState.PENDING_SYNC, attempts, failureType, failureDetail, result, bulkResult, sentKey,
+                null, null);
+    }
+
+    /** One more attempt, going out under {@code key}. */
+    OutboxEntry withAttempt(String key) {
+        return with(state, attempts + 1, failureType, failureDetail, result, bulkResult, key, remoteStatus,
+                remoteDecision);
+    }
+
+    OutboxEntry withSentKey(String key) {
+        return with(state, attempts, failureType, failureDetail, result, bulkResult, key, remoteStatus,
+                remoteDecision);
     }
 
     OutboxEntry confirmed(DecisionResult decided, BulkDecisionResult bulkDecided) {
-        return new OutboxEntry(sequence, kind, idempotencyKey, applicationId, version, decision, bulk, undoOf,
-                createdAt, SyncState.CONFIRMED, attempts, null, null, decided, bulkDecided);
+        return with(SyncState.CONFIRMED, attempts, null, null, decided, bulkDecided, sentKey, null, null);
     }
 
     OutboxEntry failed(String type, String detail) {
-        return new OutboxEntry(sequence, kind, idempotencyKey, applicationId, version, decision, bulk, undoOf,
-                createdAt, SyncState.FAILED, attempts, type, detail, result, bulkResult);
+        return with(SyncState.FAILED, attempts, type, detail, result, bulkResult, sentKey, remoteStatus,
+                remoteDecision);
     }
 
     OutboxEntry cancelled() {
-        return new OutboxEntry(sequence, kind, idempotencyKey, applicationId, version, decision, bulk, undoOf,
-                createdAt, SyncState.CANCELLED, attempts, null, null, null, null);
+        return with(SyncState.CANCELLED, attempts, null, null, null, null, sentKey, null, null);
+    }
+
+    /** Too old to send blindly; {@code server} is the application as the server has it now (null: not read). */
+    OutboxEntry needsAttention(ApplicationDetail server) {
+        return with(SyncState.NEEDS_ATTENTION, attempts, "needs-attention", null, null, null, sentKey,
+                server == null ? null : server.status(), server == null ? null : server.decision());
+    }
+
+    /**
+     * True when {@code server} shows this decision on record: decided the way it says, by {@code staffId} (0: not
+     * known, then kind and reason must match). A 412 that was this entry's own earlier success is recognised so.
+     */
+    boolean isOnRecord(ApplicationDetail server, long staffId) {
+        if (kind != Kind.DECISION || server == null || server.status() == ApplicationStatus.PENDING) {
+            return false;
+        }
+        DecisionInfo d = server.decision();
+        return d != null && d.kind() == decision.kind() && Objects.equals(d.reasonCode(), decision.reasonCode())
+                && (staffId <= 0 || d.decidedById() == staffId);
     }
 }

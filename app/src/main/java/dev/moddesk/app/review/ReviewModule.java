@@ -1,6 +1,7 @@
 package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.AppPaths;
 import dev.moddesk.app.core.ControllerFactory;
@@ -10,6 +11,7 @@ import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -70,8 +72,15 @@ public final class ReviewModule implements FeatureModule {
             ReviewApi api = new ReviewApi(s.api());
             Path outboxDir = AppPaths.outboxDir(app.dataDir(), s.api().baseUrl().host(), s.api().baseUrl().port(),
                     s.me().username());
-            DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, app.fx());
+            DecisionOutbox outbox = new DecisionOutbox(outboxDir, api, app.fx(),
+                    DecisionOutbox.Options.defaults().withStaffId(s.me().id()));
             outbox.start();
+            // How long the server can replay a decision; until it says, the outbox assumes the default 7 days.
+            new SessionApi(s.api()).info().thenAccept(info -> {
+                if (info.idempotencyRetentionSeconds() != null) {
+                    outbox.useRetention(Duration.ofSeconds(info.idempotencyRetentionSeconds()));
+                }
+            });
             workspace = new ReviewWorkspace(api, outbox, app.fx(), ReviewTimers.scheduled(app.scheduler(), app.fx()),
                     Clock.systemUTC(), s.may(Role.ADMIN), app.errors());
             workspaceSession = s;

@@ -2,6 +2,7 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.app.core.Futures;
 import dev.moddesk.contract.Page;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ApplicationSummary;
@@ -241,12 +242,16 @@ public final class ReviewQueueModel {
     }
 
     private void submitBulk(DecisionRequest decision, List<DecisionOutbox.BulkTarget> targets) {
-        try {
-            bulkKey = outbox.submitBulk(decision, targets).idempotencyKey();
-        } catch (UncheckedIOException ex) {
-            bulkPending.set(false);
-            notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(ex.getCause().getMessage())));
-        }
+        DecisionOutbox.Submission submission = outbox.submitBulk(decision, targets);
+        bulkKey = submission.idempotencyKey();
+        submission.durable().whenCompleteAsync((entry, error) -> {
+            if (error != null && submission.idempotencyKey().equals(bulkKey)) {
+                Throwable cause = Futures.unwrap(error);
+                bulkPending.set(false);
+                notice.set(Notice.error("review.notice.outboxWriteFailed", String.valueOf(
+                        cause instanceof UncheckedIOException io ? io.getCause().getMessage() : cause.getMessage())));
+            }
+        }, fx);
     }
 
     private void outboxChanged(OutboxEntry e) {
@@ -271,9 +276,10 @@ public final class ReviewQueueModel {
             bulkOutcomes.setAll(out);
             bulkSucceeded.set((int) out.stream().filter(BulkOutcomeRow::succeeded).count());
             bulkFailed.set(out.size() - bulkSucceeded.get());
-        } else if (e.state() == OutboxEntry.SyncState.FAILED) {
+        } else if (e.state() == OutboxEntry.SyncState.FAILED || e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
             bulkPending.set(false);
-            notice.set(Notice.error("review.notice.bulkFailed", String.valueOf(e.failureDetail())));
+            notice.set(Notice.error("review.notice.bulkFailed", String.valueOf(
+                    e.failureDetail() != null ? e.failureDetail() : e.failureType())));
         }
     }
 

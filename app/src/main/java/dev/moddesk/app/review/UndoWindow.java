@@ -77,6 +77,11 @@ public final class UndoWindow {
         }
     }
 
+    /** A newer decision is on its way: the earlier offer ends (only the latest decision can be undone). */
+    public void clear() {
+        end();
+    }
+
     /** Stops the countdown for good (focus mode is closing); the offer is left as it was. */
     public void dispose() {
         stopCountdown();

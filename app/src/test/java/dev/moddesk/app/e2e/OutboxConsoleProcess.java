@@ -74,7 +74,7 @@ public final class OutboxConsoleProcess {
                         DecisionRequest decision = a.id() % 2 == 0
                                 ? new DecisionRequest(DecisionKind.APPROVE, null, null, null)
                                 : new DecisionRequest(DecisionKind.REJECT, "OFF_TOPIC", null, null);
-                        outbox.submitDecision(d.id(), d.version(), decision);
+                        outbox.submitDecision(d.id(), d.version(), decision).awaitDurable();
                         decided.add(d.id());
                         submitted++;
                         out.println("submitted " + d.id());

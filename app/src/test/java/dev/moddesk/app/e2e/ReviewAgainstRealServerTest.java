@@ -92,21 +92,21 @@ class ReviewAgainstRealServerTest {
         try (DecisionOutbox outbox = new DecisionOutbox(outboxDir, moderator, Runnable::run, Clock.systemUTC(),
                 Duration.ofMillis(200), Duration.ofSeconds(2))) {
             outbox.start();
-            OutboxEntry entry = outbox.submitDecision(d.id(), d.version(),
+            DecisionOutbox.Submission entry = outbox.submitDecision(d.id(), d.version(),
                     new DecisionRequest(DecisionKind.REJECT, reasons.get(0).code(), null, null));
             await("decision confirmed", () -> outbox.entry(entry.idempotencyKey())
                     .map(e -> e.state() == OutboxEntry.SyncState.CONFIRMED).orElse(false));
             assertThat(outbox.entry(entry.idempotencyKey()).orElseThrow().result().status())
                     .isEqualTo(ApplicationStatus.REJECTED);
 
-            OutboxEntry undo = outbox.submitUndo(entry.idempotencyKey());
+            DecisionOutbox.Submission undo = outbox.submitUndo(entry.idempotencyKey());
             await("undo confirmed", () -> outbox.entry(undo.idempotencyKey())
                     .map(e -> e.state() == OutboxEntry.SyncState.CONFIRMED).orElse(false));
             assertThat(moderator.application(d.id()).get(20, TimeUnit.SECONDS).status())
                     .isEqualTo(ApplicationStatus.PENDING);
 
             ApplicationDetail stale = d;
-            OutboxEntry staleDecision = outbox.submitDecision(stale.id(), stale.version(),
+            DecisionOutbox.Submission staleDecision = outbox.submitDecision(stale.id(), stale.version(),
                     new DecisionRequest(DecisionKind.APPROVE, null, null, null));
             await("stale decision failed visibly", () -> outbox.entry(staleDecision.idempotencyKey())
                     .map(e -> e.state() == OutboxEntry.SyncState.FAILED).orElse(false));

@@ -69,6 +69,8 @@ public final class FakeReviewServer {
     private final Map<Long, Integer> decisionsApplied = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
     private final Set<String> loseResponseFor = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger loseBulkResponses = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<Long> unavailable = ConcurrentHashMap.newKeySet();
     private final List<String> requestLog = new ArrayList<>();
 
     private static final class App {
@@ -133,6 +135,30 @@ public final class FakeReviewServer {
     /** The next decision with this application id is applied, but its answer never reaches the client. */
     public void loseResponseOnce(long applicationId) {
         loseResponseFor.add(String.valueOf(applicationId));
+    }
+
+    /** The next {@code n} bulk decisions are applied, but their answers never reach the client. */
+    public void loseBulkResponses(int n) {
+        loseBulkResponses.set(n);
+    }
+
+    /** Requests about this application (a bulk decision naming it included) are answered 503 while it is set. */
+    public void setUnavailable(long applicationId, boolean isUnavailable) {
+        if (isUnavailable) {
+            unavailable.add(applicationId);
+        } else {
+            unavailable.remove(applicationId);
+        }
+    }
+
+    /** The server drops every stored answer, as after its idempotency retention. */
+    public synchronized void forgetIdempotencyKeys() {
+        idempotency.clear();
+    }
+
+    /** The staff id the server gives a staff member (decisions on record carry it). */
+    public static long staffId(String staff) {
+        return 1000L + Math.floorMod(staff.hashCode(), 1000);
     }
 
     public synchronized void advance(Duration d) {
@@ -271,7 +297,7 @@ public final class FakeReviewServer {
         };
         a.version++;
         Instant undoable = now.plus(UNDO_WINDOW);
-        a.decision = new DecisionInfo(r.kind(), r.reasonCode(), r.note(), 1, staff, now, undoable);
+        a.decision = new DecisionInfo(r.kind(), r.reasonCode(), r.note(), staffId(staff), staff, now, undoable);
         a.holder = null;
         decisionsApplied.merge(a.id, 1, Integer::sum);
         return new DecisionResult(a.id, a.status, a.version, undoable,
@@ -421,6 +447,9 @@ public final class FakeReviewServer {
                 synchronized (FakeReviewServer.this) {
                     requestLog.add(request.getMethod() + " " + request.getUrl().encodedPath());
                 }
+                if (touchesUnavailable(request)) {
+                    return problemResponse(problem(ProblemType.INTERNAL, "unavailable", Map.of()));
+                }
                 try {
                     return handle(request);
                 } catch (ApiException e) {
@@ -486,7 +515,11 @@ public final class FakeReviewServer {
             return next.map(this::ok).orElseGet(() -> new MockResponse.Builder().code(204).build());
         }
         if (m.equals("POST") && path.equals("decisions/bulk")) {
-            return ok(bulk(staff, json.readValue(body, BulkDecisionRequest.class)));
+            MockResponse answer = ok(bulk(staff, json.readValue(body, BulkDecisionRequest.class)));
+            if (loseBulkResponses.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            }
+            return answer;
         }
         if (m.equals("GET") && p[0].equals("applicants")) {
             return ok(history(p[1]));
@@ -517,6 +550,16 @@ public final class FakeReviewServer {
             }
         }
         throw problem(ProblemType.NOT_FOUND, path, Map.of());
+    }
+
+    private boolean touchesUnavailable(RecordedRequest r) {
+        if (unavailable.isEmpty()) {
+            return false;
+        }
+        String path = r.getUrl().encodedPath();
+        String body = r.getBody() == null ? "" : r.getBody().utf8();
+        return unavailable.stream().anyMatch(id -> path.contains("/applications/" + id + "/")
+                || path.endsWith("/decisions/bulk") && body.contains("\"applicationId\":" + id + ","));
     }
 
     private MockResponse ok(Object value) {

@@ -39,7 +39,9 @@ class FocusModeModelTest {
         first = server.addApplication("小李", "喜欢爬山，周末常去青城山");
         second = server.addApplication("小王", "加微信 领福利");
         third = server.addApplication("小赵", "想认识同城山友");
-        outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50));
+        // Writes on the caller's thread: a decision is on disk when the key press returns (the async path has its own test).
+        outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50),
+                DecisionOutbox.Options.defaults().writingOn(Runnable::run));
         outbox.start();
         focus = new FocusModeModel(api, outbox, Runnable::run, timers, clock,
                 new ErrorMessages(new I18n(Locale.ENGLISH)));

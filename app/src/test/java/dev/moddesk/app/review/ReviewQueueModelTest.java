@@ -33,7 +33,9 @@ class ReviewQueueModelTest {
 
     @BeforeEach
     void setUp() {
-        outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50));
+        // Writes on the caller's thread: a decision is on disk when the key press returns (the async path has its own test).
+        outbox = new DecisionOutbox(dir, api, outboxEvents, clock, Duration.ofMillis(10), Duration.ofMillis(50),
+                DecisionOutbox.Options.defaults().writingOn(Runnable::run));
         outbox.start();
         queue = new ReviewQueueModel(api, outbox, Runnable::run, timers, clock,
                 new ErrorMessages(new I18n(Locale.ENGLISH)));

@@ -56,8 +56,10 @@ class ReviewViewTest {
         zhao = server.addApplication("小赵", "想认识同城山友");
         chen = server.addApplication("小陈", "兼职刷单 日结");
         dir = Files.createTempDirectory("review-view");
+        // Writes on the caller's thread, so each key press leaves its decision on disk (SavingDecisionViewTest
+        // drives the real, asynchronous path).
         outbox = new DecisionOutbox(dir, api, new FxExecutor(), Clock.systemUTC(), Duration.ofMillis(20),
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), DecisionOutbox.Options.defaults().writingOn(Runnable::run));
         outbox.start();
         ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
                 Clock.systemUTC(), true, new ErrorMessages(i18n));

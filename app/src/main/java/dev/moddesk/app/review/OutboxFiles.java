@@ -1,0 +1,86 @@
+package dev.moddesk.app.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.app.api.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox's folder: one file per entry, named by sequence and key, written atomically and synced with the
+ * {@link FileSync} given. Blocking: the outbox calls it on its own thread, never while holding its lock.
+ */
+final class OutboxFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxFiles.class);
+    private static final String SUFFIX = ".json";
+
+    private final Path directory;
+    private final FileSync sync;
+    private final ObjectMapper json = Json.mapper();
+
+    OutboxFiles(Path directory, FileSync sync) {
+        this.directory = directory;
+        this.sync = sync;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** What an earlier run left, in sequence order; a write interrupted before its rename is dropped. */
+    List<OutboxEntry> load() {
+        try {
+            Files.createDirectories(directory);
+            List<OutboxEntry> loaded = new ArrayList<>();
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(AtomicFiles.TEMP_PREFIX)) {
+                        Files.deleteIfExists(file); // never confirmed to anyone
+                    } else if (name.endsWith(SUFFIX)) {
+                        loaded.add(json.readValue(file.toFile(), OutboxEntry.class));
+                    }
+                }
+            }
+            loaded.sort(Comparator.comparingLong(OutboxEntry::sequence));
+            return loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the decision outbox at " + directory, e);
+        }
+    }
+
+    /** Writes {@code e} durably; a decision that cannot be persisted must not look made, so this throws. */
+    void write(OutboxEntry e) {
+        try {
+            Files.createDirectories(directory);
+            AtomicFiles.write(fileOf(e), json.writeValueAsBytes(e), sync);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the decision outbox at " + directory, ex);
+        }
+    }
+
+    void delete(OutboxEntry e) {
+        try {
+            AtomicFiles.delete(fileOf(e), sync);
+        } catch (IOException ex) {
+            log.error("outbox: cannot delete {}; it may be sent again (the server replays it harmlessly)",
+                    fileOf(e), ex);
+        }
+    }
+
+    private Path fileOf(OutboxEntry e) {
+        return directory.resolve(String.format("%012d-%s%s", e.sequence(), safe(e.idempotencyKey()), SUFFIX));
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
