@@ -204,6 +204,7 @@ public final class DecisionOutbox implements AutoCloseable {
             if (before.unsettled() && !before.everSent() && !inFlight.contains(decisionKey)) {
                 cancelled = before.cancelled();
                 entries.put(decisionKey, cancelled);
+                notifyChanged(cancelled);
                 stopWaiting(decisionKey);
             } else {
                 undo = newEntry(OutboxEntry.Kind.UNDO, before.applicationId(), before.version(), null, null,
@@ -215,7 +216,6 @@ public final class DecisionOutbox implements AutoCloseable {
         }
         OutboxEntry done = cancelled;
         CompletableFuture<OutboxEntry> deleted = new CompletableFuture<>();
-        notifyChanged(done);
         disk.execute(() -> {
             files.delete(before);
             deleted.complete(done);
@@ -442,8 +442,8 @@ public final class DecisionOutbox implements AutoCloseable {
         }
         synchronized (this) {
             entries.put(after.idempotencyKey(), after);
+            notifyChanged(after); // queued with the change: whoever sees it settled can also hear of it
         }
-        notifyChanged(after);
         kick();
     }
 
