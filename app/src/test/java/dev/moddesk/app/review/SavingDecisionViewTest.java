@@ -48,7 +48,8 @@ class SavingDecisionViewTest {
     void start(Stage stage) throws IOException {
         server.addApplication("小李", "喜欢爬山，周末常去青城山");
         server.addApplication("小王", "想认识同城山友");
-        outbox = new DecisionOutbox(Files.createTempDirectory("saving-view"), api, new FxExecutor(),
+        java.nio.file.Path dir = Files.createTempDirectory("saving-view");
+        outbox = new DecisionOutbox(dir.resolve("outbox"), api, new FxExecutor(),
                 Clock.systemUTC(), Duration.ofMillis(20), Duration.ofMillis(200),
                 DecisionOutbox.Options.defaults().withFileSync(disk));
         outbox.start();
@@ -58,7 +59,8 @@ class SavingDecisionViewTest {
         ViewRegistry views = new ViewRegistry(controllers, i18n);
         views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
                 "/styles/review.css"));
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views))
+        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
+                        new dev.moddesk.app.core.SettingsStore(dir.resolve("config"))))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
                 .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n));
