@@ -15,6 +15,7 @@ import dev.moddesk.server.ops.OpsFeature;
 import dev.moddesk.server.platform.PlatformFeature;
 import dev.moddesk.server.review.ReviewFeature;
 import dev.moddesk.server.rooms.RoomsFeature;
+import dev.moddesk.server.rooms.actions.RoomActionsFeature;
 import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
 import dev.moddesk.server.sandbox.SandboxSimulation;
@@ -72,7 +73,8 @@ public final class ModDeskServer implements AutoCloseable {
     /** The features every server runs, in registration order. */
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
-                ReviewFeature::new, CreatorsFeature::new, RoomsFeature::new, LifecycleFeature::new);
+                ReviewFeature::new, CreatorsFeature::new, RoomsFeature::new, RoomActionsFeature::new,
+                LifecycleFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */

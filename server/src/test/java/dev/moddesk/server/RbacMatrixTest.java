@@ -137,4 +137,19 @@ class RbacMatrixTest {
             assertThat(response.status()).as(route.toString()).isEqualTo(403);
         }
     }
+
+    @Test
+    void roomActionsAreForOpsAndAdminsOnlyAndModeratorsGet403() {
+        TestClient moderator = server.as(Role.MODERATOR);
+        List<Route> actionRoutes = server.server().api().routes().stream()
+                .filter(r -> r.path().startsWith("/api/v1/rooms/") && r.path().endsWith("/actions")).toList();
+        assertThat(actionRoutes).isNotEmpty();
+        for (Route route : actionRoutes) {
+            assertThat(route.access().kind()).as(route.toString()).isEqualTo(Access.Kind.STAFF);
+            assertThat(route.access().minRole()).as(route.toString()).isEqualTo(Role.OPS);
+            TestClient.Response response = moderator.send(route.method(), route.path().replaceAll("\\{[^}]+}", "r1"),
+                    "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", "k"));
+            assertThat(response.status()).as(route.toString()).isEqualTo(403);
+        }
+    }
 }

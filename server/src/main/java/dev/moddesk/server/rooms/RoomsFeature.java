@@ -21,6 +21,7 @@ import dev.moddesk.server.review.ReviewScreen;
 import dev.moddesk.server.rooms.bus.InProcessRoomBus;
 import dev.moddesk.server.rooms.bus.JetStreamRoomBus;
 import dev.moddesk.server.rooms.bus.RoomBus;
+import dev.moddesk.server.rooms.bus.RoomBuses;
 import io.javalin.websocket.WsContext;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -51,8 +52,9 @@ public final class RoomsFeature implements Feature {
 
     RoomsFeature(Services services, StreamSettings settings) {
         var jdbi = services.database().jdbi();
-        this.rooms = new RoomsModule(jdbi, bus(services), ReviewScreen.bundled().words(), Json.mapper(),
-                services.clock(), settings);
+        // The server's one bus, shared with room actions (RoomBuses).
+        this.rooms = new RoomsModule(jdbi, RoomBuses.of(services, RoomsFeature::bus), ReviewScreen.bundled().words(),
+                Json.mapper(), services.clock(), settings);
         PlatformGateway platform = PlatformGateway.of(services);
         rooms.stateHandlers().forEach(platform.ingest()::register);
         platform.ingest().register(rooms.messageHandler());
