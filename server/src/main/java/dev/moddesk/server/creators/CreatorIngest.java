@@ -4,6 +4,7 @@ import dev.moddesk.contract.creators.CreatorValues;
 import dev.moddesk.contract.creators.Limit;
 import dev.moddesk.server.platform.ActionPublisher;
 import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.IngestPayload;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,15 +64,15 @@ final class CreatorIngest {
     }
 
     private void creatorUpserted(Handle h, IngestHandler.Event event) {
-        Payload p = new Payload(event.payload());
-        String externalId = p.text("creatorId", 100);
-        String userId = p.text("userId", 100);
-        String name = p.text("displayName", 200);
-        long followers = p.number("followers", 0, Long.MAX_VALUE / 2, 0L);
-        String tier = p.text("tier", 50);
+        IngestPayload p = IngestPayload.of(event.payload());
+        String externalId = p.stripped("creatorId", 100);
+        String userId = p.stripped("userId", 100);
+        String name = p.stripped("displayName", 200);
+        long followers = p.wholeNumber("followers", 0, Long.MAX_VALUE / 2, 0L);
+        String tier = p.stripped("tier", 50);
         boolean verified = p.bool("verified", false);
         CreatorValues defaults = creators.tier(h, tier, false)
-                .orElseThrow(() -> new IllegalArgumentException("payload.tier names no tier")).defaults();
+                .orElseThrow(() -> p.refuse("tier", "creators.ingest.noTier")).defaults();
         Instant now = clock.instant();
         Instant at = event.occurredAt() != null ? event.occurredAt() : now;
         var existing = creators.creatorByExternalId(h, externalId, true);
@@ -101,36 +102,36 @@ final class CreatorIngest {
     }
 
     private void groupUpserted(Handle h, IngestHandler.Event event) {
-        Payload p = new Payload(event.payload());
-        String groupId = p.text("groupId", 100);
-        String creatorId = p.text("creatorId", 100);
-        String name = p.text("name", 200);
-        int members = (int) p.number("members", 0, 1_000_000, 0L);
+        IngestPayload p = IngestPayload.of(event.payload());
+        String groupId = p.stripped("groupId", 100);
+        String creatorId = p.stripped("creatorId", 100);
+        String name = p.stripped("name", 200);
+        int members = (int) p.wholeNumber("members", 0, 1_000_000, 0L);
         var creator = creators.creatorByExternalId(h, creatorId, false)
-                .orElseThrow(() -> new IllegalArgumentException("payload.creatorId names no creator"));
+                .orElseThrow(() -> p.refuse("creatorId", "creators.ingest.noCreator"));
         var owner = groups.creatorOfGroup(h, groupId);
         if (owner.isPresent() && owner.get() != creator.id()) {
-            throw new IllegalArgumentException("payload.groupId belongs to another creator");
+            throw p.refuse("groupId", "creators.ingest.otherCreatorsGroup");
         }
         if (owner.isPresent()) {
-            int capacity = (int) p.number("capacity", 0, 1_000_000, 0L);
+            int capacity = (int) p.wholeNumber("capacity", 0, 1_000_000, 0L);
             groups.update(h, groupId, name, members, capacity);
             return;
         }
         Instant now = clock.instant();
         CreatorState state = loader.load(h, creator.id(), false);
-        int capacity = (int) p.number("capacity", 0, 1_000_000,
+        int capacity = (int) p.wholeNumber("capacity", 0, 1_000_000,
                 (long) state.effectiveAt(now).values().memberCapacity());
-        groups.insert(h, creator.id(), groupId, name, members, capacity, p.instant("createdAt", event.occurredAt()
-                != null ? event.occurredAt() : now));
+        Instant created = p.instant("createdAt", event.occurredAt() != null ? event.occurredAt() : now);
+        groups.insert(h, creator.id(), groupId, name, members, capacity, created);
         recorder.recordOther(h, CreatorActor.PLATFORM, "creator.fan_group.open", "creator",
                 Long.toString(creator.id()), null, Map.of("group", name, "groupsOwned", state.groups().size() + 1),
                 null);
     }
 
     private void groupClosed(Handle h, IngestHandler.Event event) {
-        Payload p = new Payload(event.payload());
-        String groupId = p.text("groupId", 100);
+        IngestPayload p = IngestPayload.of(event.payload());
+        String groupId = p.stripped("groupId", 100);
         var owner = groups.creatorOfGroup(h, groupId);
         if (owner.isEmpty()) {
             return; // already closed (or never known): nothing to do
@@ -141,17 +142,16 @@ final class CreatorIngest {
     }
 
     private void quotaRequested(Handle h, IngestHandler.Event event) {
-        Payload p = new Payload(event.payload());
-        String requestId = p.text("requestId", 100);
-        String creatorId = p.text("creatorId", 100);
-        String setting = p.optionalText("setting", 50);
+        IngestPayload p = IngestPayload.of(event.payload());
+        String requestId = p.stripped("requestId", 100);
+        String creatorId = p.stripped("creatorId", 100);
+        String setting = p.optionalStripped("setting", 50);
         Limit limit = setting == null ? Limit.FAN_GROUP_QUOTA : Limit.named(setting)
-                .orElseThrow(() -> new IllegalArgumentException("payload.setting must be fanGroupQuota, displaySlots"
-                        + " or memberCapacity"));
-        int requested = (int) p.number("requested", 1, Limit.MAX, null);
-        String justification = p.text("justification", 2000);
+                .orElseThrow(() -> p.refuse("setting", "core.field.oneOf", "fanGroupQuota, displaySlots, memberCapacity"));
+        int requested = (int) p.wholeNumber("requested", 1, Limit.MAX, null);
+        String justification = p.stripped("justification", 2000);
         var creator = creators.creatorByExternalId(h, creatorId, false)
-                .orElseThrow(() -> new IllegalArgumentException("payload.creatorId names no creator"));
+                .orElseThrow(() -> p.refuse("creatorId", "creators.ingest.noCreator"));
         if (requests.exists(h, requestId)) {
             return; // the same request under another event id
         }

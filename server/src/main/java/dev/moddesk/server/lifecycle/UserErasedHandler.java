@@ -1,6 +1,6 @@
 package dev.moddesk.server.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.moddesk.server.platform.IngestPayload;
 import dev.moddesk.server.platform.IngestHandler;
 import org.jdbi.v3.core.Handle;
 
@@ -25,16 +25,13 @@ final class UserErasedHandler implements IngestHandler {
 
     @Override
     public void apply(Handle handle, Event event) {
-        JsonNode userId = event.payload().get("userId");
-        if (userId == null || !userId.isTextual() || userId.asText().isBlank()) {
-            throw new IllegalArgumentException("payload.userId is required");
+        IngestPayload p = IngestPayload.of(event.payload());
+        String userId = p.string("userId", LifecycleFeature.MAX_USER_ID);
+        if (userId.isBlank()) {
+            throw p.refuse("userId", "ingest.field.required");
         }
-        if (userId.asText().length() > LifecycleFeature.MAX_USER_ID) {
-            throw new IllegalArgumentException("payload.userId must be at most " + LifecycleFeature.MAX_USER_ID
-                    + " characters");
-        }
-        JsonNode reason = event.payload().get("reason");
-        erasure.erase(handle, userId.asText(), new Erasure.Actor(null, "platform", null),
-                reason != null && reason.isTextual() ? reason.asText() : "user.erased " + event.eventId());
+        String reason = p.optionalStripped("reason", 2000);
+        erasure.erase(handle, userId, new Erasure.Actor(null, "platform", null),
+                reason != null ? reason : "user.erased " + event.eventId());
     }
 }

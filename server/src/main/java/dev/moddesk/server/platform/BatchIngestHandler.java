@@ -2,6 +2,7 @@ package dev.moddesk.server.platform;
 
 import dev.moddesk.contract.platform.IngestOutcome;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,6 +16,9 @@ public interface BatchIngestHandler {
     /** The event types this handler applies. */
     Set<String> types();
 
-    /** Applies {@code events} in order; one outcome per event, in the same order. */
-    List<IngestOutcome> applyAll(List<IngestHandler.Event> events);
+    /**
+     * Applies {@code events} in order; one outcome per event, in the same order. A rejection's problem is written in
+     * {@code locale}, the language the platform asked for (see {@link IngestPayload} for keyed refusals).
+     */
+    List<IngestOutcome> applyAll(List<IngestHandler.Event> events, Locale locale);
 }

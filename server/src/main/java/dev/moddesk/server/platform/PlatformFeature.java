@@ -198,7 +198,7 @@ public final class PlatformFeature implements Feature {
             events.add(event == null ? null : Json.mapper().valueToTree(event));
         }
         Long keyId = call.ctx().attribute(KEY_ID_ATTRIBUTE);
-        IngestBatchResult result = gateway.ingest().ingest(keyId, events);
+        IngestBatchResult result = gateway.ingest().ingest(keyId, events, call.language());
         ingested.get(IngestStatus.APPLIED).increment(result.applied());
         ingested.get(IngestStatus.DUPLICATE).increment(result.duplicates());
         ingested.get(IngestStatus.REJECTED).increment(result.rejected());

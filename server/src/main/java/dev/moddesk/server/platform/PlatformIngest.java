@@ -1,9 +1,10 @@
 package dev.moddesk.server.platform;
 
+import dev.moddesk.server.core.FieldProblem;
+import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.platform.IngestBatchResult;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,19 +78,27 @@ public final class PlatformIngest {
      * {@link BatchIngestHandler} go to it as one run.
      */
     public IngestBatchResult ingest(long keyId, List<JsonNode> events) {
+        return ingest(keyId, events, Locale.ENGLISH);
+    }
+
+    /**
+     * Like {@link #ingest(long, List)}, with each outcome's problem and note written in {@code locale} (the language
+     * the platform asked for with {@code Accept-Language}).
+     */
+    public IngestBatchResult ingest(long keyId, List<JsonNode> events, Locale locale) {
         IngestOutcome[] outcomes = new IngestOutcome[events.size()];
         BatchIngestHandler runHandler = null;
         List<IngestHandler.Event> run = new ArrayList<>();
         List<Integer> runIndexes = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            Parsed parsed = parse(events.get(i));
+            Parsed parsed = parse(events.get(i), locale);
             if (parsed.rejected() != null) {
                 outcomes[i] = parsed.rejected();
                 continue;
             }
             BatchIngestHandler batch = batchHandlers.get(parsed.event().type());
             if (batch != runHandler && !run.isEmpty()) {
-                applyRun(runHandler, run, runIndexes, outcomes);
+                applyRun(runHandler, run, runIndexes, outcomes, locale);
             }
             if (batch != null) {
                 runHandler = batch;
@@ -96,24 +106,23 @@ public final class PlatformIngest {
                 runIndexes.add(i);
             } else {
                 runHandler = null;
-                outcomes[i] = apply(keyId, handlers.get(parsed.event().type()), parsed.event());
+                outcomes[i] = apply(keyId, handlers.get(parsed.event().type()), parsed.event(), locale);
             }
         }
         if (!run.isEmpty()) {
-            applyRun(runHandler, run, runIndexes, outcomes);
+            applyRun(runHandler, run, runIndexes, outcomes, locale);
         }
         return IngestBatchResult.of(List.of(outcomes));
     }
 
     private static void applyRun(BatchIngestHandler handler, List<IngestHandler.Event> run, List<Integer> indexes,
-                                 IngestOutcome[] outcomes) {
+                                 IngestOutcome[] outcomes, Locale locale) {
         List<IngestOutcome> applied;
         try {
-            applied = handler.applyAll(List.copyOf(run));
+            applied = handler.applyAll(List.copyOf(run), locale);
         } catch (RuntimeException e) {
             LOG.error("A run of {} events could not be applied", run.size(), e);
-            Problem internal = Problem.of(ProblemType.INTERNAL,
-                    "The event could not be applied; nothing was changed. Send it again later.");
+            Problem internal = notApplied(locale);
             applied = run.stream().map(ev -> rejected(ev.eventId(), internal)).toList();
         }
         if (applied.size() != run.size()) {
@@ -130,49 +139,48 @@ public final class PlatformIngest {
     private record Parsed(IngestHandler.Event event, IngestOutcome rejected) {
     }
 
-    private Parsed parse(JsonNode node) {
-        String eventId = text(node, "eventId");
-        List<FieldError> errors = new ArrayList<>();
+    private Parsed parse(JsonNode node, Locale locale) {
         if (node == null || !node.isObject()) {
-            return new Parsed(null, rejected(null, Problem.of(ProblemType.VALIDATION, "An event must be a JSON object")));
+            return new Parsed(null, rejected(null, ProblemException.keyed(ProblemType.VALIDATION,
+                    "ingest.event.object"), locale));
         }
+        String eventId = text(node, "eventId");
+        List<FieldProblem> errors = new ArrayList<>();
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH) {
-            errors.add(new FieldError("eventId", "required, 1 to " + MAX_EVENT_ID_LENGTH + " characters"));
+            errors.add(FieldProblem.of("eventId", "ingest.field.requiredLength", MAX_EVENT_ID_LENGTH));
         }
         String type = text(node, "type");
         if (type == null || type.isBlank() || type.length() > MAX_TYPE_LENGTH) {
-            errors.add(new FieldError("type", "required, 1 to " + MAX_TYPE_LENGTH + " characters"));
+            errors.add(FieldProblem.of("type", "ingest.field.requiredLength", MAX_TYPE_LENGTH));
         }
         Instant occurredAt = null;
         String occurred = text(node, "occurredAt");
         if (occurred == null) {
-            errors.add(new FieldError("occurredAt", "required, an ISO-8601 instant such as 2026-11-24T08:00:00Z"));
+            errors.add(FieldProblem.of("occurredAt", "ingest.field.requiredInstant"));
         } else {
             try {
                 occurredAt = Instant.parse(occurred);
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("occurredAt", "not an ISO-8601 instant such as 2026-11-24T08:00:00Z"));
+                errors.add(FieldProblem.of("occurredAt", "ingest.field.instant"));
             }
         }
         JsonNode payload = node.get("payload");
         if (payload == null || payload.isNull()) {
             payload = JsonNodeFactory.instance.objectNode();
         } else if (!payload.isObject()) {
-            errors.add(new FieldError("payload", "must be a JSON object"));
+            errors.add(FieldProblem.of("payload", "core.field.object"));
         }
         if (!errors.isEmpty()) {
-            return new Parsed(null, rejected(eventId, new Problem(ProblemType.VALIDATION.uri().toString(),
-                    ProblemType.VALIDATION.title(), ProblemType.VALIDATION.status(), "The event has invalid fields",
-                    null, errors, Map.of())));
+            return new Parsed(null, rejected(eventId, ProblemException.invalid(errors), locale));
         }
         if (!handlers.containsKey(type) && !batchHandlers.containsKey(type)) {
-            return new Parsed(null, rejected(eventId, Problem.of(ProblemType.UNKNOWN_EVENT_TYPE,
-                    "No handler for event type '" + type + "'. This server accepts: " + String.join(", ", types()))));
+            return new Parsed(null, rejected(eventId, ProblemException.keyed(ProblemType.UNKNOWN_EVENT_TYPE,
+                    "ingest.unknownType", type, String.join(", ", types())), locale));
         }
         return new Parsed(new IngestHandler.Event(eventId, type, occurredAt, payload), null);
     }
 
-    private IngestOutcome apply(long keyId, IngestHandler handler, IngestHandler.Event event) {
+    private IngestOutcome apply(long keyId, IngestHandler handler, IngestHandler.Event event, Locale locale) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(handle -> {
@@ -185,27 +193,37 @@ public final class PlatformIngest {
                         }
                         throw e;
                     }
-                    String note = handler.applyNoting(handle, event);
-                    return new IngestOutcome(event.eventId(), IngestStatus.APPLIED, null, note);
+                    IngestNote note = handler.applyNoting(handle, event);
+                    return new IngestOutcome(event.eventId(), IngestStatus.APPLIED, null,
+                            note == null ? null : note.text(locale));
                 });
             } catch (AlreadyApplied e) {
                 return new IngestOutcome(event.eventId(), IngestStatus.DUPLICATE, null);
-            } catch (IllegalArgumentException e) {
-                return rejected(event.eventId(), Problem.of(ProblemType.VALIDATION, e.getMessage()));
+            } catch (ProblemException refused) {
+                return rejected(event.eventId(), refused, locale);
             } catch (RuntimeException e) {
                 if (attempt < ATTEMPTS && SqlFailures.isTransient(e)) {
                     LOG.debug("Event {} lost a race (attempt {}), trying again", event.eventId(), attempt, e);
                     continue;
                 }
                 LOG.error("Event {} of type {} could not be applied", event.eventId(), event.type(), e);
-                return rejected(event.eventId(), Problem.of(ProblemType.INTERNAL,
-                        "The event could not be applied; nothing was changed. Send it again later."));
+                return rejected(event.eventId(), notApplied(locale));
             }
         }
     }
 
     private static IngestOutcome rejected(String eventId, Problem problem) {
         return new IngestOutcome(eventId, IngestStatus.REJECTED, problem);
+    }
+
+    /** The event's outcome for a refusal, its texts in {@code locale}. */
+    public static IngestOutcome rejected(String eventId, ProblemException refused, Locale locale) {
+        return rejected(eventId, refused.toProblem(null, locale));
+    }
+
+    /** The problem of an event that failed for a reason of ModDesk's own: nothing was changed, send it again. */
+    public static Problem notApplied(Locale locale) {
+        return ProblemException.keyed(ProblemType.INTERNAL, "ingest.notApplied").toProblem(null, locale);
     }
 
     private static String text(JsonNode node, String field) {

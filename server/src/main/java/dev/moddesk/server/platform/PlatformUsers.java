@@ -1,9 +1,7 @@
 package dev.moddesk.server.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -30,11 +28,11 @@ public final class PlatformUsers implements IngestHandler {
 
     @Override
     public void apply(Handle handle, Event event) {
-        JsonNode p = event.payload();
-        String userId = requiredText(p, "userId", 100);
-        String nickname = requiredText(p, "nickname", 100);
-        String city = optionalText(p, "city", 50);
-        Instant accountCreatedAt = optionalInstant(p, "accountCreatedAt");
+        IngestPayload p = IngestPayload.of(event.payload());
+        String userId = p.stripped("userId", 100);
+        String nickname = p.stripped("nickname", 100);
+        String city = p.optionalStripped("city", 50);
+        Instant accountCreatedAt = p.instant("accountCreatedAt", null);
         Instant now = clock.instant();
         PlatformUser user = new PlatformUser(userId, nickname, city, accountCreatedAt, null, null);
         if (store.updateUser(handle, user, event.occurredAt(), now) || store.user(handle, userId).isPresent()) {
@@ -50,40 +48,5 @@ public final class PlatformUsers implements IngestHandler {
 
     public long count(Handle handle) {
         return store.count(handle, PlatformStore.Counted.USERS);
-    }
-
-    private static String requiredText(JsonNode payload, String field, int maxLength) {
-        String value = optionalText(payload, field, maxLength);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("payload." + field + " is required");
-        }
-        return value;
-    }
-
-    private static String optionalText(JsonNode payload, String field, int maxLength) {
-        JsonNode node = payload.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new IllegalArgumentException("payload." + field + " must be a string");
-        }
-        String value = node.asText().strip();
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException("payload." + field + " must be at most " + maxLength + " characters");
-        }
-        return value;
-    }
-
-    private static Instant optionalInstant(JsonNode payload, String field) {
-        String value = optionalText(payload, field, 64);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("payload." + field + " must be an ISO-8601 instant");
-        }
     }
 }

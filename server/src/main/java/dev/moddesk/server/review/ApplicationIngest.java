@@ -3,6 +3,8 @@ package dev.moddesk.server.review;
 import dev.moddesk.contract.review.Applicant;
 import dev.moddesk.contract.review.Circle;
 import dev.moddesk.contract.review.JoinMode;
+import dev.moddesk.server.core.ProblemException;
+import dev.moddesk.server.platform.IngestNote;
 import dev.moddesk.contract.review.RiskSignal;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +58,7 @@ public final class ApplicationIngest {
             return false;
         }
         long circleId = stores.circles().circleIdByExternal(h, s.circleId())
-                .orElseThrow(() -> new IllegalArgumentException("unknown circle " + s.circleId()));
+                .orElseThrow(() -> ProblemException.invalid("payload.circleId", "review.ingest.noCircle", s.circleId()));
         Circle circle = stores.circles().circle(h, circleId).orElseThrow();
         Instant now = clock.instant();
         List<String> texts = new ArrayList<>(s.answers().stream().map(StoredAnswer::text).toList());
@@ -122,7 +124,7 @@ public final class ApplicationIngest {
      * {@code application.withdrawn}: null when withdrawn now, otherwise why not (remembered for later, or the decision
      * was published already).
      */
-    public String withdraw(Handle h, String applicationId) {
+    public IngestNote withdraw(Handle h, String applicationId) {
         return withdrawal.withdraw(h, applicationId);
     }
 

@@ -1,6 +1,7 @@
 package dev.moddesk.server.review;
 
 import dev.moddesk.contract.review.ApplicationStatus;
+import dev.moddesk.server.platform.IngestNote;
 import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -23,13 +24,12 @@ final class ApplicationWithdrawal {
         this.audit = audit;
     }
 
-    /** Returns null when the application is withdrawn, otherwise a plain sentence saying why it is not (yet). */
-    String withdraw(Handle h, String externalId) {
+    /** Returns null when the application is withdrawn, otherwise a note saying why it is not (yet). */
+    IngestNote withdraw(Handle h, String externalId) {
         Long id = stores.applications().applicationIdByExternal(h, externalId).orElse(null);
         if (id == null) {
             stores.applications().rememberEarlyWithdrawal(h, externalId, clock.instant());
-            return "Application " + externalId + " is not known yet: the withdrawal is kept and applied when its "
-                    + "application.submitted event arrives.";
+            return IngestNote.of("review.ingest.withdrawalKept", externalId);
         }
         // Both updates are conditional, so a decision or the publisher committing in between is seen by the next one.
         if (stores.applications().withdraw(h, id) == 1) {
@@ -44,12 +44,9 @@ final class ApplicationWithdrawal {
         }
         ApplicationRow now = stores.applications().application(h, id).orElseThrow();
         return switch (now.status()) {
-            case WITHDRAWN -> "Nothing changed: application " + externalId + " is withdrawn already.";
-            case EXPIRED -> "Nothing changed: application " + externalId + " had expired already (an "
-                    + "application.expired action was published).";
-            default -> "Nothing changed: application " + externalId + " is " + now.status().name() + " and that "
-                    + "decision was already published on the action feed. Carry out that action, or undo it on "
-                    + "your side.";
+            case WITHDRAWN -> IngestNote.of("review.ingest.withdrawnAlready", externalId);
+            case EXPIRED -> IngestNote.of("review.ingest.expiredAlready", externalId);
+            default -> IngestNote.of("review.ingest.publishedAlready", externalId, now.status().name());
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.moddesk.server.review;
 
+import dev.moddesk.server.platform.IngestPayload;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -21,35 +22,33 @@ final class PlatformMediaUrl {
         return reference != null && reference.regionMatches(true, 0, "https://", 0, 8);
     }
 
-    /** {@code url} as stored, or an IllegalArgumentException naming {@code field} and saying what is wrong. */
-    static String check(String field, String url, List<String> allowedHosts) {
-        if (url.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters");
-        }
+    /** The URL in {@code field} of {@code video} as stored, or a keyed 422 naming the field and what is wrong. */
+    static String check(IngestPayload video, String field, List<String> allowedHosts) {
+        String url = video.string(field, MAX_LENGTH);
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c <= ' ' || c == 0x7f || c == '\\') {
-                throw new IllegalArgumentException(field + " must not contain spaces, control characters or backslashes");
+                throw video.refuse(field, "review.ingest.mediaUrl.characters");
             }
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(field + " is not a URL");
+            throw video.refuse(field, "review.ingest.mediaUrl.notUrl");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException(field + " must be an https URL");
+            throw video.refuse(field, "review.ingest.mediaUrl.https");
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(field + " must not carry user info or a fragment");
+            throw video.refuse(field, "review.ingest.mediaUrl.userInfo");
         }
         if (uri.getPort() != -1 && uri.getPort() != 443) {
-            throw new IllegalArgumentException(field + " must use the default https port");
+            throw video.refuse(field, "review.ingest.mediaUrl.port");
         }
         String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
         if (host == null || !allowedHosts.contains(host)) {
-            throw new IllegalArgumentException(field + "'s host is not one the server's --media-host option lists");
+            throw video.refuse(field, "review.ingest.mediaUrl.host");
         }
         return url;
     }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.review.Applicant;
 import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.IngestNote;
+import dev.moddesk.server.platform.IngestPayload;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,15 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The platform events circle review applies: {@code circle.upserted}, {@code application.submitted},
- * {@code application.withdrawn}. Payload shapes are in docs (review-api); an invalid payload throws
- * {@link IllegalArgumentException} with a readable message, which the ingest API answers as 422 for that event.
+ * {@code application.withdrawn}. Payload shapes are in docs (review-api); an invalid payload is refused through
+ * {@link IngestPayload} with a keyed 422 naming the field, which the ingest API answers for that event.
  */
 final class ReviewIngestHandlers {
+    private static final int MAX_ID = 100;
+    private static final int MAX_QUESTIONS = 20;
+    private static final int MAX_QUESTION = 2000;
+    private static final int MAX_ANSWER = 4000;
+    private static final int MAX_DURATION = 24 * 3600;
 
     private ReviewIngestHandlers() {
     }
@@ -28,18 +34,19 @@ final class ReviewIngestHandlers {
     /** {@code mediaHosts}: where a platform that hosts its own media may point (see {@link PlatformMediaUrl}). */
     static List<IngestHandler> all(ApplicationIngest service, List<String> mediaHosts) {
         return List.of(
-                handler("circle.upserted", (h, e) -> circleUpserted(service, h, e.payload())),
+                handler("circle.upserted", (h, e) -> circleUpserted(service, h, IngestPayload.of(e.payload()))),
                 handler("application.submitted", (h, e) -> applicationSubmitted(service, h, e, mediaHosts)),
-                noting("application.withdrawn", (h, e) -> service.withdraw(h, text(e.payload(), "applicationId", true))));
+                noting("application.withdrawn", (h, e) -> service.withdraw(h,
+                        IngestPayload.of(e.payload()).stripped("applicationId", MAX_ID))));
     }
 
     private interface Apply {
         void apply(Handle h, IngestHandler.Event e);
     }
 
-    /** Applies an event and says, in a plain sentence, why it changed nothing (null when it did what it says). */
+    /** Applies an event and says, in a note, why it changed nothing (null when it did what it says). */
     private interface ApplyNoting {
-        String apply(Handle h, IngestHandler.Event e);
+        IngestNote apply(Handle h, IngestHandler.Event e);
     }
 
     private static IngestHandler noting(String type, ApplyNoting apply) {
@@ -55,7 +62,7 @@ final class ReviewIngestHandlers {
             }
 
             @Override
-            public String applyNoting(Handle handle, Event event) {
+            public IngestNote applyNoting(Handle handle, Event event) {
                 return apply.apply(handle, event);
             }
         };
@@ -75,118 +82,79 @@ final class ReviewIngestHandlers {
         };
     }
 
-    private static void circleUpserted(ApplicationIngest service, Handle h, JsonNode p) {
+    private static void circleUpserted(ApplicationIngest service, Handle h, IngestPayload p) {
         List<String> questions = new ArrayList<>();
-        JsonNode q = p.path("questions");
-        if (!q.isMissingNode() && !q.isNull()) {
-            if (!q.isArray()) {
-                throw new IllegalArgumentException("questions must be an array of texts");
+        List<JsonNode> q = p.array("questions", MAX_QUESTIONS);
+        for (int i = 0; i < q.size(); i++) {
+            JsonNode node = q.get(i);
+            String t = node.isTextual() ? node.asText() : node.path("text").asText(null);
+            if (t == null || t.isBlank()) {
+                throw p.refuse("questions[" + i + "]", "review.ingest.blankQuestion");
             }
-            for (JsonNode node : q) {
-                String t = node.isTextual() ? node.asText() : node.path("text").asText(null);
-                if (t == null || t.isBlank()) {
-                    throw new IllegalArgumentException("questions must not contain blanks");
-                }
-                questions.add(t);
+            if (t.length() > MAX_QUESTION) {
+                throw p.refuse("questions[" + i + "]", "ingest.field.tooLong", MAX_QUESTION);
             }
+            questions.add(t);
         }
         JoinMode mode;
+        String joinMode = p.stripped("joinMode", 16);
         try {
-            mode = JoinMode.valueOf(text(p, "joinMode", true).toUpperCase(Locale.ROOT));
+            mode = JoinMode.valueOf(joinMode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("joinMode must be QUESTIONS, VIDEO or EITHER");
+            throw p.refuse("joinMode", "core.field.oneOf", "QUESTIONS, VIDEO, EITHER");
         }
-        int members = p.path("memberCount").asInt(0);
-        if (members < 0) {
-            throw new IllegalArgumentException("memberCount must not be negative");
-        }
-        service.upsertCircle(h, text(p, "circleId", true), text(p, "name", true), text(p, "city", true),
-                text(p, "topic", true), mode, questions, members, text(p, "owner", false));
+        int members = (int) p.wholeNumber("memberCount", 0, Integer.MAX_VALUE, 0L);
+        service.upsertCircle(h, p.stripped("circleId", MAX_ID), p.stripped("name", 200), p.stripped("city", 100),
+                p.stripped("topic", 100), mode, questions, members, p.optionalStripped("owner", 200));
     }
 
     private static void applicationSubmitted(ApplicationIngest service, Handle h, IngestHandler.Event e,
                                              List<String> mediaHosts) {
-        JsonNode p = e.payload();
-        JsonNode a = p.path("applicant");
-        if (!a.isObject()) {
-            throw new IllegalArgumentException("applicant is required");
-        }
-        Applicant applicant = new Applicant(text(a, "userId", true), text(a, "nickname", false),
-                text(a, "locationCity", false), instant(a, "accountCreatedAt"));
+        IngestPayload p = IngestPayload.of(e.payload());
+        IngestPayload a = p.object("applicant");
+        Applicant applicant = new Applicant(a.stripped("userId", MAX_ID), a.optionalStripped("nickname", 200),
+                a.optionalStripped("locationCity", 100), a.instant("accountCreatedAt", null));
         List<StoredAnswer> answers = new ArrayList<>();
-        JsonNode list = p.path("answers");
-        if (list.isArray()) {
-            for (JsonNode ans : list) {
-                int position = ans.path("position").asInt(0);
-                String text = ans.path("text").asText("");
-                if (position < 1) {
-                    throw new IllegalArgumentException("answers[].position starts at 1");
-                }
-                if (text.length() > 4000) {
-                    throw new IllegalArgumentException("answers[].text is limited to 4000 characters");
-                }
-                answers.add(new StoredAnswer(position, text));
-            }
+        for (IngestPayload ans : p.objects("answers", MAX_QUESTIONS)) {
+            int position = (int) ans.wholeNumber("position", 1, MAX_QUESTIONS, null);
+            String text = ans.optionalString("text", MAX_ANSWER);
+            answers.add(new StoredAnswer(position, text == null ? "" : text));
         }
-        JsonNode v = p.path("video");
+        IngestPayload v = p.optionalObject("video");
         String videoKey = null;
         String posterKey = null;
         Integer duration = null;
         String caption = null;
-        if (v.isObject() && v.hasNonNull("url")) {
+        if (v != null && v.has("url")) {
             // A platform that hosts its own files: https URLs on hosts an admin listed, stored as they came.
-            if (v.hasNonNull("mediaKey")) {
-                throw new IllegalArgumentException("video has either mediaKey or url, not both");
+            if (v.has("mediaKey")) {
+                throw v.refuse("mediaKey", "review.ingest.keyAndUrl");
             }
-            videoKey = PlatformMediaUrl.check("video.url", text(v, "url", true), mediaHosts);
-            String posterUrl = text(v, "posterUrl", false);
-            posterKey = posterUrl == null ? null : PlatformMediaUrl.check("video.posterUrl", posterUrl, mediaHosts);
-            duration = v.path("durationSeconds").asInt(0);
-            caption = text(v, "caption", false);
-        } else if (v.isObject()) {
-            videoKey = text(v, "mediaKey", true);
+            videoKey = PlatformMediaUrl.check(v, "url", mediaHosts);
+            posterKey = v.has("posterUrl") ? PlatformMediaUrl.check(v, "posterUrl", mediaHosts) : null;
+            duration = (int) v.wholeNumber("durationSeconds", 0, MAX_DURATION, 0L);
+            caption = v.optionalStripped("caption", 1000);
+        } else if (v != null) {
+            videoKey = v.stripped("mediaKey", 200);
             if (!MediaLinks.validKey(videoKey)) {
-                throw new IllegalArgumentException("video.mediaKey has characters a media key cannot have");
+                throw v.refuse("mediaKey", "review.ingest.mediaKey");
             }
-            posterKey = text(v, "posterKey", false);
+            posterKey = v.optionalStripped("posterKey", 200);
+            if (posterKey != null && !MediaLinks.validKey(posterKey)) {
+                throw v.refuse("posterKey", "review.ingest.mediaKey");
+            }
             if (posterKey == null && videoKey.endsWith(".mp4")) {
                 posterKey = videoKey.substring(0, videoKey.length() - 4) + ".jpg";
             }
-            duration = v.path("durationSeconds").asInt(0);
-            caption = text(v, "caption", false);
+            duration = (int) v.wholeNumber("durationSeconds", 0, MAX_DURATION, 0L);
+            caption = v.optionalStripped("caption", 1000);
         }
         if (answers.isEmpty() && videoKey == null) {
-            throw new IllegalArgumentException("an application needs answers or a video");
+            throw p.refuse("answers", "review.ingest.answersOrVideo");
         }
-        Instant submitted = instant(p, "submittedAt");
-        service.submit(h, new ApplicationIngest.Submission(text(p, "applicationId", true), text(p, "circleId", true),
-                applicant, text(a, "locale", false), answers, videoKey, posterKey, duration, caption,
-                submitted != null ? submitted : e.occurredAt()));
-    }
-
-    private static String text(JsonNode node, String field, boolean required) {
-        JsonNode v = node.path(field);
-        if (v.isMissingNode() || v.isNull() || v.asText().isBlank()) {
-            if (required) {
-                throw new IllegalArgumentException(field + " is required");
-            }
-            return null;
-        }
-        if (!v.isValueNode()) {
-            throw new IllegalArgumentException(field + " must be a string");
-        }
-        return v.asText();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String raw = text(node, field, false);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException ex) {
-            throw new IllegalArgumentException(field + " must be an ISO-8601 instant");
-        }
+        Instant submitted = p.instant("submittedAt", null);
+        service.submit(h, new ApplicationIngest.Submission(p.stripped("applicationId", MAX_ID),
+                p.stripped("circleId", MAX_ID), applicant, a.optionalStripped("locale", 16), answers, videoKey,
+                posterKey, duration, caption, submitted != null ? submitted : e.occurredAt()));
     }
 }

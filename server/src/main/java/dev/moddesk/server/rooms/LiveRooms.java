@@ -1,6 +1,7 @@
 package dev.moddesk.server.rooms;
 
 import dev.moddesk.contract.rooms.RoomStatus;
+import dev.moddesk.server.core.ProblemException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +41,10 @@ final class LiveRooms {
             cache.put(roomId, entry);
         }
         if (entry.status() == null) {
-            throw new IllegalArgumentException("roomId: no such room; send room.opened first");
+            throw ProblemException.invalid("payload.roomId", "rooms.ingest.noRoom");
         }
         if (entry.status() != RoomStatus.LIVE) {
-            throw new IllegalArgumentException("roomId: the room is " + entry.status() + ", not LIVE");
+            throw ProblemException.invalid("payload.roomId", "rooms.ingest.notLive", entry.status());
         }
     }
 

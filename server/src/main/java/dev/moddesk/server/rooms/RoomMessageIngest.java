@@ -1,20 +1,22 @@
 package dev.moddesk.server.rooms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.Problem;
-import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.platform.IngestOutcome;
 import dev.moddesk.contract.platform.IngestStatus;
 import dev.moddesk.contract.rooms.RoomEvent;
 import dev.moddesk.contract.rooms.RoomMessage;
 import dev.moddesk.contract.rooms.ScreenHit;
+import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.platform.BatchIngestHandler;
 import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.IngestPayload;
+import dev.moddesk.server.platform.PlatformIngest;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import dev.moddesk.server.rooms.bus.RoomBusException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -52,7 +54,7 @@ final class RoomMessageIngest implements BatchIngestHandler {
     }
 
     @Override
-    public List<IngestOutcome> applyAll(List<IngestHandler.Event> events) {
+    public List<IngestOutcome> applyAll(List<IngestHandler.Event> events, Locale locale) {
         IngestOutcome[] outcomes = new IngestOutcome[events.size()];
         Map<String, List<Line>> byRoom = new LinkedHashMap<>();
         Set<String> inRun = new java.util.HashSet<>();
@@ -63,7 +65,7 @@ final class RoomMessageIngest implements BatchIngestHandler {
                 continue;
             }
             try {
-                JsonNode p = e.payload();
+                IngestPayload p = IngestPayload.of(e.payload());
                 String roomId = RoomPayloads.roomId(p);
                 String messageId = RoomPayloads.id(p, "messageId");
                 String userId = RoomPayloads.id(p, "userId");
@@ -74,8 +76,8 @@ final class RoomMessageIngest implements BatchIngestHandler {
                 RoomMessage message = new RoomMessage(messageId, userId, nickname, text, !hits.isEmpty(), hits);
                 byRoom.computeIfAbsent(roomId, r -> new ArrayList<>())
                         .add(new Line(i, e.eventId(), new RoomBus.Pending(e.occurredAt(), message)));
-            } catch (IllegalArgumentException bad) {
-                outcomes[i] = rejected(e.eventId(), Problem.of(ProblemType.VALIDATION, bad.getMessage()));
+            } catch (ProblemException refused) {
+                outcomes[i] = PlatformIngest.rejected(e.eventId(), refused, locale);
             }
         }
         List<RoomEvent> flagged = new ArrayList<>();
@@ -86,8 +88,7 @@ final class RoomMessageIngest implements BatchIngestHandler {
             } catch (RoomBusException failed) {
                 LOG.error("Chat lines for a room could not be appended", failed);
                 for (Line line : lines) {
-                    outcomes[line.index()] = rejected(line.eventId(), Problem.of(ProblemType.INTERNAL,
-                            "The event could not be applied; nothing was changed. Send it again later."));
+                    outcomes[line.index()] = rejected(line.eventId(), PlatformIngest.notApplied(locale));
                 }
                 return;
             }

@@ -1,6 +1,5 @@
 package dev.moddesk.server.rooms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.rooms.RoomClosed;
 import dev.moddesk.contract.rooms.RoomEventPayload;
 import dev.moddesk.contract.rooms.RoomJoin;
@@ -12,6 +11,7 @@ import dev.moddesk.contract.rooms.SeatChange;
 import dev.moddesk.contract.rooms.SongChange;
 import dev.moddesk.contract.rooms.SourceChange;
 import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.IngestPayload;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class RoomStateIngest {
     }
 
     private void opened(Handle h, IngestHandler.Event e) {
-        JsonNode p = e.payload();
+        IngestPayload p = IngestPayload.of(e.payload());
         String roomId = RoomPayloads.roomId(p);
         RoomKind kind = RoomPayloads.kind(p);
         int defaultSeats = kind == RoomKind.VOICE || kind == RoomKind.KTV ? VOICE_SEATS : 0;
@@ -89,7 +89,7 @@ final class RoomStateIngest {
     }
 
     private void audience(Handle h, IngestHandler.Event e, boolean join) {
-        JsonNode p = e.payload();
+        IngestPayload p = IngestPayload.of(e.payload());
         RoomRow room = liveRoom(h, p);
         String userId = RoomPayloads.id(p, "userId");
         String nickname = RoomPayloads.name(p, "nickname");
@@ -100,11 +100,12 @@ final class RoomStateIngest {
     }
 
     private void seat(Handle h, IngestHandler.Event e) {
-        RoomRow room = liveRoom(h, e.payload());
+        IngestPayload p = IngestPayload.of(e.payload());
+        RoomRow room = liveRoom(h, p);
         if (room.seatCount() == 0) {
-            throw new IllegalArgumentException("roomId: a " + room.kind() + " room has no mic seats");
+            throw p.refuse("roomId", "rooms.ingest.noSeats", room.kind());
         }
-        Seat seat = RoomPayloads.seat(e.payload(), room.seatCount());
+        Seat seat = RoomPayloads.seat(p, room.seatCount());
         List<Seat> seats = new ArrayList<>(json.seats(room.seatsJson()));
         seats.removeIf(s -> s.number() == seat.number());
         seats.add(seat);
@@ -114,34 +115,35 @@ final class RoomStateIngest {
     }
 
     private void song(Handle h, IngestHandler.Event e) {
-        RoomRow room = liveRoom(h, e.payload());
-        var queue = RoomPayloads.songs(e.payload());
+        IngestPayload p = IngestPayload.of(e.payload());
+        RoomRow room = liveRoom(h, p);
+        var queue = RoomPayloads.songs(p);
         store.setSongs(h, room.roomId(), json.write(queue), clock.instant());
         append(room, e, new SongChange(queue));
     }
 
     private void source(Handle h, IngestHandler.Event e) {
-        RoomRow room = liveRoom(h, e.payload());
-        var source = RoomPayloads.source(e.payload());
+        IngestPayload p = IngestPayload.of(e.payload());
+        RoomRow room = liveRoom(h, p);
+        var source = RoomPayloads.source(p);
         store.setSource(h, room.roomId(), json.write(source), clock.instant());
         append(room, e, new SourceChange(source));
     }
 
     private void closed(Handle h, IngestHandler.Event e) {
-        JsonNode p = e.payload();
+        IngestPayload p = IngestPayload.of(e.payload());
         RoomRow room = liveRoom(h, p);
-        String reason = p.hasNonNull("reason") ? RoomPayloads.name(p, "reason") : null;
+        String reason = p.has("reason") ? RoomPayloads.name(p, "reason") : null;
         store.close(h, room.roomId(), RoomStatus.ENDED, e.occurredAt(), clock.instant());
         h.afterCommit(() -> liveRooms.forget(room.roomId()));
         append(room, e, new RoomClosed(RoomStatus.ENDED, reason, null));
     }
 
-    private RoomRow liveRoom(Handle h, JsonNode payload) {
+    private RoomRow liveRoom(Handle h, IngestPayload payload) {
         String roomId = RoomPayloads.roomId(payload);
-        RoomRow room = store.lock(h, roomId).orElseThrow(() ->
-                new IllegalArgumentException("roomId: no such room; send room.opened first"));
+        RoomRow room = store.lock(h, roomId).orElseThrow(() -> payload.refuse("roomId", "rooms.ingest.noRoom"));
         if (room.status() != RoomStatus.LIVE) {
-            throw new IllegalArgumentException("roomId: the room is " + room.status() + ", not LIVE");
+            throw payload.refuse("roomId", "rooms.ingest.notLive", room.status());
         }
         return room;
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class ProblemTextTest {
     /** A call that names a text key, up to the end of its statement. */
     private static final Pattern KEYED_CALL = Pattern.compile(
-            "(?:keyed|invalid|invalidQuery|FieldProblem\\.of|ReviewFailure\\.of)\\(([^;]*);");
-    private static final Pattern KEY = Pattern.compile("\"((?:core|session|staff|platform|audit|review|creators|lifecycle|rooms)\\.[A-Za-z.]+)\"");
+            "(?:keyed|invalid|invalidQuery|refuse|FieldProblem\\.of|IngestNote\\.of|ReviewFailure\\.of)\\(([^;]*);");
+    private static final Pattern KEY = Pattern.compile("\"((?:core|session|staff|platform|audit|review|creators|lifecycle|rooms|ingest)\\.[A-Za-z.]+)\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

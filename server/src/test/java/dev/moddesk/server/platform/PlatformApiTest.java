@@ -85,6 +85,25 @@ class PlatformApiTest {
     }
 
     @Test
+    void eachEventsOutcomeIsWrittenInTheLanguageTheCallAsksFor() {
+        IngestBatch batch = new IngestBatch(List.of(
+                new IngestEvent("evt-zh-1", "user.upserted", Instant.now(), Map.of("userId", "u-200")),
+                new IngestEvent("evt-zh-2", "room.exploded", Instant.now(), Map.of())));
+        TestClient.Response response = platform.send("POST", "/api/v1/platform/events", "application/json",
+                TestClient.json(batch), Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
+        contract.check("POST", "/api/v1/platform/events", response);
+        IngestBatchResult result = response.as(IngestBatchResult.class);
+
+        assertThat(result.outcomes()).extracting(IngestOutcome::status)
+                .containsExactly(IngestStatus.REJECTED, IngestStatus.REJECTED);
+        assertThat(result.outcomes().get(0).problem().errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("payload.nickname");
+            assertThat(e.message()).isEqualTo("为必填项");
+        });
+        assertThat(result.outcomes().get(1).problem().detail()).contains("没有处理事件类型").contains("room.exploded");
+    }
+
+    @Test
     void eventsAreAppliedOnceAndEachGetsItsOutcome() {
         IngestBatch batch = new IngestBatch(List.of(
                 user("evt-1", "u-100", "晴天小猪", "成都"),

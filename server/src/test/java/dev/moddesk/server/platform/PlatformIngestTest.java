@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -84,15 +85,15 @@ class PlatformIngestTest {
             }
 
             @Override
-            public String applyNoting(Handle handle, Event event) {
-                return "Nothing changed: it was published already.";
+            public IngestNote applyNoting(Handle handle, Event event) {
+                return IngestNote.of("review.ingest.withdrawnAlready", "a-1");
             }
         });
         ObjectNode late = json.createObjectNode().put("eventId", "late-1").put("type", "test.too_late")
                 .put("occurredAt", "2026-11-24T08:00:00Z");
-        IngestOutcome outcome = ingest.ingest(keyId, List.of(late)).outcomes().getFirst();
+        IngestOutcome outcome = ingest.ingest(keyId, List.of(late), Locale.SIMPLIFIED_CHINESE).outcomes().getFirst();
         assertThat(outcome.status()).isEqualTo(IngestStatus.APPLIED);
-        assertThat(outcome.note()).isEqualTo("Nothing changed: it was published already.");
+        assertThat(outcome.note()).isEqualTo("未做任何更改：申请 a-1 已经撤回。");
         assertThat(ingest.ingest(keyId, List.of(late)).outcomes()).extracting(IngestOutcome::status)
                 .containsExactly(IngestStatus.DUPLICATE);
     }
@@ -174,6 +175,39 @@ class PlatformIngestTest {
         assertThat(result.outcomes().get(4).problem().errors()).anySatisfy(e -> assertThat(e.field()).isEqualTo("eventId"));
         assertThat(result.outcomes().get(5).problem().errors()).anySatisfy(e -> assertThat(e.field()).isEqualTo("occurredAt"));
         assertThat(db.jdbi().withHandle(users::count)).isEqualTo(2);
+    }
+
+    @Test
+    void eachRefusalIsWrittenInTheLanguageThePlatformAskedFor() {
+        ObjectNode noNickname = user("zh-no-nickname", "u-2", "x", "北京");
+        ((ObjectNode) noNickname.get("payload")).remove("nickname");
+        ObjectNode longCity = user("zh-long-city", "u-3", "长城", "城".repeat(51));
+        ObjectNode badTime = user("zh-bad-time", "u-4", "y", "上海");
+        badTime.put("occurredAt", "昨天");
+
+        IngestBatchResult result = ingest.ingest(keyId, List.of(noNickname, longCity, badTime,
+                event("zh-mystery", "room.exploded", Map.of())), Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(result.outcomes()).extracting(IngestOutcome::status).containsOnly(IngestStatus.REJECTED);
+        assertThat(result.outcomes().get(0).problem().errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("payload.nickname");
+            assertThat(e.message()).isEqualTo("为必填项");
+        });
+        assertThat(result.outcomes().get(0).problem().detail()).contains("payload.nickname").contains("为必填项");
+        assertThat(result.outcomes().get(1).problem().errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("payload.city");
+            assertThat(e.message()).isEqualTo("最多 50 个字符");
+        });
+        assertThat(result.outcomes().get(2).problem().errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("occurredAt");
+            assertThat(e.message()).startsWith("必须是 ISO-8601 时间");
+        });
+        assertThat(result.outcomes().get(3).problem().detail()).startsWith("没有处理事件类型“room.exploded”的程序")
+                .contains("user.upserted");
+        IngestOutcome english = ingest.ingest(keyId, List.of(noNickname)).outcomes().getFirst();
+        assertThat(english.problem().errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .isEqualTo("is required"));
+        assertThat(db.jdbi().withHandle(users::count)).isZero();
     }
 
     @Test

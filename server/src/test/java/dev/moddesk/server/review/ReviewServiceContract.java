@@ -31,6 +31,7 @@ import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
 import dev.moddesk.contract.review.RiskSignal;
 import dev.moddesk.server.platform.IngestHandler;
+import dev.moddesk.server.platform.IngestNote;
 import dev.moddesk.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
@@ -544,7 +546,8 @@ abstract class ReviewServiceContract {
                 .filter(x -> x.type().equals("application.withdrawn")).findFirst().orElseThrow();
         var event = new IngestHandler.Event("evt-" + externalId, "application.withdrawn", clock.instant(),
                 JSON.createObjectNode().put("applicationId", externalId));
-        return db.jdbi().inTransaction(h -> handler.applyNoting(h, event));
+        IngestNote note = db.jdbi().inTransaction(h -> handler.applyNoting(h, event));
+        return note == null ? null : note.text(Locale.ENGLISH);
     }
 
     @Test

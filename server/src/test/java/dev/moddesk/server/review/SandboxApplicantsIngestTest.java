@@ -12,6 +12,7 @@ import dev.moddesk.contract.review.ApplicationSummary;
 import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.platform.IngestHandler;
 import dev.moddesk.server.sandbox.CircleApplicantsActivity;
 import dev.moddesk.server.sandbox.SimulatedPopulation;
@@ -138,11 +139,12 @@ class SandboxApplicantsIngestTest {
         IngestHandler submitted = handlers.get("application.submitted");
         assertThatThrownBy(() -> db.jdbi().useTransaction(h -> submitted.apply(h, new IngestHandler.Event("e1",
                 "application.submitted", clock.instant(), Json.mapper().valueToTree(Map.of("applicationId", "a1"))))))
-                .hasMessageContaining("applicant is required");
+                .isInstanceOf(ProblemException.class).hasMessage("payload.applicant: is required");
         IngestHandler circle = handlers.get("circle.upserted");
         assertThatThrownBy(() -> db.jdbi().useTransaction(h -> circle.apply(h, new IngestHandler.Event("e2",
                 "circle.upserted", clock.instant(), Json.mapper().valueToTree(Map.of("circleId", "c", "name", "n",
                         "city", "北京", "topic", "t", "joinMode", "DANCE"))))))
-                .hasMessageContaining("joinMode");
+                .isInstanceOf(ProblemException.class)
+                .hasMessage("payload.joinMode: must be one of QUESTIONS, VIDEO, EITHER");
     }
 }
