@@ -42,6 +42,21 @@ public final class DecisionSyncState {
         this.refused = refused;
         this.undoSettled = undoSettled;
         outbox.addListener(listener);
+        // A review view opened again (the moderator looked at another view meanwhile) starts from what the outbox
+        // still holds: its decisions still pending sync, and the refused ones not yet dismissed, stay in sight.
+        for (OutboxEntry e : outbox.entries()) {
+            if (e.kind() != OutboxEntry.Kind.DECISION) {
+                continue;
+            }
+            if (e.unsettled() || e.state() == OutboxEntry.SyncState.FAILED
+                    || e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
+                states.put(e.applicationId(), e.state());
+            }
+            if (!e.unsettled() && states.containsKey(e.applicationId())) {
+                failed.add(e);
+            }
+        }
+        refreshPending();
     }
 
     public void close() {

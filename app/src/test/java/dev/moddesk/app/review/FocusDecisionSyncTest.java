@@ -112,4 +112,25 @@ class FocusDecisionSyncTest {
         assertThat(notices).contains("review.notice.undone");
         assertThat(server.status(first)).isEqualTo(ApplicationStatus.PENDING);
     }
+
+    @Test
+    void aReviewViewOpenedAgainStillCountsTheDecisionsNotYetSent() {
+        open(DecisionOutbox.Options.defaults().writingOn(Runnable::run));
+        api.setOffline(true);
+        focus.approve();
+        Eventually.await("attempted", () -> outbox.entries().stream().anyMatch(e -> e.attempts() >= 1));
+        fx.drain();
+        assertThat(focus.pendingSyncProperty().get()).isEqualTo(1);
+
+        focus.close(); // the moderator opens another view; coming back builds a new focus model
+        focus = new FocusModeModel(api, outbox, fx, timers, clock, new ErrorMessages(new I18n(Locale.ENGLISH)));
+        assertThat(focus.pendingSyncProperty().get()).as("still 1 pending sync").isEqualTo(1);
+        assertThat(focus.syncStates()).containsEntry(first, OutboxEntry.SyncState.PENDING_SYNC);
+
+        api.setOffline(false);
+        outbox.retryNow();
+        Eventually.await("sent", () -> outbox.pendingCount() == 0);
+        fx.drain();
+        assertThat(focus.pendingSyncProperty().get()).isZero();
+    }
 }
