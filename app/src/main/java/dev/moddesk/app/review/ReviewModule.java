@@ -3,6 +3,7 @@ package dev.moddesk.app.review;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.core.AppContext;
+import dev.moddesk.app.core.ConnectionState;
 import dev.moddesk.app.core.AppPaths;
 import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.FeatureModule;
@@ -10,6 +11,7 @@ import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
 import java.nio.file.Path;
+import javafx.beans.value.ChangeListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class ReviewModule implements FeatureModule {
     private AppContext app;
     private ReviewWorkspace workspace;
     private Session workspaceSession;
+    private ChangeListener<ConnectionState> backOnline;
 
     @Override
     public List<ViewSpec> views() {
@@ -84,12 +87,20 @@ public final class ReviewModule implements FeatureModule {
             workspace = new ReviewWorkspace(api, outbox, app.fx(), ReviewTimers.scheduled(app.scheduler(), app.fx()),
                     Clock.systemUTC(), s.may(Role.ADMIN), app.errors());
             workspaceSession = s;
+            // Decisions waiting out their backoff go as soon as the server answers again, not up to 30 s later.
+            backOnline = (property, was, now) -> {
+                if (now == ConnectionState.CONNECTED && was != ConnectionState.CONNECTED) {
+                    outbox.retryNow();
+                }
+            };
+            app.monitor().stateProperty().addListener(backOnline);
         }
         return workspace;
     }
 
     private synchronized void closeWorkspace() {
         if (workspace != null) {
+            app.monitor().stateProperty().removeListener(backOnline);
             workspace.outbox().close();
             workspace = null;
             workspaceSession = null;
