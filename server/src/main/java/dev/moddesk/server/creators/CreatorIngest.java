@@ -39,28 +39,10 @@ final class CreatorIngest {
     }
 
     List<IngestHandler> handlers() {
-        return List.of(handler("creator.upserted", this::creatorUpserted),
-                handler("fan_group.upserted", this::groupUpserted),
-                handler("fan_group.closed", this::groupClosed),
-                handler("creator.quota_requested", this::quotaRequested));
-    }
-
-    private interface Apply {
-        void apply(Handle h, IngestHandler.Event event);
-    }
-
-    private static IngestHandler handler(String type, Apply apply) {
-        return new IngestHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void apply(Handle handle, Event event) {
-                apply.apply(handle, event);
-            }
-        };
+        return List.of(IngestHandler.of("creator.upserted", this::creatorUpserted),
+                IngestHandler.of("fan_group.upserted", this::groupUpserted),
+                IngestHandler.of("fan_group.closed", this::groupClosed),
+                IngestHandler.of("creator.quota_requested", this::quotaRequested));
     }
 
     private void creatorUpserted(Handle h, IngestHandler.Event event) {

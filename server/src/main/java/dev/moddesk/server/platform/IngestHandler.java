@@ -27,6 +27,51 @@ public interface IngestHandler {
         return null;
     }
 
+    /** What a handler made with {@link #of} does with one event. */
+    @FunctionalInterface
+    interface Apply {
+        void apply(Handle handle, Event event);
+    }
+
+    /** What a handler made with {@link #noting} does with one event: null, or the note for its outcome. */
+    @FunctionalInterface
+    interface ApplyNoting {
+        IngestNote apply(Handle handle, Event event);
+    }
+
+    /** The handler of {@code type} that runs {@code apply}. */
+    static IngestHandler of(String type, Apply apply) {
+        return noting(type, (handle, event) -> {
+            apply.apply(handle, event);
+            return null;
+        });
+    }
+
+    /** The handler of {@code type} that runs {@code apply} and passes on its note (see {@link #applyNoting}). */
+    static IngestHandler noting(String type, ApplyNoting apply) {
+        return new IngestHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void apply(Handle handle, Event event) {
+                applyNoting(handle, event);
+            }
+
+            @Override
+            public IngestNote applyNoting(Handle handle, Event event) {
+                return apply.apply(handle, event);
+            }
+
+            @Override
+            public String toString() {
+                return "ingest handler of " + type;
+            }
+        };
+    }
+
     /** An event as received, with its payload as JSON. */
     record Event(String eventId, String type, Instant occurredAt, JsonNode payload) {
     }

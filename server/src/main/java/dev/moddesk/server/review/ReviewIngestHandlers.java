@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.review.Applicant;
 import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.server.platform.IngestHandler;
-import dev.moddesk.server.platform.IngestNote;
 import dev.moddesk.server.platform.IngestPayload;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,52 +33,11 @@ final class ReviewIngestHandlers {
     /** {@code mediaHosts}: where a platform that hosts its own media may point (see {@link PlatformMediaUrl}). */
     static List<IngestHandler> all(ApplicationIngest service, List<String> mediaHosts) {
         return List.of(
-                handler("circle.upserted", (h, e) -> circleUpserted(service, h, IngestPayload.of(e.payload()))),
-                handler("application.submitted", (h, e) -> applicationSubmitted(service, h, e, mediaHosts)),
-                noting("application.withdrawn", (h, e) -> service.withdraw(h,
+                IngestHandler.of("circle.upserted",
+                        (h, e) -> circleUpserted(service, h, IngestPayload.of(e.payload()))),
+                IngestHandler.of("application.submitted", (h, e) -> applicationSubmitted(service, h, e, mediaHosts)),
+                IngestHandler.noting("application.withdrawn", (h, e) -> service.withdraw(h,
                         IngestPayload.of(e.payload()).stripped("applicationId", MAX_ID))));
-    }
-
-    private interface Apply {
-        void apply(Handle h, IngestHandler.Event e);
-    }
-
-    /** Applies an event and says, in a note, why it changed nothing (null when it did what it says). */
-    private interface ApplyNoting {
-        IngestNote apply(Handle h, IngestHandler.Event e);
-    }
-
-    private static IngestHandler noting(String type, ApplyNoting apply) {
-        return new IngestHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void apply(Handle handle, Event event) {
-                applyNoting(handle, event);
-            }
-
-            @Override
-            public IngestNote applyNoting(Handle handle, Event event) {
-                return apply.apply(handle, event);
-            }
-        };
-    }
-
-    private static IngestHandler handler(String type, Apply apply) {
-        return new IngestHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void apply(Handle handle, Event event) {
-                apply.apply(handle, event);
-            }
-        };
     }
 
     private static void circleUpserted(ApplicationIngest service, Handle h, IngestPayload p) {

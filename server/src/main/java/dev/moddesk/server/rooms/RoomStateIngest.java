@@ -42,36 +42,13 @@ final class RoomStateIngest {
 
     List<IngestHandler> handlers() {
         return List.of(
-                handler("room.opened", this::opened),
-                handler("room.join", (h, e) -> audience(h, e, true)),
-                handler("room.leave", (h, e) -> audience(h, e, false)),
-                handler("room.seat", this::seat),
-                handler("room.song", this::song),
-                handler("room.source", this::source),
-                handler("room.closed", this::closed));
-    }
-
-    private interface Apply {
-        void apply(Handle handle, IngestHandler.Event event);
-    }
-
-    private static IngestHandler handler(String type, Apply apply) {
-        return new IngestHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void apply(Handle handle, Event event) {
-                apply.apply(handle, event);
-            }
-
-            @Override
-            public String toString() {
-                return "rooms:" + type;
-            }
-        };
+                IngestHandler.of("room.opened", this::opened),
+                IngestHandler.of("room.join", (h, e) -> audience(h, e, true)),
+                IngestHandler.of("room.leave", (h, e) -> audience(h, e, false)),
+                IngestHandler.of("room.seat", this::seat),
+                IngestHandler.of("room.song", this::song),
+                IngestHandler.of("room.source", this::source),
+                IngestHandler.of("room.closed", this::closed));
     }
 
     private void opened(Handle h, IngestHandler.Event e) {
