@@ -38,7 +38,7 @@ public final class Main {
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
                    ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention, String natsUrl,
-                   java.time.Duration idempotencyRetention) {
+                   java.time.Duration idempotencyRetention, java.time.Duration heldDeadline) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -113,7 +113,7 @@ public final class Main {
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
                 .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media())
                 .withRetention(options.retention())
-                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null))
+                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null).withHeldDeadline(options.heldDeadline()))
                 .withIdempotencyRetention(options.idempotencyRetention());
         ModDeskServer server = new ModDeskServer(config);
         try {
@@ -192,6 +192,7 @@ public final class Main {
         List<String> mediaHosts = new ArrayList<>();
         java.time.Duration idempotencyRetention = ServerConfig.DEFAULT_IDEMPOTENCY_RETENTION;
         String natsUrl = null;
+        java.time.Duration heldDeadline = ServerConfig.Rooms.DEFAULT_HELD_DEADLINE;
         RetentionSettings defaults = RetentionSettings.defaults();
         long auditDays = defaults.auditLog().toDays();
         long heldDays = defaults.heldMessages().toDays();
@@ -239,6 +240,8 @@ public final class Main {
                 case "--trusted-proxy" -> trustedProxies.add(range(name, value(name, inline, rest)));
                 case "--idempotency-retention" -> idempotencyRetention = parseRetention(value(name, inline, rest));
                 case "--nats-url" -> natsUrl = parseNatsUrl(value(name, inline, rest));
+                case "--held-deadline-minutes" -> heldDeadline = java.time.Duration.ofMinutes(
+                        parseHeldMinutes(name, value(name, inline, rest)));
                 case "--help", "-h" -> help = flag(name, inline);
                 case "--version" -> version = flag(name, inline);
                 default -> throw new UsageException("unknown option " + arg);
@@ -259,7 +262,19 @@ public final class Main {
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
                 tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
-                media.withAllowedHosts(mediaHosts), retention, natsUrl, idempotencyRetention);
+                media.withAllowedHosts(mediaHosts), retention, natsUrl, idempotencyRetention, heldDeadline);
+    }
+
+    private static long parseHeldMinutes(String name, String value) throws UsageException {
+        try {
+            long minutes = Long.parseLong(value.strip());
+            if (minutes >= 1 && minutes <= 10_080) {
+                return minutes;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a number of minutes from 1 to 10080, got " + value);
     }
 
     /** An ISO-8601 duration ({@code P7D}, {@code PT36H}) or a whole number of days, from one hour to ten years. */
@@ -450,6 +465,9 @@ public final class Main {
                                          how long answers to idempotent review writes are kept for replay,
                                          at least as long as a console may stay offline: days, or an
                                          ISO-8601 duration such as P7D or PT36H (default: 7 days)
+                  --held-deadline-minutes <n>
+                                         how long a message the platform held for review waits for staff
+                                         before it is dropped (default: 10)
                   --media-dir <path>     folder of uploaded application videos and posters
                                          (default: media in the data folder)
                   --media-max-bytes <n>  largest media upload in bytes (default: 67108864, 64 MB)

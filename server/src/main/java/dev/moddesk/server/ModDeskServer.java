@@ -16,9 +16,12 @@ import dev.moddesk.server.platform.PlatformFeature;
 import dev.moddesk.server.review.ReviewFeature;
 import dev.moddesk.server.rooms.RoomsFeature;
 import dev.moddesk.server.rooms.actions.RoomActionsFeature;
+import dev.moddesk.server.rooms.held.HeldFeature;
+import dev.moddesk.server.rooms.words.WordListFeature;
 import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
 import dev.moddesk.server.sandbox.SandboxSimulation;
+import dev.moddesk.server.sandbox.SandboxWordList;
 import dev.moddesk.server.session.SessionFeature;
 import dev.moddesk.server.staff.StaffFeature;
 import io.javalin.Javalin;
@@ -74,7 +77,7 @@ public final class ModDeskServer implements AutoCloseable {
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
                 ReviewFeature::new, CreatorsFeature::new, RoomsFeature::new, RoomActionsFeature::new,
-                LifecycleFeature::new);
+                WordListFeature::new, HeldFeature::new, LifecycleFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */
@@ -112,6 +115,7 @@ public final class ModDeskServer implements AutoCloseable {
                 feature.start();
             }
             if (config.sandbox()) {
+                SandboxWordList.seed(services);
                 simulator = SandboxSimulation.start(services, baseUrl(), config.simRate());
             }
             log.info("ModDesk server {} listening on {}:{} ({} database{})", config.version(), config.bind(),

@@ -77,6 +77,16 @@ class MainTest {
     }
 
     @Test
+    void theHeldDeadlineIsAnOptionInMinutes() throws Exception {
+        assertThat(Main.parse(new String[] {}, Map.of(), "Linux", Path.of("/home/li")).heldDeadline())
+                .isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(Main.parse(new String[] {"--held-deadline-minutes", "3"}, Map.of(), "Linux", Path.of("/home/li"))
+                .heldDeadline()).isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThat(run("--held-deadline-minutes", "0")).isEqualTo(2);
+        assertThat(run("--held-deadline-minutes", "1; rm -rf /")).isEqualTo(2);
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("moddesk-server ");

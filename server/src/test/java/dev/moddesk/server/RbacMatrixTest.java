@@ -152,4 +152,20 @@ class RbacMatrixTest {
             assertThat(response.status()).as(route.toString()).isEqualTo(403);
         }
     }
+
+    @Test
+    void theWordListAndTheHeldQueueAreForOpsAndAdminsOnlyAndModeratorsGet403() {
+        TestClient moderator = server.as(Role.MODERATOR);
+        List<Route> routes = server.server().api().routes().stream()
+                .filter(r -> r.path().startsWith("/api/v1/word-list") || r.path().startsWith("/api/v1/held-messages"))
+                .toList();
+        assertThat(routes).hasSize(7);
+        for (Route route : routes) {
+            assertThat(route.access().kind()).as(route.toString()).isEqualTo(Access.Kind.STAFF);
+            assertThat(route.access().minRole()).as(route.toString()).isEqualTo(Role.OPS);
+            TestClient.Response response = moderator.send(route.method(), route.path().replaceAll("\\{[^}]+}", "1"),
+                    "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of("If-Match", "\"1\""));
+            assertThat(response.status()).as(route.toString()).isEqualTo(403);
+        }
+    }
 }

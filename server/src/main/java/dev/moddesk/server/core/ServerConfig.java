@@ -62,8 +62,15 @@ public record ServerConfig(
      * keeps per room at least {@code windowEvents} events or {@code windowAge} of them, whichever keeps more (defaults
      * 200,000 and 2 minutes; tests shrink them to see gaps).
      */
-    public record Rooms(String natsUrl, String natsPrefix, int windowEvents, Duration windowAge) {
+    public record Rooms(String natsUrl, String natsPrefix, int windowEvents, Duration windowAge,
+                        Duration heldDeadline) {
+        /** How long a held message waits for staff before it is dropped, unless configured. */
+        public static final Duration DEFAULT_HELD_DEADLINE = Duration.ofMinutes(10);
+
         public Rooms {
+            if (heldDeadline == null || heldDeadline.isNegative() || heldDeadline.isZero()) {
+                heldDeadline = DEFAULT_HELD_DEADLINE;
+            }
             if (natsPrefix == null || natsPrefix.isBlank()) {
                 natsPrefix = "moddesk";
             }
@@ -75,8 +82,16 @@ public record ServerConfig(
             }
         }
 
+        public Rooms(String natsUrl, String natsPrefix, int windowEvents, Duration windowAge) {
+            this(natsUrl, natsPrefix, windowEvents, windowAge, null);
+        }
+
         public Rooms(String natsUrl, String natsPrefix) {
             this(natsUrl, natsPrefix, 0, null);
+        }
+
+        public Rooms withHeldDeadline(Duration deadline) {
+            return new Rooms(natsUrl, natsPrefix, windowEvents, windowAge, deadline);
         }
 
         public static Rooms inProcess() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Screens chat lines with the shared {@code screening/} word screen: each hit keeps its range and its term's category.
- * The managed word list (term, category, FLAG/HOLD, expiry) replaces the screen's list; HOLD is the platform's to
- * apply before it shows a line (see docs/platform.md), so here every hit flags.
+ * The screen is the managed word list's ({@code rooms/words/ManagedWordList}, swapped atomically on every change);
+ * HOLD is the platform's to apply before it shows a line (see docs/platform.md), so here every hit flags.
  */
 final class MessageScreen {
     private final WordScreen words;

@@ -17,11 +17,11 @@ import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
-import dev.moddesk.server.review.ReviewScreen;
 import dev.moddesk.server.rooms.bus.InProcessRoomBus;
 import dev.moddesk.server.rooms.bus.JetStreamRoomBus;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import dev.moddesk.server.rooms.bus.RoomBuses;
+import dev.moddesk.server.rooms.words.RoomWords;
 import io.javalin.websocket.WsContext;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -52,8 +52,8 @@ public final class RoomsFeature implements Feature {
 
     RoomsFeature(Services services, StreamSettings settings) {
         var jdbi = services.database().jdbi();
-        // The server's one bus, shared with room actions (RoomBuses).
-        this.rooms = new RoomsModule(jdbi, RoomBuses.of(services, RoomsFeature::bus), ReviewScreen.bundled().words(),
+        // The server's one bus, shared with room actions (RoomBuses); the managed word list's live screen (RoomWords).
+        this.rooms = new RoomsModule(jdbi, RoomBuses.of(services, RoomsFeature::bus), RoomWords.of(services).screen(),
                 Json.mapper(), services.clock(), settings);
         PlatformGateway platform = PlatformGateway.of(services);
         rooms.stateHandlers().forEach(platform.ingest()::register);

@@ -17,7 +17,8 @@ public final class SandboxActivities {
         return List.of(
                 UsersActivity::new,
                 CircleApplicantsActivity::new,
-                CreatorsActivity::new
+                CreatorsActivity::new,
+                HeldWordsActivity::new
         );
     }
 }

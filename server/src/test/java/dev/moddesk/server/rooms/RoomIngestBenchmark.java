@@ -34,6 +34,9 @@ public final class RoomIngestBenchmark {
         try (TestServer server = TestServers.start(Backend.H2, config -> config.withRooms(
                 new ServerConfig.Rooms(nats, "bench" + Long.toHexString(System.nanoTime()))), List.of())) {
             RoomFeed feed = RoomFeed.of(server);
+            // The managed word list starts empty: give the screen the term one line in ten carries.
+            server.as(dev.moddesk.contract.Role.OPS).post("/api/v1/word-list",
+                    new dev.moddesk.contract.rooms.WordTermRequest("加我微信", "contact", "FLAG", null));
             List<IngestEvent> opened = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
                 opened.add(feed.opened("bench-" + r, "FRIENDS"));

@@ -15,6 +15,7 @@ import dev.moddesk.contract.rooms.RoomKind;
 import dev.moddesk.contract.rooms.RoomMessage;
 import dev.moddesk.contract.rooms.RoomSummary;
 import dev.moddesk.contract.rooms.ScreenHit;
+import dev.moddesk.contract.rooms.WordTermRequest;
 import dev.moddesk.contract.rooms.Seat;
 import dev.moddesk.contract.rooms.SeatChange;
 import dev.moddesk.server.testing.Backend;
@@ -43,6 +44,8 @@ class RoomsApiTest {
         feed = RoomFeed.of(server);
         ops = server.as(Role.OPS);
         contract = new OpenApiContract(server);
+        assertThat(ops.post("/api/v1/word-list", new WordTermRequest("加微信", "contact", "FLAG", null)).status())
+                .isEqualTo(201);
     }
 
     @AfterAll

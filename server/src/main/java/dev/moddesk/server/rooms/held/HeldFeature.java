@@ -1,0 +1,106 @@
+package dev.moddesk.server.rooms.held;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.moddesk.contract.Role;
+import dev.moddesk.contract.rooms.HeldMessage;
+import dev.moddesk.contract.rooms.HeldStatus;
+import dev.moddesk.server.core.Access;
+import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.Call;
+import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Services;
+import dev.moddesk.server.platform.PlatformGateway;
+import dev.moddesk.server.rooms.bus.RoomBuses;
+import dev.moddesk.server.rooms.words.RoomWords;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The held-for-review queue (OPS and ADMIN; moderators 403): {@code GET /api/v1/held-messages},
+ * {@code POST /api/v1/held-messages/{id}/release|deny}; the platform's {@code message.held} events; and the job that
+ * drops held messages past their deadline ({@code --held-deadline-minutes}), every two seconds on every node.
+ */
+public final class HeldFeature implements Feature {
+    private static final Logger LOG = LoggerFactory.getLogger(HeldFeature.class);
+    static final String BASE = "/api/v1/held-messages";
+
+    private final HeldMessages held;
+    private ScheduledExecutorService deadlines;
+
+    public HeldFeature(Services services) {
+        this.held = new HeldMessages(services.database().jdbi(), RoomBuses.of(services), services.auditLog(),
+                PlatformGateway.of(services).actions(), RoomWords.of(services).screen(), services.clock(),
+                services.config().rooms().heldDeadline());
+        PlatformGateway.of(services).ingest().register(new HeldIngest(held));
+    }
+
+    public HeldMessages held() {
+        return held;
+    }
+
+    @Override
+    public void register(Api api) {
+        Type list = new TypeReference<List<HeldMessage>>() { }.getType();
+        Access staff = Access.role(Role.OPS);
+        api.get(BASE).summary("Held messages, the nearest deadline first (at most 500)").tag("rooms").access(staff)
+                .query("status", String.class, "HELD (default), RELEASED, DENIED, DROPPED or ALL")
+                .query("room", String.class, "only this room")
+                .response(200, list).errors(400, 403)
+                .handle(call -> held.list(status(call), call.query("room")));
+
+        api.post(BASE + "/{id}/release").pathParam("id", Long.class)
+                .summary("Release a held message: the platform shows it (message.released); idempotent")
+                .tag("rooms").access(staff).response(200, HeldMessage.class).errors(403, 404, 409, 503)
+                .handle(call -> held.decide(call.principal(), call.pathId("id"), HeldMessages.Outcome.RELEASED));
+
+        api.post(BASE + "/{id}/deny").pathParam("id", Long.class)
+                .summary("Deny a held message: the platform drops it (message.denied); idempotent")
+                .tag("rooms").access(staff).response(200, HeldMessage.class).errors(403, 404, 409, 503)
+                .handle(call -> held.decide(call.principal(), call.pathId("id"), HeldMessages.Outcome.DENIED));
+    }
+
+    private static HeldStatus status(Call call) {
+        String raw = call.query("status");
+        if (raw == null) {
+            return HeldStatus.HELD;
+        }
+        if (raw.equals("ALL")) {
+            return null;
+        }
+        try {
+            return HeldStatus.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw Call.invalidQuery("status", "rooms.held.query.status");
+        }
+    }
+
+    @Override
+    public void start() {
+        deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "moddesk-held-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.scheduleWithFixedDelay(this::drop, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private void drop() {
+        try {
+            held.dropOverdue();
+        } catch (RuntimeException e) {
+            LOG.warn("Dropping held messages past their deadline failed", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (deadlines != null) {
+            deadlines.shutdownNow();
+        }
+    }
+}
