@@ -15,7 +15,7 @@ import java.util.List;
  * the event is then REJECTED). Control characters are refused (chat text may have line
  * breaks); ids also may not carry line separators or bidi controls.
  */
-final class RoomPayloads {
+public final class RoomPayloads {
     static final int MAX_ID = 200;
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 2000;
@@ -26,11 +26,11 @@ final class RoomPayloads {
     private RoomPayloads() {
     }
 
-    static String roomId(IngestPayload payload) {
+    public static String roomId(IngestPayload payload) {
         return id(payload, "roomId");
     }
 
-    static String id(IngestPayload node, String field) {
+    public static String id(IngestPayload node, String field) {
         String value = node.string(field, MAX_ID);
         if (value.isBlank() || hasControl(value, false) || hasFormatting(value)) {
             throw node.refuse(field, "rooms.ingest.id", MAX_ID);
@@ -42,7 +42,7 @@ final class RoomPayloads {
         return node.has(field) ? id(node, field) : null;
     }
 
-    static String name(IngestPayload node, String field) {
+    public static String name(IngestPayload node, String field) {
         String value = node.string(field, MAX_NAME);
         if (hasControl(value, false)) {
             throw node.refuse(field, "rooms.ingest.control");
@@ -55,7 +55,7 @@ final class RoomPayloads {
     }
 
     /** A chat line: up to {@link #MAX_TEXT} characters, line breaks allowed, other control characters not. */
-    static String messageText(IngestPayload node) {
+    public static String messageText(IngestPayload node) {
         String value = node.string("text", MAX_TEXT);
         if (hasControl(value, true)) {
             throw node.refuse("text", "rooms.ingest.controlInText");

@@ -10,6 +10,7 @@ import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.platform.ActionPublisher;
+import dev.moddesk.server.platform.IngestNote;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import dev.moddesk.server.rooms.bus.RoomBusException;
 import java.time.Clock;
@@ -74,10 +75,10 @@ public final class HeldMessages {
     }
 
     /** Stores a withheld message in the ingest transaction; a note when the platform held it before. */
-    String hold(Handle h, String roomId, String messageId, String userId, String nickname, String text,
+    IngestNote hold(Handle h, String roomId, String messageId, String userId, String nickname, String text,
                 Long listVersion, Instant occurredAt) {
         if (store.byMessage(h, roomId, messageId).isPresent()) {
-            return "This message is already held; nothing changed.";
+            return IngestNote.of("rooms.held.alreadyHeld", messageId);
         }
         List<ScreenHit> hits = new ArrayList<>();
         for (var hit : words.find(text)) {
