@@ -18,6 +18,7 @@ import dev.moddesk.contract.creators.QuotaRequest;
 import dev.moddesk.contract.creators.QuotaRequestView;
 import dev.moddesk.contract.creators.Tier;
 import dev.moddesk.contract.creators.TierChange;
+import dev.moddesk.server.core.BackgroundJobs;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
@@ -25,13 +26,9 @@ import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Creators' routes (ADMIN edits, OPS reads, MODERATOR none), their platform event handlers and the job that ends
@@ -39,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CreatorsFeature implements Feature {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CreatorsFeature.class);
     private static final String BASE = "/api/v1/creators";
     private static final String TIERS = "/api/v1/creator-tiers";
     private static final String REQUESTS = "/api/v1/creator-quota-requests";
@@ -49,7 +45,7 @@ public final class CreatorsFeature implements Feature {
     private static final Access EDIT = Access.role(Role.ADMIN);
 
     private final CreatorsModule creators;
-    private ScheduledExecutorService jobs;
+    private BackgroundJobs jobs;
 
     public CreatorsFeature(Services services) {
         PlatformGateway platform = PlatformGateway.of(services);
@@ -65,45 +61,17 @@ public final class CreatorsFeature implements Feature {
 
     @Override
     public void start() {
-        jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "creator-override-lapses");
-            t.setDaemon(true);
-            return t;
-        });
-        jobs.scheduleWithFixedDelay(this::lapse, 5, 30, TimeUnit.SECONDS);
-        jobs.scheduleWithFixedDelay(this::forgetKeys, 60, 3600, TimeUnit.SECONDS);
-    }
-
-    private void lapse() {
-        try {
-            while (creators.lapseDue(200) == 200) {
-                // keep going while a backlog remains
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Ending lapsed creator overrides failed; retrying in 30 seconds", e);
-        }
-    }
-
-    private void forgetKeys() {
-        try {
-            creators.forgetOldKeys();
-        } catch (RuntimeException e) {
-            LOG.warn("Dropping old creator idempotency keys failed", e);
-        }
+        jobs = BackgroundJobs.on("creator-override-lapses")
+                .draining(Duration.ofSeconds(30), Duration.ofSeconds(5), "Ending lapsed creator overrides", 200,
+                        () -> creators.lapseDue(200))
+                .every(Duration.ofHours(1), Duration.ofMinutes(1), "Dropping old creator idempotency keys",
+                        () -> creators.forgetOldKeys());
     }
 
     @Override
     public void stop() {
         if (jobs != null) {
-            jobs.shutdown();
-            try {
-                if (!jobs.awaitTermination(5, TimeUnit.SECONDS)) {
-                    jobs.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                jobs.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            jobs.close();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.moddesk.contract.lifecycle.BackupResult;
 import dev.moddesk.contract.lifecycle.ErasureReport;
 import dev.moddesk.contract.lifecycle.ErasureRequest;
 import dev.moddesk.contract.lifecycle.RetentionPolicy;
+import dev.moddesk.server.core.BackgroundJobs;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
@@ -21,9 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The data lifecycle (issue 13): retention of every registered kind (a job on every node), erasure and the access
@@ -43,7 +41,7 @@ public final class LifecycleFeature implements Feature {
     private final UserDataRequests requests;
     private final RetentionJob retention;
     private final Backups backups;
-    private ScheduledExecutorService job;
+    private BackgroundJobs job;
 
     public LifecycleFeature(Services services) {
         this.services = services;
@@ -143,18 +141,15 @@ public final class LifecycleFeature implements Feature {
     @Override
     public void start() {
         retention.registerCounters();
-        job = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "moddesk-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        job.scheduleWithFixedDelay(this::pruneNow, PRUNE_EVERY.toSeconds(), PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
+        // One failed run (a database hiccup) no longer ends pruning for good: the next one comes as planned.
+        job = BackgroundJobs.on("moddesk-retention").every(PRUNE_EVERY, PRUNE_EVERY, "Pruning expired data",
+                this::pruneNow);
     }
 
     @Override
     public void stop() {
         if (job != null) {
-            job.shutdownNow();
+            job.close();
         }
     }
 }

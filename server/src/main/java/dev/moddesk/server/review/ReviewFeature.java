@@ -17,6 +17,7 @@ import dev.moddesk.contract.review.JoinMode;
 import dev.moddesk.contract.review.QueueFilter;
 import dev.moddesk.contract.review.QueueHealth;
 import dev.moddesk.contract.review.ReasonCode;
+import dev.moddesk.server.core.BackgroundJobs;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
@@ -33,9 +34,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +54,7 @@ public final class ReviewFeature implements Feature {
     private final MediaLinks links;
     private final Services services;
     private final boolean publishActions;
-    private ScheduledExecutorService jobs;
+    private BackgroundJobs jobs;
 
     /** The standard wiring: review's event handlers go to the platform ingest API, its actions to the feed. */
     public ReviewFeature(Services services) {
@@ -107,57 +105,19 @@ public final class ReviewFeature implements Feature {
             LOG.warn("No action feed: review decisions are kept until one is wired, not published");
             return;
         }
-        jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "review-final-actions");
-            t.setDaemon(true);
-            return t;
-        });
-        jobs.scheduleWithFixedDelay(this::publishDue, 1, 1, TimeUnit.SECONDS);
-        jobs.scheduleWithFixedDelay(this::forgetKeys, 10, 3600, TimeUnit.SECONDS);
-        jobs.scheduleWithFixedDelay(this::expireStale, 30, 300, TimeUnit.SECONDS);
-    }
-
-    private void expireStale() {
-        try {
-            while (review.expiry().expireStale(500) == 500) {
-                // keep going while a backlog remains
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Expiring stale applications failed; retrying in five minutes", e);
-        }
-    }
-
-    private void publishDue() {
-        try {
-            while (review.publisher().publishFinalDecisions(500) == 500) {
-                // keep going while a backlog remains
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Publishing final review decisions failed; retrying in a second", e);
-        }
-    }
-
-    private void forgetKeys() {
-        try {
-            review.expiry().forgetOldIdempotencyKeys();
-        } catch (RuntimeException e) {
-            LOG.warn("Dropping old idempotency keys failed", e);
-        }
+        jobs = BackgroundJobs.on("review-final-actions")
+                .draining(Duration.ofSeconds(1), Duration.ofSeconds(1), "Publishing final review decisions", 500,
+                        () -> review.publisher().publishFinalDecisions(500))
+                .every(Duration.ofHours(1), Duration.ofSeconds(10), "Dropping old idempotency keys",
+                        () -> review.expiry().forgetOldIdempotencyKeys())
+                .draining(Duration.ofMinutes(5), Duration.ofSeconds(30), "Expiring stale applications", 500,
+                        () -> review.expiry().expireStale(500));
     }
 
     @Override
     public void stop() {
         if (jobs != null) {
-            // Let a running publication finish its transaction; interrupting it would break its JDBC connection.
-            jobs.shutdown();
-            try {
-                if (!jobs.awaitTermination(5, TimeUnit.SECONDS)) {
-                    jobs.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                jobs.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            jobs.close();
         }
     }
 
