@@ -19,6 +19,20 @@ public final class Events {
         }
     }
 
+    /**
+     * A feature's live state for the shell's status bar (the rooms stream's lag, for one), kept under {@code id} until
+     * replaced; a blank {@code text} removes it. {@code tooltip} may be null.
+     */
+    public record StatusItemEvent(String id, Severity severity, String text, String tooltip) {
+        public StatusItemEvent {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("id is required");
+            }
+            Objects.requireNonNull(severity, "severity");
+            text = text == null ? "" : text;
+        }
+    }
+
     /** Ask the shell to show another view by its registry id. */
     public record NavigateEvent(String viewId) {
         public NavigateEvent {

@@ -1,6 +1,8 @@
 package dev.moddesk.app.rooms;
 
 import dev.moddesk.app.api.RoomsApi;
+import dev.moddesk.contract.rooms.RoomActionRequest;
+import dev.moddesk.contract.rooms.RoomActionResult;
 import dev.moddesk.contract.rooms.RoomDetail;
 import dev.moddesk.contract.rooms.RoomEventPage;
 import dev.moddesk.contract.rooms.RoomSummary;
@@ -27,5 +29,10 @@ record ApiRoomsBackend(RoomsApi api) implements RoomsBackend {
     @Override
     public CompletableFuture<RoomEventPage> events(String roomId, long after, int limit) {
         return api.events(roomId, after, limit);
+    }
+
+    @Override
+    public CompletableFuture<RoomActionResult> act(String roomId, String idempotencyKey, RoomActionRequest action) {
+        return api.act(roomId, idempotencyKey, action);
     }
 }

@@ -15,6 +15,7 @@ import dev.moddesk.contract.rooms.SourceChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Turns a room's events (the contract's payload records) into what a monitor shows: a {@link ChatLine} per message,
@@ -26,10 +27,13 @@ final class RoomEventRows {
 
     private final ChatLines lines;
     private final RoomState state;
+    private final Consumer<ModerationAction> actions;
 
-    RoomEventRows(ChatLines lines, RoomState state) {
+    /** @param actions told of every staff action event, live or loaded (the monitor's {@link RoomActionsModel}) */
+    RoomEventRows(ChatLines lines, RoomState state, Consumer<ModerationAction> actions) {
         this.lines = Objects.requireNonNull(lines, "lines");
         this.state = Objects.requireNonNull(state, "state");
+        this.actions = Objects.requireNonNull(actions, "actions");
     }
 
     /** A live event: applies it to the room's state and returns its row (null for none). */
@@ -43,6 +47,9 @@ final class RoomEventRows {
             case SlowModeChange s -> state.slowMode(s.seconds());
             case RoomClosed c -> state.status(c.status());
             case RoomMessage m -> { }
+            // The room's own event says staff reopened it (the platform confirms on its side).
+            case ModerationAction a when RoomAction.REOPEN_ROOM.wire().equals(a.action()) -> state.status(
+                    dev.moddesk.contract.rooms.RoomStatus.LIVE);
             case ModerationAction a -> { }
         }
         return row(seq, atMillis, payload);
@@ -71,14 +78,23 @@ final class RoomEventRows {
                     ? notice(seq, atMillis, "rooms.notice.sourceStopped")
                     : notice(seq, atMillis, "rooms.notice.source",
                             name(s.source().sharedByName(), s.source().sharedById()), s.source().title());
-            case ModerationAction a -> notice(seq, atMillis, "rooms.notice.action",
-                    name(a.staffName(), a.staffId()), a.action(), a.targetId(), a.reason());
+            case ModerationAction a -> action(seq, atMillis, a);
             case SlowModeChange s -> s.seconds() == 0
                     ? notice(seq, atMillis, "rooms.notice.slowModeOff", name(s.staffName(), s.staffId()))
                     : notice(seq, atMillis, "rooms.notice.slowMode", Integer.toString(s.seconds()),
                             name(s.staffName(), s.staffId()));
             case RoomClosed c -> notice(seq, atMillis, "rooms.notice.closed", c.status().name(), c.reason());
         };
+    }
+
+    private ChatRow action(long seq, long atMillis, ModerationAction a) {
+        actions.accept(a);
+        String staff = name(a.staffName(), a.staffId());
+        String reason = a.reason() == null ? "" : a.reason();
+        return RoomAction.ofWire(a.action())
+                .map(kind -> notice(seq, atMillis, kind.noticeKey(), staff, a.targetId(), reason,
+                        a.params().getOrDefault(kind == RoomAction.SLOW_MODE ? "seconds" : "minutes", "")))
+                .orElseGet(() -> notice(seq, atMillis, "rooms.notice.action", staff, a.action(), a.targetId(), reason));
     }
 
     private static List<Marks.Mark> screened(List<ScreenHit> hits) {

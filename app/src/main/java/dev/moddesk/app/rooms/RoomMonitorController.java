@@ -16,6 +16,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -88,6 +90,14 @@ public final class RoomMonitorController implements ActiveView {
     @FXML
     private UserCardController userCardController;
     @FXML
+    private RoomActionBarController actionBarController;
+    @FXML
+    private Button skipSongButton;
+    @FXML
+    private Button removeSongButton;
+    @FXML
+    private Button stopSourceButton;
+    @FXML
     private Label bufferLabel;
     @FXML
     private Label lagLabel;
@@ -121,6 +131,10 @@ public final class RoomMonitorController implements ActiveView {
         userCardController.onClosed(() -> chatList.requestFocus());
         watchListField.setOnAction(e -> hub.setWatchTerms(watchListField.getText()));
         freezeButton.setGraphic(new FontIcon("fth-pause"));
+        actionBarController.decorate(skipSongButton, "fth-skip-forward", RoomAction.SKIP_SONG);
+        actionBarController.decorate(removeSongButton, "fth-x-circle", RoomAction.REMOVE_SONG);
+        actionBarController.decorate(stopSourceButton, "fth-stop-circle", RoomAction.STOP_SOURCE);
+        removeSongButton.disableProperty().bind(songList.getSelectionModel().selectedItemProperty().isNull());
     }
 
     /** Shows {@code model}; called once, right after the view is loaded. */
@@ -128,6 +142,8 @@ public final class RoomMonitorController implements ActiveView {
         this.monitor = model;
         chatList.setItems(model.log().window());
         chatList.setId("chat-" + model.room());
+        actionBarController.show(model, chatList.getSelectionModel().selectedItemProperty());
+        userCardController.actions(actionBarController, model.actions());
         watchListField.setText(hub.watchTerms());
     }
 
@@ -184,6 +200,13 @@ public final class RoomMonitorController implements ActiveView {
         }));
         subscriptions.add(m.lagMillisProperty().subscribe(ms -> lagLabel.setText(ms.longValue() < 0 ? ""
                 : i18n.get("rooms.status.lag", String.format(i18n.getLocale(), "%.1f", ms.longValue() / 1000.0)))));
+        actionBarController.activate();
+        subscriptions.add(actionBarController::deactivate);
+        subscriptions.add(state.sourceProperty().subscribe(src -> stopSourceButton.setDisable(src == null)));
+        ListChangeListener<Song> queue = c -> skipSongButton.setDisable(state.songs().isEmpty());
+        state.songs().addListener(queue);
+        subscriptions.add(() -> state.songs().removeListener(queue));
+        skipSongButton.setDisable(state.songs().isEmpty());
         ListChangeListener<Seat> seats = c -> showSeats();
         state.seats().addListener(seats);
         subscriptions.add(() -> state.seats().removeListener(seats));
@@ -278,9 +301,13 @@ public final class RoomMonitorController implements ActiveView {
     private void showSeats() {
         List<javafx.scene.Node> tiles = new ArrayList<>();
         for (Seat seat : monitor.state().seats()) {
-            Label tile = new Label(i18n.get("rooms.monitor.seat", seat.number(), seat.taken()
+            // A menu per seat: off mic, mute, lock (and their undos), from the pointer or the keyboard.
+            MenuButton tile = new MenuButton(i18n.get("rooms.monitor.seat", seat.number(), seat.taken()
                     ? ChatLines.oneLine(seat.occupantName() == null ? seat.occupantId() : seat.occupantName(),
                     ChatLines.MAX_NAME) : i18n.get("rooms.monitor.seatFree")));
+            tile.getItems().setAll(actionBarController.seatItems(seat));
+            tile.setOnShowing(e -> tile.getItems().setAll(actionBarController.seatItems(seat)));
+            tile.setTooltip(new Tooltip(i18n.get("rooms.actions.seatMenu", seat.number())));
             tile.setId("seat-" + seat.number());
             tile.getStyleClass().add("room-seat");
             if (seat.taken()) {
@@ -299,6 +326,27 @@ public final class RoomMonitorController implements ActiveView {
         if (monitor.state().kindProperty().get() != RoomKind.VOICE) {
             show(seatBox, !tiles.isEmpty());
         }
+    }
+
+    @FXML
+    private void onSkipSong() {
+        if (!monitor.state().songs().isEmpty()) {
+            Song singing = monitor.state().songs().getFirst();
+            actionBarController.request(RoomAction.SKIP_SONG, singing.id(), singing.title(), null, null);
+        }
+    }
+
+    @FXML
+    private void onRemoveSong() {
+        Song song = songList.getSelectionModel().getSelectedItem();
+        if (song != null) {
+            actionBarController.request(RoomAction.REMOVE_SONG, song.id(), song.title(), null, null);
+        }
+    }
+
+    @FXML
+    private void onStopSource() {
+        actionBarController.request(RoomAction.STOP_SOURCE, null, "", null, null);
     }
 
     private void showSource(WatchSource source) {

@@ -47,6 +47,7 @@ public final class RoomMonitorModel {
     private final RoomState state = new RoomState();
     private final RoomEventRows rows;
     private final ChatLines lines;
+    private final RoomActionsModel actions;
     private final StringProperty userFilter = new SimpleStringProperty(this, "userFilter", "");
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
     private final BooleanProperty flaggedOnly = new SimpleBooleanProperty(this, "flaggedOnly");
@@ -71,7 +72,8 @@ public final class RoomMonitorModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.log = new ChatLog(capacity);
-        this.rows = new RoomEventRows(lines, state);
+        this.actions = new RoomActionsModel(room, backend, fx, errors, () -> java.util.UUID.randomUUID().toString());
+        this.rows = new RoomEventRows(lines, state, actions::seen);
         userFilter.subscribe(v -> refilter());
         textFilter.subscribe(v -> refilter());
         flaggedOnly.subscribe(v -> refilter());
@@ -232,6 +234,11 @@ public final class RoomMonitorModel {
         return state;
     }
 
+    /** Staff actions in this room: intents, their progress, the sanctions that can be undone. */
+    public RoomActionsModel actions() {
+        return actions;
+    }
+
     public StringProperty userFilterProperty() {
         return userFilter;
     }
@@ -265,8 +272,9 @@ public final class RoomMonitorModel {
     /** What the user card shows for {@code user}: their newest lines here and the facts the monitor knows. */
     public UserCard userCard(ChatUser user) {
         int[] counts = log.countsBy(user.id());
-        boolean onSeat = state.seats().stream().anyMatch(s -> user.id().equals(s.occupantId()));
-        return new UserCard(user, log.linesBy(user.id(), UserCard.MAX_LINES), counts[0], counts[1], onSeat);
+        int seat = state.seats().stream().filter(s -> user.id().equals(s.occupantId())).mapToInt(
+                dev.moddesk.contract.rooms.Seat::number).findFirst().orElse(0);
+        return new UserCard(user, log.linesBy(user.id(), UserCard.MAX_LINES), counts[0], counts[1], seat);
     }
 
     ChatLines lines() {

@@ -1,5 +1,8 @@
 package dev.moddesk.app.rooms;
 
+import dev.moddesk.app.api.RoomsApi;
+import dev.moddesk.contract.rooms.RoomActionRequest;
+import dev.moddesk.contract.rooms.RoomActionResult;
 import dev.moddesk.contract.rooms.RoomDetail;
 import dev.moddesk.contract.rooms.RoomEventPage;
 import dev.moddesk.contract.rooms.RoomSummary;
@@ -17,4 +20,12 @@ public interface RoomsBackend {
 
     /** Events after {@code after}, at most {@code limit}, and the ranges lost for good (backfill). */
     CompletableFuture<RoomEventPage> events(String roomId, long after, int limit);
+
+    /** Takes a staff action in the room, once per {@code idempotencyKey} (a retry sends the same key). */
+    CompletableFuture<RoomActionResult> act(String roomId, String idempotencyKey, RoomActionRequest action);
+
+    /** The console's: the session's rooms routes. */
+    static RoomsBackend of(RoomsApi api) {
+        return new ApiRoomsBackend(api);
+    }
 }

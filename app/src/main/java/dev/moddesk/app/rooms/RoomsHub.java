@@ -60,6 +60,8 @@ public final class RoomsHub implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Link> status = new ReadOnlyObjectWrapper<>(this, "status", Link.CONNECTING);
     private final ReadOnlyLongWrapper wallLagMillis = new ReadOnlyLongWrapper(this, "wallLagMillis", -1);
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper(this, "queued");
+    private final ReadOnlyLongWrapper streamLagMillis = new ReadOnlyLongWrapper(this, "streamLagMillis", -1);
+    private final ReadOnlyIntegerWrapper laggingRooms = new ReadOnlyIntegerWrapper(this, "laggingRooms");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper focusedRoom = new ReadOnlyStringWrapper(this, "focusedRoom");
     private final List<String> watchTerms = new ArrayList<>();
@@ -113,7 +115,11 @@ public final class RoomsHub implements AutoCloseable {
     void accept(List<StreamItem> items) {
         Map<String, List<StreamItem>> byRoom = new LinkedHashMap<>();
         List<RoomFigures> summaries = new ArrayList<>();
+        long newest = 0;
         for (StreamItem item : items) {
+            if (item instanceof StreamFrame f && f.atMillis() > newest) {
+                newest = f.atMillis();
+            }
             switch (item) {
                 case StreamFrame f when f.payload() instanceof RoomStream.Summaries s -> {
                     s.rooms().forEach(r -> summaries.add(figures(r)));
@@ -140,6 +146,14 @@ public final class RoomsHub implements AutoCloseable {
         });
         int waiting = feed.queued();
         queued.set(waiting);
+        if (newest > 0) {
+            streamLagMillis.set(Math.max(0, clock.millis() - newest));
+        }
+        int paused = 0;
+        for (RoomMonitorModel m : monitors.values()) {
+            paused += m.state().laggingProperty().get() ? 1 : 0;
+        }
+        laggingRooms.set(paused);
         if (!lagging.isEmpty() && waiting < RESUME_BELOW) {
             lagging.forEach(feed::resume);
             lagging.clear();
@@ -208,6 +222,16 @@ public final class RoomsHub implements AutoCloseable {
     /** Now minus the newest summaries frame's time, ms; -1 before the first. */
     public ReadOnlyLongProperty wallLagMillisProperty() {
         return wallLagMillis.getReadOnlyProperty();
+    }
+
+    /** Now minus the time of the newest frame drained (any room's event or the summaries), ms; -1 before the first. */
+    public ReadOnlyLongProperty streamLagMillisProperty() {
+        return streamLagMillis.getReadOnlyProperty();
+    }
+
+    /** Open monitors whose room the server stopped sending because the console fell behind (until resumed). */
+    public ReadOnlyIntegerProperty laggingRoomsProperty() {
+        return laggingRooms.getReadOnlyProperty();
     }
 
     /** Items waiting in the stream's queue after the last frame's drain. */

@@ -19,7 +19,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Live rooms for ops and admins: the room wall and the room monitors (tabs), on one {@link RoomsHub} per session
- * (the stream, the per-frame drain, the open monitors), made when the view first loads and closed on sign-out.
+ * (the stream, the per-frame drain, the open monitors), made when the view first loads and closed on sign-out. While
+ * it runs, the stream's lag is in the shell's status bar ({@link RoomsStatusReporter}).
  * Tests give their own stream and REST side.
  */
 public final class RoomsModule implements FeatureModule {
@@ -35,12 +36,13 @@ public final class RoomsModule implements FeatureModule {
     private AppContext app;
     private RoomsHub hub;
     private FrameDrain hubDrain;
+    private RoomsStatusReporter reporter;
     private Session hubSession;
 
     /** The console's: the session's WebSocket stream and REST routes. */
     public RoomsModule() {
         this((session, listener) -> new StreamRoomFeed(session.api(), StreamOptions.defaults(), listener),
-                session -> new ApiRoomsBackend(new RoomsApi(session.api())), Clock.systemUTC(),
+                session -> RoomsBackend.of(new RoomsApi(session.api())), Clock.systemUTC(),
                 RoomsHub.MONITOR_CAPACITY);
     }
 
@@ -66,7 +68,8 @@ public final class RoomsModule implements FeatureModule {
         controllers.register(RoomsController.class, () -> new RoomsController(hub(), app.views(), app.i18n()))
                 .register(RoomWallController.class, () -> new RoomWallController(hub(), app.i18n()))
                 .register(RoomMonitorController.class, () -> new RoomMonitorController(hub(), app.i18n()))
-                .register(UserCardController.class, () -> new UserCardController(app.i18n()));
+                .register(UserCardController.class, () -> new UserCardController(app.i18n()))
+                .register(RoomActionBarController.class, () -> new RoomActionBarController(app.i18n()));
     }
 
     /** The hub of the signed-in session (FX thread: the drain is an animation timer). */
@@ -88,6 +91,7 @@ public final class RoomsModule implements FeatureModule {
             hubDrain = drain;
             drain.start();
             hub.start();
+            reporter = new RoomsStatusReporter(hub, app.bus(), app.i18n());
         }
         return hub;
     }
@@ -103,6 +107,10 @@ public final class RoomsModule implements FeatureModule {
     }
 
     private void closeHub() {
+        if (reporter != null) {
+            reporter.close();
+            reporter = null;
+        }
         if (hub != null) {
             hub.close();
             hub = null;

@@ -11,13 +11,17 @@ import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.app.core.ViewSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -54,6 +58,9 @@ public final class ShellController implements ActiveView {
     private Button changePasswordButton;
     @FXML
     private VBox notifications;
+    @FXML
+    private HBox statusItems;
+    private final Map<String, Label> items = new HashMap<>();
 
     public ShellController(ShellViewModel vm, ViewRegistry views, I18n i18n, EventBus bus) {
         this.vm = vm;
@@ -103,6 +110,7 @@ public final class ShellController implements ActiveView {
         subscriptions.add(vm.latencyProperty().subscribe(ms -> latencyLabel.setText(ms.longValue() < 0 ? ""
                 : i18n.get("shell.status.latency", ms.longValue()))));
         subscriptions.add(bus.subscribe(Events.NotificationEvent.class, this::notify));
+        subscriptions.add(bus.subscribe(Events.StatusItemEvent.class, this::showItem));
         subscriptions.add(bus.subscribe(Events.NavigateEvent.class, e -> vm.navigation().go(e.viewId())));
         String first = vm.initialView();
         if (first != null) {
@@ -158,6 +166,35 @@ public final class ShellController implements ActiveView {
             case RECONNECTING -> Feather.REFRESH_CW;
             case OFFLINE -> Feather.WIFI_OFF;
         }));
+    }
+
+    /** A feature's item in the status bar (e.g. the rooms stream's lag): shown, replaced, or removed when blank. */
+    private void showItem(Events.StatusItemEvent event) {
+        if (event.text().isBlank()) {
+            statusItems.getChildren().remove(items.remove(event.id()));
+            return;
+        }
+        Label label = items.computeIfAbsent(event.id(), id -> {
+            Label made = new Label();
+            made.setId("status-" + id);
+            made.getStyleClass().add("shell-status-item");
+            made.setTooltip(new Tooltip());
+            statusItems.getChildren().add(made);
+            return made;
+        });
+        label.setText(event.text());
+        label.getTooltip().setText(event.tooltip() == null ? event.text() : event.tooltip());
+        label.getStyleClass().removeAll("shell-status-item-warning", "shell-status-item-danger");
+        label.setGraphic(new FontIcon(switch (event.severity()) {
+            case INFO, SUCCESS -> Feather.ACTIVITY;
+            case WARNING -> Feather.ALERT_TRIANGLE;
+            case DANGER -> Feather.ALERT_OCTAGON;
+        }));
+        switch (event.severity()) {
+            case WARNING -> label.getStyleClass().add("shell-status-item-warning");
+            case DANGER -> label.getStyleClass().add("shell-status-item-danger");
+            default -> { }
+        }
     }
 
     private void notify(Events.NotificationEvent event) {

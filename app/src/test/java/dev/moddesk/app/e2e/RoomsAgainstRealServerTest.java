@@ -17,9 +17,6 @@ import dev.moddesk.app.rooms.RoomsHub;
 import dev.moddesk.app.rooms.StreamRoomFeed;
 import dev.moddesk.app.rooms.WallAlarm;
 import dev.moddesk.contract.Role;
-import dev.moddesk.contract.rooms.RoomDetail;
-import dev.moddesk.contract.rooms.RoomEventPage;
-import dev.moddesk.contract.rooms.RoomSummary;
 import dev.moddesk.contract.platform.IngestEvent;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +43,7 @@ class RoomsAgainstRealServerTest {
     static Path dataDir;
 
     static RealServer server;
+    private static final Duration FRAME = Duration.ofMillis(16);
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -59,19 +57,23 @@ class RoomsAgainstRealServerTest {
         }
     }
 
-    /** The test thread as the console's FX thread: continuations queue here and run when the test pumps. */
+    /**
+     * The test thread as the console's FX thread: continuations queue here and run when the test pumps; a pump waits
+     * for the next continuation at most one frame's time (no sleeping), then pulses the drain as a frame would.
+     */
     private static final class TestThread implements Executor {
-        private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
 
         @Override
         public void execute(Runnable task) {
             tasks.add(task);
         }
 
-        void runPending() {
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
+        void runPending(Duration wait) throws InterruptedException {
+            Runnable task = tasks.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+            while (task != null) {
                 task.run();
+                task = tasks.poll();
             }
         }
     }
@@ -82,29 +84,9 @@ class RoomsAgainstRealServerTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met in time");
             }
-            fx.runPending();
+            fx.runPending(FRAME);
             drain.pulse();
-            Thread.sleep(10); // a frame's pause; the condition, not the time, ends the loop
         }
-    }
-
-    private static RoomsBackend backend(RoomsApi api) {
-        return new RoomsBackend() {
-            @Override
-            public CompletableFuture<List<RoomSummary>> rooms() {
-                return api.rooms();
-            }
-
-            @Override
-            public CompletableFuture<RoomDetail> room(String roomId) {
-                return api.room(roomId);
-            }
-
-            @Override
-            public CompletableFuture<RoomEventPage> events(String roomId, long after, int limit) {
-                return api.events(roomId, after, limit);
-            }
-        };
     }
 
     @Test
@@ -127,7 +109,7 @@ class RoomsAgainstRealServerTest {
                 hub[0].statusChanged(status);
             }
         });
-        hub[0] = new RoomsHub(feed, backend(new RoomsApi(ops)), drain,
+        hub[0] = new RoomsHub(feed, RoomsBackend.of(new RoomsApi(ops)), drain,
                 new WallAlarm(new EventBus(Runnable::run), i18n, 500), fx, Clock.systemUTC(), new ErrorMessages(i18n),
                 RoomsHub.MONITOR_CAPACITY);
         try (RoomsHub rooms = hub[0]) {

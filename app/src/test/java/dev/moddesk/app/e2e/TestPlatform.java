@@ -142,6 +142,21 @@ final class TestPlatform {
         return event("room.message", p);
     }
 
+    /** A mic seat's whole new state ({@code occupantId} null: free). */
+    IngestEvent roomSeat(String roomId, int number, String occupantId, String occupantName, boolean muted,
+                         boolean locked) {
+        Map<String, Object> seat = new LinkedHashMap<>();
+        seat.put("number", number);
+        seat.put("occupantId", occupantId);
+        seat.put("occupantName", occupantName);
+        seat.put("muted", muted);
+        seat.put("locked", locked);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("roomId", roomId);
+        p.put("seat", seat);
+        return event("room.seat", p);
+    }
+
     private IngestEvent event(String type, Map<String, Object> payload) {
         return new IngestEvent("e2e-" + type + "-" + (++events) + "-" + System.nanoTime(), type, Instant.now(), payload);
     }

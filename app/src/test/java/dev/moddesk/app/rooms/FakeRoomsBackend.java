@@ -1,5 +1,8 @@
 package dev.moddesk.app.rooms;
 
+import dev.moddesk.contract.rooms.ModerationAction;
+import dev.moddesk.contract.rooms.RoomActionRequest;
+import dev.moddesk.contract.rooms.RoomActionResult;
 import dev.moddesk.contract.rooms.RoomDetail;
 import dev.moddesk.contract.rooms.RoomEvent;
 import dev.moddesk.contract.rooms.RoomEventPage;
@@ -22,6 +25,13 @@ final class FakeRoomsBackend implements RoomsBackend {
     final Map<String, List<RoomEvent>> kept = new ConcurrentHashMap<>();
     final List<String> eventCalls = new CopyOnWriteArrayList<>();
     volatile boolean failEvents;
+    /** Every action request as sent: its Idempotency-Key and body. */
+    final List<Map.Entry<String, RoomActionRequest>> acted = new CopyOnWriteArrayList<>();
+    /** When set, the next action answers with this failure (then it is cleared). */
+    volatile Throwable failNextAction;
+    /** The answer per key (a replay with the same key gets the same action id, as the server does). */
+    private final Map<String, RoomActionResult> answered = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong actionIds = new java.util.concurrent.atomic.AtomicLong(100);
 
     @Override
     public CompletableFuture<List<RoomSummary>> rooms() {
@@ -51,5 +61,20 @@ final class FakeRoomsBackend implements RoomsBackend {
         long last = all.isEmpty() ? after : all.getLast().seq();
         Long next = page.size() == limit ? page.getLast().seq() : null;
         return CompletableFuture.completedFuture(new RoomEventPage(page, List.<RoomStream.Gap>of(), next, last));
+    }
+
+    @Override
+    public CompletableFuture<RoomActionResult> act(String roomId, String idempotencyKey, RoomActionRequest action) {
+        acted.add(Map.entry(idempotencyKey, action));
+        Throwable fail = failNextAction;
+        if (fail != null) {
+            failNextAction = null;
+            return CompletableFuture.failedFuture(fail);
+        }
+        return CompletableFuture.completedFuture(answered.computeIfAbsent(idempotencyKey, k -> {
+            long id = actionIds.incrementAndGet();
+            return new RoomActionResult(roomId, id, id, new ModerationAction(Long.toString(id), action.action(),
+                    "user", action.targetId(), action.reason(), "7", "ops", action.params(), action.undoes()));
+        }));
     }
 }

@@ -58,6 +58,7 @@ class RoomsViewTest {
     private AppContext context;
     private MainWindow window;
     private Stage stage;
+    private volatile dev.moddesk.app.api.stream.StreamStatus.Listener streamStatus;
 
     private final RoomSummary voice = summary("v1", RoomKind.VOICE, "语音房·夜聊", "北京", 20, 0, 0);
     private final RoomSummary ktv = summary("k1", RoomKind.KTV, "K歌之王", "上海", 8, 0, 0);
@@ -72,7 +73,10 @@ class RoomsViewTest {
             backend.details.put(s.roomId(), RoomFixtures.detail(s));
         }
         List<FeatureModule> features = Wiring.features().stream()
-                .map(m -> m instanceof RoomsModule ? new RoomsModule((session, listener) -> feed, session -> backend,
+                .map(m -> m instanceof RoomsModule ? new RoomsModule((session, listener) -> {
+                    streamStatus = listener;
+                    return feed;
+                }, session -> backend,
                         clock, 1000) : m)
                 .toList();
         context = new AppContext(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme",
@@ -228,5 +232,27 @@ class RoomsViewTest {
         robot.type(KeyCode.ESCAPE);
         await(() -> !find(robot, "#userCardBox").isVisible());
         assertThat(list.isFocused()).isTrue();
+    }
+
+    @Test
+    void theShellStatusBarShowsHowFarBehindTheRoomsStreamIsOrThatItLagsOrReconnects(FxRobot robot) {
+        openRooms(robot);
+        streamStatus.statusChanged(new dev.moddesk.app.api.stream.StreamStatus(
+                dev.moddesk.app.api.stream.StreamStatus.State.OPEN, 0, java.time.Duration.ZERO));
+        feed.push(summaries(T0.minusMillis(2_300), voice, ktv, friends));
+        await(() -> robot.lookup("#status-rooms-stream").tryQuery().isPresent()
+                && robot.lookup("#status-rooms-stream").queryLabeled().getText().equals("Rooms stream 2.3 s behind"));
+
+        openMonitor(robot, "f1");
+        feed.push(new dev.moddesk.app.api.stream.StreamFrame(dev.moddesk.contract.rooms.RoomStream.LAGGING, "f1", 0,
+                new dev.moddesk.contract.rooms.RoomStream.Lagging(10, 1000)));
+        await(() -> robot.lookup("#status-rooms-stream").queryLabeled().getText()
+                .equals("Rooms stream lagging: 1 rooms paused"));
+        assertThat(find(robot, "#status-rooms-stream").getStyleClass()).contains("shell-status-item-warning");
+
+        streamStatus.statusChanged(new dev.moddesk.app.api.stream.StreamStatus(
+                dev.moddesk.app.api.stream.StreamStatus.State.WAITING, 1, java.time.Duration.ofSeconds(1)));
+        await(() -> robot.lookup("#status-rooms-stream").queryLabeled().getText()
+                .equals("Rooms stream reconnecting…"));
     }
 }
