@@ -2,13 +2,10 @@ package dev.moddesk.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moddesk.app.Wiring;
 import dev.moddesk.app.api.ReviewApi;
-import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.ConnectionState;
 import dev.moddesk.app.core.Events;
-import dev.moddesk.app.core.LaunchOptions;
-import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.review.ApplicationStatus;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole console against the real server jar when the server hangs (connections accepted, no answers), not just
@@ -49,9 +44,7 @@ class HungServerUiTest {
     static RealServer server;
     static String previousPeriod;
     private HangingProxy proxy;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
     private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
     private final List<String> notices = new CopyOnWriteArrayList<>();
 
@@ -83,33 +76,20 @@ class HungServerUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         proxy = HangingProxy.to(server.url());
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", proxy.url(), "--lang", "en", "--theme",
-                "light")), config);
-        context.monitor().stateProperty().subscribe((ConnectionState state) -> states.add(state));
-        context.bus().subscribe(Events.NotificationEvent.class, e -> notices.add(e.message()));
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, proxy.url(), config);
+        console.context().monitor().stateProperty().subscribe((ConnectionState state) -> states.add(state));
+        console.context().bus().subscribe(Events.NotificationEvent.class, e -> notices.add(e.message()));
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
         proxy.close();
     }
 
     private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        ConsoleWindow.await(90, what, condition);
     }
 
     private static String text(FxRobot robot, String id) {
@@ -119,9 +99,7 @@ class HungServerUiTest {
     @Test
     void aDecisionMadeWhileTheServerHangsIsKeptAndAppliedOnceWhenItAnswersAgain(FxRobot robot) throws Exception {
         var moderator = server.account(Role.MODERATOR);
-        robot.clickOn("#usernameField").write(moderator.username());
-        robot.clickOn("#passwordField").write(moderator.password()).type(KeyCode.ENTER);
-        await("signed in", () -> MainWindow.SHELL.equals(window.showingId()));
+        console.signIn(robot, moderator.username(), moderator.password());
         await("the first application shown", () -> text(robot, "#applicantLabel").startsWith("阿杰")
                 || text(robot, "#applicantLabel").startsWith("小鹿"));
         String first = text(robot, "#applicantLabel").startsWith("阿杰") ? "hang-app-1" : "hang-app-2";

@@ -2,17 +2,11 @@ package dev.moddesk.app.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moddesk.app.Wiring;
-import dev.moddesk.app.core.AppContext;
-import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.app.testing.FakeModDeskServer;
 import dev.moddesk.contract.platform.PlatformKey;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Integrations view as an admin uses it, against the fake admin API. */
 @ExtendWith(ApplicationExtension.class)
@@ -35,37 +28,18 @@ class IntegrationsViewTest {
     @TempDir
     Path config;
     private FakeModDeskServer fake;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         fake = new FakeModDeskServer();
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme", "light")),
-                config);
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, fake.url(), config);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
         fake.close();
-    }
-
-    private static void await(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private <T extends Node> T find(FxRobot robot, String query) {
@@ -75,21 +49,21 @@ class IntegrationsViewTest {
     private void openIntegrations(FxRobot robot) {
         robot.clickOn("#usernameField").write("admin");
         robot.clickOn("#passwordField").write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        ConsoleWindow.await(() -> MainWindow.SHELL.equals(console.showingId()));
         robot.clickOn("#nav-integrations");
-        await(() -> robot.lookup("#keysTable").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup("#keysTable").tryQuery().isPresent());
     }
 
     @Test
     void aNewKeyIsShownOnceAndCopiedAndAPrivateWebhookUrlIsRefusedAtItsField(FxRobot robot) {
         openIntegrations(robot);
         TableView<PlatformKey> keys = find(robot, "#keysTable");
-        await(() -> ((Label) keys.getPlaceholder()).getText().startsWith("No service keys yet"));
+        ConsoleWindow.await(() -> ((Label) keys.getPlaceholder()).getText().startsWith("No service keys yet"));
 
         robot.clickOn("#keyNameField").write("抖音 staging");
         robot.clickOn("#createKeyButton");
         TextField shown = find(robot, "#newKeyField");
-        await(() -> shown.isVisible() && shown.getText().startsWith("mdk_"));
+        ConsoleWindow.await(() -> shown.isVisible() && shown.getText().startsWith("mdk_"));
         String key = shown.getText();
         assertThat(robot.lookup(".integrations-once-warning").queryLabeled().getText())
                 .contains("You will not see it again");
@@ -100,21 +74,21 @@ class IntegrationsViewTest {
                 .noneMatch(key::equals);
 
         robot.clickOn("#copyKeyButton");
-        await(() -> find(robot, "#keyCopiedLabel").isVisible());
+        ConsoleWindow.await(() -> find(robot, "#keyCopiedLabel").isVisible());
         String[] clipboard = new String[1];
         robot.interact(() -> clipboard[0] = Clipboard.getSystemClipboard().getString());
         assertThat(clipboard[0]).isEqualTo(key);
 
         robot.clickOn("#dismissKeyButton");
-        await(() -> !find(robot, "#newKeyBox").isVisible());
+        ConsoleWindow.await(() -> !find(robot, "#newKeyBox").isVisible());
         assertThat(shown.getText()).as("dismissed, the key is gone for good").isEmpty();
 
         robot.clickOn("Webhooks");
-        await(() -> robot.lookup("#webhookUrlField").tryQuery().map(Node::isVisible).orElse(false));
+        ConsoleWindow.await(() -> robot.lookup("#webhookUrlField").tryQuery().map(Node::isVisible).orElse(false));
         robot.clickOn("#webhookUrlField").write("http://127.0.0.1:9/hook");
         robot.clickOn("#addWebhookButton");
         Label urlError = find(robot, "#webhookUrlError");
-        await(() -> urlError.isVisible() && urlError.getText().contains("public addresses only"));
+        ConsoleWindow.await(() -> urlError.isVisible() && urlError.getText().contains("public addresses only"));
         assertThat(((TextField) find(robot, "#webhookUrlField")).getText()).isEqualTo("http://127.0.0.1:9/hook");
         assertThat(find(robot, "#newSecretBox").isVisible()).isFalse();
     }

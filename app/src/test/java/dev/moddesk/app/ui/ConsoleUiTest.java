@@ -2,17 +2,13 @@ package dev.moddesk.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moddesk.app.Wiring;
-import dev.moddesk.app.core.AppContext;
-import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
 import dev.moddesk.app.core.ViewSpec;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.app.testing.FakeModDeskServer;
 import dev.moddesk.contract.AuditEntry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,51 +31,27 @@ class ConsoleUiTest {
     @TempDir
     Path config;
     private FakeModDeskServer fake;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         fake = new FakeModDeskServer();
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme", "light")), config);
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, fake.url(), config);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
         fake.close();
-    }
-
-    private static void await(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private <T extends Node> T find(FxRobot robot, String query) {
         return robot.lookup(query).query();
     }
 
-    private void signIn(FxRobot robot, String user, String password) {
-        robot.clickOn("#usernameField").write(user);
-        robot.clickOn("#passwordField").write(password).type(KeyCode.ENTER);
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
-    }
-
     private void openAudit(FxRobot robot) {
         robot.clickOn("#nav-audit");
-        await(() -> robot.lookup("#auditTable").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup("#auditTable").tryQuery().isPresent());
     }
 
     private List<String> navIds(FxRobot robot) {
@@ -92,94 +64,94 @@ class ConsoleUiTest {
         robot.clickOn("#usernameField").write("admin");
         robot.clickOn("#passwordField").write("not-it").type(KeyCode.ENTER);
         Label error = find(robot, "#errorLabel");
-        await(() -> error.getText().equals("Wrong username or password."));
+        ConsoleWindow.await(() -> error.getText().equals("Wrong username or password."));
         PasswordField password = find(robot, "#passwordField");
         assertThat(password.getText()).isEqualTo("not-it");
-        await(() -> password.getSelection().getLength() == "not-it".length() && password.isFocused());
+        ConsoleWindow.await(() -> password.getSelection().getLength() == "not-it".length() && password.isFocused());
 
         robot.write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        ConsoleWindow.await(() -> MainWindow.SHELL.equals(console.showingId()));
         assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "integrations", "settings");
-        await(() -> robot.lookup(".review-root").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup(".review-root").tryQuery().isPresent());
         openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
-        await(() -> !table.getItems().isEmpty());
+        ConsoleWindow.await(() -> !table.getItems().isEmpty());
         assertThat(robot.lookup("#userLabel").queryLabeled().getText()).contains("Admin");
         assertThat(robot.lookup("#connectionLabel").queryLabeled().getText()).isEqualTo("Connected");
     }
 
     @Test
     void moderatorSeesReviewAuditAndSettingsOnly(FxRobot robot) {
-        signIn(robot, "moderator", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "moderator", FakeModDeskServer.PASSWORD);
         assertThat(navIds(robot)).containsExactly("review", "audit", "settings");
         robot.clickOn("#nav-review");
-        await(() -> robot.lookup(".review-root").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup(".review-root").tryQuery().isPresent());
         assertThat(robot.lookup(".review-root .view-title").queryLabeled().getText()).isEqualTo("Circle review");
     }
 
     @Test
     void opsAlsoSeesLiveRoomsButNotStaff(FxRobot robot) {
-        signIn(robot, "ops", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "ops", FakeModDeskServer.PASSWORD);
         assertThat(navIds(robot)).containsExactly("review", "rooms", "audit", "settings");
     }
 
     @Test
     void filteringTheAuditLogByActor(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
-        await(() -> table.getItems().size() >= 50);
+        ConsoleWindow.await(() -> table.getItems().size() >= 50);
         robot.clickOn("#actorField").write("ops").type(KeyCode.ENTER);
-        await(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(e -> "ops".equals(e.actor())));
+        ConsoleWindow.await(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(e -> "ops".equals(e.actor())));
         // The last audit request, not the last request: a health ping every 3 s may have come after it.
         assertThat(fake.requests().stream().filter(r -> r.getUrl().encodedPath().equals("/api/v1/audit"))
                 .reduce((first, second) -> second).orElseThrow().getUrl().queryParameter("actor")).isEqualTo("ops");
         robot.clickOn("#clearButton");
-        await(() -> table.getItems().stream().anyMatch(e -> "admin".equals(e.actor())));
+        ConsoleWindow.await(() -> table.getItems().stream().anyMatch(e -> "admin".equals(e.actor())));
     }
 
     @Test
     void scrollingToTheEndLoadsTheNextPage(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
-        await(() -> table.getItems().size() == 50);
+        ConsoleWindow.await(() -> table.getItems().size() == 50);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).as("only the first page before scrolling").hasSize(50);
         robot.interact(() -> table.scrollTo(49));
-        await(() -> table.getItems().size() == 100);
+        ConsoleWindow.await(() -> table.getItems().size() == 100);
         robot.interact(() -> table.scrollTo(99));
-        await(() -> table.getItems().size() == 120);
+        ConsoleWindow.await(() -> table.getItems().size() == 120);
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("120 entries.");
     }
 
     @Test
     void staffAndAuditTellAnUnreachableServerFromNoEntries(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         fake.close();
         robot.clickOn("#nav-staff");
-        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
         TableView<?> staff = find(robot, "#staffTable");
-        await(() -> ((javafx.scene.control.Label) staff.getPlaceholder()).getText().startsWith("Could not load"));
+        ConsoleWindow.await(() -> ((javafx.scene.control.Label) staff.getPlaceholder()).getText().startsWith("Could not load"));
         assertThat(((javafx.scene.control.Label) staff.getPlaceholder()).getText()).doesNotContain("No staff");
 
         openAudit(robot);
         TableView<?> audit = find(robot, "#auditTable");
-        await(() -> ((javafx.scene.control.Label) audit.getPlaceholder()).getText().startsWith("Could not load"));
+        ConsoleWindow.await(() -> ((javafx.scene.control.Label) audit.getPlaceholder()).getText().startsWith("Could not load"));
     }
 
     @Test
     void staffFormShowsServerFieldErrorsNextToTheFieldsAndKeepsTheInput(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         robot.clickOn("#nav-staff");
-        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
         TableView<?> staff = find(robot, "#staffTable");
-        await(() -> staff.getItems().size() == 4);
+        ConsoleWindow.await(() -> staff.getItems().size() == 4);
         robot.clickOn("#usernameField").write("X");
         robot.clickOn("#passwordField").write("short");
         robot.clickOn("#createButton");
         Label passwordError = find(robot, "#passwordError");
-        await(() -> passwordError.isVisible() && passwordError.getText().equals("at least 8 characters"));
+        ConsoleWindow.await(() -> passwordError.isVisible() && passwordError.getText().equals("at least 8 characters"));
         assertThat(robot.lookup("#usernameError").queryLabeled().getText()).contains("lowercase");
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEqualTo("X");
         assertThat(robot.lookup("#usernameField").query().getStyleClass()).contains("field-invalid");
@@ -189,55 +161,55 @@ class ConsoleUiTest {
         robot.clickOn("#displayNameField").write("王磊");
         robot.interact(() -> robot.lookup("#passwordField").queryTextInputControl().setText("long-enough-9"));
         robot.clickOn("#createButton");
-        await(() -> staff.getItems().size() == 5);
+        ConsoleWindow.await(() -> staff.getItems().size() == 5);
         assertThat(passwordError.isVisible()).isFalse();
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEmpty();
     }
 
     @Test
     void disablingAStaffMemberAsksFirst(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         robot.clickOn("#nav-staff");
-        await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup("#staffTable").tryQuery().isPresent());
         TableView<dev.moddesk.contract.StaffMember> staff = find(robot, "#staffTable");
-        await(() -> staff.getItems().size() == 4);
+        ConsoleWindow.await(() -> staff.getItems().size() == 4);
         robot.interact(() -> staff.getSelectionModel().select(2));
         // The editor sits below the create form: scroll down to it as a person would.
         javafx.scene.control.ScrollPane side = robot.lookup(".staff-side").query();
         robot.interact(() -> side.setVvalue(1.0));
         robot.clickOn("#toggleDisabledButton");
-        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isCancelButton())
                 .queryButton());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(staff.getItems().get(2).disabled()).isFalse();
         robot.clickOn("#toggleDisabledButton");
-        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton())
                 .queryButton());
-        await(() -> staff.getItems().get(2).disabled());
+        ConsoleWindow.await(() -> staff.getItems().get(2).disabled());
         assertThat(robot.lookup("#toggleDisabledButton").queryButton().getText()).isEqualTo("Enable account");
     }
 
     @Test
     void anEndedSessionReturnsToTheLoginAndSaysWhy(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         fake.expireAllSessions();
         robot.clickOn("#nav-staff");
-        await(() -> MainWindow.LOGIN.equals(window.showingId()));
+        ConsoleWindow.await(() -> MainWindow.LOGIN.equals(console.showingId()));
         Label error = find(robot, "#errorLabel");
-        await(() -> error.getText().equals("Your session has ended. Sign in again."));
+        ConsoleWindow.await(() -> error.getText().equals("Your session has ended. Sign in again."));
     }
 
     @Test
     void selectingAnEntryShowsTheDiff(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
-        await(() -> table.getItems().size() > 2);
+        ConsoleWindow.await(() -> table.getItems().size() > 2);
         robot.interact(() -> table.getSelectionModel().select(1)); // a staff.create entry with before/after
         TableView<?> diff = find(robot, "#diffTable");
-        await(() -> diff.getItems().size() == 4);
+        ConsoleWindow.await(() -> diff.getItems().size() == 4);
         assertThat(robot.lookup(".audit-diff-added").tryQuery()).isPresent();
         assertThat(robot.lookup(".audit-diff-removed").tryQuery()).isPresent();
         assertThat(robot.lookup(".audit-diff-changed").tryQuery()).isPresent();
@@ -245,33 +217,33 @@ class ConsoleUiTest {
 
     @Test
     void switchingLanguageAndThemeAppliesWithoutRestart(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         robot.clickOn("#nav-settings");
-        await(() -> robot.lookup("#chineseRadio").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup("#chineseRadio").tryQuery().isPresent());
         robot.clickOn("#chineseRadio");
-        await(() -> robot.lookup("#signOutButton").queryButton().getText().equals("退出登录"));
+        ConsoleWindow.await(() -> robot.lookup("#signOutButton").queryButton().getText().equals("退出登录"));
         assertThat(robot.lookup("#nav-audit").queryLabeled().getText()).isEqualTo("审计日志");
         assertThat(robot.lookup("#connectionLabel").queryLabeled().getText()).isEqualTo("已连接");
-        assertThat(window.showingId()).isEqualTo(MainWindow.SHELL);
-        assertThat(context.navigation().current()).isEqualTo("settings");
+        assertThat(console.showingId()).isEqualTo(MainWindow.SHELL);
+        assertThat(console.context().navigation().current()).isEqualTo("settings");
 
         robot.clickOn("#darkRadio");
-        await(() -> stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("tokens-dark.css")));
-        assertThat(stage.getScene().getRoot().getStyleClass()).contains("theme-dark");
+        ConsoleWindow.await(() -> console.stage().getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("tokens-dark.css")));
+        assertThat(console.stage().getScene().getRoot().getStyleClass()).contains("theme-dark");
 
         robot.clickOn("#englishRadio");
-        await(() -> robot.lookup("#signOutButton").queryButton().getText().equals("Sign out"));
-        assertThat(context.settings().get().language()).isEqualTo("en");
-        assertThat(context.settings().get().theme()).isEqualTo(dev.moddesk.app.core.Theme.DARK);
+        ConsoleWindow.await(() -> robot.lookup("#signOutButton").queryButton().getText().equals("Sign out"));
+        assertThat(console.context().settings().get().language()).isEqualTo("en");
+        assertThat(console.context().settings().get().theme()).isEqualTo(dev.moddesk.app.core.Theme.DARK);
     }
 
     @Test
     void signingOutReturnsToTheLoginWithTheUserRemembered(FxRobot robot) {
-        signIn(robot, "admin", FakeModDeskServer.PASSWORD);
+        console.signIn(robot, "admin", FakeModDeskServer.PASSWORD);
         robot.clickOn("#signOutButton");
-        await(() -> MainWindow.LOGIN.equals(window.showingId()));
+        ConsoleWindow.await(() -> MainWindow.LOGIN.equals(console.showingId()));
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEqualTo("admin");
         assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
-        await(() -> fake.requests().stream().anyMatch(r -> r.getMethod().equals("DELETE")));
+        ConsoleWindow.await(() -> fake.requests().stream().anyMatch(r -> r.getMethod().equals("DELETE")));
     }
 }

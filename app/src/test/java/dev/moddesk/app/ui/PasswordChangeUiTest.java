@@ -3,15 +3,10 @@ package dev.moddesk.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.Notification;
-import dev.moddesk.app.Wiring;
-import dev.moddesk.app.core.AppContext;
-import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.app.testing.FakeModDeskServer;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Staff passwords as a person meets them, against the fake admin API: after an admin reset the sign-in opens the
@@ -37,36 +31,18 @@ class PasswordChangeUiTest {
     @TempDir
     Path config;
     private FakeModDeskServer fake;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         fake = new FakeModDeskServer();
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme", "light")), config);
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, fake.url(), config);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
         fake.close();
-    }
-
-    private static void await(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String text(FxRobot robot, String query) {
@@ -89,14 +65,14 @@ class PasswordChangeUiTest {
         fake.requirePasswordChange("moderator");
         typeSignIn(robot, "moderator");
 
-        await(() -> robot.lookup("#newPasswordField").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(window.showingId()).as("no shell before the change").isEqualTo(MainWindow.LOGIN);
+        ConsoleWindow.await(() -> robot.lookup("#newPasswordField").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(console.showingId()).as("no shell before the change").isEqualTo(MainWindow.LOGIN);
         assertThat(text(robot, "#passwordHint")).isEqualTo("An admin set your password. Choose your own before you continue.");
         assertThat(robot.lookup("#currentPasswordField").query().isVisible())
                 .as("the current password is the one just typed").isFalse();
         robot.clickOn("#newPasswordField").write("too short");
         robot.clickOn("#repeatPasswordField").write("too short").type(KeyCode.ENTER);
-        await(() -> "must be at least 10 characters".equals(text(robot, "#newPasswordError")));
+        ConsoleWindow.await(() -> "must be at least 10 characters".equals(text(robot, "#newPasswordError")));
         retype(robot, "#newPasswordField", NEW_PASSWORD);
         retype(robot, "#repeatPasswordField", NEW_PASSWORD + "!");
         robot.type(KeyCode.ENTER);
@@ -104,7 +80,7 @@ class PasswordChangeUiTest {
         retype(robot, "#repeatPasswordField", NEW_PASSWORD);
         robot.type(KeyCode.ENTER);
 
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        ConsoleWindow.await(() -> MainWindow.SHELL.equals(console.showingId()));
         assertThat(fake.passwordOf("moderator")).isEqualTo(NEW_PASSWORD);
         assertThat(robot.lookup("#newPasswordField").tryQuery()).as("the form is closed").isEmpty();
     }
@@ -113,13 +89,13 @@ class PasswordChangeUiTest {
     void closingTheForcedChangeSignsOutAndSaysWhy(FxRobot robot) {
         fake.requirePasswordChange("moderator");
         typeSignIn(robot, "moderator");
-        await(() -> robot.lookup("#cancelPasswordButton").tryQuery().map(Node::isVisible).orElse(false));
+        ConsoleWindow.await(() -> robot.lookup("#cancelPasswordButton").tryQuery().map(Node::isVisible).orElse(false));
 
         robot.clickOn("#cancelPasswordButton");
 
-        await(() -> text(robot, "#errorLabel").startsWith("An admin set your password"));
-        assertThat(window.showingId()).isEqualTo(MainWindow.LOGIN);
-        assertThat(context.sessions().current()).isNull();
+        ConsoleWindow.await(() -> text(robot, "#errorLabel").startsWith("An admin set your password"));
+        assertThat(console.showingId()).isEqualTo(MainWindow.LOGIN);
+        assertThat(console.context().sessions().current()).isNull();
         assertThat(fake.requests()).anyMatch(r -> r.getMethod().equals("DELETE")
                 && r.getUrl().encodedPath().equals("/api/v1/session"));
     }
@@ -127,21 +103,21 @@ class PasswordChangeUiTest {
     @Test
     void anyoneChangesTheirOwnPasswordFromTheStatusBar(FxRobot robot) {
         typeSignIn(robot, "ops");
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        ConsoleWindow.await(() -> MainWindow.SHELL.equals(console.showingId()));
 
         robot.clickOn("#changePasswordButton");
-        await(() -> robot.lookup("#currentPasswordField").tryQuery().map(Node::isVisible).orElse(false));
+        ConsoleWindow.await(() -> robot.lookup("#currentPasswordField").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(text(robot, "#passwordHint")).startsWith("Choose a new password.");
         robot.clickOn("#currentPasswordField").write("not my password");
         robot.clickOn("#newPasswordField").write(NEW_PASSWORD);
         robot.clickOn("#repeatPasswordField").write(NEW_PASSWORD).type(KeyCode.ENTER);
-        await(() -> "The current password is wrong".equals(text(robot, "#currentPasswordError")));
+        ConsoleWindow.await(() -> "The current password is wrong".equals(text(robot, "#currentPasswordError")));
         assertThat(robot.lookup("#newPasswordField").queryAs(PasswordField.class).getText())
                 .as("what was typed stays").isEqualTo(NEW_PASSWORD);
         retype(robot, "#currentPasswordField", FakeModDeskServer.PASSWORD);
         robot.type(KeyCode.ENTER);
 
-        await(() -> robot.lookup(".shell-notification").tryQuery().isPresent());
+        ConsoleWindow.await(() -> robot.lookup(".shell-notification").tryQuery().isPresent());
         assertThat(robot.lookup(".shell-notification").queryAs(Notification.class).getMessage())
                 .isEqualTo("Your password is changed. Your other sessions were signed out.");
         assertThat(fake.passwordOf("ops")).isEqualTo(NEW_PASSWORD);
