@@ -38,7 +38,8 @@ public final class Main {
                    boolean sandbox, double simRate, int loginLimitPerAddress, boolean allowPrivateWebhooks,
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
                    ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention, String natsUrl,
-                   java.time.Duration idempotencyRetention, java.time.Duration heldDeadline) {
+                   java.time.Duration idempotencyRetention, java.time.Duration heldDeadline, double simChatRate,
+                   double simHotRoomRate) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -113,7 +114,8 @@ public final class Main {
                 .withAllowPrivateWebhooks(options.allowPrivateWebhooks())
                 .withTrustedProxies(options.trustedProxies()).withTls(options.tls()).withMedia(options.media())
                 .withRetention(options.retention())
-                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null).withHeldDeadline(options.heldDeadline()))
+                .withRooms(new ServerConfig.Rooms(options.natsUrl(), null).withHeldDeadline(options.heldDeadline())
+                        .withSimulatedChat(options.simChatRate(), options.simHotRoomRate()))
                 .withIdempotencyRetention(options.idempotencyRetention());
         ModDeskServer server = new ModDeskServer(config);
         try {
@@ -180,6 +182,8 @@ public final class Main {
         Path dataDir = null;
         boolean sandbox = false;
         double simRate = ServerConfig.DEFAULT_SIM_RATE;
+        double simChatRate = ServerConfig.Rooms.DEFAULT_SIM_CHAT_RATE;
+        double simHotRoomRate = ServerConfig.Rooms.DEFAULT_SIM_HOT_ROOM_RATE;
         int loginLimitPerAddress = ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS;
         boolean allowPrivateWebhooks = false;
         boolean exitOnStdinEof = false;
@@ -224,6 +228,8 @@ public final class Main {
                 case "--sandbox" -> sandbox = flag(name, inline);
                 case "--sim-rate" -> simRate = parseSimRate(value(name, inline, rest));
                 case "--no-sim" -> simRate = flag(name, inline) ? 0 : simRate;
+                case "--sim-chat-rate" -> simChatRate = parseRoomRate(name, value(name, inline, rest));
+                case "--sim-hot-room-rate" -> simHotRoomRate = parseRoomRate(name, value(name, inline, rest));
                 case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
                 case "--allow-private-webhooks" -> allowPrivateWebhooks = flag(name, inline);
                 case "--media-dir" -> media = media.withFolder(Path.of(nonBlank(name, value(name, inline, rest))));
@@ -262,7 +268,8 @@ public final class Main {
         return new Options(port, bind, dbUrl, dbUser, dbPassword, dataDir, sandbox, simRate, loginLimitPerAddress,
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
                 tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
-                media.withAllowedHosts(mediaHosts), retention, natsUrl, idempotencyRetention, heldDeadline);
+                media.withAllowedHosts(mediaHosts), retention, natsUrl, idempotencyRetention, heldDeadline,
+                simChatRate, simHotRoomRate);
     }
 
     private static long parseHeldMinutes(String name, String value) throws UsageException {
@@ -379,6 +386,19 @@ public final class Main {
         throw new UsageException("--sim-rate must be a number of events per second from 0 to 1000, got " + value);
     }
 
+    /** Simulated chat lines per second: up to 50,000 (the ingest API takes 10,000 a second and more). */
+    private static double parseRoomRate(String name, String value) throws UsageException {
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate >= 0 && rate <= 50_000) {
+                return rate;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a number of chat lines per second from 0 to 50000, got " + value);
+    }
+
     private static int parseLoginLimit(String value) throws UsageException {
         try {
             int limit = Integer.parseInt(value);
@@ -426,6 +446,10 @@ public final class Main {
         throw new UsageException("--nats-url must be a URL such as nats://127.0.0.1:4222, got " + value);
     }
 
+    private static String fmt(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+
     static String help(Path defaultDataDir) {
         return """
                 Usage: java -jar moddesk-server.jar [options]
@@ -447,6 +471,12 @@ public final class Main {
                   --sandbox              seed sandbox accounts admin / ops / moderator and print their
                                          passwords, and run the platform simulator (default: off)
                   --sim-rate <n>         sandbox simulator events per second (default: %s)
+                  --sim-chat-rate <n>    chat lines per second over all the simulated live rooms, up to
+                                         50000; 0: no simulated rooms (default: %s)
+                  --sim-hot-room-rate <n>
+                                         extra lines per second in the hot room while it spikes (every 5
+                                         minutes for a minute, or on POST /api/v1/sandbox/hot-room);
+                                         0: no spikes (default: %s)
                   --no-sim               sandbox without the platform simulator
                   --login-limit-per-address <n>
                                          failed sign-ins allowed from one client address in 10 minutes,
@@ -508,7 +538,8 @@ public final class Main {
 
                 Exit codes: 0 stopped normally, 1 could not start, 2 bad command line.
                 """.formatted(ServerConfig.DEFAULT_PORT, ServerConfig.DEFAULT_BIND, defaultDataDir,
-                        ServerConfig.DEFAULT_SIM_RATE, ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
+                        ServerConfig.DEFAULT_SIM_RATE, fmt(ServerConfig.Rooms.DEFAULT_SIM_CHAT_RATE),
+                        fmt(ServerConfig.Rooms.DEFAULT_SIM_HOT_ROOM_RATE), ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
                         RetentionSettings.defaults().auditLog().toDays(), RetentionSettings.AUDIT_MINIMUM.toDays(),
                         RetentionSettings.defaults().heldMessages().toDays(),
                         RetentionSettings.defaults().decidedMedia().toDays(),

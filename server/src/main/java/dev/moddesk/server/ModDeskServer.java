@@ -20,6 +20,7 @@ import dev.moddesk.server.rooms.held.HeldFeature;
 import dev.moddesk.server.rooms.words.WordListFeature;
 import dev.moddesk.server.sandbox.PlatformSimulator;
 import dev.moddesk.server.sandbox.SandboxAccounts;
+import dev.moddesk.server.sandbox.SandboxFeature;
 import dev.moddesk.server.sandbox.SandboxSimulation;
 import dev.moddesk.server.sandbox.SandboxWordList;
 import dev.moddesk.server.session.SessionFeature;
@@ -77,7 +78,7 @@ public final class ModDeskServer implements AutoCloseable {
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
                 ReviewFeature::new, CreatorsFeature::new, RoomsFeature::new, RoomActionsFeature::new,
-                WordListFeature::new, HeldFeature::new, LifecycleFeature::new);
+                WordListFeature::new, HeldFeature::new, LifecycleFeature::new, SandboxFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */
@@ -116,7 +117,9 @@ public final class ModDeskServer implements AutoCloseable {
             }
             if (config.sandbox()) {
                 SandboxWordList.seed(services);
-                simulator = SandboxSimulation.start(services, baseUrl(), config.simRate());
+                simulator = SandboxSimulation.start(services, baseUrl(), config.simRate(), features.stream()
+                        .filter(SandboxFeature.class::isInstance).map(SandboxFeature.class::cast).findFirst()
+                        .orElse(null));
             }
             log.info("ModDesk server {} listening on {}:{} ({} database{})", config.version(), config.bind(),
                     port(), database.productName(), config.sandbox() ? ", sandbox" : "");

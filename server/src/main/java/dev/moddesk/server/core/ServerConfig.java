@@ -60,12 +60,16 @@ public record ServerConfig(
      * Live rooms' bus: {@code natsUrl} null keeps rooms in this process (one node); else NATS JetStream at that URL,
      * with stream and subjects named from {@code natsPrefix} (tests use a unique one per test). The in-process window
      * keeps per room at least {@code windowEvents} events or {@code windowAge} of them, whichever keeps more (defaults
-     * 200,000 and 2 minutes; tests shrink them to see gaps).
+     * 200,000 and 2 minutes; tests shrink them to see gaps). In sandbox mode the simulated platform's rooms chat at
+     * {@code simChatRate} lines per second over all rooms ({@code --sim-chat-rate}; 0: no simulated rooms) and its hot
+     * room spikes to {@code simHotRoomRate} more ({@code --sim-hot-room-rate}; 0: no spikes).
      */
     public record Rooms(String natsUrl, String natsPrefix, int windowEvents, Duration windowAge,
-                        Duration heldDeadline) {
+                        Duration heldDeadline, double simChatRate, double simHotRoomRate) {
         /** How long a held message waits for staff before it is dropped, unless configured. */
         public static final Duration DEFAULT_HELD_DEADLINE = Duration.ofMinutes(10);
+        public static final double DEFAULT_SIM_CHAT_RATE = 200;
+        public static final double DEFAULT_SIM_HOT_ROOM_RATE = 2000;
 
         public Rooms {
             if (heldDeadline == null || heldDeadline.isNegative() || heldDeadline.isZero()) {
@@ -80,10 +84,13 @@ public record ServerConfig(
             if (windowAge == null || windowAge.isNegative()) {
                 windowAge = Duration.ofMinutes(2);
             }
+            if (!(simChatRate >= 0 && simHotRoomRate >= 0) || Double.isInfinite(simChatRate + simHotRoomRate)) {
+                throw new IllegalArgumentException("simulated room rates must be 0 (off) or positive");
+            }
         }
 
         public Rooms(String natsUrl, String natsPrefix, int windowEvents, Duration windowAge) {
-            this(natsUrl, natsPrefix, windowEvents, windowAge, null);
+            this(natsUrl, natsPrefix, windowEvents, windowAge, null, DEFAULT_SIM_CHAT_RATE, DEFAULT_SIM_HOT_ROOM_RATE);
         }
 
         public Rooms(String natsUrl, String natsPrefix) {
@@ -91,7 +98,12 @@ public record ServerConfig(
         }
 
         public Rooms withHeldDeadline(Duration deadline) {
-            return new Rooms(natsUrl, natsPrefix, windowEvents, windowAge, deadline);
+            return new Rooms(natsUrl, natsPrefix, windowEvents, windowAge, deadline, simChatRate, simHotRoomRate);
+        }
+
+        /** The sandbox's simulated rooms at {@code chatRate} lines per second, its hot room spiking {@code hotRate}. */
+        public Rooms withSimulatedChat(double chatRate, double hotRate) {
+            return new Rooms(natsUrl, natsPrefix, windowEvents, windowAge, heldDeadline, chatRate, hotRate);
         }
 
         public static Rooms inProcess() {

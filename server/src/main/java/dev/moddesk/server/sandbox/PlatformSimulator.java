@@ -123,6 +123,9 @@ public final class PlatformSimulator implements AutoCloseable {
                 }
             }
         }
+        for (SimulatedActivity activity : activities) {
+            activity.stop();
+        }
         http.close();
         LOG.info("Platform simulator stopped after {} events", sent.get());
     }

@@ -4,8 +4,20 @@ import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
+import dev.moddesk.server.core.ServerConfig;
+import dev.moddesk.server.sandbox.rooms.MessageGate;
+import dev.moddesk.server.sandbox.rooms.RoomTraffic;
+import dev.moddesk.server.sandbox.rooms.RoomsActivity;
+import dev.moddesk.server.sandbox.rooms.RoomsSimulation;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Starts the sandbox's platform against this server: makes it a fresh platform key (revoking the previous run's,
@@ -16,6 +28,12 @@ public final class SandboxSimulation {
 
     static final String KEY_NAME = "sandbox simulator";
     static final String CURSOR_FILE = "sandbox-simulator.cursor";
+    static final int ROOMS = 36;
+    /**
+     * What the simulated platform applies before it shows a chat line (the word list's HOLD terms plug in here; see
+     * {@link MessageGate}).
+     */
+    static final MessageGate MESSAGE_GATE = MessageGate.SHOW_ALL;
 
     private SandboxSimulation() {
     }
@@ -24,18 +42,43 @@ public final class SandboxSimulation {
      * Makes the sandbox platform a fresh key (revoking the previous run's, audited), uploads the sandbox media with it
      * and, unless {@code eventsPerSecond} is 0, starts the simulator with it; null when the simulator is off.
      */
-    public static PlatformSimulator start(Services services, String baseUrl, double eventsPerSecond) {
+    public static PlatformSimulator start(Services services, String baseUrl, double eventsPerSecond,
+                                          SandboxFeature controls) {
         String key = newKey(services);
         SandboxMedia.uploadAll(URI.create(baseUrl), key);
         if (eventsPerSecond <= 0) {
             return null;
         }
         Path dataDir = services.config().dataDir();
-        PlatformSimulator simulator = new PlatformSimulator(URI.create(baseUrl), key, SandboxActivities.all(),
+        List<Function<SimulationContext, SimulatedActivity>> activities = new ArrayList<>(SandboxActivities.all());
+        ServerConfig.Rooms rooms = services.config().rooms();
+        if (rooms.simChatRate() > 0) {
+            activities.add(context -> liveRooms(context, URI.create(baseUrl), key, rooms, services.clock(),
+                    controls));
+        }
+        PlatformSimulator simulator = new PlatformSimulator(URI.create(baseUrl), key, activities,
                 eventsPerSecond, dataDir == null ? null : dataDir.resolve(CURSOR_FILE), services.clock(),
                 Json.mapper());
         simulator.start();
         return simulator;
+    }
+
+    /**
+     * The live rooms ({@code sandbox/rooms}): 36 rooms of every kind chatting at {@code --sim-chat-rate}, the hot room
+     * spiking every 5 minutes for a minute at {@code --sim-hot-room-rate}. Every line passes {@link #MESSAGE_GATE}
+     * before it is shown.
+     */
+    private static SimulatedActivity liveRooms(SimulationContext context, URI baseUrl, String key,
+                                               ServerConfig.Rooms rooms, Clock clock, SandboxFeature controls) {
+        RoomsSimulation simulation = new RoomsSimulation(new SplittableRandom(), context.population(),
+                "sim-" + UUID.randomUUID().toString().substring(0, 8), MESSAGE_GATE,
+                new RoomsSimulation.Settings(ROOMS, rooms.simChatRate(), rooms.simHotRoomRate(),
+                        Duration.ofMinutes(5), Duration.ofMinutes(1)));
+        RoomTraffic traffic = new RoomTraffic(baseUrl, key, simulation, clock, Json.mapper());
+        if (controls != null) {
+            controls.attach(traffic);
+        }
+        return new RoomsActivity(traffic);
     }
 
     private static String newKey(Services services) {

@@ -22,4 +22,8 @@ public interface SimulatedActivity {
 
     /** Carry out an action staff decided; may return follow-up events (an approved applicant joins the circle). */
     List<IngestEvent> onAction(FeedAction action, Instant now);
+
+    /** Called once when the simulator stops: an activity with a thread of its own stops it here. */
+    default void stop() {
+    }
 }

@@ -24,7 +24,7 @@ public final class UsersActivity implements SimulatedActivity {
     // The first crowd is the same on every start; a fixed seed makes it so.
     private static final long SEED = 20260214L;
 
-    static final List<String> CITIES = List.of("北京", "上海", "成都", "杭州", "广州", "深圳", "重庆", "武汉", "西安", "南京");
+    public static final List<String> CITIES = List.of("北京", "上海", "成都", "杭州", "广州", "深圳", "重庆", "武汉", "西安", "南京");
     private static final Map<String, List<String>> CITY_FLAVOUR = Map.of(
             "北京", List.of("胡同串子", "北漂", "爱吃烤鸭的", "海淀"),
             "上海", List.of("魔都", "外滩看夜景的", "弄堂里的", "浦东"),
@@ -111,7 +111,7 @@ public final class UsersActivity implements SimulatedActivity {
         return Duration.ofDays(random.nextLong(120, 6 * 365));
     }
 
-    static String nickname(RandomGenerator random, String city) {
+    public static String nickname(RandomGenerator random, String city) {
         String name = NAMES.get(random.nextInt(NAMES.size()));
         return switch (random.nextInt(4)) {
             case 0 -> MOODS.get(random.nextInt(MOODS.size())) + name;

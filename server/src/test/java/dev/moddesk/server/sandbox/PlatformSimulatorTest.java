@@ -39,7 +39,9 @@ class PlatformSimulatorTest {
 
     @Test
     void inASandboxServerSimulatedUsersArriveThroughIngest() throws Exception {
-        try (TestServer server = TestServers.start(Backend.H2, c -> c.withSandbox(true).withSimRate(20), List.of())) {
+        // Users only: the simulated rooms (SandboxHotRoomHttpTest, rooms/RoomTrafficHttpTest) would crowd them out.
+        try (TestServer server = TestServers.start(Backend.H2, c -> c.withSandbox(true).withSimRate(20)
+                .withRooms(c.rooms().withSimulatedChat(0, 0)), List.of())) {
             var jdbi = server.server().services().database().jdbi();
             TestClient admin = server.as(Role.ADMIN);
 
