@@ -2,19 +2,17 @@ package dev.moddesk.app;
 
 import dev.moddesk.app.audit.AuditModule;
 import dev.moddesk.app.core.AppContext;
+import dev.moddesk.app.creators.CreatorsModule;
 import dev.moddesk.app.core.FeatureModule;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.integrations.IntegrationsModule;
 import dev.moddesk.app.review.ReviewModule;
 import dev.moddesk.app.rooms.RoomsModule;
 import dev.moddesk.app.settings.SettingsModule;
-import dev.moddesk.app.shell.PlaceholderModule;
 import dev.moddesk.app.shell.ShellModule;
 import dev.moddesk.app.staff.StaffModule;
-import dev.moddesk.contract.Role;
 import java.nio.file.Path;
 import java.util.List;
-import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The composition root: the console's features, in the order the navigation shows them. Adding a feature is one
@@ -29,7 +27,7 @@ public final class Wiring {
                 new ShellModule(),
                 new ReviewModule(),
                 new RoomsModule(),
-                new PlaceholderModule("creators", "nav.creators", Feather.STAR, Role.ADMIN),
+                new CreatorsModule(),
                 new AuditModule(),
                 new StaffModule(),
                 new IntegrationsModule(),

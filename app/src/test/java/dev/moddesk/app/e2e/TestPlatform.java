@@ -157,6 +157,39 @@ final class TestPlatform {
         return event("room.seat", p);
     }
 
+    /** A creator as the platform announces it (creator.upserted). */
+    IngestEvent creator(String creatorId, String displayName, String tier, boolean verified, long followers) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("creatorId", creatorId);
+        p.put("userId", "u-" + creatorId);
+        p.put("displayName", displayName);
+        p.put("followers", followers);
+        p.put("tier", tier);
+        p.put("verified", verified);
+        return event("creator.upserted", p);
+    }
+
+    /** A fan group the creator opened (fan_group.upserted); new groups go last in the display order. */
+    IngestEvent fanGroup(String creatorId, String groupId, String name, int members) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("groupId", groupId);
+        p.put("creatorId", creatorId);
+        p.put("name", name);
+        p.put("members", members);
+        return event("fan_group.upserted", p);
+    }
+
+    /** A creator asking for a higher fan-group quota (creator.quota_requested). */
+    IngestEvent quotaRequest(String creatorId, String requestId, int requested, String justification) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("requestId", requestId);
+        p.put("creatorId", creatorId);
+        p.put("setting", "fanGroupQuota");
+        p.put("requested", requested);
+        p.put("justification", justification);
+        return event("creator.quota_requested", p);
+    }
+
     private IngestEvent event(String type, Map<String, Object> payload) {
         return new IngestEvent("e2e-" + type + "-" + (++events) + "-" + System.nanoTime(), type, Instant.now(), payload);
     }

@@ -90,9 +90,9 @@ class ConsoleUiTest {
     }
 
     @Test
-    void opsAlsoSeesLiveRoomsButNotStaff(FxRobot robot) {
+    void opsAlsoSeesLiveRoomsAndCreatorsButNotStaff(FxRobot robot) {
         console.signIn(robot, "ops", FakeModDeskServer.PASSWORD);
-        assertThat(navIds(robot)).containsExactly("review", "rooms", "audit", "settings");
+        assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "settings");
     }
 
     @Test
