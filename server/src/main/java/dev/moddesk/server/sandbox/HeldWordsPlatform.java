@@ -50,6 +50,11 @@ public final class HeldWordsPlatform {
         return waiting.size();
     }
 
+    /** Whether a live HOLD term of the applied list matches {@code text} (nothing is built for a line that passes). */
+    public synchronized boolean holds(CharSequence text) {
+        return screen.holds(text);
+    }
+
     /**
      * A chat line the platform is about to show ({@code payload}: roomId, messageId, userId, nickname, text): as
      * {@code room.message}, or as {@code message.held} when a live HOLD term matches.

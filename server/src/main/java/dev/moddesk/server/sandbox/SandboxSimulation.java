@@ -7,6 +7,7 @@ import dev.moddesk.server.platform.PlatformGateway;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.sandbox.rooms.MessageGate;
 import dev.moddesk.server.sandbox.rooms.RoomTraffic;
+import dev.moddesk.server.sandbox.rooms.RoomsHoldGate;
 import dev.moddesk.server.sandbox.rooms.RoomsActivity;
 import dev.moddesk.server.sandbox.rooms.RoomsSimulation;
 import java.net.URI;
@@ -29,11 +30,6 @@ public final class SandboxSimulation {
     static final String KEY_NAME = "sandbox simulator";
     static final String CURSOR_FILE = "sandbox-simulator.cursor";
     static final int ROOMS = 36;
-    /**
-     * What the simulated platform applies before it shows a chat line (the word list's HOLD terms plug in here; see
-     * {@link MessageGate}).
-     */
-    static final MessageGate MESSAGE_GATE = MessageGate.SHOW_ALL;
 
     private SandboxSimulation() {
     }
@@ -53,8 +49,12 @@ public final class SandboxSimulation {
         List<Function<SimulationContext, SimulatedActivity>> activities = new ArrayList<>(SandboxActivities.all());
         ServerConfig.Rooms rooms = services.config().rooms();
         if (rooms.simChatRate() > 0) {
+            // The rooms' MessageGate: the word list's HOLD terms, applied before a line is shown.
+            RoomsHoldGate gate = new RoomsHoldGate(new HeldWordsPlatform(services.clock(), "held-rooms-"
+                    + UUID.randomUUID().toString().substring(0, 8)));
+            activities.add(context -> gate);
             activities.add(context -> liveRooms(context, URI.create(baseUrl), key, rooms, services.clock(),
-                    controls));
+                    gate, controls));
         }
         PlatformSimulator simulator = new PlatformSimulator(URI.create(baseUrl), key, activities,
                 eventsPerSecond, dataDir == null ? null : dataDir.resolve(CURSOR_FILE), services.clock(),
@@ -65,13 +65,14 @@ public final class SandboxSimulation {
 
     /**
      * The live rooms ({@code sandbox/rooms}): 36 rooms of every kind chatting at {@code --sim-chat-rate}, the hot room
-     * spiking every 5 minutes for a minute at {@code --sim-hot-room-rate}. Every line passes {@link #MESSAGE_GATE}
-     * before it is shown.
+     * spiking every 5 minutes for a minute at {@code --sim-hot-room-rate}. Every line passes {@code gate} before it
+     * is shown.
      */
     private static SimulatedActivity liveRooms(SimulationContext context, URI baseUrl, String key,
-                                               ServerConfig.Rooms rooms, Clock clock, SandboxFeature controls) {
+                                               ServerConfig.Rooms rooms, Clock clock, MessageGate gate,
+                                               SandboxFeature controls) {
         RoomsSimulation simulation = new RoomsSimulation(new SplittableRandom(), context.population(),
-                "sim-" + UUID.randomUUID().toString().substring(0, 8), MESSAGE_GATE,
+                "sim-" + UUID.randomUUID().toString().substring(0, 8), gate,
                 new RoomsSimulation.Settings(ROOMS, rooms.simChatRate(), rooms.simHotRoomRate(),
                         Duration.ofMinutes(5), Duration.ofMinutes(1)));
         RoomTraffic traffic = new RoomTraffic(baseUrl, key, simulation, clock, Json.mapper());

@@ -26,6 +26,11 @@ public final class SandboxWordList {
     private SandboxWordList() {
     }
 
+    /** The starter terms (what the simulated rooms' spam is written against). */
+    public static List<WordTermRequest> starter() {
+        return STARTER;
+    }
+
     public static void seed(Services services) {
         ManagedWordList words = RoomWords.of(services);
         if (!words.list().terms().isEmpty()) {

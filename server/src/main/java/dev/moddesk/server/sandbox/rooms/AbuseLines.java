@@ -4,9 +4,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * What spammers and trolls post in the simulated rooms: contact selling (加微信 and its evasions: spaces and
- * symbols between the characters, full-width and styled letters, zero-width characters, repeated characters,
- * homophones that are on the list such as 薇信), ads, and insults. The contact-selling lines are written so that the
- * shared {@code screening/} matcher with the bundled term list catches them (AbuseLinesTest checks every shape).
+ * symbols between the characters, full-width and styled letters, zero-width characters and repeated characters),
+ * ads, and insults. The contact-selling lines are written so that the shared
+ * {@code screening/} matcher catches them with the sandbox's starter word list (加微信 and 加vx are HOLD terms there,
+ * 加qq a FLAG term) as with the circle review's bundled list ({@code RoomChatTextTest} checks every shape).
  */
 final class AbuseLines {
 
@@ -14,11 +15,11 @@ final class AbuseLines {
     enum Kind { CONTACT, AD, INSULT }
 
     private static final String[] CONTACT = {
-            "加微信%s", "加 微 信 %s", "加.微.信：%s", "加\u200b微\u200b信%s", "ＶＸ：%s", "v x %s", "加加微微信信%s",
-            "薇信%s 私聊有福利", "看我主页，加v：%s", "𝐯𝐱 %s 有惊喜", "威❤信 %s", "加ＱＱ %s", "私聊领福利～%s",
-            "加-微-信 %s 带你日赚五百", "小姐姐在线，加wx %s"};
+            "加微信%s", "加 微 信 %s", "加.微.信：%s", "加\u200b微\u200b信%s", "加ＶＸ：%s", "加 v x %s", "加加微微信信%s",
+            "私聊有福利，加V X：%s", "看我主页，加𝐯𝐱：%s", "加𝓥𝓧 %s 有惊喜", "加❤微❤信 %s", "加ＱＱ %s", "私聊有福利～%s",
+            "加-微-信 %s 带你日赚五百", "小姐姐在线，加ｖｘ %s"};
     private static final String[] HANDLES = {"mm%d", "kk_%d", "aa%d", "vip%d", "love%d", "tt%d"};
-    private static final String[] ADS = {"兼职刷单日结三百，私我", "低价出游戏账号，有意私聊", "扫码领红包，先到先得",
+    private static final String[] ADS = {"兼职刷单日结三百，私我", "代充会员，便宜", "菠菜平台，稳赚不赔", "低价出游戏账号，有意私聊", "扫码领红包，先到先得",
             "点击链接下载app领福利", "招代理，在家躺赚", "贷款秒批，不看征信", "免费领取会员，私信我", "代购正品，价格美丽",
             "互粉互粉，回关必回", "福利视频看主页"};
     private static final String[] INSULTS = {"你是傻逼吧", "滚出去", "脑残", "垃圾主播", "唱得跟杀猪一样", "什么玩意儿",

@@ -303,7 +303,7 @@ public final class RoomsSimulation {
         }
         String messageId = run + "-m" + (++messageSeq);
         room.spoke(speaker, now);
-        if (gate.show(room.id, messageId, speaker.id(), speaker.nickname(), text, now)) {
+        if (gate.show(room.id, messageId, speaker.id(), speaker.nickname(), text, now, sink)) {
             sink.message(room.id, messageId, speaker.id(), speaker.nickname(), text, now);
             shown++;
         } else {

@@ -3,8 +3,11 @@ package dev.moddesk.server.sandbox.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.contract.rooms.RoomKind;
+import dev.moddesk.screening.ScreenAction;
+import dev.moddesk.screening.ScreenTerm;
 import dev.moddesk.screening.WordScreen;
 import dev.moddesk.server.review.ReviewScreen;
+import dev.moddesk.server.sandbox.SandboxWordList;
 import dev.moddesk.server.sandbox.SimulatedPopulation;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,15 +43,27 @@ class RoomChatTextTest {
         assertThat(lines.stream().filter(screen::matchesAny).count()).isLessThan(100);
     }
 
+    /** The sandbox's starter word list, as the server screens with it. */
+    private static WordScreen sandboxList() {
+        return WordScreen.of(SandboxWordList.starter().stream().map(t -> new ScreenTerm(t.term(), t.category(),
+                ScreenAction.valueOf(t.action()), null)).toList(), Instant::now);
+    }
+
     @Test
     void everyContactSellingShapeIsFlaggedAndMostHideTheWordsFromAPlainSearch() {
         String[] shapes = AbuseLines.contactShapes();
         assertThat(shapes).allSatisfy(line -> assertThat(screen.find(line)).as(line).isNotEmpty());
+        WordScreen sandbox = sandboxList();
+        assertThat(shapes).allSatisfy(line -> assertThat(sandbox.find(line)).as(line).isNotEmpty());
+        assertThat(Arrays.stream(shapes).filter(sandbox::holds).count()).isGreaterThanOrEqualTo(12);
         long evasive = Arrays.stream(shapes).filter(l -> !l.contains("加微信") && !l.toLowerCase().contains("vx")
                 && !l.contains("微信")).count();
         assertThat(evasive).isGreaterThanOrEqualTo(6); // spaces, dots, zero-width, full-width, styled, repeats …
         assertThat(shapes).anyMatch(l -> l.contains("\u200b")).anyMatch(l -> l.contains("ＶＸ"))
                 .anyMatch(l -> l.contains("𝐯𝐱")).anyMatch(l -> l.contains("加加微微信信"));
+        // The matcher's offsets cover the evasion itself: 加.微.信 is highlighted from 加 to 信.
+        var hit = sandbox.find("你好 加.微.信：mm1234").getFirst();
+        assertThat("你好 加.微.信：mm1234".substring(hit.start(), hit.end())).isEqualTo("加.微.信");
     }
 
     @Test

@@ -303,7 +303,7 @@ class RoomsSimulationTest {
     @Test
     void theGateSeesEveryLineBeforeItIsShownAndAWithheldLineIsNotSent() {
         RoomsSimulation simulation = simulation(1_000, 0,
-                (room, id, user, nick, text, at) -> !text.contains("微") && !text.contains("信"));
+                (room, id, user, nick, text, at, out) -> !text.contains("微") && !text.contains("信"));
         sink.clear();
         run(simulation, Duration.ofSeconds(30));
         assertThat(sink.lines).noneMatch(l -> l.text().contains("微") || l.text().contains("信"));
