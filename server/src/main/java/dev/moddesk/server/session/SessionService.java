@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class SessionService {
 
     private final Services services;
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final SessionStore store = new SessionStore();
     private final StaffStore staff = new StaffStore();
     private final LoginThrottle throttle;
@@ -45,6 +47,7 @@ public final class SessionService {
     public SessionService(Services services) {
         this.services = services;
         this.jdbi = services.database().jdbi();
+        this.dataSource = services.database().dataSource();
         this.throttle = new LoginThrottle(jdbi, services.config(), store);
     }
 
@@ -118,7 +121,7 @@ public final class SessionService {
         }
         String hash = hash(token);
         Instant now = services.clock().instant();
-        Optional<SessionStore.ActiveSession> found = jdbi.withHandle(h -> store.find(h, hash));
+        Optional<SessionStore.ActiveSession> found = store.find(dataSource, hash);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.moddesk.server.staff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.moddesk.contract.Role;
 import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.Sql;
@@ -101,10 +102,13 @@ public final class StaffStore {
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "last_login_at"));
     }
 
+    /** Reads a JSON array of names (made once: every staff request reads its account's scopes). */
+    private static final ObjectReader SCOPES = Json.mapper().readerFor(new TypeReference<List<String>>() { });
+
     /** City scopes are stored as a JSON array of names; [] means every city. */
     public static List<String> parseScopes(String json) {
         try {
-            return json == null ? List.of() : Json.mapper().readValue(json, new TypeReference<List<String>>() { });
+            return json == null ? List.of() : SCOPES.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("staff.city_scopes is not a JSON array", e);
         }
