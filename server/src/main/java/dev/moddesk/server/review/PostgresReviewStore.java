@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -145,19 +147,11 @@ final class PostgresReviewStore implements ReviewRepository {
     private Optional<Claimed> claimNextStatement(Connection c, QueueFilter f, Set<String> scope, long staffId, String staffName,
                                         Instant now, Instant until, Instant viewersSince, Instant floor) {
         QueueStore.Where where = QueueStore.pendingWhere(f, scope, now, true, " AND c.city = ANY(:scope)");
-        String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
-                + where.sql() + (floor == null ? "" : " AND a.submitted_at >= :floor") + QueueStore.order(f)
-                + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
-                + " claimed AS (UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name,"
-                + " claim_expires_at = :until FROM next WHERE a.id = next.id RETURNING a.*)"
-                + " SELECT " + APPLICATION_COLUMNS + ", c.topic AS circle_topic, c.join_mode AS circle_join_mode,"
-                + " c.member_count AS circle_member_count, c.owner_name AS circle_owner_name,"
-                + " (SELECT json_agg(json_build_array(q.position, q.text) ORDER BY q.position)"
-                + "    FROM review_circle_question q WHERE q.circle_id = c.id) AS circle_questions,"
-                + " (SELECT json_agg(p.staff_name ORDER BY p.staff_name) FROM review_presence p"
-                + "    WHERE p.application_id = a.id AND p.staff_id <> :staff AND p.seen_at >= :since) AS viewer_names"
-                + " FROM claimed a JOIN review_circle c ON c.id = a.circle_id";
-        NamedSql named = NamedSql.of(sql);
+        if (CLAIM_SQL.size() >= 512) {
+            CLAIM_SQL.clear(); // never expected (the WHERE clause has a few dozen shapes); a bound on memory all the same
+        }
+        NamedSql named = CLAIM_SQL.computeIfAbsent(new ClaimShape(where.sql(), floor != null, QueueStore.byRisk(f)),
+                PostgresReviewStore::claimNextSql);
         // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
         try (PreparedStatement ps = c.prepareStatement(named.jdbc())) {
             NamedSql.Binder b = named.bind(ps);
@@ -178,6 +172,30 @@ final class PostgresReviewStore implements ReviewRepository {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
+    }
+
+    /** What a claim-next statement's text depends on: the filter's WHERE clause (values are bound), floor, order. */
+    private record ClaimShape(String where, boolean floor, boolean byRisk) {
+    }
+
+    /** Claim-next statements by shape; the eight filters of a busy desk make a handful. */
+    private static final Map<ClaimShape, NamedSql> CLAIM_SQL = new ConcurrentHashMap<>();
+
+    private static NamedSql claimNextSql(ClaimShape shape) {
+        String sql = "WITH next AS (SELECT a.id FROM review_application a JOIN review_circle c ON c.id = a.circle_id"
+                + shape.where() + (shape.floor() ? " AND a.submitted_at >= :floor" : "")
+                + (shape.byRisk() ? QueueStore.RISK_ORDER : QueueStore.AGE_ORDER)
+                + " LIMIT 1 FOR UPDATE OF a SKIP LOCKED),"
+                + " claimed AS (UPDATE review_application a SET claimed_by = :staff, claimed_by_name = :name,"
+                + " claim_expires_at = :until FROM next WHERE a.id = next.id RETURNING a.*)"
+                + " SELECT " + APPLICATION_COLUMNS + ", c.topic AS circle_topic, c.join_mode AS circle_join_mode,"
+                + " c.member_count AS circle_member_count, c.owner_name AS circle_owner_name,"
+                + " (SELECT json_agg(json_build_array(q.position, q.text) ORDER BY q.position)"
+                + "    FROM review_circle_question q WHERE q.circle_id = c.id) AS circle_questions,"
+                + " (SELECT json_agg(p.staff_name ORDER BY p.staff_name) FROM review_presence p"
+                + "    WHERE p.application_id = a.id AND p.staff_id <> :staff AND p.seen_at >= :since) AS viewer_names"
+                + " FROM claimed a JOIN review_circle c ON c.id = a.circle_id";
+        return NamedSql.parse(sql);
     }
 
     /** The claimed row with its circle (questions as JSON pairs) and viewers (a JSON array of names). */
@@ -255,6 +273,25 @@ final class PostgresReviewStore implements ReviewRepository {
     private static final String AUDIT_CTE = AuditLog.perRowInsert("au", "v JOIN u ON u.id = v.id", "v.id::text",
             "v.before_json", "v.after_json");
 
+    /** The decision statement of each shape (one row or many, pins, audit entries), formatted once. */
+    private static final AtomicReferenceArray<NamedSql> DECIDE_SQL = new AtomicReferenceArray<>(2 * 3 * 2);
+
+    /**
+     * The decision statement for one row or many; {@code pinned} 0 without pins, 1 with them, 2 with the reason code's
+     * too; with the audit entries' CTE or without. Made on first use (formatting and hashing the text for every
+     * decision cost more than binding it); a race makes the same statement twice, harmlessly.
+     */
+    private static NamedSql decideSql(boolean oneRow, int pinned, boolean audit) {
+        int index = ((oneRow ? 0 : 1) * 3 + pinned) * 2 + (audit ? 1 : 0);
+        NamedSql sql = DECIDE_SQL.get(index);
+        if (sql == null) {
+            String where = (oneRow ? ONE_ROW : MANY_ROWS) + (pinned == 0 ? "" : PINS + (pinned == 1 ? "" : REASON_PIN));
+            sql = NamedSql.parse(DECIDE_ALL.formatted(where, audit ? AUDIT_CTE : ""));
+            DECIDE_SQL.set(index, sql);
+        }
+        return sql;
+    }
+
     /**
      * Writes every accepted decision of one call in one statement (claims where needed, the decisions, the decision
      * log, the idempotency records and, with {@code auditBy}, the audit entries). All rows share the call's decision
@@ -292,9 +329,7 @@ final class PostgresReviewStore implements ReviewRepository {
             hashes[i] = r.requestHash();
             responses[i] = r.responseJson();
         }
-        String where = (n == 1 ? ONE_ROW : MANY_ROWS) + (pins == null ? ""
-                : PINS + (pins.reasonCode() == null ? "" : REASON_PIN));
-        NamedSql sql = NamedSql.of(DECIDE_ALL.formatted(where, auditBy == null ? "" : AUDIT_CTE));
+        NamedSql sql = decideSql(n == 1, pins == null ? 0 : pins.reasonCode() == null ? 1 : 2, auditBy != null);
         try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
             NamedSql.Binder b = sql.bind(ps)
                     // v

@@ -98,8 +98,11 @@ final class QueueStore {
         return "risk".equalsIgnoreCase(f.sort());
     }
 
+    static final String RISK_ORDER = " ORDER BY a.risk_score DESC, a.submitted_at, a.id";
+    static final String AGE_ORDER = " ORDER BY a.submitted_at, a.id";
+
     static String order(QueueFilter f) {
-        return byRisk(f) ? " ORDER BY a.risk_score DESC, a.submitted_at, a.id" : " ORDER BY a.submitted_at, a.id";
+        return byRisk(f) ? RISK_ORDER : AGE_ORDER;
     }
 
     List<ApplicationRow> queue(Handle h, QueueFilter f, Set<String> scope, Instant now, QueueCursor after, int limit) {
