@@ -8,7 +8,9 @@
 # Settings (environment): CLAIM_APPS (applications for claim + decide, default 160000), WARMUP and DURATION (seconds
 # of each claim + decide run, default 15 and 30), MIXES ("console pair"), PGBENCH_SECONDS (20), BULK (timed bulk
 # decisions, default 100000), BULK_WARMUP (warm-up decisions per bulk moderator, a multiple of 500, default 2500), SKIP_BUILD=1,
-# KEEP=1 (keep the schema and work folder), PGHOST/PGPORT/PGUSER/PGDATABASE (127.0.0.1 5432 postgres test).
+# KEEP=1 (keep the database and work folder), PGHOST/PGPORT/PGUSER (127.0.0.1 5432 postgres), PGDATABASE (test: where
+# the script connects to create the benchmark's own database, mdbench_<time>_<pid>, which it drops at the end; only
+# the server and pgbench use that database, so its transaction count is theirs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 
 schema="mdbench_$(date +%s)_$$"
 copy="${schema}_sql"
+admin_db=$PGDATABASE
 work=$(mktemp -d /tmp/moddesk-bench.XXXXXX)
 server_pid=""
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -35,10 +38,10 @@ cleanup() {
         wait "$server_pid" 2>/dev/null || true
     fi
     if [[ "${KEEP:-0}" != 1 ]]; then
-        sql -c "DROP SCHEMA IF EXISTS \"$copy\" CASCADE" -c "DROP SCHEMA IF EXISTS \"$schema\" CASCADE" || true
+        PGDATABASE=$admin_db sql -c "DROP DATABASE IF EXISTS \"$schema\" WITH (FORCE)" || true
         rm -rf "$work"
     else
-        log "kept schema $schema and work folder $work"
+        log "kept database and schema $schema and work folder $work"
     fi
 }
 trap cleanup EXIT
@@ -74,7 +77,9 @@ fi
 cp="server/target/test-classes:server/target/classes:$(cat server/target/review-bench.cp)"
 bench() { "$JAVA" -cp "$cp" dev.moddesk.server.bench.ReviewBench "$@"; }
 
-log "starting the server jar on schema $schema (work folder $work)"
+log "starting the server jar on database and schema $schema (work folder $work)"
+sql -c "CREATE DATABASE \"$schema\""
+export PGDATABASE=$schema
 sql -c "CREATE SCHEMA \"$schema\""
 "$JAVA" -jar server/target/moddesk-server.jar --sandbox --no-sim --port 0 --data-dir "$work/data" \
     --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$schema" --db-user "$PGUSER" \
@@ -124,7 +129,8 @@ sql -c "DROP SCHEMA \"$copy\" CASCADE" -c "CHECKPOINT"
 for mix in $MIXES; do
     settle "$schema"
     log "claim + decide over HTTP, $mix mix: $WARMUP s warm-up, $DURATION s timed"
-    bench load "$work" "$server_pid" "$mix" "$WARMUP" "$DURATION"
+    MODDESK_BENCH_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?user=$PGUSER" \
+        bench load "$work" "$server_pid" "$mix" "$WARMUP" "$DURATION"
 done
 
 bulk_total=$((BULK + 4 * BULK_WARMUP))
@@ -155,6 +161,7 @@ for style in one_statement transaction; do
         "$(value "pgbench-$style" decisionsPerSecond)" "$(value "pgbench-$style" p50)" "$(value "pgbench-$style" p99)"
 done
 for mix in $MIXES; do echo "$mix mix: $(value "load-$mix" cpu)"; done
+for mix in $MIXES; do echo "$mix mix: $(value "load-$mix" perPair)"; done
 for style in one_statement transaction; do echo "pgbench $style: $(value "pgbench-$style" cpu)"; done
 for mix in $MIXES; do
     awk -v a="$(value "load-$mix" pairsPerSecond)" -v b="$baseline" -v m="$mix" -v p99="$(value "load-$mix" pair.p99)" \

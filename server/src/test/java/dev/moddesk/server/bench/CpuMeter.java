@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
  * CPU time from {@code /proc} (Linux), to say where a timed phase's CPU went: the server process, all PostgreSQL
  * processes, this load generator, and the whole machine (so the share of other work on a shared box shows).
- * Clock ticks are 1/100 s on Linux.
+ * Clock ticks are 1/100 s on Linux. With a database URL ({@code MODDESK_BENCH_DB_URL}, a database only the server
+ * uses), also the transactions PostgreSQL counted there ({@link #dbTransactions}).
  */
 final class CpuMeter {
 
@@ -20,9 +26,12 @@ final class CpuMeter {
     private static final double TICK = 0.01;
 
     private final long serverPid;
+    private final String dbUrl;
 
-    CpuMeter(long serverPid) {
+    /** @param dbUrl JDBC URL of the server's database, or null (then no transaction counts) */
+    CpuMeter(long serverPid, String dbUrl) {
         this.serverPid = serverPid;
+        this.dbUrl = dbUrl;
     }
 
     Snapshot snapshot() {
@@ -55,6 +64,25 @@ final class CpuMeter {
         }
         return new Snapshot(server == null ? Double.NaN : ticks(server) * TICK, pg * TICK,
                 self == null ? Double.NaN : ticks(self) * TICK, busy, total);
+    }
+
+    /**
+     * Commits + rollbacks so far in the server's database (every statement outside a transaction is one), or NaN
+     * without a URL or when it cannot be read. A backend publishes its counts when idle, at most once a second, and
+     * one that stays idle does so after 10 s: read it 11 s after the load has stopped.
+     */
+    double dbTransactions() {
+        if (dbUrl == null || dbUrl.isBlank()) {
+            return Double.NaN;
+        }
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database"
+                     + " WHERE datname = current_database()")) {
+            return rs.next() ? rs.getLong(1) : Double.NaN;
+        } catch (SQLException e) {
+            System.err.println("no transaction count from " + dbUrl + ": " + e.getMessage());
+            return Double.NaN;
+        }
     }
 
     /** utime + stime: fields 14 and 15, counted after the command name (which may contain spaces). */

@@ -76,13 +76,19 @@ public final class ReviewBench {
             String token = StaffSessions.signIn(url, m.username(), p.getProperty("moderator." + m.username() + ".password"));
             moderators.add(new ClaimDecideLoad.Moderator(m, token, m.filter(circles)));
         }
-        CpuMeter cpu = new CpuMeter(Long.parseLong(args[1]));
+        CpuMeter cpu = new CpuMeter(Long.parseLong(args[1]), System.getenv("MODDESK_BENCH_DB_URL"));
         AtomicReference<CpuMeter.Snapshot> atStart = new AtomicReference<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.schedule(() -> atStart.set(cpu.snapshot()), warmUp, TimeUnit.SECONDS);
+        double transactionsBefore = cpu.dbTransactions();
         ClaimDecideLoad.Result r = new ClaimDecideLoad(url, mix).run(moderators, warmUp, seconds);
         CpuMeter.Snapshot atEnd = cpu.snapshot();
         timer.shutdown();
+        double transactions = Double.NaN;
+        if (!Double.isNaN(transactionsBefore)) {
+            Thread.sleep(11_000); // idle backends publish their counts (and the last undo windows close)
+            transactions = cpu.dbTransactions() - transactionsBefore;
+        }
         appendDecided(work, r.decided());
 
         Properties out = new Properties();
@@ -109,6 +115,7 @@ public final class ReviewBench {
         out.setProperty("widened", Long.toString(r.widened()));
         out.setProperty("errors", r.errors().toString());
         cpuReport(atStart.get(), atEnd, r.pairs(), out);
+        perPair(atStart.get(), atEnd, r.pairs(), transactions, r.decided().size(), out);
         store(work, "load-" + mix.name().toLowerCase(Locale.ROOT), out);
         return r.errors().isEmpty() ? 0 : 1;
     }
@@ -129,6 +136,26 @@ public final class ReviewBench {
                         .availableProcessors()), Runtime.getRuntime().availableProcessors(), other / wall);
         System.out.println("  " + line);
         out.setProperty("cpu", line);
+    }
+
+    /**
+     * What a pair costs the server rather than how fast the machine is: its CPU time per timed pair (which still
+     * grows when other work crowds the cores: caches, JIT still compiling), and the database transactions per
+     * decision of the whole run (warm-up included, counted from before the first request to 11 s after the last, so
+     * the final publication of the decisions is in; a count, the same on any machine).
+     */
+    private static void perPair(CpuMeter.Snapshot from, CpuMeter.Snapshot to, long pairs, double transactions,
+                                long decisions, Properties out) {
+        if (from == null || pairs == 0 || decisions == 0) {
+            return;
+        }
+        String line = String.format(Locale.ROOT, "per pair: server CPU %.2f ms, DB transactions %s",
+                (to.server() - from.server()) * 1000 / pairs, Double.isNaN(transactions)
+                        ? "not counted (no MODDESK_BENCH_DB_URL)"
+                        : String.format(Locale.ROOT, "%.2f (commits + rollbacks in the server's database, %d decisions)",
+                                transactions / decisions, decisions));
+        System.out.println("  " + line);
+        out.setProperty("perPair", line);
     }
 
     private static int seedBulk(String[] args) throws Exception {
