@@ -217,6 +217,31 @@ class ApiCoreTest {
                 ProblemType.PAYLOAD_TOO_LARGE);
     }
 
+    /** A body sent in chunks has no Content-Length to refuse it up front: the read stops past the limit. */
+    @Test
+    void chunkedBodyIsReadAndOverOneMebibyteIs413() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> small = http.send(chunked("{\"name\":\"分块\",\"count\":3}".getBytes(StandardCharsets.UTF_8)),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(small.statusCode()).isEqualTo(201);
+        assertThat(small.headers().firstValue("Content-Length")).isPresent();
+        assertThat(small.body()).contains("分块");
+        byte[] huge = new byte[(int) Api.MAX_BODY_BYTES + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        java.net.http.HttpResponse<String> refused = http.send(chunked(huge),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
+    }
+
+    private static java.net.http.HttpRequest chunked(byte[] body) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/probe/echo"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+    }
+
     @Test
     void unacceptableAcceptHeaderIs406() {
         assertProblem(anonymous().send("GET", "/probe/open", null, null, Map.of("Accept", "text/html")),
