@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -71,6 +72,10 @@ public final class RoomMonitorController implements ActiveView {
     private ListView<ChatRow> chatList;
     @FXML
     private Button newMessagesBar;
+    @FXML
+    private ScrollPane sideScroll;
+    @FXML
+    private VBox sidePane;
     @FXML
     private VBox seatBox;
     @FXML
@@ -129,6 +134,7 @@ public final class RoomMonitorController implements ActiveView {
             }
         });
         userCardController.onClosed(() -> chatList.requestFocus());
+        userCardController.onActionFocused(this::reveal);
         watchListField.setOnAction(e -> hub.setWatchTerms(watchListField.getText()));
         freezeButton.setGraphic(new FontIcon("fth-pause"));
         actionBarController.decorate(skipSongButton, "fth-skip-forward", RoomAction.SKIP_SONG);
@@ -225,6 +231,24 @@ public final class RoomMonitorController implements ActiveView {
         subscriptions.clear();
         if (monitor != null) {
             monitor.log().setHovered(false);
+        }
+    }
+
+    /** Scrolls the side pane just enough to show {@code node} (an action reached with Tab below the fold). */
+    private void reveal(javafx.scene.Node node) {
+        double content = sidePane.getHeight();
+        double view = sideScroll.getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        double margin = 8;
+        double y = sidePane.sceneToLocal(node.localToScene(0, 0)).getY() - margin;
+        double h = node.getBoundsInLocal().getHeight() + 2 * margin;
+        double top = sideScroll.getVvalue() * (content - view);
+        if (y < top) {
+            sideScroll.setVvalue(Math.max(0, y / (content - view)));
+        } else if (y + h > top + view) {
+            sideScroll.setVvalue(Math.min(1, (y + h - view) / (content - view)));
         }
     }
 

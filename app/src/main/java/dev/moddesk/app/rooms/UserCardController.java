@@ -122,6 +122,20 @@ public final class UserCardController {
     void actions(RoomActionBarController actionBar, RoomActionsModel model) {
         this.bar = actionBar;
         this.actions = model;
+        // A mute seen (or undone) while the card is open changes what Unmute can do.
+        model.sanctions().addListener((javafx.collections.ListChangeListener<ModerationAction>) c ->
+                unmuteButton.setDisable(mute().isEmpty()));
+    }
+
+    /** Told when one of the card's actions takes the focus (Tab), so a scrolling side pane can bring it into view. */
+    void onActionFocused(java.util.function.Consumer<javafx.scene.Node> reveal) {
+        for (javafx.scene.Node n : userActionsBox.getChildren()) {
+            n.focusedProperty().subscribe(focused -> {
+                if (focused) {
+                    reveal.accept(n);
+                }
+            });
+        }
     }
 
     void onClosed(Runnable then) {

@@ -31,7 +31,7 @@ import javafx.util.Duration;
 /**
  * For screenshots and looking by hand (not a test): the console signed in as ops to the fake admin API, on the live
  * rooms view, with a wall of rooms and chat fed by this class (fixed seed). Args: {@code --theme light|dark},
- * {@code --lang en|zh-CN}, {@code --view wall|monitor}.
+ * {@code --lang en|zh-CN}, {@code --view wall|monitor|actions} (actions: a user card open and a mute pending).
  */
 public final class RoomsScreenshotMain {
 
@@ -106,7 +106,7 @@ public final class RoomsScreenshotMain {
                         s.messagesPerSecond() * (0.5 + random.nextDouble()), s.flagged(), s.reports(), s.seatsTaken(),
                         s.seatCount(), 0)).toArray(RoomSummary[]::new)));
             }
-            if ("monitor".equals(view)) {
+            if ("monitor".equals(view) || "actions".equals(view)) {
                 RoomsHub hub = module.hub();
                 hub.setWatchTerms("连麦, 后来");
                 backend.kept.put("v-hot", List.of(event("v-hot", 121, "u31", "加我VX领福利", true)));
@@ -134,6 +134,23 @@ public final class RoomsScreenshotMain {
                 }));
                 chat.setCycleCount(Timeline.INDEFINITE);
                 chat.play();
+                if ("actions".equals(view)) {
+                    // The user card of a chat line, opened from the keyboard, and a mute waiting for its room event.
+                    Timeline act = new Timeline(new KeyFrame(Duration.seconds(4), e -> {
+                        var list = (javafx.scene.control.ListView<?>) stage.getScene().lookup("#chat-v-hot");
+                        for (int i = list.getItems().size() - 1; i >= 0; i--) {
+                            if (list.getItems().get(i) instanceof ChatLine) {
+                                list.getSelectionModel().select(i);
+                                break;
+                            }
+                        }
+                        javafx.event.Event.fireEvent(list, new javafx.scene.input.KeyEvent(
+                                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ENTER,
+                                false, false, false, false));
+                        hub.open("v-hot").actions().act(RoomAction.MUTE_USER, "u3", "刷屏广告", 60);
+                    }), new KeyFrame(Duration.seconds(5), e -> stage.getScene().lookup("#mute10Button").requestFocus()));
+                    act.play();
+                }
             }
         }
 
