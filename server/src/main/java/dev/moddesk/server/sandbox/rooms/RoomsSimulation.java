@@ -390,12 +390,17 @@ public final class RoomsSimulation {
         }
     }
 
+    /** Someone takes a free seat (more often) or leaves theirs, so voice rooms stay mostly seated. */
     private void seatChange(SimRoom room, Instant now, RoomSink sink) {
         SimRoom.SeatState seat = room.seats[1 + random.nextInt(room.seats.length - 1)];
-        if (seat.locked) {
+        boolean take = random.nextInt(100) < 70;
+        for (int i = 0; i < room.seats.length && (seat.locked || (seat.occupant == null) != take); i++) {
+            seat = room.seats[1 + random.nextInt(room.seats.length - 1)];
+        }
+        if (seat.locked || (seat.occupant == null) != take) {
             return;
         }
-        if (seat.occupant != null) {
+        if (!take) {
             seat.occupant = null;
         } else {
             SimRoom.Person taker = room.present.get(random.nextInt(room.present.size()));

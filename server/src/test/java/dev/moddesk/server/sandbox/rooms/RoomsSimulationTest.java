@@ -250,6 +250,12 @@ class RoomsSimulationTest {
             }
         }
         assertThat(simulation.hotRoom().status()).isEqualTo(SimRoom.Status.LIVE);
+        // Voice and KTV rooms stay mostly seated, the way people queue for a mic.
+        double seated = simulation.rooms().stream().filter(r -> r.status() == SimRoom.Status.LIVE
+                        && r.seats().size() == 8)
+                .mapToLong(r -> r.seats().stream().filter(seat -> seat.occupant() != null).count()).average()
+                .orElseThrow();
+        assertThat(seated).isGreaterThanOrEqualTo(4.0);
     }
 
     @Test
