@@ -171,7 +171,8 @@ final class CreatorText {
 
     /**
      * What a change does, e.g. "Fan-group quota 5 → 3; 3 groups over quota: no new groups until under; groups 4–5
-     * hidden from profile". Group positions are read from {@code groups} (the display order the change keeps).
+     * hidden from profile". Group positions are read from {@code groups} (the display order the change keeps); with no
+     * groups at hand (a bulk outcome) the groups are counted instead.
      */
     String effect(ChangeEffect effect, List<FanGroup> groups) {
         List<String> parts = new ArrayList<>();
@@ -183,10 +184,12 @@ final class CreatorText {
             parts.add(i18n.get("creators.effect.canOpen", effect.after().fanGroupQuota() - effect.groupsOwned()));
         }
         if (!effect.hiddenGroups().isEmpty()) {
-            parts.add(i18n.get("creators.effect.hidden", positions(effect.hiddenGroups(), groups)));
+            parts.add(groups.isEmpty() ? i18n.get("creators.effect.hiddenCount", effect.hiddenGroups().size())
+                    : i18n.get("creators.effect.hidden", positions(effect.hiddenGroups(), groups)));
         }
         if (!effect.newlyShownGroups().isEmpty()) {
-            parts.add(i18n.get("creators.effect.shown", positions(effect.newlyShownGroups(), groups)));
+            parts.add(groups.isEmpty() ? i18n.get("creators.effect.shownCount", effect.newlyShownGroups().size())
+                    : i18n.get("creators.effect.shown", positions(effect.newlyShownGroups(), groups)));
         }
         return parts.isEmpty() ? i18n.get("creators.effect.none") : String.join(i18n.get("creators.effect.separator"), parts);
     }

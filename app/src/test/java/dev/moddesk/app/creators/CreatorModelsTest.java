@@ -144,6 +144,8 @@ class CreatorModelsTest {
                 List.of(), "English summary the console does not show");
         assertThat(text.effect(effect, groups)).isEqualTo(
                 "Display slots: 5 → 2; 3 groups over quota: no new groups until under; groups 3–5 hidden from profile");
+        assertThat(text.effect(effect, List.of())).as("a bulk outcome has no groups at hand: counted")
+                .endsWith("3 groups hidden from profile");
         I18n zh = new I18n(I18n.CHINESE);
         assertThat(new CreatorText(zh, ZoneOffset.UTC).effect(effect, groups))
                 .isEqualTo("展示位：5 → 2；超出配额 3 个群：低于配额前不能新建群；第 3–5 个群将从主页隐藏");

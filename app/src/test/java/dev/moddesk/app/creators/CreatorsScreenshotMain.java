@@ -17,7 +17,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.event.ActionEvent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -44,6 +43,7 @@ public final class CreatorsScreenshotMain {
     public static final class Shot extends Application {
         private SandboxServer server;
         private AppContext context;
+        private Path out;
 
         @Override
         public void start(Stage stage) throws Exception {
@@ -51,6 +51,7 @@ public final class CreatorsScreenshotMain {
             String lang = option(raw, "--lang", "en");
             String theme = option(raw, "--theme", "light");
             String view = option(raw, "--view", "page");
+            out = Path.of(option(raw, "--out", "creators-" + view + ".png"));
             Path jar = Path.of(option(raw, "--server-jar", "server/target/moddesk-server.jar"));
             Path data = Files.createTempDirectory("moddesk-creators-shot");
             Thread starter = new Thread(() -> {
@@ -74,41 +75,105 @@ public final class CreatorsScreenshotMain {
             context.sessions().begin(session);
             MainWindow window = new MainWindow(stage, context);
             window.open();
+            stage.setMaximized(false);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1440);
             stage.setHeight(900);
             context.bus().publish(new Events.NavigateEvent("creators"));
-            Scene scene = stage.getScene();
-            Timeline steps = new Timeline(
-                    new KeyFrame(javafx.util.Duration.seconds(2), e -> {
+            int[] step = {0};
+            long[] since = {System.nanoTime()};
+            Timeline steps = new Timeline();
+            steps.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(500), e -> {
+                double waited = (System.nanoTime() - since[0]) / 1e9;
+                Scene scene = stage.getScene(); // the shell's scene replaces the sign-in's
+                boolean next = switch (step[0]) {
+                    case 0 -> {
+                        TextField search = (TextField) scene.lookup("#searchField");
+                        if (search == null) {
+                            yield false;
+                        }
                         if ("requests".equals(view) || "tiers".equals(view)) {
-                            TabPane tabs = (TabPane) scene.lookup("#creatorsTabs");
-                            tabs.getSelectionModel().select("requests".equals(view) ? 1 : 2);
+                            ((TabPane) scene.lookup("#creatorsTabs")).getSelectionModel()
+                                    .select("requests".equals(view) ? 1 : 2);
                         } else {
-                            ((TextField) scene.lookup("#searchField")).setText("晴天");
+                            search.setText("晴天");
                         }
-                    }),
-                    new KeyFrame(javafx.util.Duration.seconds(5), e -> {
+                        yield true;
+                    }
+                    case 1 -> {
                         if ("tiers".equals(view)) {
-                            ((TextField) scene.lookup("#tier-displaySlots")).setText("3");
+                            TextField slots = (TextField) scene.lookup("#tier-displaySlots");
+                            if (slots == null || slots.getText().isEmpty()) {
+                                yield false;
+                            }
+                            slots.setText("3");
                             ((TextField) scene.lookup("#tierReasonField")).setText("Fewer slots for the standard tier");
-                            ((Button) scene.lookup("#tierPreviewButton")).fireEvent(new ActionEvent());
-                        } else if ("page".equals(view)) {
-                            ListView<?> results = (ListView<?>) scene.lookup("#resultsList");
-                            results.getSelectionModel().selectFirst();
-                            results.requestFocus();
-                            results.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
-                                    "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                            ((Button) scene.lookup("#tierPreviewButton")).fire();
+                            yield true;
                         }
-                    }),
-                    new KeyFrame(javafx.util.Duration.seconds(8), e -> {
-                        if ("page".equals(view)) {
-                            ((TextField) scene.lookup("#limit-fanGroupQuota")).setText("50");
-                            ((TextField) scene.lookup("#reasonField")).setText("50 groups in three days; keep 5 shown");
+                        if ("requests".equals(view)) {
+                            yield waited > 4;
                         }
-                    }));
+                        ListView<?> results = (ListView<?>) scene.lookup("#resultsList");
+                        if (results.getItems().isEmpty()) {
+                            yield false;
+                        }
+                        results.getSelectionModel().selectFirst();
+                        results.requestFocus();
+                        results.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                                "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                        yield true;
+                    }
+                    case 2 -> {
+                        if (!"page".equals(view)) {
+                            yield waited > 6;
+                        }
+                        javafx.scene.control.Label name = (javafx.scene.control.Label) scene.lookup("#nameLabel");
+                        if (name == null || !name.isVisible() || name.getText().isEmpty()) {
+                            yield false;
+                        }
+                        ((TextField) scene.lookup("#limit-fanGroupQuota")).setText("50");
+                        ((TextField) scene.lookup("#reasonField")).setText("50 groups in three days; keep 5 shown");
+                        yield true;
+                    }
+                    case 3 -> {
+                        if (waited < 5) {
+                            yield false;
+                        }
+                        save(scene, out);
+                        Platform.exit();
+                        yield true;
+                    }
+                    default -> false;
+                };
+                if (next) {
+                    step[0]++;
+                    since[0] = System.nanoTime();
+                }
+            }));
+            steps.setCycleCount(Timeline.INDEFINITE);
             steps.play();
+        }
+
+        /** Writes what the window shows to {@code out} as PNG (no X server needed: headless Monocle works). */
+        private static void save(Scene scene, Path out) {
+            javafx.scene.image.WritableImage image = scene.snapshot(null);
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            javafx.scene.image.PixelReader pixels = image.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    png.setRGB(x, y, pixels.getArgb(x, y));
+                }
+            }
+            try {
+                javax.imageio.ImageIO.write(png, "png", out.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override
