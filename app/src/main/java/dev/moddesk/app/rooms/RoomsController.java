@@ -16,7 +16,8 @@ import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The live-rooms view: the wall in the first tab, one tab per open monitor (several at once, each following its
+ * The live-rooms view: the wall in the first tab, then the held-for-review queue and the word list (each loads only
+ * while shown), one tab per open monitor (several at once, each following its
  * room), and a status line with the stream's state, its lag and what waits in its queue. Tabs follow the hub's open
  * monitors, so a reloaded view (new language) shows the same monitors.
  */
@@ -35,6 +36,14 @@ public final class RoomsController implements ActiveView {
     private Tab wallTab;
     @FXML
     private RoomWallController wallController;
+    @FXML
+    private Tab heldTab;
+    @FXML
+    private HeldQueueController heldController;
+    @FXML
+    private Tab wordsTab;
+    @FXML
+    private WordListController wordsController;
     @FXML
     private Label streamStatusLabel;
     @FXML
@@ -67,6 +76,8 @@ public final class RoomsController implements ActiveView {
                 }
             });
         }));
+        subscriptions.add(heldTab.selectedProperty().subscribe(heldController::setShown));
+        subscriptions.add(wordsTab.selectedProperty().subscribe(wordsController::setShown));
         subscriptions.add(hub.statusProperty().subscribe(this::showStatus));
         subscriptions.add(roomTabs.getSelectionModel().selectedItemProperty().subscribe(tab -> showLag()));
         subscriptions.add(hub.wallLagMillisProperty().subscribe(ms -> showLag()));
@@ -79,12 +90,13 @@ public final class RoomsController implements ActiveView {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         wallController.deactivate();
+        heldController.deactivate();
         controllers.values().forEach(RoomMonitorController::deactivate);
         controllers.clear();
         lagSubscriptions.values().forEach(Subscription::unsubscribe);
         lagSubscriptions.clear();
         tabs.clear();
-        roomTabs.getTabs().retainAll(wallTab);
+        roomTabs.getTabs().retainAll(wallTab, heldTab, wordsTab);
     }
 
     private void addTab(RoomMonitorModel monitor) {

@@ -1,6 +1,8 @@
 package dev.moddesk.app.rooms;
 
+import dev.moddesk.app.api.HeldMessagesApi;
 import dev.moddesk.app.api.RoomsApi;
+import dev.moddesk.app.api.WordListApi;
 import dev.moddesk.app.api.stream.StreamOptions;
 import dev.moddesk.app.api.stream.StreamStatus;
 import dev.moddesk.app.core.AppContext;
@@ -11,6 +13,7 @@ import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -18,9 +21,10 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Live rooms for ops and admins: the room wall and the room monitors (tabs), on one {@link RoomsHub} per session
- * (the stream, the per-frame drain, the open monitors), made when the view first loads and closed on sign-out. While
- * it runs, the stream's lag is in the shell's status bar ({@link RoomsStatusReporter}).
+ * Live rooms for ops and admins: the room wall, the held-for-review queue, the word list and the room monitors
+ * (tabs), on one {@link RoomsHub} per session (the stream, the per-frame drain, the open monitors), made when the view
+ * first loads and closed on sign-out. While it runs, the stream's lag is in the shell's status bar
+ * ({@link RoomsStatusReporter}).
  * Tests give their own stream and REST side.
  */
 public final class RoomsModule implements FeatureModule {
@@ -31,6 +35,7 @@ public final class RoomsModule implements FeatureModule {
 
     private final BiFunction<Session, StreamStatus.Listener, RoomFeed> feeds;
     private final Function<Session, RoomsBackend> backends;
+    private final Function<Session, WordsBackend> wordBackends;
     private final Clock clock;
     private final int capacity;
     private AppContext app;
@@ -48,8 +53,15 @@ public final class RoomsModule implements FeatureModule {
 
     public RoomsModule(BiFunction<Session, StreamStatus.Listener, RoomFeed> feeds,
                        Function<Session, RoomsBackend> backends, Clock clock, int capacity) {
+        this(feeds, backends, RoomsModule::apiWords, clock, capacity);
+    }
+
+    public RoomsModule(BiFunction<Session, StreamStatus.Listener, RoomFeed> feeds,
+                       Function<Session, RoomsBackend> backends, Function<Session, WordsBackend> wordBackends,
+                       Clock clock, int capacity) {
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.backends = Objects.requireNonNull(backends, "backends");
+        this.wordBackends = Objects.requireNonNull(wordBackends, "wordBackends");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.capacity = capacity;
     }
@@ -69,7 +81,17 @@ public final class RoomsModule implements FeatureModule {
                 .register(RoomWallController.class, () -> new RoomWallController(hub(), app.i18n()))
                 .register(RoomMonitorController.class, () -> new RoomMonitorController(hub(), app.i18n()))
                 .register(UserCardController.class, () -> new UserCardController(app.i18n()))
-                .register(RoomActionBarController.class, () -> new RoomActionBarController(app.i18n()));
+                .register(RoomActionBarController.class, () -> new RoomActionBarController(app.i18n()))
+                .register(HeldQueueController.class, () -> new HeldQueueController(new HeldQueueModel(
+                        wordBackends.apply(app.requireSession()), app.fx(), clock, app.i18n(), app.errors()),
+                        app.i18n()))
+                .register(WordListController.class, () -> new WordListController(new WordListModel(
+                        wordBackends.apply(app.requireSession()), app.fx(), ZoneId.systemDefault(), app.i18n(),
+                        app.errors()), app.i18n(), ZoneId.systemDefault()));
+    }
+
+    private static WordsBackend apiWords(Session session) {
+        return new ApiWordsBackend(new WordListApi(session.api()), new HeldMessagesApi(session.api()));
     }
 
     /** The hub of the signed-in session (FX thread: the drain is an animation timer). */

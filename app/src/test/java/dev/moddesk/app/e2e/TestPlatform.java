@@ -190,6 +190,17 @@ final class TestPlatform {
         return event("creator.quota_requested", p);
     }
 
+    /** A chat line the platform withheld because it matched a HOLD term of the word list. */
+    IngestEvent messageHeld(String roomId, String messageId, String userId, String nickname, String text) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("roomId", roomId);
+        p.put("messageId", messageId);
+        p.put("userId", userId);
+        p.put("nickname", nickname);
+        p.put("text", text);
+        return event("message.held", p);
+    }
+
     private IngestEvent event(String type, Map<String, Object> payload) {
         return new IngestEvent("e2e-" + type + "-" + (++events) + "-" + System.nanoTime(), type, Instant.now(), payload);
     }

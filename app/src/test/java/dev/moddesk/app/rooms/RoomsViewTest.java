@@ -145,7 +145,8 @@ class RoomsViewTest {
         robot.interact(() -> tabs.getSelectionModel().select(0));
         robot.clickOn("#room-card-k1");
         await(() -> feed.followed.containsKey("k1"));
-        assertThat(tabs.getTabs()).hasSize(3);
+        // The wall, the held-for-review queue, the word list, then the two monitors.
+        assertThat(tabs.getTabs()).hasSize(5);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("K歌之王");
         await(() -> robot.lookup("#songList").queryAllAs(ListView.class).stream()
                 .anyMatch(songs -> songs.getItems().size() == 2));
@@ -153,7 +154,7 @@ class RoomsViewTest {
         feed.push(chat("v1", 1, 40));
         feed.push(chat("k1", 1, 7));
         await(() -> chatList(robot, "k1").getItems().size() == 7);
-        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> tabs.getSelectionModel().select(3));
         await(() -> chatList(robot, "v1").getItems().size() == 40);
         assertThat(find(robot, "#chat-v1").isVisible()).isTrue();
     }

@@ -1,0 +1,133 @@
+package dev.moddesk.app.rooms;
+
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.contract.rooms.HeldMessage;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+import javafx.util.Subscription;
+
+/**
+ * The held-for-review queue tab: the withheld messages with their matched words and time left, and the keyboard
+ * (R release, D deny, F5 reload) or the buttons to decide the selected one. While shown it reloads every 5 s and
+ * counts the time left down every second; hidden, it asks nothing of the server.
+ */
+public final class HeldQueueController {
+    private static final int RELOAD_EVERY_SECONDS = 5;
+
+    private final HeldQueueModel model;
+    private final I18n i18n;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private Timeline ticks;
+    private int secondsToReload;
+
+    @FXML
+    private ListView<HeldMessage> heldList;
+    @FXML
+    private Label heldStatusLabel;
+    @FXML
+    private Label heldErrorLabel;
+    @FXML
+    private Button releaseButton;
+    @FXML
+    private Button denyButton;
+
+    public HeldQueueController(HeldQueueModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        heldList.setItems(model.items());
+        heldList.setCellFactory(list -> new HeldCell(model::timeLeftText));
+        heldList.setPlaceholder(new Label(i18n.get("rooms.held.empty")));
+        heldList.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        heldStatusLabel.textProperty().bind(model.statusProperty());
+        heldErrorLabel.textProperty().bind(model.errorProperty());
+        heldErrorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        heldErrorLabel.managedProperty().bind(heldErrorLabel.visibleProperty());
+        var nothingChosen = heldList.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty());
+        releaseButton.disableProperty().bind(nothingChosen);
+        denyButton.disableProperty().bind(nothingChosen);
+    }
+
+    /** The tab came into view (start reloading) or left it (stop). */
+    public void setShown(boolean shown) {
+        if (shown && ticks == null) {
+            model.refresh();
+            secondsToReload = RELOAD_EVERY_SECONDS;
+            ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+            ticks.setCycleCount(Timeline.INDEFINITE);
+            ticks.play();
+            heldList.requestFocus();
+        } else if (!shown && ticks != null) {
+            ticks.stop();
+            ticks = null;
+        }
+    }
+
+    public void deactivate() {
+        setShown(false);
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+    }
+
+    private void tick() {
+        heldList.refresh();
+        if (--secondsToReload <= 0) {
+            secondsToReload = RELOAD_EVERY_SECONDS;
+            model.refresh();
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.R && !e.isShortcutDown()) {
+            release();
+            e.consume();
+        } else if (e.getCode() == KeyCode.D && !e.isShortcutDown()) {
+            deny();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5) {
+            model.refresh();
+            e.consume();
+        }
+    }
+
+    @FXML
+    private void release() {
+        decide(true);
+    }
+
+    @FXML
+    private void deny() {
+        decide(false);
+    }
+
+    @FXML
+    private void reload() {
+        model.refresh();
+    }
+
+    private void decide(boolean release) {
+        HeldMessage chosen = heldList.getSelectionModel().getSelectedItem();
+        if (chosen == null || model.busyProperty().get()) {
+            return;
+        }
+        int index = heldList.getSelectionModel().getSelectedIndex();
+        (release ? model.release(chosen) : model.deny(chosen)).thenRun(() -> {
+            if (!model.items().isEmpty()) {
+                heldList.getSelectionModel().select(Math.min(index, model.items().size() - 1));
+            }
+            heldList.requestFocus();
+        });
+    }
+}
