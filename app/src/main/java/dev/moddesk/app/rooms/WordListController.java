@@ -178,11 +178,25 @@ public final class WordListController {
     }
 
     private String category(String c) {
-        return i18n.bundle().containsKey("rooms.words.category." + c) ? i18n.get("rooms.words.category." + c) : c;
+        String key = switch (c) {
+            case "contact" -> "rooms.words.category.contact";
+            case "ads" -> "rooms.words.category.ads";
+            case "sexual" -> "rooms.words.category.sexual";
+            case "abuse" -> "rooms.words.category.abuse";
+            case "gambling" -> "rooms.words.category.gambling";
+            case "fraud" -> "rooms.words.category.fraud";
+            case "general" -> "rooms.words.category.general";
+            default -> null;
+        };
+        return key == null ? ChatLines.oneLine(c, 64) : i18n.get(key);
     }
 
     private String action(String a) {
-        return i18n.bundle().containsKey("rooms.words.action." + a) ? i18n.get("rooms.words.action." + a) : a;
+        return switch (a) {
+            case "FLAG" -> i18n.get("rooms.words.action.FLAG");
+            case "HOLD" -> i18n.get("rooms.words.action.HOLD");
+            default -> ChatLines.oneLine(a, 64);
+        };
     }
 
     private static StringConverter<String> converter(java.util.function.UnaryOperator<String> show) {
