@@ -6,6 +6,7 @@ import dev.moddesk.contract.rooms.HeldMessage;
 import dev.moddesk.contract.rooms.HeldStatus;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.BackgroundJobs;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
@@ -13,12 +14,8 @@ import dev.moddesk.server.platform.PlatformGateway;
 import dev.moddesk.server.rooms.bus.RoomBuses;
 import dev.moddesk.server.rooms.words.RoomWords;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The held-for-review queue (OPS and ADMIN; moderators 403): {@code GET /api/v1/held-messages},
@@ -26,11 +23,10 @@ import org.slf4j.LoggerFactory;
  * drops held messages past their deadline ({@code --held-deadline-minutes}), every two seconds on every node.
  */
 public final class HeldFeature implements Feature {
-    private static final Logger LOG = LoggerFactory.getLogger(HeldFeature.class);
     static final String BASE = "/api/v1/held-messages";
 
     private final HeldMessages held;
-    private ScheduledExecutorService deadlines;
+    private BackgroundJobs deadlines;
 
     public HeldFeature(Services services) {
         this.held = new HeldMessages(services.database().jdbi(), RoomBuses.of(services), services.auditLog(),
@@ -81,26 +77,15 @@ public final class HeldFeature implements Feature {
 
     @Override
     public void start() {
-        deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "moddesk-held-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-        deadlines.scheduleWithFixedDelay(this::drop, 2, 2, TimeUnit.SECONDS);
-    }
-
-    private void drop() {
-        try {
-            held.dropOverdue();
-        } catch (RuntimeException e) {
-            LOG.warn("Dropping held messages past their deadline failed", e);
-        }
+        deadlines = BackgroundJobs.on("moddesk-held-deadline")
+                .every(Duration.ofSeconds(2), Duration.ofSeconds(2), "Dropping held messages past their deadline",
+                        held::dropOverdue);
     }
 
     @Override
     public void stop() {
         if (deadlines != null) {
-            deadlines.shutdownNow();
+            deadlines.close();
         }
     }
 }

@@ -6,13 +6,10 @@ import dev.moddesk.contract.rooms.WordTerm;
 import dev.moddesk.contract.rooms.WordTermRequest;
 import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
+import dev.moddesk.server.core.BackgroundJobs;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
 /**
  * The word list's routes (OPS and ADMIN; moderators 403): {@code GET/POST /api/v1/word-list},
@@ -20,11 +17,10 @@ import org.slf4j.LoggerFactory;
  * two-second poll that brings a change made on another node into this node's screen.
  */
 public final class WordListFeature implements Feature {
-    private static final Logger LOG = LoggerFactory.getLogger(WordListFeature.class);
     static final String BASE = "/api/v1/word-list";
 
     private final ManagedWordList words;
-    private ScheduledExecutorService poll;
+    private BackgroundJobs poll;
 
     public WordListFeature(Services services) {
         this.words = RoomWords.of(services);
@@ -73,26 +69,14 @@ public final class WordListFeature implements Feature {
 
     @Override
     public void start() {
-        poll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "moddesk-word-list-poll");
-            t.setDaemon(true);
-            return t;
-        });
-        poll.scheduleWithFixedDelay(this::refresh, 2, 2, TimeUnit.SECONDS);
-    }
-
-    private void refresh() {
-        try {
-            words.refresh();
-        } catch (RuntimeException e) {
-            LOG.warn("The word list could not be reloaded", e);
-        }
+        poll = BackgroundJobs.on("moddesk-word-list-poll")
+                .every(Duration.ofSeconds(2), Duration.ofSeconds(2), "Reloading the word list", words::refresh);
     }
 
     @Override
     public void stop() {
         if (poll != null) {
-            poll.shutdownNow();
+            poll.close();
         }
     }
 }
