@@ -2,12 +2,9 @@ package dev.moddesk.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moddesk.app.Wiring;
 import dev.moddesk.app.api.HeldMessagesApi;
 import dev.moddesk.app.api.WordListApi;
-import dev.moddesk.app.core.AppContext;
-import dev.moddesk.app.core.LaunchOptions;
-import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.platform.FeedAction;
 import dev.moddesk.contract.rooms.HeldMessage;
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole console against the real server jar ({@code --no-sim}; the test plays the platform): an ops person opens
@@ -55,9 +50,7 @@ class HeldQueueUiTest {
 
     static RealServer server;
     static TestPlatform platform;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -77,37 +70,22 @@ class HeldQueueUiTest {
     }
 
     @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", server.url(), "--lang", "en", "--theme",
-                "light")), config);
-        window = new MainWindow(stage, context);
-        window.open();
+    void start(Stage stage) {
+        console = ConsoleWindow.open(stage, server.url(), config);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
     }
 
     private static void await(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        ConsoleWindow.await(90, what, condition);
     }
 
     private void signInAsOps(FxRobot robot) {
         var ops = server.account(Role.OPS);
-        robot.clickOn("#usernameField").write(ops.username());
-        robot.clickOn("#passwordField").write(ops.password()).type(KeyCode.ENTER);
-        await("signed in", () -> MainWindow.SHELL.equals(window.showingId()));
+        console.signIn(robot, ops.username(), ops.password());
         robot.clickOn("#nav-rooms");
         await("the rooms view", () -> robot.lookup("#held-tab").tryQuery().isPresent());
     }
