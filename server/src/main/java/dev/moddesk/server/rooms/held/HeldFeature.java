@@ -8,19 +8,23 @@ import dev.moddesk.server.core.Access;
 import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.BackgroundJobs;
 import dev.moddesk.server.core.Call;
+import dev.moddesk.server.core.DataLifecycle;
 import dev.moddesk.server.core.Feature;
+import dev.moddesk.server.core.Prunable;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
 import dev.moddesk.server.rooms.bus.RoomBuses;
 import dev.moddesk.server.rooms.words.RoomWords;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The held-for-review queue (OPS and ADMIN; moderators 403): {@code GET /api/v1/held-messages},
  * {@code POST /api/v1/held-messages/{id}/release|deny}; the platform's {@code message.held} events; and the job that
- * drops held messages past their deadline ({@code --held-deadline-minutes}), every two seconds on every node.
+ * drops held messages past their deadline ({@code --held-deadline-minutes}), every two seconds on every node; settled
+ * ones are pruned after {@code --retention-held-messages-days} (retention kind {@code rooms.held}).
  */
 public final class HeldFeature implements Feature {
     static final String BASE = "/api/v1/held-messages";
@@ -33,6 +37,23 @@ public final class HeldFeature implements Feature {
                 PlatformGateway.of(services).actions(), RoomWords.of(services).screen(), services.clock(),
                 services.config().rooms().heldDeadline());
         PlatformGateway.of(services).ingest().register(new HeldIngest(held));
+        Duration kept = services.config().retention().heldMessages();
+        DataLifecycle.of(services).register(new Prunable() {
+            @Override
+            public String kind() {
+                return "rooms.held";
+            }
+
+            @Override
+            public Duration retention() {
+                return kept;
+            }
+
+            @Override
+            public int pruneBatch(Instant cutoff, int limit) {
+                return held.pruneSettled(cutoff, limit);
+            }
+        });
     }
 
     public HeldMessages held() {

@@ -142,6 +142,11 @@ public final class HeldMessages {
         }
     }
 
+    /** Retention: removes at most {@code limit} settled messages decided before {@code cutoff}; returns how many. */
+    public int pruneSettled(Instant cutoff, int limit) {
+        return jdbi.inTransaction(h -> store.pruneSettled(h, cutoff, limit));
+    }
+
     private boolean dropOne(Handle h, long id, Instant now) {
         HeldMessage current = store.lock(h, id).orElse(null);
         if (current == null || current.status() != HeldStatus.HELD || current.deadline().isAfter(now)) {

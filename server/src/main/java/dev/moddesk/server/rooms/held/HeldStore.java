@@ -81,6 +81,18 @@ final class HeldStore {
                 .bind("status", status.name()).bind("by", by).bind("at", utc(at)).bind("id", id).execute() == 1;
     }
 
+    /** Deletes at most {@code limit} settled messages decided before {@code cutoff}; a rival's delete first is a no-op. */
+    int pruneSettled(Handle h, Instant cutoff, int limit) {
+        List<Long> ids = h.createQuery("SELECT id FROM room_held_message WHERE status <> 'HELD'"
+                        + " AND decided_at < :cutoff ORDER BY id LIMIT :limit")
+                .bind("cutoff", utc(cutoff)).bind("limit", limit).mapTo(Long.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return h.createUpdate("DELETE FROM room_held_message WHERE id IN (<ids>) AND status <> 'HELD'")
+                .bindList("ids", ids).execute();
+    }
+
     private static OffsetDateTime utc(Instant at) {
         return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }

@@ -238,6 +238,24 @@ class HeldMessagesHttpTest {
     }
 
     @Test
+    void settledMessagesArePrunedAfterRetentionAndWaitingOnesStay() {
+        String room = "prune-" + UUID.randomUUID();
+        sendHeld(room, "p1", "加微信");
+        sendHeld(room, "p2", "加微信");
+        long settled = queue(room).stream().filter(h -> h.messageId().equals("p1")).findFirst().orElseThrow().id();
+        assertThat(decide(ops, settled, "deny").status()).isEqualTo(200);
+        HeldMessages messages = server.server().feature(HeldFeature.class).orElseThrow().held();
+        while (messages.pruneSettled(clock.instant(), 500) > 0) {
+            // only what was decided before now (other tests' messages) goes
+        }
+        assertThat(queue(room)).extracting(HeldMessage::messageId).containsExactlyInAnyOrder("p1", "p2");
+        while (messages.pruneSettled(clock.instant().plusSeconds(1), 500) > 0) {
+            // other tests' settled messages go too
+        }
+        assertThat(queue(room)).extracting(HeldMessage::messageId).containsExactly("p2");
+    }
+
+    @Test
     void hostilePayloadsAreRejectedAndModeratorsGet403() {
         String room = "bad-" + UUID.randomUUID();
         Map<String, Object> noText = new LinkedHashMap<>(Map.of("roomId", room, "messageId", "m", "userId", "u",
