@@ -14,6 +14,7 @@ import dev.moddesk.contract.rooms.SongChange;
 import dev.moddesk.contract.rooms.SourceChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -87,10 +88,20 @@ final class RoomEventRows {
         };
     }
 
+    /** The held-for-review decisions (word list HOLD) as they appear in a room's event stream. */
+    private static final Map<String, String> HELD_NOTICES = Map.of(
+            "message.release", "rooms.notice.held.release",
+            "message.deny", "rooms.notice.held.deny",
+            "message.drop", "rooms.notice.held.drop");
+
     private ChatRow action(long seq, long atMillis, ModerationAction a) {
         actions.accept(a);
         String staff = name(a.staffName(), a.staffId());
         String reason = a.reason() == null ? "" : a.reason();
+        String held = HELD_NOTICES.get(a.action());
+        if (held != null) {
+            return notice(seq, atMillis, held, staff, a.targetId(), reason);
+        }
         return RoomAction.ofWire(a.action())
                 .map(kind -> notice(seq, atMillis, kind.noticeKey(), staff, a.targetId(), reason,
                         a.params().getOrDefault(kind == RoomAction.SLOW_MODE ? "seconds" : "minutes", "")))
