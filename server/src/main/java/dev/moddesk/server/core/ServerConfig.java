@@ -3,6 +3,7 @@ package dev.moddesk.server.core;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Everything a {@code ModDeskServer} needs to start, and what features read of it through {@link Services}. It lives
@@ -191,40 +192,35 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.port = port);
     }
 
     public ServerConfig withBind(String bind) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.bind = bind);
     }
 
     public ServerConfig withSandbox(boolean sandbox) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.sandbox = sandbox);
     }
 
     public ServerConfig withClock(Clock clock) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.clock = clock);
     }
 
     public ServerConfig withSessionTtl(Duration sessionTtl, Duration refreshInterval) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, refreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> {
+            c.sessionTtl = sessionTtl;
+            c.sessionRefreshInterval = refreshInterval;
+        });
     }
 
     /** At most {@code perUsername} failures per username and {@code perAddress} per client address per window. */
     public ServerConfig withLoginThrottle(int perUsername, int perAddress, Duration window) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                perUsername, perAddress, window, version, simRate, allowPrivateWebhooks,
-                trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> {
+            c.loginMaxFailures = perUsername;
+            c.loginMaxFailuresPerAddress = perAddress;
+            c.loginFailureWindow = window;
+        });
     }
 
     /** Failed logins allowed per client address within the window ({@code --login-limit-per-address}). */
@@ -234,57 +230,101 @@ public record ServerConfig(
 
     /** The sandbox simulator's events per second; 0 turns the simulator off. */
     public ServerConfig withSimRate(double simRate) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.simRate = simRate);
     }
 
     /** Accept webhook endpoints on private networks and plain http ({@code --allow-private-webhooks}). */
     public ServerConfig withAllowPrivateWebhooks(boolean allow) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate, allow,
-                trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.allowPrivateWebhooks = allow);
     }
 
     /** Peers whose {@code X-Forwarded-For} is believed (reverse proxies in front of this server). */
     public ServerConfig withTrustedProxies(TrustedProxies trustedProxies) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.trustedProxies = trustedProxies);
     }
 
     /** Serve HTTPS with {@code tls} (null: plain HTTP). */
     public ServerConfig withTls(Tls tls) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.tls = tls);
     }
 
     /** How long answers to idempotent review writes are kept ({@code --idempotency-retention}). */
     public ServerConfig withIdempotencyRetention(Duration keep) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, keep);
+        return with(c -> c.idempotencyRetention = keep);
     }
 
     /** The media store's folder, upload limit and allowed media hosts. */
     public ServerConfig withMedia(MediaSettings media) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.media = media);
     }
 
     /** How long each kind of data is kept ({@code --retention-*-days}). */
     public ServerConfig withRetention(RetentionSettings retention) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.retention = retention);
     }
 
     /** Where live rooms' events go ({@code --nats-url}). */
     public ServerConfig withRooms(Rooms rooms) {
-        return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
-                loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        return with(c -> c.rooms = rooms);
+    }
+
+    /** A copy with {@code change} applied to its components, checked again by the constructor. */
+    private ServerConfig with(Consumer<Components> change) {
+        Components c = new Components(this);
+        change.accept(c);
+        return c.config();
+    }
+
+    /** The components of a configuration being changed: the one place that lists them all for a copy. */
+    private static final class Components {
+        String bind;
+        int port;
+        Database.Settings database;
+        Path dataDir;
+        boolean sandbox;
+        Clock clock;
+        Duration sessionTtl;
+        Duration sessionRefreshInterval;
+        int loginMaxFailures;
+        int loginMaxFailuresPerAddress;
+        Duration loginFailureWindow;
+        String version;
+        double simRate;
+        boolean allowPrivateWebhooks;
+        TrustedProxies trustedProxies;
+        Tls tls;
+        MediaSettings media;
+        RetentionSettings retention;
+        Rooms rooms;
+        Duration idempotencyRetention;
+
+        Components(ServerConfig c) {
+            bind = c.bind;
+            port = c.port;
+            database = c.database;
+            dataDir = c.dataDir;
+            sandbox = c.sandbox;
+            clock = c.clock;
+            sessionTtl = c.sessionTtl;
+            sessionRefreshInterval = c.sessionRefreshInterval;
+            loginMaxFailures = c.loginMaxFailures;
+            loginMaxFailuresPerAddress = c.loginMaxFailuresPerAddress;
+            loginFailureWindow = c.loginFailureWindow;
+            version = c.version;
+            simRate = c.simRate;
+            allowPrivateWebhooks = c.allowPrivateWebhooks;
+            trustedProxies = c.trustedProxies;
+            tls = c.tls;
+            media = c.media;
+            retention = c.retention;
+            rooms = c.rooms;
+            idempotencyRetention = c.idempotencyRetention;
+        }
+
+        ServerConfig config() {
+            return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
+                    loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
+                    allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+        }
     }
 }
