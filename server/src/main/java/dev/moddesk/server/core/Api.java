@@ -1,14 +1,5 @@
 package dev.moddesk.server.core;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.moddesk.contract.FieldError;
 import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.Role;
@@ -20,7 +11,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsHandlerType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,9 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,12 +62,7 @@ public final class Api {
     private final TrustedProxies trustedProxies;
     private final List<Route> routes = new ArrayList<>();
     private final Map<Access.Kind, Authenticator> authenticators = new EnumMap<>(Access.Kind.class);
-    /** One reader per body type, made on first use (a reader is immutable and thread-safe). */
-    private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
-    private final ObjectReader reader = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private final JsonBodies bodies = new JsonBodies();
 
     /** A registry that takes the peer's address as the client's. */
     public Api() {
@@ -272,7 +255,7 @@ public final class Api {
         checkAcceptable(ctx, route);
         Principal principal = authenticate(ctx, route);
         ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
-        Object body = route.bodyType() == null ? null : readBody(ctx, route.bodyType());
+        Object body = route.bodyType() == null ? null : bodies.read(ctx, route.bodyType());
         Object result = route.handler().handle(new Call(ctx, route, principal, body));
         write(ctx, route, result);
     }
@@ -316,93 +299,6 @@ public final class Api {
             throw ProblemException.keyed(ProblemType.PASSWORD_CHANGE_REQUIRED, "session.passwordChangeRequired");
         }
         return who;
-    }
-
-    private Object readBody(Context ctx, Type type) {
-        String contentType = ctx.contentType();
-        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        if (!media.equals("application/json")) {
-            throw contentType == null
-                    ? ProblemException.keyed(ProblemType.UNSUPPORTED_MEDIA_TYPE, "core.sendJson")
-                    : ProblemException.keyed(ProblemType.UNSUPPORTED_MEDIA_TYPE, "core.sendJsonNot",
-                            Call.abbreviate(contentType));
-        }
-        byte[] bytes = bodyBytes(ctx);
-        if (bytes.length == 0) {
-            throw ProblemException.keyed(ProblemType.MALFORMED_JSON, "core.bodyRequired");
-        }
-        ObjectReader typed = readers.computeIfAbsent(type,
-                t -> reader.forType(Json.mapper().getTypeFactory().constructType(t)));
-        Object value;
-        try (JsonParser parser = typed.createParser(bytes)) {
-            value = typed.readValue(parser);
-        } catch (StreamReadException e) {
-            throw ProblemException.keyed(ProblemType.MALFORMED_JSON, "core.bodyNotJson",
-                    Call.abbreviate(e.getOriginalMessage()));
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            // The record's own words (a contract record's compact constructor); they have no key.
-            throw ProblemException.invalid(fieldPath(e), "core.field.rejected", String.valueOf(cause.getMessage()));
-        } catch (MismatchedInputException e) {
-            throw ProblemException.invalid(List.of(mismatch(fieldPath(e), e)));
-        } catch (JacksonException e) {
-            throw ProblemException.keyed(ProblemType.MALFORMED_JSON, "core.bodyUnreadableJson");
-        } catch (IOException e) {
-            throw ProblemException.keyed(ProblemType.BAD_REQUEST, "core.bodyUnreadable");
-        }
-        if (value == null) {
-            throw ProblemException.invalid("(body)", "core.field.object");
-        }
-        return value;
-    }
-
-    /**
-     * The request body, at most {@link #MAX_BODY_BYTES} (413 beyond). Read here rather than through Javalin, which
-     * copies every body through a fresh 8 KiB buffer and a growing stream: with a declared length the array is that
-     * size. Only {@link #readBody} reads a declared body.
-     */
-    private static byte[] bodyBytes(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] bytes = in.readNBytes((int) (declared >= 0 && declared <= MAX_BODY_BYTES ? declared : MAX_BODY_BYTES + 1));
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw ProblemException.keyed(ProblemType.PAYLOAD_TOO_LARGE, "core.bodyTooLarge", MAX_BODY_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ProblemException.keyed(ProblemType.BAD_REQUEST, "core.bodyUnreadable");
-        }
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        return path.isEmpty() ? "(body)" : path;
-    }
-
-    private static FieldProblem mismatch(String field, MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return FieldProblem.of(field, "core.field.wrongType");
-        }
-        if (target.isEnum()) {
-            return FieldProblem.of(field, "core.field.oneOf", java.util.Arrays.toString(target.getEnumConstants()));
-        }
-        if (target == String.class) {
-            return FieldProblem.of(field, "core.field.string");
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return FieldProblem.of(field, "core.field.number");
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return FieldProblem.of(field, "core.field.boolean");
-        }
-        if (java.util.Collection.class.isAssignableFrom(target)) {
-            return FieldProblem.of(field, "core.field.array");
-        }
-        return FieldProblem.of(field, "core.field.object");
     }
 
     private static void write(Context ctx, Route route, Object result) throws IOException {
