@@ -42,8 +42,14 @@ public final class ApplicationIngest {
     /** {@code circle.upserted}. */
     public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
                              List<String> questions, int memberCount, String owner) {
+        return upsertCircle(h, externalId, name, city, topic, mode, questions, memberCount, owner, null);
+    }
+
+    /** {@code circle.upserted} naming the owner's platform user id too (their name goes when they are erased). */
+    public long upsertCircle(Handle h, String externalId, String name, String city, String topic, JoinMode mode,
+                             List<String> questions, int memberCount, String owner, String ownerId) {
         return stores.circles().upsertCircle(h, new CircleStore.CircleWrite(externalId, name, city, topic, mode,
-                questions, memberCount, owner), clock.instant());
+                questions, memberCount, owner, ownerId), clock.instant());
     }
 
     /** What {@code application.submitted} carries. */

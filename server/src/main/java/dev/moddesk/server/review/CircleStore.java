@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.Query;
 final class CircleStore {
 
     record CircleWrite(String externalId, String name, String city, String topic, JoinMode joinMode,
-                       List<String> questions, int memberCount, String ownerName) {
+                       List<String> questions, int memberCount, String ownerName, String ownerId) {
     }
 
     long upsertCircle(Handle h, CircleWrite c, Instant now) {
@@ -34,17 +34,21 @@ final class CircleStore {
             id = existing.get();
             h.createUpdate("""
                     UPDATE review_circle SET name = :name, city = :city, topic = :topic, join_mode = :mode,
-                           member_count = :members, owner_name = :owner, updated_at = :now WHERE id = :id""")
+                           member_count = :members, owner_name = :owner, owner_id = :ownerId, updated_at = :now
+                     WHERE id = :id""")
                     .bind("id", id).bind("name", c.name()).bind("city", c.city()).bind("topic", c.topic())
                     .bind("mode", c.joinMode().name()).bind("members", c.memberCount()).bind("owner", c.ownerName())
+                    .bind("ownerId", c.ownerId())
                     .bind("now", ts(now)).execute();
             h.createUpdate("DELETE FROM review_circle_question WHERE circle_id = :id").bind("id", id).execute();
         } else {
             id = h.createUpdate("""
-                    INSERT INTO review_circle (external_id, name, city, topic, join_mode, member_count, owner_name, updated_at)
-                    VALUES (:ext, :name, :city, :topic, :mode, :members, :owner, :now)""")
+                    INSERT INTO review_circle (external_id, name, city, topic, join_mode, member_count, owner_name, owner_id,
+                                               updated_at)
+                    VALUES (:ext, :name, :city, :topic, :mode, :members, :owner, :ownerId, :now)""")
                     .bind("ext", c.externalId()).bind("name", c.name()).bind("city", c.city()).bind("topic", c.topic())
                     .bind("mode", c.joinMode().name()).bind("members", c.memberCount()).bind("owner", c.ownerName())
+                    .bind("ownerId", c.ownerId())
                     .bind("now", ts(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         }
         var batch = h.prepareBatch("INSERT INTO review_circle_question (circle_id, position, text) VALUES (:c, :p, :t)");

@@ -63,7 +63,8 @@ final class ReviewIngestHandlers {
         }
         int members = (int) p.wholeNumber("memberCount", 0, Integer.MAX_VALUE, 0L);
         service.upsertCircle(h, p.stripped("circleId", MAX_ID), p.stripped("name", 200), p.stripped("city", 100),
-                p.stripped("topic", 100), mode, questions, members, p.optionalStripped("owner", 200));
+                p.stripped("topic", 100), mode, questions, members, p.optionalStripped("owner", 200),
+                p.optionalStripped("ownerId", MAX_ID));
     }
 
     private static void applicationSubmitted(ApplicationIngest service, Handle h, IngestHandler.Event e,

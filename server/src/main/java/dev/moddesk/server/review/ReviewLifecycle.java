@@ -91,6 +91,7 @@ final class ReviewLifecycle implements PersonalData, Prunable {
             }
             answers(row).forEach(a -> addText(texts, a.text()));
         }
+        store.ownedCircleNames(handle, userId).forEach(name -> addText(texts, name));
         return new Found(texts, references);
     }
 
@@ -114,6 +115,13 @@ final class ReviewLifecycle implements PersonalData, Prunable {
         counts.put("answer fingerprints", store.deleteFingerprints(handle, subject.userId(), ids));
         counts.put("stored decision answers", storedAnswers);
         counts.put("media files", keys.size());
+        int circleAnswers = 0;
+        for (String owner : store.ownedCircleNames(handle, subject.userId())) {
+            circleAnswers += store.deleteStoredAnswersHolding(handle, owner);
+        }
+        counts.put("circle owner names", store.eraseCircleOwner(handle, subject.userId(), subject.pseudonym(),
+                ErasureSubject.ERASED_TEXT));
+        counts.put("stored decision answers naming the circle owner", circleAnswers);
         handle.afterCommit(() -> deleteUnused(keys));
         return PersonalData.counts(counts);
     }

@@ -121,4 +121,22 @@ final class ReviewLifecycleStore {
         return h.createUpdate("DELETE FROM review_idempotency WHERE response_json LIKE :p ESCAPE '!'")
                 .bind("p", "{\"applicationId\":" + applicationId + ",%").execute();
     }
+
+    /** The owner names of the circles the user owns ({@code circle.upserted ownerId}). */
+    List<String> ownedCircleNames(Handle h, String userId) {
+        return h.createQuery("SELECT owner_name FROM review_circle WHERE owner_id = :u AND owner_name IS NOT NULL")
+                .bind("u", userId).mapTo(String.class).list();
+    }
+
+    /** The user's circles keep their owner under {@code pseudonym}, without the owner's name. */
+    int eraseCircleOwner(Handle h, String userId, String pseudonym, String erased) {
+        return h.createUpdate("UPDATE review_circle SET owner_id = :p, owner_name = :e WHERE owner_id = :u")
+                .bind("u", userId).bind("p", pseudonym).bind("e", erased).execute();
+    }
+
+    /** Stored decision answers (any applicant's) that carry {@code text}: an application view names its circle's owner. */
+    int deleteStoredAnswersHolding(Handle h, String text) {
+        return h.createUpdate("DELETE FROM review_idempotency WHERE response_json LIKE :p ESCAPE '!'")
+                .bind("p", Sql.containing(text)).execute();
+    }
 }

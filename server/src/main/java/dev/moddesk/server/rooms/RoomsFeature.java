@@ -58,6 +58,7 @@ public final class RoomsFeature implements Feature {
         PlatformGateway platform = PlatformGateway.of(services);
         rooms.stateHandlers().forEach(platform.ingest()::register);
         platform.ingest().register(rooms.messageHandler());
+        RoomsLifecycle.register(services);
     }
 
     private static RoomBus bus(Services services) {

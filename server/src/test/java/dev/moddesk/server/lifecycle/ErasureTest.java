@@ -14,6 +14,8 @@ import dev.moddesk.contract.platform.IngestBatch;
 import dev.moddesk.contract.platform.IngestEvent;
 import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.DecisionRequest;
+import dev.moddesk.contract.rooms.RoomActionRequest;
+import dev.moddesk.contract.rooms.WordTermRequest;
 import dev.moddesk.server.core.ErasureSubject;
 import dev.moddesk.server.core.MediaSettings;
 import dev.moddesk.server.review.ReviewFeature;
@@ -43,7 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Erasure and the access request over real HTTP on H2 and PostgreSQL: after erasing a user, a dump of every table
  * holds neither their id, nickname, answers, caption, note nor the message they were sent; their media files are
- * gone; the decision and its audit entries stay, under the pseudonym.
+ * gone; the decision and its audit entries stay, under the pseudonym. Live rooms (hosted room, chat lines kept as
+ * evidence, flagged and held lines, actions on the user), creators and the circles the user owns are covered too.
  */
 @ParameterizedClass
 @EnumSource(Backend.class)
@@ -58,6 +61,11 @@ class ErasureTest {
     private static final String NOTE = "the note says Nn5 looked fake";
     private static final String CREATOR_NAME = "Creator-Dd6 小明的频道";
     private static final String JUSTIFICATION = "my fans in 成都 need Jj8 more groups";
+    private static final String OWNER_NAME = "Owner-Oo1 圈主";
+    private static final String ROOM_TITLE = NICKNAME + "的房间";
+    private static final String CHAT_LINE = "chat line Ll7 我在春熙路";
+    private static final String FLAGGED_LINE = "flagged Ff2 代充 cheap";
+    private static final String HELD_LINE = "held Hh3 wx-999";
     private static final String BYSTANDER = "bystander-1";
     private static final String BYSTANDER_NICK = "Bystander-Kk4";
 
@@ -81,7 +89,7 @@ class ErasureTest {
         TestClient.Response key = admin.post("/api/v1/platform/keys", new CreatePlatformKeyRequest("platform"));
         platform = server.client().withToken(key.as(CreatedPlatformKey.class).key());
         send("circle.upserted", Map.of("circleId", "c-1", "name", "Hikers", "city", "成都", "topic", "outdoor",
-                "joinMode", "EITHER", "questions", List.of("Why?", "How?"), "memberCount", 3, "owner", "owner-x"));
+                "joinMode", "EITHER", "questions", List.of("Why?", "How?"), "memberCount", 3, "owner", OWNER_NAME, "ownerId", VICTIM));
         for (String[] user : new String[][] {{VICTIM, NICKNAME}, {BYSTANDER, BYSTANDER_NICK}}) {
             send("user.upserted", Map.of("userId", user[0], "nickname", user[1], "city", "成都"));
         }
@@ -102,6 +110,34 @@ class ErasureTest {
         send("application.submitted", Map.of("applicationId", "a-bystander", "circleId", "c-1",
                 "applicant", applicant(BYSTANDER, BYSTANDER_NICK),
                 "answers", List.of(Map.of("position", 1, "text", "bystander answer Bb2"))));
+        roomData();
+    }
+
+    /**
+     * The victim hosts a live room and chats in it: an ordinary line (kept only as evidence in the audit entries of
+     * actions), a flagged line (kept) and a held one; staff warn the victim and the bystander (whose evidence holds the
+     * victim's lines too).
+     */
+    private void roomData() {
+        admin.post("/api/v1/word-list", new WordTermRequest("代充", "ads", "FLAG", null));
+        send("room.opened", Map.of("roomId", "r-1", "kind", "FRIENDS", "title", ROOM_TITLE, "hostId", VICTIM,
+                "hostName", NICKNAME));
+        send("room.message", line("m-1", VICTIM, NICKNAME, CHAT_LINE));
+        send("room.message", line("m-2", VICTIM, NICKNAME, FLAGGED_LINE));
+        send("room.message", line("m-3", BYSTANDER, BYSTANDER_NICK, "bystander line Bb3"));
+        Map<String, Object> held = new LinkedHashMap<>(line("m-4", VICTIM, NICKNAME, HELD_LINE));
+        held.put("listVersion", 1);
+        send("message.held", held);
+        for (String user : List.of(VICTIM, BYSTANDER)) {
+            TestClient.Response warned = admin.send("POST", "/api/v1/rooms/r-1/actions", "application/json",
+                    TestClient.json(new RoomActionRequest("user.warn", user, "rule 3", Map.of(), null)),
+                    Map.of("Idempotency-Key", "warn-" + user.hashCode()));
+            assertThat(warned.status()).as(warned.toString()).isEqualTo(200);
+        }
+    }
+
+    private static Map<String, Object> line(String messageId, String userId, String nickname, String text) {
+        return Map.of("roomId", "r-1", "messageId", messageId, "userId", userId, "nickname", nickname, "text", text);
     }
 
     @AfterEach
@@ -118,11 +154,17 @@ class ErasureTest {
         assertThat(TableDump.containing(before, NICKNAME)).as("the set-up put the nickname in several tables")
                 .containsKeys("platform_users", "review_application", "action_feed");
         assertThat(TableDump.containing(before, CREATOR_NAME)).containsKeys("creator");
+        assertThat(TableDump.containing(before, OWNER_NAME)).containsKeys("review_circle");
+        assertThat(TableDump.containing(before, FLAGGED_LINE)).as("the flagged line is kept")
+                .containsKeys("room_kept_event");
+        assertThat(TableDump.containing(before, HELD_LINE)).containsKeys("room_held_message");
+        assertThat(TableDump.containing(before, CHAT_LINE)).as("the chat line is evidence").containsKeys("audit_log");
+        assertThat(TableDump.containing(before, ROOM_TITLE)).containsKeys("room");
 
         TestClient.Response exported = admin.post("/api/v1/lifecycle/exports", new AccessRequest(VICTIM));
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
         assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4", CREATOR_NAME,
-                JUSTIFICATION);
+                JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn");
         assertThat(exported.header("Content-Disposition")).matches("attachment; filename=\"moddesk-user-[A-Za-z0-9_-]+"
                 + "-[0-9a-f]{8}\\.json\"");
         new OpenApiContract(server).check("POST", "/api/v1/lifecycle/exports", exported);
@@ -142,12 +184,21 @@ class ErasureTest {
 
         Map<String, List<String>> after = TableDump.of(server.server().services().database().dataSource());
         assertThat(count(report, "creators", "creator profiles pseudonymized")).isEqualTo(1);
+        assertThat(count(report, "rooms", "held messages")).isEqualTo(1);
+        assertThat(count(report, "rooms", "rooms (host, seats, songs, source)")).isEqualTo(1);
+        assertThat(count(report, "rooms", "room actions pseudonymized")).isEqualTo(1);
+        assertThat(count(report, "review", "circle owner names")).isEqualTo(1);
         for (String personal : List.of(VICTIM, NICKNAME, ANSWER_1, ANSWER_2, CAPTION, NOTE, "Lake Qx81",
-                "wx-secret-777", CREATOR_NAME, JUSTIFICATION)) {
+                "wx-secret-777", CREATOR_NAME, JUSTIFICATION, OWNER_NAME, CHAT_LINE, FLAGGED_LINE, HELD_LINE,
+                ROOM_TITLE)) {
             assertThat(TableDump.containing(after, personal)).as("tables still holding " + personal).isEmpty();
         }
         assertThat(TableDump.containing(after, BYSTANDER_NICK)).as("the bystander is untouched")
                 .containsKeys("platform_users", "review_application");
+        assertThat(TableDump.containing(after, "bystander line Bb3")).as("the bystander's evidence stays")
+                .containsKeys("audit_log");
+        assertThat(TableDump.containing(after, report.pseudonym())).as("facts that stay, under the pseudonym")
+                .containsKeys("room", "room_held_message", "room_action", "review_circle");
         assertThat(Files.exists(mediaDir.resolve("victim-clip.mp4"))).isFalse();
         assertThat(Files.exists(mediaDir.resolve("victim-clip.jpg"))).isFalse();
 

@@ -1,0 +1,202 @@
+package dev.moddesk.server.rooms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.moddesk.server.core.DataLifecycle;
+import dev.moddesk.server.core.ErasureSubject;
+import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.PersonalData;
+import dev.moddesk.server.core.Prunable;
+import dev.moddesk.server.core.Services;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Live rooms' place in the data lifecycle. Held messages and flagged lines age out after the held-messages retention
+ * ({@code rooms.held_messages}, 90 days by default); staff actions and the action events kept with them after the
+ * audit retention ({@code rooms.actions}), like the evidence in their audit entries. An erased user's held messages
+ * keep their room, status and decision without nickname or text; their flagged lines, the actions on them and the
+ * rooms they host or sit in keep their facts under the pseudonym, with their texts scrubbed. The chat lines kept as
+ * evidence in audit entries are found here and scrubbed by the audit log.
+ */
+final class RoomsLifecycle implements PersonalData {
+
+    static final String HELD_KIND = "rooms.held_messages";
+    static final String ACTIONS_KIND = "rooms.actions";
+    private static final String MESSAGE = "message";
+
+    private final Jdbi jdbi;
+    private final RoomLifecycleStore store;
+
+    private RoomsLifecycle(Services services) {
+        this.jdbi = services.database().jdbi();
+        this.store = new RoomLifecycleStore(services.database().isPostgres());
+    }
+
+    /** Registers live rooms' retention kinds and personal data with the server's lifecycle. */
+    static void register(Services services) {
+        RoomsLifecycle lifecycle = new RoomsLifecycle(services);
+        var retention = services.config().retention();
+        DataLifecycle.of(services)
+                .register(lifecycle.prunable(HELD_KIND, retention.heldMessages(), (h, cutoff, limit) -> {
+                    int n = lifecycle.store.pruneHeld(h, cutoff, limit);
+                    return n < limit ? n + lifecycle.store.pruneKept(h, MESSAGE, false, cutoff, limit - n) : n;
+                }))
+                .register(lifecycle.prunable(ACTIONS_KIND, retention.auditLog(), (h, cutoff, limit) -> {
+                    int n = lifecycle.store.pruneActions(h, cutoff, limit);
+                    return n < limit ? n + lifecycle.store.pruneKept(h, MESSAGE, true, cutoff, limit - n) : n;
+                }))
+                .register(lifecycle);
+    }
+
+    private interface Batch {
+        int prune(Handle h, Instant cutoff, int limit);
+    }
+
+    private Prunable prunable(String kind, Duration retention, Batch batch) {
+        return new Prunable() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Duration retention() {
+                return retention;
+            }
+
+            @Override
+            public int pruneBatch(Instant cutoff, int limit) {
+                return jdbi.inTransaction(h -> batch.prune(h, cutoff, limit));
+            }
+        };
+    }
+
+    @Override
+    public String part() {
+        return "rooms";
+    }
+
+    @Override
+    public Found find(Handle handle, String userId) {
+        Set<String> texts = new HashSet<>();
+        Set<Reference> references = new HashSet<>();
+        for (var held : store.held(handle, userId)) {
+            add(texts, held.nickname());
+            add(texts, held.text());
+            references.add(new Reference("held_message", Long.toString(held.id())));
+            references.add(new Reference(MESSAGE, held.messageId()));
+        }
+        for (var kept : store.keptAbout(handle, userId)) {
+            JsonNode payload = tree(kept.eventJson()).path("payload");
+            if (userId.equals(payload.path("userId").asText(null))) {
+                add(texts, payload.path("nickname").asText(null));
+                add(texts, payload.path("text").asText(null));
+                String messageId = payload.path("messageId").asText(null);
+                if (messageId != null) {
+                    references.add(new Reference(MESSAGE, messageId));
+                }
+            }
+        }
+        for (var room : store.roomsAbout(handle, userId)) {
+            if (userId.equals(room.hostId())) {
+                add(texts, room.hostName());
+            }
+        }
+        for (String after : store.actionEvidence(handle, userId)) {
+            JsonNode evidence = tree(after).path("evidence");
+            for (String list : new String[] {"roomLines", "userLines"}) {
+                for (JsonNode line : evidence.path(list)) {
+                    if (userId.equals(line.path("userId").asText(null))) {
+                        add(texts, line.path("nickname").asText(null));
+                        add(texts, line.path("text").asText(null));
+                    }
+                }
+            }
+        }
+        return new Found(texts, references);
+    }
+
+    @Override
+    public List<Removed> erase(Handle handle, ErasureSubject subject) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("held messages", store.eraseHeld(handle, subject.userId(), subject.pseudonym(),
+                ErasureSubject.ERASED_TEXT));
+        int kept = 0;
+        for (var k : store.keptAbout(handle, subject.userId())) {
+            String user = k.userId() == null ? null : subject.scrubText(k.userId());
+            String json = subject.scrubJson(k.eventJson());
+            if (!Objects.equals(user, k.userId()) || !json.equals(k.eventJson())) {
+                kept += store.rewriteKept(handle, k, user, json);
+            }
+        }
+        counts.put("flagged lines and room events", kept);
+        int rooms = 0;
+        for (var r : store.roomsAbout(handle, subject.userId())) {
+            boolean host = subject.userId().equals(r.hostId());
+            var scrubbed = new RoomLifecycleStore.Room(r.roomId(), subject.scrubText(r.title()),
+                    host ? subject.pseudonym() : r.hostId(), host ? ErasureSubject.ERASED_TEXT : r.hostName(),
+                    subject.scrubJson(r.seatsJson()), subject.scrubJson(r.songsJson()),
+                    subject.scrubJson(r.sourceJson()));
+            rooms += store.rewriteRoom(handle, scrubbed);
+        }
+        counts.put("rooms (host, seats, songs, source)", rooms);
+        int actions = 0;
+        for (var a : store.actionsAbout(handle, subject.userId())) {
+            actions += store.rewriteAction(handle, a.id(), subject.scrubText(a.targetId()),
+                    subject.scrubJson(a.responseJson()));
+        }
+        counts.put("room actions pseudonymized", actions);
+        return PersonalData.counts(counts);
+    }
+
+    @Override
+    public Object export(Handle handle, String userId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("heldMessages", store.exportHeld(handle, userId));
+        List<Object> flagged = new ArrayList<>();
+        List<Object> hosted = new ArrayList<>();
+        for (var k : store.keptAbout(handle, userId)) {
+            if (MESSAGE.equals(k.type()) && userId.equals(k.userId())) {
+                flagged.add(Json.mapper().convertValue(tree(k.eventJson()), Object.class));
+            }
+        }
+        for (var r : store.roomsAbout(handle, userId)) {
+            if (userId.equals(r.hostId())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("room", r.roomId());
+                m.put("title", r.title());
+                m.put("hostName", r.hostName());
+                hosted.add(m);
+            }
+        }
+        out.put("flaggedMessages", flagged);
+        out.put("hostedRooms", hosted);
+        out.put("actionsOnUser", store.actionsAbout(handle, userId).stream()
+                .filter(a -> userId.equals(a.targetId())).map(RoomLifecycleStore.Action::export).toList());
+        return out;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return json == null ? Json.mapper().missingNode() : Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            return Json.mapper().missingNode();
+        }
+    }
+
+    private static void add(Set<String> texts, String text) {
+        if (text != null && !text.isBlank()) {
+            texts.add(text.strip());
+        }
+    }
+}
