@@ -6,6 +6,7 @@ import dev.moddesk.app.creators.CreatorsModule;
 import dev.moddesk.app.core.FeatureModule;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.integrations.IntegrationsModule;
+import dev.moddesk.app.privacy.PrivacyModule;
 import dev.moddesk.app.review.ReviewModule;
 import dev.moddesk.app.rooms.RoomsModule;
 import dev.moddesk.app.settings.SettingsModule;
@@ -31,6 +32,7 @@ public final class Wiring {
                 new AuditModule(),
                 new StaffModule(),
                 new IntegrationsModule(),
+                new PrivacyModule(),
                 new SettingsModule());
     }
 

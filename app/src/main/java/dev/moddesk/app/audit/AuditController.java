@@ -128,7 +128,7 @@ public final class AuditController implements ActiveView {
         actorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().actor() == null
                 ? i18n.get("audit.table.system") : c.getValue().actor()));
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().action()));
-        targetColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(target(c.getValue())));
+        targetColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(target(i18n, c.getValue())));
         reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason() == null ? "" : c.getValue().reason()));
         vm.selectedProperty().bind(auditTable.getSelectionModel().selectedItemProperty());
 
@@ -169,11 +169,12 @@ public final class AuditController implements ActiveView {
         };
     }
 
-    private static String target(AuditEntry e) {
+    private static String target(I18n i18n, AuditEntry e) {
         if (e.targetType() == null) {
             return "";
         }
-        return e.targetId() == null ? e.targetType() : e.targetType() + " " + e.targetId();
+        return e.targetId() == null ? e.targetType()
+                : e.targetType() + " " + dev.moddesk.app.core.ErasedUsers.id(i18n, e.targetId());
     }
 
     @Override
@@ -233,7 +234,7 @@ public final class AuditController implements ActiveView {
             detailMeta.setText("");
             return;
         }
-        detailTitle.setText(e.action() + " · " + target(e));
+        detailTitle.setText(e.action() + " · " + target(i18n, e));
         detailMeta.setText(i18n.get("audit.detail.meta",
                 e.actor() == null ? i18n.get("audit.table.system") : e.actor(),
                 e.at() == null ? "" : timeFormat.format(e.at().atZone(vm.zone())),

@@ -119,7 +119,10 @@ public final class ApplicationPaneController {
     @FXML
     private Button undoButton;
 
+    private final I18n i18n;
+
     public ApplicationPaneController(I18n i18n) {
+        this.i18n = i18n;
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
     }
 
@@ -291,7 +294,8 @@ public final class ApplicationPaneController {
         boolean sameApplication = d.id() == shownId;
         shownId = d.id();
         applicantLabel.setText(d.applicant() == null ? "#" + d.id()
-                : text.get("review.applicant", d.applicant().nickname(), String.valueOf(d.id())));
+                : text.get("review.applicant", dev.moddesk.app.core.ErasedUsers.name(i18n, d.applicant().userId(),
+                        d.applicant().nickname()), String.valueOf(d.id())));
         circleLabel.setText(d.circle() == null ? "" : text.get("review.circle", d.circle().name(), d.circle().city(),
                 text.mode(d.mode())));
         statusLabel.setText(text.status(d.status()));

@@ -151,7 +151,8 @@ public final class ReviewQueueController implements ActiveView {
         queueTable.setFocusTraversable(false);
         ageColumn.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> text.ageCompact(queue.ageOf(c.getValue())), queue.nowProperty()));
-        applicantColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().applicantNickname()));
+        applicantColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.moddesk.app.core.ErasedUsers.name(i18n,
+                c.getValue().applicantId(), c.getValue().applicantNickname())));
         circleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().circleName()));
         cityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().city()));
         List.of(applicantColumn, circleColumn, cityColumn).forEach(c -> c.setCellFactory(x -> new QueueCells.TextCell()));
