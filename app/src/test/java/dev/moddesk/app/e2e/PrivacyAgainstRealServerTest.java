@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -99,8 +100,8 @@ class PrivacyAgainstRealServerTest {
         robot.clickOn("#nav-privacy");
         TableView<RetentionPolicy.Kind> retention = robot.lookup("#retentionTable").query();
         ConsoleWindow.await(() -> retention.getItems().size() >= 5);
-        assertThat(robot.lookup("#retentionTable .table-cell").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList().toString())
+        assertThat(robot.lookup("#retentionTable .table-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList().toString())
                 .contains("Audit log and its evidence", "180 days (at least 180)", "Held and flagged messages",
                         "90 days", "--retention-held-messages-days");
 
