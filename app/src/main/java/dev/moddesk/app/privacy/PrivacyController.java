@@ -91,13 +91,14 @@ public final class PrivacyController implements ActiveView {
 
     /** A kind's name in the UI language; a kind this console does not know yet shows as the server names it. */
     private String kindName(String kind) {
-        return switch (kind) {
-            case "audit.log" -> i18n.get("privacy.kind.auditLog");
-            case "rooms.held_messages" -> i18n.get("privacy.kind.heldMessages");
-            case "rooms.actions" -> i18n.get("privacy.kind.roomActions");
-            case "review.media" -> i18n.get("privacy.kind.decidedMedia");
-            case "platform.webhook_deliveries" -> i18n.get("privacy.kind.webhookDeliveries");
-            case "platform.ingest_events" -> i18n.get("privacy.kind.ingestEvents");
+        // Upper-cased: the server's kind names are not message keys.
+        return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
+            case "AUDIT.LOG" -> i18n.get("privacy.kind.auditLog");
+            case "ROOMS.HELD_MESSAGES" -> i18n.get("privacy.kind.heldMessages");
+            case "ROOMS.ACTIONS" -> i18n.get("privacy.kind.roomActions");
+            case "REVIEW.MEDIA" -> i18n.get("privacy.kind.decidedMedia");
+            case "PLATFORM.WEBHOOK_DELIVERIES" -> i18n.get("privacy.kind.webhookDeliveries");
+            case "PLATFORM.INGEST_EVENTS" -> i18n.get("privacy.kind.ingestEvents");
             default -> kind;
         };
     }
