@@ -71,7 +71,8 @@ class ConsoleUiTest {
 
         robot.write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
         ConsoleWindow.await(() -> MainWindow.SHELL.equals(console.showingId()));
-        assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "integrations", "settings");
+        assertThat(navIds(robot)).containsExactly("review", "rooms", "creators", "audit", "staff", "integrations", "privacy",
+                "settings");
         ConsoleWindow.await(() -> robot.lookup(".review-root").tryQuery().isPresent());
         openAudit(robot);
         TableView<AuditEntry> table = find(robot, "#auditTable");
