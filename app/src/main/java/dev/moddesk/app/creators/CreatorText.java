@@ -111,6 +111,11 @@ final class CreatorText {
         };
     }
 
+    /** Who an outcome is about: the creator's display name on one line, or "#id" for one that does not exist. */
+    String creatorName(dev.moddesk.contract.creators.CreatorOutcome outcome) {
+        return outcome.displayName() == null ? "#" + outcome.creatorId() : oneLine(outcome.displayName());
+    }
+
     /** A value as text: "true"/"false" read as on/off, an absent one as a dash. */
     String value(String raw) {
         if (raw == null || raw.isEmpty()) {

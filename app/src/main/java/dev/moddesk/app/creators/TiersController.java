@@ -112,7 +112,7 @@ public final class TiersController implements ActiveView {
         none.setWrapText(true);
         outcomesTable.setPlaceholder(none);
         outcomesTable.setItems(vm.outcomes());
-        outcomeCreatorColumn.setCellValueFactory(c -> cell(Long.toString(c.getValue().creatorId())));
+        outcomeCreatorColumn.setCellValueFactory(c -> cell(text.creatorName(c.getValue())));
         outcomeStatusColumn.setCellValueFactory(c -> cell(text.outcome(c.getValue().status())));
         outcomeEffectColumn.setCellValueFactory(c -> cell(effect(c.getValue())));
     }

@@ -2,14 +2,11 @@ package dev.moddesk.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moddesk.app.Wiring;
 import dev.moddesk.app.api.ApiClient;
 import dev.moddesk.app.api.CreatorsApi;
 import dev.moddesk.app.api.SessionApi;
 import dev.moddesk.app.api.StaffApi;
-import dev.moddesk.app.core.AppContext;
-import dev.moddesk.app.core.LaunchOptions;
-import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.contract.CreateStaffRequest;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.creators.CreatorChange;
@@ -64,9 +61,7 @@ class CreatorsAgainstRealServerTest {
     static ApiClient adminApi;
     static CreatorsApi creators;
 
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -80,6 +75,10 @@ class CreatorsAgainstRealServerTest {
             events.add(platform.fanGroup("e2e-sunny", "e2e-sunny-g" + i, "晴天粉丝群 " + i, 100 + i));
         }
         events.add(platform.fanGroup("e2e-rain", "e2e-rain-g1", "阵雨群 1", 40));
+        events.add(platform.creator("e2e-wind", "微风E2E", "STANDARD", true, 52_000));
+        for (int i = 1; i <= 6; i++) {
+            events.add(platform.fanGroup("e2e-wind", "e2e-wind-g" + i, "微风群 " + i, 60 + i));
+        }
         events.add(platform.quotaRequest("e2e-cloud", "e2e-cloud-r1", 30,
                 "Fan meeting next month: 12 city groups, ‮evil‬ text stays one line\nsecond line"));
         platform.ingest(events);
@@ -96,20 +95,12 @@ class CreatorsAgainstRealServerTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", server.url(), "--lang", "en", "--theme",
-                "light")), config);
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, server.url(), config);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
     }
 
     private static void await(Callable<Boolean> condition) {
@@ -143,9 +134,7 @@ class CreatorsAgainstRealServerTest {
 
     private void openCreators(FxRobot robot, Role role) {
         var account = server.account(role);
-        robot.clickOn("#usernameField").write(account.username());
-        robot.clickOn("#passwordField").write(account.password()).type(KeyCode.ENTER);
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        console.signIn(robot, account.username(), account.password());
         robot.clickOn("#nav-creators");
         await(() -> robot.lookup("#searchField").tryQuery().isPresent());
     }
@@ -242,6 +231,36 @@ class CreatorsAgainstRealServerTest {
         List<FanGroup> order = creators.creator(saved.id()).join().groups();
         assertThat(order.stream().filter(FanGroup::shown).map(FanGroup::name)).containsExactly(
                 "晴天粉丝群 1", "晴天粉丝群 2", "晴天粉丝群 3", "晴天粉丝群 4", "晴天粉丝群 7");
+    }
+
+    @Test
+    void anAdminDragsAHiddenGroupOntoTheProfileAndSavesTheOrder(FxRobot robot) {
+        openCreators(robot, Role.ADMIN);
+        findCreator(robot, "微风", "微风E2E");
+        ListView<FanGroup> groups = find(robot, "#groupsList");
+        reveal(robot, "#groupsList");
+        await(() -> groups.getItems().size() == 6);
+        // Group 6 (hidden: 5 slots) dragged with the mouse onto group 2's place.
+        robot.drag(cellOf(robot, "微风群 6")).dropTo(cellOf(robot, "微风群 2"));
+        await(() -> "微风群 6".equals(groups.getItems().get(1).name()));
+        assertThat(groups.getItems()).extracting(FanGroup::name).containsExactly(
+                "微风群 1", "微风群 6", "微风群 2", "微风群 3", "微风群 4", "微风群 5");
+        assertThat(find(robot, "#saveOrderButton").isVisible()).as("the moved order asks to be saved").isTrue();
+        click(robot, "#reasonField");
+        robot.write("Newest group onto the profile");
+        click(robot, "#saveOrderButton");
+        await(() -> !find(robot, "#saveOrderButton").isVisible());
+        List<FanGroup> saved = creators.creator(creatorId("e2e-wind")).join().groups();
+        assertThat(saved.stream().filter(FanGroup::shown).map(FanGroup::name)).containsExactly(
+                "微风群 1", "微风群 6", "微风群 2", "微风群 3", "微风群 4");
+        assertThat(saved.stream().filter(g -> !g.shown()).map(FanGroup::name)).containsExactly("微风群 5");
+    }
+
+    /** The list cell that shows the group named {@code name}. */
+    private static Node cellOf(FxRobot robot, String name) {
+        return robot.lookup("#groupsList .creator-group-name").queryAll().stream()
+                .filter(n -> name.equals(((Label) n).getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell shows " + name));
     }
 
     @Test

@@ -72,7 +72,7 @@ final class BulkChanges {
         for (long id : chunk) {
             CreatorState before = states.get(id);
             if (before == null) {
-                tally.refused(id, CreatorLoader.notFound(id), language);
+                tally.refused(id, null, CreatorLoader.notFound(id), language);
                 continue;
             }
             CreatorState after = before.with(SettingChanges.apply(before.overrides(), change.changes(),
@@ -82,7 +82,7 @@ final class BulkChanges {
             try {
                 CreatorChanges.refuseNewlyBroken(was, will);
             } catch (ProblemException refused) {
-                tally.refused(id, refused, language);
+                tally.refused(id, before.creator().displayName(), refused, language);
                 continue;
             }
             ChangeEffect effect = ChangeEffects.between(before, was.values(), after, will.values());
@@ -91,7 +91,7 @@ final class BulkChanges {
                 tally.unchanged++;
                 continue;
             }
-            tally.changed(id, effect);
+            tally.changed(id, before.creator().displayName(), effect);
             if (apply) {
                 changes.writeOverrides(h, before, after);
                 bumped.add(id);
@@ -173,7 +173,7 @@ final class BulkChanges {
                         tally.unchanged++;
                         continue;
                     }
-                    tally.changed(id, effect);
+                    tally.changed(id, before.creator().displayName(), effect);
                     done.add(new CreatorRecorder.Change(old, now, next, now));
                 }
                 if (apply && !done.isEmpty()) {
@@ -197,14 +197,14 @@ final class BulkChanges {
             this.applied = applied;
         }
 
-        void changed(long id, ChangeEffect effect) {
+        void changed(long id, String displayName, ChangeEffect effect) {
             changed++;
-            outcomes.add(new CreatorOutcome(id, CreatorOutcome.Status.CHANGED, effect, null));
+            outcomes.add(new CreatorOutcome(id, displayName, CreatorOutcome.Status.CHANGED, effect, null));
         }
 
-        void refused(long id, ProblemException problem, Locale language) {
+        void refused(long id, String displayName, ProblemException problem, Locale language) {
             refused++;
-            outcomes.add(new CreatorOutcome(id, CreatorOutcome.Status.REFUSED, null,
+            outcomes.add(new CreatorOutcome(id, displayName, CreatorOutcome.Status.REFUSED, null,
                     problem.toProblem("/api/v1/creators/" + id, language)));
         }
 

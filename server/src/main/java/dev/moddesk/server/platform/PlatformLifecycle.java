@@ -5,8 +5,6 @@ import dev.moddesk.server.core.ErasureSubject;
 import dev.moddesk.server.core.PersonalData;
 import dev.moddesk.server.core.Prunable;
 import dev.moddesk.server.core.Services;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,34 +33,11 @@ final class PlatformLifecycle implements PersonalData {
         PlatformLifecycle lifecycle = new PlatformLifecycle(services);
         var retention = services.config().retention();
         DataLifecycle.of(services)
-                .register(lifecycle.prunable("platform.webhook_deliveries", retention.webhookDeliveries(),
-                        (h, cutoff, limit) -> lifecycle.store.pruneDeliveries(h, cutoff, limit)))
-                .register(lifecycle.prunable("platform.ingest_events", retention.ingestEvents(),
-                        (h, cutoff, limit) -> lifecycle.store.pruneIngestEvents(h, cutoff, limit)))
+                .register(Prunable.inTransactions(lifecycle.jdbi, "platform.webhook_deliveries",
+                        retention.webhookDeliveries(), lifecycle.store::pruneDeliveries))
+                .register(Prunable.inTransactions(lifecycle.jdbi, "platform.ingest_events", retention.ingestEvents(),
+                        lifecycle.store::pruneIngestEvents))
                 .register(lifecycle);
-    }
-
-    private interface Batch {
-        int prune(Handle h, Instant cutoff, int limit);
-    }
-
-    private Prunable prunable(String kind, Duration retention, Batch batch) {
-        return new Prunable() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public Duration retention() {
-                return retention;
-            }
-
-            @Override
-            public int pruneBatch(Instant cutoff, int limit) {
-                return jdbi.inTransaction(h -> batch.prune(h, cutoff, limit));
-            }
-        };
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.PersonalData;
 import dev.moddesk.server.core.Prunable;
 import dev.moddesk.server.core.Services;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,38 +46,23 @@ final class RoomsLifecycle implements PersonalData {
         RoomsLifecycle lifecycle = new RoomsLifecycle(services);
         var retention = services.config().retention();
         DataLifecycle.of(services)
-                .register(lifecycle.prunable(HELD_KIND, retention.heldMessages(), (h, cutoff, limit) -> {
-                    int n = lifecycle.store.pruneHeld(h, cutoff, limit);
-                    return n < limit ? n + lifecycle.store.pruneKept(h, MESSAGE, false, cutoff, limit - n) : n;
-                }))
-                .register(lifecycle.prunable(ACTIONS_KIND, retention.auditLog(), (h, cutoff, limit) -> {
-                    int n = lifecycle.store.pruneActions(h, cutoff, limit);
-                    return n < limit ? n + lifecycle.store.pruneKept(h, MESSAGE, true, cutoff, limit - n) : n;
-                }))
+                .register(Prunable.inTransactions(lifecycle.jdbi, HELD_KIND, retention.heldMessages(),
+                        lifecycle::pruneHeld))
+                .register(Prunable.inTransactions(lifecycle.jdbi, ACTIONS_KIND, retention.auditLog(),
+                        lifecycle::pruneActions))
                 .register(lifecycle);
     }
 
-    private interface Batch {
-        int prune(Handle h, Instant cutoff, int limit);
+    /** Settled held messages, then flagged lines kept as events, up to {@code limit} in all. */
+    private int pruneHeld(Handle h, Instant cutoff, int limit) {
+        int n = store.pruneHeld(h, cutoff, limit);
+        return n < limit ? n + store.pruneKept(h, MESSAGE, false, cutoff, limit - n) : n;
     }
 
-    private Prunable prunable(String kind, Duration retention, Batch batch) {
-        return new Prunable() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public Duration retention() {
-                return retention;
-            }
-
-            @Override
-            public int pruneBatch(Instant cutoff, int limit) {
-                return jdbi.inTransaction(h -> batch.prune(h, cutoff, limit));
-            }
-        };
+    /** Staff actions, then the action events kept with them, up to {@code limit} in all. */
+    private int pruneActions(Handle h, Instant cutoff, int limit) {
+        int n = store.pruneActions(h, cutoff, limit);
+        return n < limit ? n + store.pruneKept(h, MESSAGE, true, cutoff, limit - n) : n;
     }
 
     @Override

@@ -345,6 +345,8 @@ class CreatorsHttpTest {
         assertThat(applied.outcomes()).extracting(CreatorOutcome::status).containsExactly(
                 CreatorOutcome.Status.CHANGED, CreatorOutcome.Status.REFUSED, CreatorOutcome.Status.REFUSED);
         assertThat(applied.outcomes().get(1).problem().extensions().get("rule")).isEqualTo("VIDEO_CALL_NEEDS_VERIFIED");
+        assertThat(applied.outcomes()).extracting(CreatorOutcome::displayName).as("named for people")
+                .containsExactly(detail(verified).displayName(), detail(unverified).displayName(), null);
         assertThat(preview.outcomes().stream().map(CreatorOutcome::effect).toList())
                 .isEqualTo(applied.outcomes().stream().map(CreatorOutcome::effect).toList());
         assertThat(platform.readFeed()).hasSize(1);
