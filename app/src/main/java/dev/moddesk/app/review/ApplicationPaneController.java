@@ -81,6 +81,8 @@ public final class ApplicationPaneController {
     @FXML
     private ListView<ApplicantHistory.Item> historyList;
     @FXML
+    private ListView<ApplicantHistory.Infraction> infractionList;
+    @FXML
     private ListView<ReasonCode> reasonList;
     @FXML
     private HBox needsInfoBox;
@@ -156,6 +158,9 @@ public final class ApplicationPaneController {
         });
         LabelVisibility.hideWhenEmpty(syncBadge);
         historyList.setPlaceholder(new Label(text.get("review.context.noHistory")));
+        infractionList.setCellFactory(list -> new InfractionCell(text));
+        infractionList.setPlaceholder(new Label(text.get("review.context.noInfractions")));
+        infractionList.setFocusTraversable(false);
         reasonList.setCellFactory(list -> new ListCell<>() {
             {
                 // While Reject waits for a reason, clicking one in the list is the pick.
@@ -345,6 +350,7 @@ public final class ApplicationPaneController {
 
     private void renderHistory(ApplicantHistory h) {
         historyList.getItems().setAll(h == null ? List.of() : h.applications());
+        infractionList.getItems().setAll(h == null ? List.of() : h.roomInfractions());
     }
 
     private void renderClaim(ClaimInfo c) {

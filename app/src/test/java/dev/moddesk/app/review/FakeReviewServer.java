@@ -396,7 +396,12 @@ public final class FakeReviewServer {
                 .orElseThrow(() -> problem(ProblemType.NOT_FOUND, userId, Map.of()));
         return new ApplicantHistory(a.applicant, List.of(new ApplicantHistory.Item(9, "重庆美食", "重庆",
                 ApplicationStatus.REJECTED, now.minus(Duration.ofDays(40)), "AD", "ad", now.minus(Duration.ofDays(39)))),
-                List.of());
+                List.of(new ApplicantHistory.Infraction("r-1", "夜聊 <b>成都</b>", "FRIENDS", "成都", "user.mute",
+                                Map.of("minutes", "30"), "刷屏", now.minus(Duration.ofDays(2)), "ops1", false, null,
+                                false),
+                        new ApplicantHistory.Infraction("r-2", "北京 KTV", "KTV", "北京", "user.kick", Map.of(), "骚扰",
+                                now.minus(Duration.ofDays(5)), "ops2", true, now.minus(Duration.ofDays(4)), false)
+                                .redact()));
     }
 
     public synchronized QueueHealth health() {

@@ -150,6 +150,29 @@ class ReviewViewTest {
     }
 
     @Test
+    void theApplicantPanelListsRoomInfractionsRedactedOutsideTheModeratorsCities(FxRobot robot) {
+        open(robot);
+        @SuppressWarnings("unchecked")
+        ListView<dev.moddesk.contract.review.ApplicantHistory.Infraction> list =
+                robot.lookup("#infractionList").queryAs(ListView.class);
+        Eventually.await("infractions shown", () -> list.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> lines = new java.util.ArrayList<>(visibleInfractionLines(robot));
+        robot.interact(() -> list.scrollTo(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        lines.addAll(visibleInfractionLines(robot));
+        assertThat(lines).contains("夜聊 <b>成都</b> (成都)", "Muted 30 min · 刷屏", "A room outside your cities (北京)",
+                "Kicked · 骚扰");
+        assertThat(lines).anyMatch(l -> l.contains("by ops1"));
+        assertThat(lines).anyMatch(l -> l.contains("lifted ")).noneMatch(l -> l.contains("ops2"));
+    }
+
+    private static java.util.List<String> visibleInfractionLines(FxRobot robot) {
+        return robot.lookup(".review-infractions .list-cell .label").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).toList();
+    }
+
+    @Test
     void clickingRejectWithNoReasonAsksForOneAndTheClickedReasonDecides(FxRobot robot) {
         open(robot);
         assertThat(text(robot, "#applicantLabel")).startsWith("小李");

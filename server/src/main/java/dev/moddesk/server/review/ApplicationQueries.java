@@ -29,9 +29,11 @@ public final class ApplicationQueries {
     private final ApplicationLoader loader;
     private final ApplicationViews views;
     private final ReasonCodeService reasonCodes;
+    private final ApplicantInfractions infractions;
 
     ApplicationQueries(Jdbi jdbi, ReviewStores stores, Clock clock, ApplicationLoader loader, ApplicationViews views,
-                       ReasonCodeService reasonCodes) {
+                       ReasonCodeService reasonCodes, ApplicantInfractions infractions) {
+        this.infractions = infractions;
         this.jdbi = jdbi;
         this.stores = stores;
         this.clock = clock;
@@ -78,8 +80,13 @@ public final class ApplicationQueries {
         });
     }
 
+    /**
+     * The applicant's trail: applications (redacted outside the reader's cities, see QueueStore.historyItems) and room
+     * infractions, redacted the same way: one in a room outside the reader's cities (or of no city, for a scoped
+     * reader) keeps city, kind, action, reason and dates, not the room or who acted.
+     */
     public ApplicantHistory history(ReviewActor actor, String userId) {
-        return jdbi.withHandle(h -> {
+        ApplicantHistory trail = jdbi.withHandle(h -> {
             List<ApplicationRow> rows = stores.applications().applicationsOf(h, userId, 100);
             if (rows.isEmpty()) {
                 throw ReviewFailure.of(ProblemType.NOT_FOUND, "review.noApplicant", userId);
@@ -88,9 +95,11 @@ public final class ApplicationQueries {
             ApplicationRow latest = rows.getFirst();
             Applicant applicant = new Applicant(latest.applicantId(), latest.applicantNickname(), latest.applicantCity(),
                     latest.applicantCreatedAt());
-            // Room infractions join here once live rooms exist.
             return new ApplicantHistory(applicant, stores.queue().historyItems(rows, titles, actor), List.of());
         });
+        List<ApplicantHistory.Infraction> rooms = infractions.of(userId).stream()
+                .map(i -> i.city() != null && actor.mayReview(i.city()) ? i : i.redact()).toList();
+        return new ApplicantHistory(trail.applicant(), trail.applications(), rooms);
     }
 
     public QueueHealth health(ReviewActor actor) {

@@ -6,6 +6,7 @@ import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.ActionPublisher;
+import dev.moddesk.server.rooms.actions.RoomInfractions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,14 @@ public final class ReviewModule {
      */
     public ReviewModule(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
                         ActionPublisher actions, MediaLinks media, ObjectMapper mapper, Duration idempotencyRetention) {
+        this(jdbi, dataSource, clock, screen, audit, actions, media, mapper, idempotencyRetention,
+                ApplicantInfractions.NONE);
+    }
+
+    /** As above, with the applicants' room infractions read from {@code infractions}. */
+    public ReviewModule(Jdbi jdbi, DataSource dataSource, Clock clock, ReviewScreen screen, ReviewAudit audit,
+                        ActionPublisher actions, MediaLinks media, ObjectMapper mapper, Duration idempotencyRetention,
+                        ApplicantInfractions infractions) {
         Objects.requireNonNull(jdbi);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(audit);
@@ -58,7 +67,8 @@ public final class ReviewModule {
         ApplicationLoader loader = new ApplicationLoader(stores, repository, views);
         IdempotencyKeys keys = new IdempotencyKeys(stores, json);
         this.reasonCodes = new ReasonCodeService(jdbi, stores, audit, json, clock);
-        this.queries = new ApplicationQueries(jdbi, stores, clock, loader, views, reasonCodes);
+        this.queries = new ApplicationQueries(jdbi, stores, clock, loader, views, reasonCodes,
+                Objects.requireNonNull(infractions));
         this.claims = new ClaimService(jdbi, stores, repository, clock, audit, loader, views,
                 remembered, floors);
         this.decisions = new DecisionService(jdbi, stores, repository, clock, audit, json,
@@ -81,7 +91,8 @@ public final class ReviewModule {
         };
         return new ReviewModule(services.database().jdbi(), services.database().dataSource(), services.clock(),
                 ReviewScreen.bundled(), audit, publisher, links, Json.mapper(),
-                services.config().idempotencyRetention());
+                services.config().idempotencyRetention(),
+                new RoomInfractions(services.database().jdbi())::of);
     }
 
     /** Review's audit entries written to the core's audit log, in the caller's transaction (as a server runs it). */

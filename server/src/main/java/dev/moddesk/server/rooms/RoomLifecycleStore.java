@@ -114,8 +114,8 @@ final class RoomLifecycleStore {
     }
 
     /** A staff action on the user (target {@code user}). */
-    record Action(long id, String roomId, String action, String targetId, String responseJson, Instant createdAt,
-                  Long undoneBy) {
+    record Action(long id, String roomId, String action, String targetId, String targetUserId, String responseJson,
+                  Instant createdAt, Long undoneBy) {
 
         Map<String, Object> export() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -129,17 +129,20 @@ final class RoomLifecycleStore {
 
     /** Actions whose target is the user, or whose stored answer names their id. */
     List<Action> actionsAbout(Handle h, String userId) {
-        return h.createQuery("SELECT id, room_id, action, target_id, response_json, created_at, undone_by"
-                        + " FROM room_action WHERE target_id = :u OR response_json LIKE :json ESCAPE '!' ORDER BY id")
+        return h.createQuery("SELECT id, room_id, action, target_id, target_user_id, response_json, created_at,"
+                        + " undone_by FROM room_action WHERE target_id = :u OR target_user_id = :u"
+                        + " OR response_json LIKE :json ESCAPE '!' ORDER BY id")
                 .bind("u", userId).bind("json", Sql.containingJsonString(userId))
                 .map((rs, ctx) -> new Action(rs.getLong("id"), rs.getString("room_id"), rs.getString("action"),
-                        rs.getString("target_id"), rs.getString("response_json"), Sql.instant(rs, "created_at"),
+                        rs.getString("target_id"), rs.getString("target_user_id"), rs.getString("response_json"),
+                        Sql.instant(rs, "created_at"),
                         rs.getObject("undone_by") == null ? null : rs.getLong("undone_by"))).list();
     }
 
-    int rewriteAction(Handle h, long id, String targetId, String responseJson) {
-        return h.createUpdate("UPDATE room_action SET target_id = :t, response_json = :r WHERE id = :id")
-                .bind("t", targetId).bind("r", responseJson).bind("id", id).execute();
+    int rewriteAction(Handle h, long id, String targetId, String targetUserId, String responseJson) {
+        return h.createUpdate("UPDATE room_action SET target_id = :t, target_user_id = :tu, response_json = :r"
+                        + " WHERE id = :id")
+                .bind("t", targetId).bind("tu", targetUserId).bind("r", responseJson).bind("id", id).execute();
     }
 
     /**

@@ -137,6 +137,7 @@ final class RoomsLifecycle implements PersonalData {
         int actions = 0;
         for (var a : store.actionsAbout(handle, subject.userId())) {
             actions += store.rewriteAction(handle, a.id(), subject.scrubText(a.targetId()),
+                    a.targetUserId() == null ? null : subject.scrubText(a.targetUserId()),
                     subject.scrubJson(a.responseJson()));
         }
         counts.put("room actions pseudonymized", actions);
@@ -166,7 +167,8 @@ final class RoomsLifecycle implements PersonalData {
         out.put("flaggedMessages", flagged);
         out.put("hostedRooms", hosted);
         out.put("actionsOnUser", store.actionsAbout(handle, userId).stream()
-                .filter(a -> userId.equals(a.targetId())).map(RoomLifecycleStore.Action::export).toList());
+                .filter(a -> userId.equals(a.targetId()) || userId.equals(a.targetUserId()))
+                .map(RoomLifecycleStore.Action::export).toList());
         return out;
     }
 

@@ -85,20 +85,27 @@ public final class RoomActions {
         Instant now = clock.instant();
         Long undoes = null;
         String targetId = kind.target() == RoomActionKind.Target.ROOM ? roomId : request.targetId();
+        String targetUser = null;
         if (kind.undoes().isPresent()) {
             RoomActionStore.Row original = undoTarget(h, roomId, kind, Long.parseLong(request.undoes()));
             undoes = original.id();
             targetId = original.targetId();
+            targetUser = original.targetUserId();
         }
-        long id = store.insert(h, roomId, kind, targetId, actor.staffId(), key, hash, undoes, now);
+        RoomEvidence.Evidence found = evidence.collect(roomId,
+                kind.target() == RoomActionKind.Target.USER ? targetId : null,
+                kind.target() == RoomActionKind.Target.MESSAGE ? targetId : null);
+        if (kind.target() == RoomActionKind.Target.USER) {
+            targetUser = targetId;
+        } else if (kind.target() == RoomActionKind.Target.MESSAGE && !found.userLines().isEmpty()) {
+            targetUser = found.userLines().getFirst().userId(); // the author, when the window still has the line
+        }
+        long id = store.insert(h, roomId, kind, targetId, targetUser, actor.staffId(), key, hash, undoes, now);
         String actionId = Long.toString(id);
         ModerationAction action = new ModerationAction(actionId, kind.wire(), kind.target().wire(), targetId,
                 request.reason(), Long.toString(actor.staffId()), actor.username(), request.params(),
                 undoes == null ? null : Long.toString(undoes));
 
-        RoomEvidence.Evidence found = evidence.collect(roomId,
-                kind.target() == RoomActionKind.Target.USER ? targetId : null,
-                kind.target() == RoomActionKind.Target.MESSAGE ? targetId : null);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("room", roomId);
         after.put("action", action);
