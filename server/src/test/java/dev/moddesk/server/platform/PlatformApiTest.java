@@ -22,6 +22,7 @@ import dev.moddesk.contract.platform.PlatformStatus;
 import dev.moddesk.contract.platform.RedeliveriesQueued;
 import dev.moddesk.contract.platform.WebhookDelivery;
 import dev.moddesk.server.testing.Backend;
+import dev.moddesk.server.testing.Eventually;
 import dev.moddesk.server.testing.OpenApiContract;
 import dev.moddesk.server.testing.TestClient;
 import dev.moddesk.server.testing.TestServer;
@@ -252,7 +253,7 @@ class PlatformApiTest {
             contract.check("POST", "/api/v1/platform/webhooks", created);
 
             String deliveriesPath = "/api/v1/platform/webhooks/" + hook.webhook().id() + "/deliveries";
-            WebhookDeliveryTest.awaitTrue(() -> {
+            Eventually.awaitTrue(() -> {
                 List<WebhookDelivery> list = admin.get(deliveriesPath).as(new TypeReference<>() { });
                 return !list.isEmpty() && list.getFirst().status() == DeliveryStatus.DELIVERED;
             });
@@ -305,7 +306,7 @@ class PlatformApiTest {
             WebhookDelivery queued = one.as(WebhookDelivery.class);
             assertThat(queued.id()).isEqualTo(older);
             assertThat(queued.status()).isIn(DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.DELIVERED);
-            WebhookDeliveryTest.awaitTrue(() -> status(base, older) == DeliveryStatus.DELIVERED);
+            Eventually.awaitTrue(() -> status(base, older) == DeliveryStatus.DELIVERED);
             assertThat(status(base, newer)).isEqualTo(DeliveryStatus.FAILED);
 
             TestClient.Response again = admin.send("POST", base + "/" + older + "/redeliver", "application/json",
@@ -319,7 +320,7 @@ class PlatformApiTest {
             assertThat(all.status()).as(all.toString()).isEqualTo(202);
             contract.check("POST", "/api/v1/platform/webhooks/{id}/deliveries/redeliver-failed", all);
             assertThat(all.as(RedeliveriesQueued.class).count()).isEqualTo(1);
-            WebhookDeliveryTest.awaitTrue(() -> status(base, newer) == DeliveryStatus.DELIVERED);
+            Eventually.awaitTrue(() -> status(base, newer) == DeliveryStatus.DELIVERED);
             assertThat(admin.post(base + "/redeliver-failed", "{}").as(RedeliveriesQueued.class).count()).isZero();
             List<WebhookDelivery> delivered = admin.get(base).as(new TypeReference<>() { });
             assertThat(delivered).allSatisfy(d -> {
@@ -342,7 +343,7 @@ class PlatformApiTest {
      */
     private void giveUp(long webhookId, int deliveries) throws InterruptedException {
         var jdbi = server.server().services().database().jdbi();
-        WebhookDeliveryTest.awaitTrue(() -> {
+        Eventually.awaitTrue(() -> {
             jdbi.useHandle(h -> h.createUpdate("""
                             UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at = NULL
                              WHERE webhook_id = :id AND status = 'PENDING' AND attempts > 0""")

@@ -1,5 +1,6 @@
 package dev.moddesk.server.sandbox;
 
+import static dev.moddesk.server.testing.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.contract.Role;
@@ -38,7 +39,7 @@ class SandboxHotRoomHttpTest {
         try (TestServer server = TestServers.start(Backend.H2, c -> c.withSandbox(true).withSimRate(1)
                 .withRooms(c.rooms().withSimulatedChat(50, 3_000)), List.of())) {
             TestClient ops = server.as(Role.OPS);
-            awaitTrue(() -> ops.get("/api/v1/rooms/" + RoomsSimulation.HOT_ROOM_ID).status() == 200);
+            awaitTrue(Duration.ofSeconds(90), () -> ops.get("/api/v1/rooms/" + RoomsSimulation.HOT_ROOM_ID).status() == 200);
             assertThat(ops.send("POST", HOT + "?seconds=5000", null, null, Map.of()).status()).isEqualTo(400);
             assertThat(ops.send("POST", HOT + "?seconds=1%20OR%201=1", null, null, Map.of()).status())
                     .isEqualTo(400);
@@ -51,7 +52,7 @@ class SandboxHotRoomHttpTest {
             assertThat(spike.seconds()).isEqualTo(120);
             assertThat(spike.messagesPerSecond()).isEqualTo(3_000);
             // Its share of 50 lines a second would take minutes to add 10,000 lines; the spike does it in seconds.
-            awaitTrue(() -> lastSeq(ops) > before + 10_000);
+            awaitTrue(Duration.ofSeconds(90), () -> lastSeq(ops) > before + 10_000);
         }
     }
 
@@ -59,13 +60,4 @@ class SandboxHotRoomHttpTest {
         return ops.get("/api/v1/rooms/" + RoomsSimulation.HOT_ROOM_ID).json().get("summary").get("lastSeq").asLong();
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 90 s");
-            }
-            Thread.sleep(50); // polling with a deadline, not synchronisation by sleeping
-        }
-    }
 }
