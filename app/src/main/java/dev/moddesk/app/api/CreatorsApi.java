@@ -2,6 +2,7 @@ package dev.moddesk.app.api;
 
 import dev.moddesk.contract.EntityTag;
 import dev.moddesk.contract.Page;
+import dev.moddesk.contract.creators.BulkChange;
 import dev.moddesk.contract.creators.BulkResult;
 import dev.moddesk.contract.creators.ChangeEffect;
 import dev.moddesk.contract.creators.ChangeResult;
@@ -89,6 +90,20 @@ public class CreatorsApi {
 
     public CompletableFuture<List<Tier>> tiers() {
         return get(client.url(TIERS).build(), client.listOf(Tier.class));
+    }
+
+    /** What one change to the selected creators would do, per creator. */
+    public CompletableFuture<BulkResult> previewBulk(BulkChange change) {
+        Request request = client.request(client.url(CREATORS).addPathSegment("bulk").addPathSegment("preview").build())
+                .post(client.json(change)).build();
+        return client.<BulkResult>exchange(request, client.type(BulkResult.class)).thenApply(ApiClient.Reply::body);
+    }
+
+    /** Applies one change to the selected creators; one outcome per creator. */
+    public CompletableFuture<BulkResult> applyBulk(BulkChange change) {
+        Request request = client.request(client.url(CREATORS).addPathSegment("bulk").build())
+                .post(client.json(change)).build();
+        return client.<BulkResult>exchange(request, client.type(BulkResult.class)).thenApply(ApiClient.Reply::body);
     }
 
     /** What new tier defaults would do, per creator. */

@@ -8,10 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -30,6 +32,8 @@ public final class CreatorSearchController implements ActiveView {
     private final CreatorSearchModel vm;
     private final CreatorSelection selection;
     private final CreatorText text;
+    private final BulkPicks picks;
+    private final boolean editable;
     private final Label placeholder = new Label();
     private final List<Subscription> subscriptions = new ArrayList<>();
 
@@ -41,11 +45,16 @@ public final class CreatorSearchController implements ActiveView {
     private ComboBox<FeatureFlag> featureChoice;
     @FXML
     private ListView<CreatorSummary> resultsList;
+    @FXML
+    private Button addToBulkButton;
 
-    public CreatorSearchController(CreatorSearchModel vm, CreatorSelection selection, CreatorText text) {
+    public CreatorSearchController(CreatorSearchModel vm, CreatorSelection selection, CreatorText text,
+                                   BulkPicks picks, boolean editable) {
         this.vm = vm;
         this.selection = selection;
         this.text = text;
+        this.picks = picks;
+        this.editable = editable;
     }
 
     @FXML
@@ -81,6 +90,11 @@ public final class CreatorSearchController implements ActiveView {
         resultsList.setPlaceholder(placeholder);
         resultsList.setItems(vm.results());
         resultsList.setCellFactory(list -> new ResultCell());
+        // Ctrl/Shift-click picks several for a bulk change; Enter and double click still open the focused one.
+        resultsList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        addToBulkButton.setVisible(editable);
+        addToBulkButton.setManaged(editable);
+        addToBulkButton.disableProperty().bind(Bindings.isEmpty(resultsList.getSelectionModel().getSelectedItems()));
         resultsList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
@@ -107,6 +121,11 @@ public final class CreatorSearchController implements ActiveView {
                 e.consume();
             }
         });
+    }
+
+    @FXML
+    private void onAddToBulk() {
+        picks.add(List.copyOf(resultsList.getSelectionModel().getSelectedItems()));
     }
 
     private void openSelected() {

@@ -1,13 +1,20 @@
 package dev.moddesk.app.creators;
 
 import dev.moddesk.app.core.ActiveView;
+import dev.moddesk.app.core.I18n;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** The Creators view: search beside the creator page, the quota request queue, the tier defaults editor. */
+/**
+ * The Creators view: search beside the creator page, the quota request queue, a bulk change to hand-picked creators,
+ * the tier defaults editor.
+ */
 public final class CreatorsController implements ActiveView {
     private final CreatorSelection selection;
+    private final BulkPicks picks;
+    private final I18n i18n;
 
     @FXML
     private TabPane creatorsTabs;
@@ -21,14 +28,22 @@ public final class CreatorsController implements ActiveView {
     private QuotaRequestsController requestsController;
     @FXML
     private TiersController tiersController;
+    @FXML
+    private Tab bulkTab;
+    @FXML
+    private BulkController bulkController;
 
-    public CreatorsController(CreatorSelection selection) {
+    public CreatorsController(CreatorSelection selection, BulkPicks picks, I18n i18n) {
         this.selection = selection;
+        this.picks = picks;
+        this.i18n = i18n;
     }
 
     @FXML
     private void initialize() {
         selection.onShowPage(() -> creatorsTabs.getSelectionModel().select(creatorsTab));
+        bulkTab.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.get("creators.tab.bulk", picks.picked().size()), picks.picked()));
     }
 
     @Override
@@ -37,6 +52,7 @@ public final class CreatorsController implements ActiveView {
         pageController.activate();
         requestsController.activate();
         tiersController.activate();
+        bulkController.activate();
     }
 
     @Override
@@ -45,5 +61,6 @@ public final class CreatorsController implements ActiveView {
         pageController.deactivate();
         requestsController.deactivate();
         tiersController.deactivate();
+        bulkController.deactivate();
     }
 }

@@ -5,7 +5,6 @@ import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.EventBus;
 import dev.moddesk.app.core.Events;
 import dev.moddesk.contract.creators.BulkResult;
-import dev.moddesk.contract.creators.CreatorOutcome;
 import dev.moddesk.contract.creators.CreatorValues;
 import dev.moddesk.contract.creators.FeatureFlag;
 import dev.moddesk.contract.creators.Limit;
@@ -51,7 +50,7 @@ public final class TierEditorModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty loadError = new SimpleStringProperty("");
     private final ObjectProperty<BulkResult> result = new SimpleObjectProperty<>();
-    private final ObservableList<CreatorOutcome> outcomes = FXCollections.observableArrayList();
+    private final OutcomePages outcomes;
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -68,6 +67,7 @@ public final class TierEditorModel {
         this.bus = Objects.requireNonNull(bus);
         this.fx = Objects.requireNonNull(fx);
         this.editable = editable;
+        this.outcomes = new OutcomePages(text);
         for (Limit limit : Limit.values()) {
             StringProperty p = new SimpleStringProperty("");
             p.subscribe(v -> edited());
@@ -255,7 +255,7 @@ public final class TierEditorModel {
         return result;
     }
 
-    public ObservableList<CreatorOutcome> outcomes() {
+    public OutcomePages outcomes() {
         return outcomes;
     }
 

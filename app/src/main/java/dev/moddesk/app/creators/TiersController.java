@@ -2,19 +2,14 @@ package dev.moddesk.app.creators;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.LabelVisibility;
-import dev.moddesk.contract.creators.CreatorOutcome;
 import dev.moddesk.contract.creators.FeatureFlag;
 import dev.moddesk.contract.creators.Limit;
 import dev.moddesk.contract.creators.Tier;
-import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
@@ -45,13 +40,7 @@ public final class TiersController implements ActiveView {
     @FXML
     private Label tierSummaryLabel;
     @FXML
-    private TableView<CreatorOutcome> outcomesTable;
-    @FXML
-    private TableColumn<CreatorOutcome, String> outcomeCreatorColumn;
-    @FXML
-    private TableColumn<CreatorOutcome, String> outcomeStatusColumn;
-    @FXML
-    private TableColumn<CreatorOutcome, String> outcomeEffectColumn;
+    private OutcomesController tierOutcomesController;
 
     public TiersController(TierEditorModel vm) {
         this.vm = vm;
@@ -107,25 +96,7 @@ public final class TiersController implements ActiveView {
         LabelVisibility.hideWhenEmpty(tierLoadErrorLabel);
         LabelVisibility.hideWhenEmpty(tierErrorLabel);
         LabelVisibility.hideWhenEmpty(tierSummaryLabel);
-        Label none = new Label(text.i18n().get("creators.tiers.noPreview"));
-        none.getStyleClass().add("text-muted");
-        none.setWrapText(true);
-        outcomesTable.setPlaceholder(none);
-        outcomesTable.setItems(vm.outcomes());
-        outcomeCreatorColumn.setCellValueFactory(c -> cell(text.creatorName(c.getValue())));
-        outcomeStatusColumn.setCellValueFactory(c -> cell(text.outcome(c.getValue().status())));
-        outcomeEffectColumn.setCellValueFactory(c -> cell(effect(c.getValue())));
-    }
-
-    private String effect(CreatorOutcome o) {
-        if (o.problem() != null) {
-            return o.problem().detail() != null ? o.problem().detail() : o.problem().title();
-        }
-        return o.effect() == null ? "" : text.effect(o.effect(), List.of());
-    }
-
-    private static ReadOnlyStringWrapper cell(String s) {
-        return new ReadOnlyStringWrapper(s);
+        tierOutcomesController.show(vm.outcomes(), "creators.tiers.noPreview");
     }
 
     @Override

@@ -183,4 +183,31 @@ class CreatorModelsTest {
         assertThat(CreatorText.oneLine("晴天\nSunny\u202Egnp.exe\u0000")).isEqualTo("晴天 Sunny\uFFFDgnp.exe ");
         assertThat(CreatorText.oneLine("x".repeat(299) + "😀")).hasSize(299);
     }
+
+    @Test
+    void outcomesOfALargeChangeArePagedAndNameTheCreator() {
+        OutcomePages pages = new OutcomePages(text);
+        java.util.List<dev.moddesk.contract.creators.CreatorOutcome> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= 250; i++) {
+            all.add(new dev.moddesk.contract.creators.CreatorOutcome(i, i == 7 ? "晴天\u202E\nevil" : "creator " + i,
+                    dev.moddesk.contract.creators.CreatorOutcome.Status.CHANGED, null, null));
+        }
+        all.add(new dev.moddesk.contract.creators.CreatorOutcome(987_654, null,
+                dev.moddesk.contract.creators.CreatorOutcome.Status.REFUSED, null, null));
+        pages.setAll(all);
+        assertThat(pages.page()).hasSize(100);
+        assertThat(pages.rangeProperty().get()).isEqualTo("1–100 of 251");
+        assertThat(pages.hasPreviousProperty().get()).isFalse();
+        assertThat(text.creatorName(pages.page().get(6))).doesNotContain("\n").doesNotContain("\u202E")
+                .startsWith("晴天");
+        pages.next();
+        pages.next();
+        assertThat(pages.rangeProperty().get()).isEqualTo("201–251 of 251");
+        assertThat(pages.hasNextProperty().get()).isFalse();
+        assertThat(text.creatorName(pages.page().getLast())).isEqualTo("#987654");
+        pages.previous();
+        assertThat(pages.page().getFirst().creatorId()).isEqualTo(101);
+        pages.setAll(all.subList(0, 3));
+        assertThat(pages.rangeProperty().get()).as("one page needs no range").isEmpty();
+    }
 }

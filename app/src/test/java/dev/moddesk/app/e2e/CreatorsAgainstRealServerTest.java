@@ -76,6 +76,9 @@ class CreatorsAgainstRealServerTest {
         }
         events.add(platform.fanGroup("e2e-rain", "e2e-rain-g1", "阵雨群 1", 40));
         events.add(platform.creator("e2e-wind", "微风E2E", "STANDARD", true, 52_000));
+        events.add(platform.creator("e2e-bulk-a", "批量甲E2E", "STANDARD", true, 3_000));
+        events.add(platform.creator("e2e-bulk-b", "批量乙E2E", "STANDARD", false, 2_000));
+        events.add(platform.creator("e2e-bulk-c", "批量丙E2E", "STANDARD", true, 1_000));
         for (int i = 1; i <= 6; i++) {
             events.add(platform.fanGroup("e2e-wind", "e2e-wind-g" + i, "微风群 " + i, 60 + i));
         }
@@ -254,6 +257,45 @@ class CreatorsAgainstRealServerTest {
         assertThat(saved.stream().filter(FanGroup::shown).map(FanGroup::name)).containsExactly(
                 "微风群 1", "微风群 6", "微风群 2", "微风群 3", "微风群 4");
         assertThat(saved.stream().filter(g -> !g.shown()).map(FanGroup::name)).containsExactly("微风群 5");
+    }
+
+    @Test
+    void anAdminPicksCreatorsInTheSearchAndTurnsVideoCallOnForThemWithAnOutcomeEach(FxRobot robot) {
+        openCreators(robot, Role.ADMIN);
+        robot.clickOn("#searchField").write("批量");
+        ListView<?> results = find(robot, "#resultsList");
+        await(() -> results.getItems().size() == 3);
+        robot.type(KeyCode.DOWN);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        await(() -> results.getSelectionModel().getSelectedItems().size() == 3);
+        robot.clickOn("#addToBulkButton");
+        robot.clickOn("Bulk change (3)");
+        ListView<?> picked = find(robot, "#bulkPickedList");
+        await(() -> picked.getItems().size() == 3);
+
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) find(robot, "#bulkSettingChoice"))
+                .setValue("VIDEO_CALL"));
+        await(() -> find(robot, "#bulkEnabledBox").isVisible() && !find(robot, "#bulkNumberField").isVisible());
+        robot.clickOn("#bulkReasonField").write("Video call pilot for the fan meeting");
+        robot.clickOn("#bulkPreviewButton");
+        Label summary = find(robot, "#bulkSummaryLabel");
+        await(() -> summary.getText().startsWith("Preview: 2 creators change, 0 stay as they are, 1 refused"));
+        TableView<?> outcomes = robot.lookup("#outcomesTable").queryAll().stream()
+                .filter(n -> n.getScene() != null && n.isVisible() && ((TableView<?>) n).getItems().size() == 3)
+                .map(n -> (TableView<?>) n).findFirst().orElseThrow();
+        assertThat(outcomes.getItems()).extracting(o -> ((dev.moddesk.contract.creators.CreatorOutcome) o)
+                .displayName()).containsExactlyInAnyOrder("批量甲E2E", "批量乙E2E", "批量丙E2E");
+        assertThat(creators.creator(creatorId("e2e-bulk-a")).join().effective().on(
+                dev.moddesk.contract.creators.FeatureFlag.VIDEO_CALL)).as("a preview writes nothing").isFalse();
+
+        robot.clickOn("#bulkApplyButton");
+        await(() -> summary.getText().startsWith("Applied: 2 creators changed, 0 stayed as they were, 1 refused"));
+        for (String ext : List.of("e2e-bulk-a", "e2e-bulk-c")) {
+            assertThat(creators.creator(creatorId(ext)).join().effective().on(
+                    dev.moddesk.contract.creators.FeatureFlag.VIDEO_CALL)).as(ext).isTrue();
+        }
+        assertThat(creators.creator(creatorId("e2e-bulk-b")).join().effective().on(
+                dev.moddesk.contract.creators.FeatureFlag.VIDEO_CALL)).as("unverified: refused").isFalse();
     }
 
     /** The list cell that shows the group named {@code name}. */
