@@ -80,7 +80,8 @@ public final class PemKeyStore {
         }
     }
 
-    static List<Certificate> certificates(Path file) {
+    /** The certificates in a PEM file, in file order (a chain starts with the server's own). */
+    public static List<Certificate> certificates(Path file) {
         try {
             List<Certificate> chain = List.copyOf(CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(read(file))));

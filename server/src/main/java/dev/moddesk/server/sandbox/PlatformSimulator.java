@@ -74,6 +74,14 @@ public final class PlatformSimulator implements AutoCloseable {
      */
     public PlatformSimulator(URI baseUrl, String platformKey, List<Function<SimulationContext, SimulatedActivity>> activities,
             double eventsPerSecond, Path cursorFile, Clock clock, ObjectMapper json) {
+        this(baseUrl, platformKey, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), activities,
+                eventsPerSecond, cursorFile, clock, json);
+    }
+
+    /** Talks to the server with {@code http} (the sandbox's, which trusts the server's own certificate with TLS). */
+    public PlatformSimulator(URI baseUrl, String platformKey, HttpClient http,
+            List<Function<SimulationContext, SimulatedActivity>> activities, double eventsPerSecond, Path cursorFile,
+            Clock clock, ObjectMapper json) {
         if (eventsPerSecond <= 0) {
             throw new IllegalArgumentException("eventsPerSecond must be positive");
         }
@@ -86,7 +94,7 @@ public final class PlatformSimulator implements AutoCloseable {
         this.cursorFile = cursorFile;
         this.clock = clock;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        this.http = http;
         this.cursor.set(readCursor());
     }
 

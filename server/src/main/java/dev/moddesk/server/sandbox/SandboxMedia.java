@@ -31,9 +31,8 @@ public final class SandboxMedia {
         return CircleApplicantsActivity.mediaKeys();
     }
 
-    /** Uploads every clip and poster; returns how many the server took (stored now or already there). */
-    public static int uploadAll(URI baseUrl, String platformKey) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Uploads every clip and poster with {@code http} (see {@link SandboxHttp}); returns how many the server took (stored now or already there). */
+    public static int uploadAll(URI baseUrl, String platformKey, HttpClient http) {
         int stored = 0;
         for (String key : keys()) {
             try (InputStream in = SandboxMedia.class.getResourceAsStream(FOLDER + key)) {

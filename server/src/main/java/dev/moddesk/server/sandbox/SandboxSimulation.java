@@ -11,6 +11,7 @@ import dev.moddesk.server.sandbox.rooms.RoomsHoldGate;
 import dev.moddesk.server.sandbox.rooms.RoomsActivity;
 import dev.moddesk.server.sandbox.rooms.RoomsSimulation;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class SandboxSimulation {
     public static PlatformSimulator start(Services services, String baseUrl, double eventsPerSecond,
                                           SandboxFeature controls) {
         String key = newKey(services);
-        SandboxMedia.uploadAll(URI.create(baseUrl), key);
+        HttpClient http = SandboxHttp.client(services.config().tls());
+        SandboxMedia.uploadAll(URI.create(baseUrl), key, http);
         if (eventsPerSecond <= 0) {
             return null;
         }
@@ -53,10 +55,10 @@ public final class SandboxSimulation {
             RoomsHoldGate gate = new RoomsHoldGate(new HeldWordsPlatform(services.clock(), "held-rooms-"
                     + UUID.randomUUID().toString().substring(0, 8)));
             activities.add(context -> gate);
-            activities.add(context -> liveRooms(context, URI.create(baseUrl), key, rooms, services.clock(),
-                    gate, controls));
+            activities.add(context -> liveRooms(context, URI.create(baseUrl), key, http, rooms,
+                    services.clock(), gate, controls));
         }
-        PlatformSimulator simulator = new PlatformSimulator(URI.create(baseUrl), key, activities,
+        PlatformSimulator simulator = new PlatformSimulator(URI.create(baseUrl), key, http, activities,
                 eventsPerSecond, dataDir == null ? null : dataDir.resolve(CURSOR_FILE), services.clock(),
                 Json.mapper());
         simulator.start();
@@ -69,13 +71,13 @@ public final class SandboxSimulation {
      * is shown.
      */
     private static SimulatedActivity liveRooms(SimulationContext context, URI baseUrl, String key,
-                                               ServerConfig.Rooms rooms, Clock clock, MessageGate gate,
+                                               HttpClient http, ServerConfig.Rooms rooms, Clock clock, MessageGate gate,
                                                SandboxFeature controls) {
         RoomsSimulation simulation = new RoomsSimulation(new SplittableRandom(), context.population(),
                 "sim-" + UUID.randomUUID().toString().substring(0, 8), gate,
                 new RoomsSimulation.Settings(ROOMS, rooms.simChatRate(), rooms.simHotRoomRate(),
                         Duration.ofMinutes(5), Duration.ofMinutes(1)));
-        RoomTraffic traffic = new RoomTraffic(baseUrl, key, simulation, clock, Json.mapper());
+        RoomTraffic traffic = new RoomTraffic(baseUrl, key, http, simulation, clock, Json.mapper());
         if (controls != null) {
             controls.attach(traffic);
         }
