@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds ModDesk and starts the console in sandbox mode: it launches the reference server on an embedded database
 # with the platform simulator, signs in and shows live data. Closing the window stops the server.
+# The console runs on the module path: java --module-path app/target/<app jar>:app/target/modules
+#   --module dev.moddesk.app/dev.moddesk.app.Launcher (see app/pom.xml, exec:exec).
 # Extra arguments go to the console, e.g. scripts/sandbox.sh --lang en --theme dark
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,8 @@ fi
 # Start-up cache (JDK AOT): rebuilt whenever the console's sources changed since it was made, because JDK 25.0.3 may
 # reuse stale classes from a cache made for older jars (JDK-8377932). A failed training run only costs speed.
 aot=app/target/moddesk.aot
-if [ ! -s "$aot" ] || [ -n "$(find app/src/main contract/src/main fxml styles pom.xml app/pom.xml contract/pom.xml \
+if [ ! -s "$aot" ] || [ -n "$(find app/src/main contract/src/main screening/src/main fxml styles pom.xml app/pom.xml contract/pom.xml \
+      screening/pom.xml \
       -newer "$aot" -print -quit 2>/dev/null)" ]; then
   echo "Preparing the start-up cache (once after each change)…"
   rm -f "$aot"

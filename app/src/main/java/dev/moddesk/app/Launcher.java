@@ -2,7 +2,10 @@ package dev.moddesk.app;
 
 import javafx.application.Application;
 
-/** Plain entry point: JavaFX on the class path needs a main class that is not the Application itself. */
+/**
+ * The console's entry point, {@code --module dev.moddesk.app/dev.moddesk.app.Launcher}. A plain class, so the same main
+ * also works from the class path (tools, tests), where JavaFX refuses an Application subclass as the main class.
+ */
 public final class Launcher {
     private Launcher() {
     }

@@ -1,10 +1,16 @@
 package dev.moddesk.app.core;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -44,9 +50,34 @@ public final class I18n {
         return l.equals(CHINESE) ? "zh-CN" : "en";
     }
 
+    /**
+     * The bundle for a supported language: English is the base file, Chinese the {@code _zh_CN} file over it. Read
+     * directly (UTF-8) rather than through {@code ResourceBundle.getBundle}, which in a named module allows no
+     * {@code Control} and would fall back to the JVM's default locale (English asked on a Chinese desktop would give
+     * Chinese).
+     */
     public static ResourceBundle load(Locale l) {
-        // No fallback to the JVM default locale: English is the base file, Chinese the _zh_CN one.
-        return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Bundle base = Bundle.read("/" + BUNDLE.replace('.', '/') + ".properties", null);
+        return l.equals(CHINESE) ? Bundle.read("/" + BUNDLE.replace('.', '/') + "_zh_CN.properties", base) : base;
+    }
+
+    /** A properties bundle from this module's resources, with an optional parent for missing keys. */
+    private static final class Bundle extends PropertyResourceBundle {
+        private Bundle(InputStream in, ResourceBundle parent) throws IOException {
+            super(new InputStreamReader(in, StandardCharsets.UTF_8));
+            setParent(parent);
+        }
+
+        static Bundle read(String resource, ResourceBundle parent) {
+            try (InputStream in = I18n.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new MissingResourceException("No message bundle " + resource, I18n.class.getName(), "");
+                }
+                return new Bundle(in, parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + resource, e);
+            }
+        }
     }
 
     public void setLocale(Locale l) {
