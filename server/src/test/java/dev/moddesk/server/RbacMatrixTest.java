@@ -168,4 +168,21 @@ class RbacMatrixTest {
             assertThat(response.status()).as(route.toString()).isEqualTo(403);
         }
     }
+
+    @Test
+    void theReportQueueIsForOpsAndAdminsOnlyAndModeratorsGet403() {
+        TestClient moderator = server.as(Role.MODERATOR);
+        List<Route> routes = server.server().api().routes().stream()
+                .filter(r -> r.path().startsWith("/api/v1/reports")).toList();
+        assertThat(routes).hasSize(2);
+        for (Route route : routes) {
+            assertThat(route.access().kind()).as(route.toString()).isEqualTo(Access.Kind.STAFF);
+            assertThat(route.access().minRole()).as(route.toString()).isEqualTo(Role.OPS);
+            TestClient.Response response = moderator.send(route.method(), route.path(),
+                    route.bodyType() == null ? null : "application/json",
+                    route.bodyType() == null ? null : "{}".getBytes(StandardCharsets.UTF_8),
+                    Map.of("Idempotency-Key", "k"));
+            assertThat(response.status()).as(route.toString()).isEqualTo(403);
+        }
+    }
 }

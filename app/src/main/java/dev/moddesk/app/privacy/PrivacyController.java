@@ -96,6 +96,7 @@ public final class PrivacyController implements ActiveView {
             case "AUDIT.LOG" -> i18n.get("privacy.kind.auditLog");
             case "ROOMS.HELD_MESSAGES" -> i18n.get("privacy.kind.heldMessages");
             case "ROOMS.ACTIONS" -> i18n.get("privacy.kind.roomActions");
+            case "ROOMS.REPORTS" -> i18n.get("privacy.kind.roomReports");
             case "REVIEW.MEDIA" -> i18n.get("privacy.kind.decidedMedia");
             case "PLATFORM.WEBHOOK_DELIVERIES" -> i18n.get("privacy.kind.webhookDeliveries");
             case "PLATFORM.INGEST_EVENTS" -> i18n.get("privacy.kind.ingestEvents");

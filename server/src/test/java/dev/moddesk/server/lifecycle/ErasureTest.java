@@ -66,6 +66,8 @@ class ErasureTest {
     private static final String CHAT_LINE = "chat line Ll7 我在春熙路";
     private static final String FLAGGED_LINE = "flagged Ff2 代充 cheap";
     private static final String HELD_LINE = "held Hh3 wx-999";
+    /** What the victim wrote in a user report (举报) they filed about the bystander. */
+    private static final String REPORT_TEXT = "report by victim Rp55";
     private static final String BYSTANDER = "bystander-1";
     private static final String BYSTANDER_NICK = "Bystander-Kk4";
 
@@ -128,6 +130,16 @@ class ErasureTest {
         Map<String, Object> held = new LinkedHashMap<>(line("m-4", VICTIM, NICKNAME, HELD_LINE));
         held.put("listVersion", 1);
         send("message.held", held);
+        // The victim reports the bystander; the bystander reports the victim's flagged line. The warnings below
+        // resolve both, so report.resolved feed actions name the victim as a reporter.
+        send("report.created", Map.of("reportId", "rep-1", "roomId", "r-1", "targetKind", "USER",
+                "targetUserId", BYSTANDER, "targetNickname", BYSTANDER_NICK, "reporterId", VICTIM,
+                "reason", "HARASSMENT", "text", REPORT_TEXT));
+        send("report.created", Map.of("reportId", "rep-2", "roomId", "r-1", "targetKind", "MESSAGE",
+                "messageId", "m-2", "messageText", FLAGGED_LINE, "targetUserId", VICTIM, "targetNickname", NICKNAME,
+                "reporterId", BYSTANDER, "reason", "SPAM"));
+        send("report.created", Map.of("reportId", "rep-3", "roomId", "r-1", "targetKind", "USER",
+                "targetUserId", VICTIM, "targetNickname", NICKNAME, "reporterId", BYSTANDER, "reason", "SPAM"));
         for (String user : List.of(VICTIM, BYSTANDER)) {
             TestClient.Response warned = admin.send("POST", "/api/v1/rooms/r-1/actions", "application/json",
                     TestClient.json(new RoomActionRequest("user.warn", user, "rule 3", Map.of(), null)),
@@ -160,11 +172,12 @@ class ErasureTest {
         assertThat(TableDump.containing(before, HELD_LINE)).containsKeys("room_held_message");
         assertThat(TableDump.containing(before, CHAT_LINE)).as("the chat line is evidence").containsKeys("audit_log");
         assertThat(TableDump.containing(before, ROOM_TITLE)).containsKeys("room");
+        assertThat(TableDump.containing(before, REPORT_TEXT)).containsKeys("room_report");
 
         TestClient.Response exported = admin.post("/api/v1/lifecycle/exports", new AccessRequest(VICTIM));
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
         assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4", CREATOR_NAME,
-                JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn");
+                JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn", REPORT_TEXT);
         assertThat(exported.header("Content-Disposition")).matches("attachment; filename=\"moddesk-user-[A-Za-z0-9_-]+"
                 + "-[0-9a-f]{8}\\.json\"");
         new OpenApiContract(server).check("POST", "/api/v1/lifecycle/exports", exported);
@@ -190,7 +203,7 @@ class ErasureTest {
         assertThat(count(report, "review", "circle owner names")).isEqualTo(1);
         for (String personal : List.of(VICTIM, NICKNAME, ANSWER_1, ANSWER_2, CAPTION, NOTE, "Lake Qx81",
                 "wx-secret-777", CREATOR_NAME, JUSTIFICATION, OWNER_NAME, CHAT_LINE, FLAGGED_LINE, HELD_LINE,
-                ROOM_TITLE)) {
+                ROOM_TITLE, REPORT_TEXT)) {
             assertThat(TableDump.containing(after, personal)).as("tables still holding " + personal).isEmpty();
         }
         assertThat(TableDump.containing(after, BYSTANDER_NICK)).as("the bystander is untouched")
@@ -198,7 +211,9 @@ class ErasureTest {
         assertThat(TableDump.containing(after, "bystander line Bb3")).as("the bystander's evidence stays")
                 .containsKeys("audit_log");
         assertThat(TableDump.containing(after, report.pseudonym())).as("facts that stay, under the pseudonym")
-                .containsKeys("room", "room_held_message", "room_action", "review_circle");
+                .containsKeys("room", "room_held_message", "room_action", "review_circle", "room_report");
+        assertThat(count(report, "room reports", "reports filed by the user")).isEqualTo(1);
+        assertThat(count(report, "room reports", "reports about the user")).isEqualTo(2);
         assertThat(Files.exists(mediaDir.resolve("victim-clip.mp4"))).isFalse();
         assertThat(Files.exists(mediaDir.resolve("victim-clip.jpg"))).isFalse();
 

@@ -46,8 +46,16 @@ public final class RoomActions {
     private final Clock clock;
     private final RoomActionStore store = new RoomActionStore();
     private final RoomEvidence evidence;
+    private final ActionFollower follower;
 
     public RoomActions(Jdbi jdbi, RoomBus bus, AuditLog audit, ActionPublisher feed, Clock clock) {
+        this(jdbi, bus, audit, feed, clock, ActionFollower.NONE);
+    }
+
+    /** {@code follower} hears every action in its transaction (live rooms: the user reports it resolves). */
+    public RoomActions(Jdbi jdbi, RoomBus bus, AuditLog audit, ActionPublisher feed, Clock clock,
+                       ActionFollower follower) {
+        this.follower = follower;
         this.jdbi = jdbi;
         this.bus = bus;
         this.audit = audit;
@@ -120,6 +128,7 @@ public final class RoomActions {
         if (undoes != null) {
             store.markUndone(h, undoes, id);
         }
+        follower.acted(h, actor, roomId, kind.wire(), targetId, targetUser, id);
 
         List<RoomEvent> appended = bus.append(roomId, events(kind, action, request, actor, now));
         RoomActionResult result = new RoomActionResult(roomId, appended.getFirst().seq(), feedId, action);

@@ -10,6 +10,7 @@ import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import dev.moddesk.server.rooms.bus.RoomBuses;
+import dev.moddesk.server.rooms.reports.RoomReports;
 
 /**
  * Staff actions in live rooms (OPS and ADMIN; moderators 403): {@code POST /api/v1/rooms/{room}/actions} with an
@@ -24,8 +25,9 @@ public final class RoomActionsFeature implements Feature {
 
     public RoomActionsFeature(Services services) {
         this.bus = RoomBuses.of(services);
+        // A room action on a reported target resolves its open user reports (RoomReports, in the same transaction).
         this.actions = new RoomActions(services.database().jdbi(), bus, services.auditLog(),
-                PlatformGateway.of(services).actions(), services.clock());
+                PlatformGateway.of(services).actions(), services.clock(), RoomReports.of(services));
     }
 
     public RoomActions actions() {

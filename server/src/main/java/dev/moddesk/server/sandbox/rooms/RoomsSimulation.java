@@ -51,6 +51,7 @@ public final class RoomsSimulation {
     private final RoomCast cast;
     private final ChatLines chat;
     private final AbuseLines abuse;
+    private final SimReports reports;
     private final RoomEvents events;
     private final RoomActionsOnPlatform actions;
     private final List<SimRoom> rooms = new ArrayList<>();
@@ -77,6 +78,7 @@ public final class RoomsSimulation {
         this.cast = new RoomCast(random, population, run);
         this.chat = new ChatLines(random);
         this.abuse = new AbuseLines(random);
+        this.reports = new SimReports(run);
         this.events = new RoomEvents(run);
         this.actions = new RoomActionsOnPlatform(this, events);
     }
@@ -295,8 +297,10 @@ public final class RoomsSimulation {
             return;
         }
         String text;
+        AbuseLines.Kind abusive = null;
         if (speaker.abuser() && !room.warned(speaker, now) && random.nextInt(3) == 0) {
-            text = abuse.next(abuse.kind());
+            abusive = abuse.kind();
+            text = abuse.next(abusive);
         } else {
             SimRoom.Person other = random.nextInt(10) == 0 ? someone(room) : null;
             text = chat.next(room.kind, other == null || other == speaker ? null : other.nickname(), room.city);
@@ -306,6 +310,9 @@ public final class RoomsSimulation {
         if (gate.show(room.id, messageId, speaker.id(), speaker.nickname(), text, now, sink)) {
             sink.message(room.id, messageId, speaker.id(), speaker.nickname(), text, now);
             shown++;
+            if (abusive != null) {
+                reports.abuseShown(room, speaker, messageId, text, abusive, now, sink);
+            }
         } else {
             withheld++;
         }

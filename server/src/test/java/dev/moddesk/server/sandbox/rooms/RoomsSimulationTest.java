@@ -95,6 +95,27 @@ class RoomsSimulationTest {
     }
 
     @Test
+    void usersReportSomeOfTheAbuseTheySeeAboutALineShownBefore() {
+        RoomsSimulation simulation = simulation(2_000, 0);
+        run(simulation, Duration.ofSeconds(30));
+        List<RecordingSink.Event> reports = sink.events.stream().filter(e -> e.type().equals("report.created"))
+                .toList();
+        assertThat(reports).isNotEmpty();
+        assertThat(reports.size()).as("some abuse, not every line").isLessThan(sink.lines.size() / 20);
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        sink.lines.forEach(l -> shown.add(l.messageId()));
+        for (RecordingSink.Event r : reports) {
+            assertThat(r.payload()).containsKeys("reportId", "roomId", "targetKind", "targetUserId", "reporterId",
+                    "reason");
+            assertThat(r.payload().get("reporterId")).isNotEqualTo(r.payload().get("targetUserId"));
+            if (r.payload().get("targetKind").equals("MESSAGE")) {
+                assertThat(shown).contains((String) r.payload().get("messageId"));
+            }
+        }
+        assertThat(reports).extracting(RecordingSink.Event::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theHotRoomSpikesWhenAsked() {
         RoomsSimulation simulation = simulation(1_000, 5_000);
         String hot = simulation.hotRoom().id();
