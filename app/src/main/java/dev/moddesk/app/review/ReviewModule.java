@@ -44,7 +44,8 @@ public final class ReviewModule implements FeatureModule {
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace(), app.i18n(),
                         app.views(), app.settings()))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(app.i18n()))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(app.i18n(), app.errors()))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(app.i18n(), app.errors(),
+                        workspace().timers()))
                 .register(BulkResultController.class, () -> new BulkResultController(app.i18n()))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(
                         workspace().newReasonCodes(), app.i18n()));

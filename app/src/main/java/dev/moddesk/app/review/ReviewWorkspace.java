@@ -38,6 +38,11 @@ public final class ReviewWorkspace {
         return new FocusModeModel(api, outbox, fx, timers, clock, errors);
     }
 
+    /** The timers every review model and the video player's start limit run on. */
+    public ReviewTimers timers() {
+        return timers;
+    }
+
     public ReasonCodesModel newReasonCodes() {
         return new ReasonCodesModel(api, fx, errors);
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -50,8 +49,11 @@ public final class VideoPlayerController {
     /** Counts videos loaded, so a download that finishes after the moderator moved on is dropped. */
     private long generation;
     /** A player that neither gets ready nor fails within this time is given up on: the poster stays, a note says so. */
-    private static final Duration START_LIMIT = Duration.seconds(30);
-    private PauseTransition startWatch;
+    static final java.time.Duration START_LIMIT = java.time.Duration.ofSeconds(30);
+    private final ReviewTimers timers;
+    private Subscription startWatch;
+    /** The player whose ready event has come (its status may read READY before that event runs here). */
+    private MediaPlayer readyPlayer;
 
     @FXML
     private StackPane videoPane;
@@ -70,9 +72,11 @@ public final class VideoPlayerController {
     @FXML
     private Label videoStatus;
 
-    public VideoPlayerController(I18n i18n, ErrorMessages errors) {
+    /** {@code timers} run the start limit (tests fire it by hand: no test waits 30 s). */
+    public VideoPlayerController(I18n i18n, ErrorMessages errors, ReviewTimers timers) {
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
         this.errors = errors;
+        this.timers = timers;
     }
 
     @FXML
@@ -155,6 +159,7 @@ public final class VideoPlayerController {
             player.dispose();
             player = null;
         }
+        readyPlayer = null;
         mediaView.setMediaPlayer(null);
     }
 
@@ -162,15 +167,8 @@ public final class VideoPlayerController {
         try {
             MediaPlayer created = new MediaPlayer(new Media(file.toUri().toString()));
             created.setOnError(() -> cannotPlay(created.getError()));
-            startWatch = new PauseTransition(START_LIMIT);
-            startWatch.setOnFinished(e -> {
-                if (player == created && created.getStatus() == MediaPlayer.Status.UNKNOWN) {
-                    log.info("video player did not start within {}", START_LIMIT);
-                    unavailable(text.get("review.video.noStart"));
-                }
-            });
-            startWatch.play();
             created.setOnReady(() -> {
+                readyPlayer = created;
                 stopStartWatch();
                 mediaView.setVisible(true);
                 posterView.setVisible(false);
@@ -193,6 +191,7 @@ public final class VideoPlayerController {
             created.setRate(transport.rateProperty().get());
             mediaView.setMediaPlayer(created);
             player = created;
+            watchStart(created);
         } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
             cannotPlay(e);
         }
@@ -218,9 +217,29 @@ public final class VideoPlayerController {
         Shown.show(videoNote);
     }
 
+    /**
+     * Gives {@code created} {@link #START_LIMIT} to get ready (or fail): a player whose ready event has not come by then is
+     * given up on,
+     * so a clip the platform's codecs choke on never leaves the moderator with a spinner.
+     */
+    private void watchStart(MediaPlayer created) {
+        Subscription watch = timers.every(START_LIMIT, () -> {
+            stopStartWatch();
+            if (player == created && readyPlayer != created) {
+                log.info("video player did not start within {}", START_LIMIT);
+                unavailable(text.get("review.video.noStart"));
+            }
+        });
+        if (player == created && startWatch == null) {
+            startWatch = watch;
+        } else {
+            watch.unsubscribe(); // it already fired (a limit that had passed) or the player is gone
+        }
+    }
+
     private void stopStartWatch() {
         if (startWatch != null) {
-            startWatch.stop();
+            startWatch.unsubscribe();
             startWatch = null;
         }
     }

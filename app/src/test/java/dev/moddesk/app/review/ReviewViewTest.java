@@ -72,7 +72,8 @@ class ReviewViewTest {
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
                         new SettingsStore(dir.resolve("config"))))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
+                        workspace.timers()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
         ViewRegistry.LoadedView loaded = views.load("review");

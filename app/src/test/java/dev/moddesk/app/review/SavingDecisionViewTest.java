@@ -62,7 +62,8 @@ class SavingDecisionViewTest {
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
                         new dev.moddesk.app.core.SettingsStore(dir.resolve("config"))))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
+                        workspace.timers()))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n));
         ViewRegistry.LoadedView loaded = views.load("review");
         stage.setScene(new Scene(loaded.root(), 1280, 800));

@@ -51,6 +51,9 @@ class VideoUnavailableTest {
     private final FakeReviewApi api = new FakeReviewApi(server, "mod1");
     private final I18n i18n = new I18n(Locale.ENGLISH);
     private final AtomicInteger requests = new AtomicInteger();
+    /** Set by a test: the player's 30 s start limit has already passed when the player is created. */
+    private final java.util.concurrent.atomic.AtomicBoolean startLimitPassed =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private DecisionOutbox outbox;
     private ActiveView view;
     private HttpServer media;
@@ -80,7 +83,14 @@ class VideoUnavailableTest {
         controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
                         new SettingsStore(config)))
                 .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors()))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
+                        (period, task) -> {
+                            if (period.equals(VideoPlayerController.START_LIMIT) && startLimitPassed.get()) {
+                                task.run();
+                                return () -> { };
+                            }
+                            return workspace.timers().every(period, task);
+                        }))
                 .register(BulkResultController.class, () -> new BulkResultController(i18n))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
         ViewRegistry.LoadedView loaded = views.load("review");
@@ -128,7 +138,11 @@ class VideoUnavailableTest {
     }
 
     private static void awaitNote(FxRobot robot, String start) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> note(robot).startsWith(start));
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> note(robot).startsWith(start));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the note reads \"" + note(robot) + "\", not \"" + start + "\"", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -156,6 +170,24 @@ class VideoUnavailableTest {
         assertThat(note(robot)).contains("It is no longer there");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> posterShown(robot));
         assertThat(robot.lookup("#mediaView").queryAs(MediaView.class).getMediaPlayer()).isNull();
+        decidesOnAsUsual(robot);
+    }
+
+    @Test
+    void aPlayerThatDoesNotStartWithinTheLimitIsGivenUpOnAndThePosterStays(FxRobot robot) throws Exception {
+        // A real clip: the player is created on it, and the limit passes before it gets ready (no 30 s wait here).
+        serve("/v/pets.mp4", 200, Files.readAllBytes(java.nio.file.Path.of(
+                "../server/src/main/resources/sandbox/media/pets.mp4")));
+        serve("/v/poster.png", 200, png());
+        server.setVideo(li, new VideoSubmission(base + "/v/pets.mp4", base + "/v/poster.png", 4, "猫咪"));
+        startLimitPassed.set(true);
+        open(robot);
+
+        awaitNote(robot, "Video unavailable: the player did not start. The poster is shown instead.");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> posterShown(robot));
+        assertThat(robot.lookup("#mediaView").queryAs(MediaView.class).getMediaPlayer()).isNull();
+        assertThat(robot.lookup("#videoControls").query().isVisible()).isFalse();
         decidesOnAsUsual(robot);
     }
 
