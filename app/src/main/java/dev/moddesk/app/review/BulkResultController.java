@@ -40,6 +40,11 @@ public final class BulkResultController {
                     setText(text.get("review.bulk.itemOk", String.valueOf(row.applicationId()), row.nickname(),
                             text.status(row.status())));
                     getStyleClass().add("review-outcome-ok");
+                } else if (OutboxEntry.NOT_ON_RECORD.equals(row.problemType())) {
+                    setText(text.get("review.bulk.itemAttention", String.valueOf(row.applicationId()),
+                            row.nickname(), row.status() == null ? text.get("review.attention.unknown")
+                                    : text.status(row.status())));
+                    getStyleClass().add("review-outcome-failed");
                 } else {
                     setText(text.get("review.bulk.itemFailed", String.valueOf(row.applicationId()), row.nickname(),
                             row.problemType(), row.detail() == null ? "" : row.detail()));

@@ -132,6 +132,18 @@ public record OutboxEntry(
         return with(SyncState.CANCELLED, attempts, null, null, null, null, sentKey, null, null);
     }
 
+    /**
+     * A bulk entry too old to send blindly, after reading each of its applications: {@code read} has an outcome per
+     * item, a result where the decision is on record, a {@link #NOT_ON_RECORD} problem (with the server's state as
+     * the result) where it is not.
+     */
+    OutboxEntry needsAttention(BulkDecisionResult read) {
+        return with(SyncState.NEEDS_ATTENTION, attempts, "needs-attention", null, null, read, sentKey, null, null);
+    }
+
+    /** The problem type of a bulk item that waited too long and is not on record on the server. */
+    public static final String NOT_ON_RECORD = "needs-attention";
+
     /** Too old to send blindly; {@code server} is the application as the server has it now (null: not read). */
     OutboxEntry needsAttention(ApplicationDetail server) {
         return with(SyncState.NEEDS_ATTENTION, attempts, "needs-attention", null, null, null, sentKey,
@@ -143,7 +155,12 @@ public record OutboxEntry(
      * known, then kind and reason must match). A 412 that was this entry's own earlier success is recognised so.
      */
     boolean isOnRecord(ApplicationDetail server, long staffId) {
-        if (kind != Kind.DECISION || server == null || server.status() == ApplicationStatus.PENDING) {
+        return kind == Kind.DECISION && onRecord(decision, server, staffId);
+    }
+
+    /** True when {@code server} shows {@code decision} on record, made by {@code staffId} (0: anyone). */
+    static boolean onRecord(DecisionRequest decision, ApplicationDetail server, long staffId) {
+        if (server == null || server.status() == ApplicationStatus.PENDING) {
             return false;
         }
         DecisionInfo d = server.decision();

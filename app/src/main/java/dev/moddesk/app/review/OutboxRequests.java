@@ -2,10 +2,12 @@ package dev.moddesk.app.review;
 
 import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
+import dev.moddesk.contract.Problem;
 import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.ApplicationDetail;
 import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
+import dev.moddesk.contract.review.BulkDecisionResult;
 import dev.moddesk.contract.review.BulkItemOutcome;
 import dev.moddesk.contract.review.DecisionResult;
 import java.util.List;
@@ -28,8 +30,10 @@ import org.slf4j.LoggerFactory;
  *       this one (same kind and reason, by this moderator), it was an earlier attempt's success whose stored answer
  *       the server no longer has, and the entry is CONFIRMED.</li>
  *   <li>An entry older than the server's idempotency retention is not sent blindly: a DECISION reads the
- *       application (CONFIRMED if it is on record, else NEEDS_ATTENTION with the server's state); a BULK entry
- *       NEEDS_ATTENTION at once. UNDO entries go as usual (the server refuses an undo out of its window).</li>
+ *       application (CONFIRMED if it is on record, else NEEDS_ATTENTION with the server's state); a BULK entry reads
+ *       each of its applications (CONFIRMED if every one is on record, else NEEDS_ATTENTION with an outcome per
+ *       item: on record, or not with the server's state). UNDO entries go as usual (the server refuses an undo out
+ *       of its window).</li>
  * </ul>
  */
 final class OutboxRequests {
@@ -50,7 +54,7 @@ final class OutboxRequests {
     CompletableFuture<OutboxEntry> send(OutboxEntry e, boolean outlivedItsKey) {
         try {
             if (outlivedItsKey && e.kind() != OutboxEntry.Kind.UNDO) {
-                return e.kind() == OutboxEntry.Kind.BULK ? CompletableFuture.completedFuture(e.needsAttention(null))
+                return e.kind() == OutboxEntry.Kind.BULK ? bulkOnRecord(e)
                         : api.application(e.applicationId()).thenApply(d -> e.isOnRecord(d, staffId)
                                 ? e.confirmed(resultOf(d), null) : e.needsAttention(d));
             }
@@ -64,6 +68,27 @@ final class OutboxRequests {
             return CompletableFuture.failedFuture(error);
         }
     }
+
+    /** Reads every application of a bulk entry that outlived its key: which of its decisions are on record. */
+    private CompletableFuture<OutboxEntry> bulkOnRecord(OutboxEntry e) {
+        List<CompletableFuture<BulkItemOutcome>> reads = e.bulk().items().stream()
+                .map(item -> api.application(item.applicationId()).thenApply(d -> OutboxEntry.onRecord(
+                        e.bulk().decision(), d, staffId) ? new BulkItemOutcome(item.applicationId(), resultOf(d), null)
+                        : new BulkItemOutcome(item.applicationId(), resultOf(d), NOT_ON_RECORD)))
+                .toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<BulkItemOutcome> outcomes = reads.stream().map(CompletableFuture::join).toList();
+            BulkDecisionResult read = new BulkDecisionResult(outcomes);
+            boolean all = outcomes.stream().allMatch(o -> o.problem() == null);
+            log.info("bulk decision {} outlived its key: {} of {} on record", e.idempotencyKey(),
+                    outcomes.stream().filter(o -> o.problem() == null).count(), outcomes.size());
+            return all ? e.confirmed(null, read) : e.needsAttention(read);
+        });
+    }
+
+    /** The item's decision is not on record; the outcome's result carries the server's state instead. */
+    private static final Problem NOT_ON_RECORD = new Problem(OutboxEntry.NOT_ON_RECORD, "Not on record", 0, null,
+            null, null, null);
 
     private CompletableFuture<OutboxEntry> decide(OutboxEntry e) {
         if (e.retriesThroughBulk()) {

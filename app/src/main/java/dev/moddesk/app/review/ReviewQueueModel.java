@@ -258,7 +258,8 @@ public final class ReviewQueueModel {
         if (e.kind() != OutboxEntry.Kind.BULK || !e.idempotencyKey().equals(bulkKey)) {
             return;
         }
-        if (e.state() == OutboxEntry.SyncState.CONFIRMED) {
+        if (e.state() == OutboxEntry.SyncState.CONFIRMED
+                || e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION && e.bulkResult() != null) {
             bulkPending.set(false);
             List<BulkOutcomeRow> out = new ArrayList<>();
             for (BulkItemOutcome o : e.bulkResult().outcomes()) {
@@ -266,6 +267,10 @@ public final class ReviewQueueModel {
                 if (o.problem() == null && o.result() != null) {
                     out.add(new BulkOutcomeRow(o.applicationId(), nickname, true, o.result().status(), null, null));
                     applicationDecided(o.applicationId());
+                } else if (o.problem() != null && OutboxEntry.NOT_ON_RECORD.equals(o.problem().type())) {
+                    // Waited longer than the server keeps decisions: not sent; the row shows the server's state.
+                    out.add(new BulkOutcomeRow(o.applicationId(), nickname, false,
+                            o.result() == null ? null : o.result().status(), OutboxEntry.NOT_ON_RECORD, null));
                 } else {
                     String type = o.problem() == null ? "unknown" : ProblemType.fromUri(o.problem().type())
                             .map(ProblemType::slug).orElse(o.problem().type());
@@ -276,6 +281,9 @@ public final class ReviewQueueModel {
             bulkOutcomes.setAll(out);
             bulkSucceeded.set((int) out.stream().filter(BulkOutcomeRow::succeeded).count());
             bulkFailed.set(out.size() - bulkSucceeded.get());
+            if (e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
+                notice.set(Notice.warning("review.notice.bulkAttention", bulkSucceeded.get(), out.size()));
+            }
         } else if (e.state() == OutboxEntry.SyncState.FAILED || e.state() == OutboxEntry.SyncState.NEEDS_ATTENTION) {
             bulkPending.set(false);
             notice.set(Notice.error("review.notice.bulkFailed", String.valueOf(

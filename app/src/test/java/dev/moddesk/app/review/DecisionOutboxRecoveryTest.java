@@ -142,6 +142,61 @@ class DecisionOutboxRecoveryTest {
     }
 
     @Test
+    void aBulkEntryOlderThanTheRetentionThatLandedIsConfirmedFromEachApplicationsRecord() {
+        long a = f.claimed("小李");
+        long b = f.claimed("小王");
+        f.fake.loseBulkResponses(1);
+        try (DecisionOutbox outbox = f.outbox(WAIT)) {
+            outbox.start();
+            String key = outbox.submitBulk(REJECT_AD, List.of(new DecisionOutbox.BulkTarget(a, 1),
+                    new DecisionOutbox.BulkTarget(b, 1))).idempotencyKey();
+            Eventually.await("attempted", () -> f.attemptsOf(key) >= 1);
+            f.clock.advance(Duration.ofDays(8));
+            f.fake.forgetIdempotencyKeys();
+
+            outbox.retryNow();
+
+            Eventually.await("confirmed", () -> f.stateOf(key) == OutboxEntry.SyncState.CONFIRMED);
+            assertThat(f.seen.get(key).bulkResult().outcomes()).extracting(o -> o.result().status())
+                    .containsExactly(ApplicationStatus.REJECTED, ApplicationStatus.REJECTED);
+        }
+        assertThat(decisionRequests(a)).as("not sent again blindly").hasSize(1);
+        assertThat(f.fake.decisionsApplied(a)).isEqualTo(1);
+        assertThat(f.fake.decisionsApplied(b)).isEqualTo(1);
+    }
+
+    @Test
+    void aBulkEntryOlderThanTheRetentionNotOnRecordNeedsAttentionWithEachApplicationsStateAndIsNotSent() {
+        long a = f.claimed("小李");
+        long b = f.claimed("小王");
+        f.fake.setDown(true);
+        String key;
+        try (DecisionOutbox outbox = f.outbox(WAIT)) {
+            outbox.start();
+            key = outbox.submitBulk(APPROVE, List.of(new DecisionOutbox.BulkTarget(a, 1),
+                    new DecisionOutbox.BulkTarget(b, 1))).idempotencyKey();
+            Eventually.await("attempted", () -> f.attemptsOf(key) >= 1);
+            // Eight days offline; meanwhile another moderator rejected one of the two.
+            f.clock.advance(Duration.ofDays(8));
+            f.fake.advance(Duration.ofDays(8));
+            f.fake.claimAs("mod2", b);
+            f.fake.decide("mod2", b, 1, "their-key", REJECT_AD);
+            f.fake.setDown(false);
+
+            outbox.retryNow();
+
+            Eventually.await("needs attention", () -> f.stateOf(key) == OutboxEntry.SyncState.NEEDS_ATTENTION);
+            assertThat(f.seen.get(key).bulkResult().outcomes()).allSatisfy(o ->
+                    assertThat(o.problem().type()).isEqualTo(OutboxEntry.NOT_ON_RECORD));
+            assertThat(f.seen.get(key).bulkResult().outcomes()).extracting(o -> o.result().status())
+                    .containsExactly(ApplicationStatus.PENDING, ApplicationStatus.REJECTED);
+        }
+        assertThat(decisionRequests(a)).as("nothing is sent for an entry the server may have forgotten").isEmpty();
+        assertThat(f.fake.status(a)).isEqualTo(ApplicationStatus.PENDING);
+        assertThat(f.fake.status(b)).isEqualTo(ApplicationStatus.REJECTED);
+    }
+
+    @Test
     void theRetentionTheServerAnnouncesIsUsed() {
         long a = f.claimed("小李");
         f.fake.setDown(true);
