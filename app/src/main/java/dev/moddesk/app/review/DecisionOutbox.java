@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Durable local outbox for review decisions. A decision counts as made once it is on disk (one file per entry,
- * written atomically and synced); the write runs on the outbox's own thread, so {@code submit*} returns at once with
+ * written atomically and synced; entries submitted while the disk is busy are written together with one folder
+ * sync, a group commit); the write runs on the outbox's own thread, so {@code submit*} returns at once with
  * a {@link Submission} whose {@code durable} future completes when the entry is on disk. The outbox's lock guards
  * only its map and is never held during file I/O or HTTP calls, so the FX thread never waits on the disk.
  *
@@ -111,6 +112,7 @@ public final class DecisionOutbox implements AutoCloseable {
     private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, ScheduledFuture<?>> waiting = new HashMap<>();
+    private final java.util.Queue<QueuedWrite> queuedWrites = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long nextSequence = 1;
     private boolean started;
     private volatile boolean closed;
@@ -282,26 +284,50 @@ public final class DecisionOutbox implements AutoCloseable {
 
     private Submission persist(OutboxEntry saving) {
         CompletableFuture<OutboxEntry> durable = new CompletableFuture<>();
-        String key = saving.idempotencyKey();
-        disk.execute(() -> {
+        queuedWrites.add(new QueuedWrite(saving, durable));
+        disk.execute(this::writeQueued);
+        return new Submission(saving, durable);
+    }
+
+    /** A new entry on its way to the disk, and whoever waits for it to get there. */
+    private record QueuedWrite(OutboxEntry saving, CompletableFuture<OutboxEntry> durable) {
+    }
+
+    /**
+     * Group commit: every entry submitted by now goes to disk together, with one folder sync for all, so decisions
+     * made faster than the disk syncs wait for one sync, not for a queue of them. Each then counts as made.
+     */
+    private void writeQueued() {
+        List<QueuedWrite> batch = new ArrayList<>();
+        for (QueuedWrite w = queuedWrites.poll(); w != null; w = queuedWrites.poll()) {
+            OutboxEntry now;
             synchronized (this) {
-                if (entries.get(key) != saving) {
-                    durable.complete(entries.get(key)); // cancelled before it reached the disk
-                    return;
-                }
+                now = entries.get(w.saving().idempotencyKey());
             }
-            OutboxEntry stored = saving.stored();
-            try {
-                files.write(stored);
-            } catch (RuntimeException e) {
+            if (now != w.saving()) {
+                w.durable().complete(now); // cancelled before it reached the disk
+            } else {
+                batch.add(w);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<RuntimeException> errors = files.writeAll(batch.stream().map(w -> w.saving().stored()).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEntry saving = batch.get(i).saving();
+            CompletableFuture<OutboxEntry> durable = batch.get(i).durable();
+            String key = saving.idempotencyKey();
+            if (errors.get(i) != null) {
                 synchronized (this) {
                     entries.remove(key);
                 }
                 log.error("outbox: {} on application {} could not be written", saving.kind(),
-                        saving.applicationId(), e);
-                durable.completeExceptionally(e);
-                return;
+                        saving.applicationId(), errors.get(i));
+                durable.completeExceptionally(errors.get(i));
+                continue;
             }
+            OutboxEntry stored = saving.stored();
             synchronized (this) {
                 if (entries.get(key) == saving) {
                     entries.put(key, stored);
@@ -309,9 +335,8 @@ public final class DecisionOutbox implements AutoCloseable {
             }
             notifyChanged(stored);
             durable.complete(stored); // before any send: the maker hears "made" before "confirmed"
-            kick();
-        });
-        return new Submission(saving, durable);
+        }
+        kick();
     }
 
     /** Records, on disk, that {@code switched} goes out under its new key from now on; on the outbox's thread. */

@@ -67,9 +67,40 @@ final class OutboxFiles {
         }
     }
 
+    /**
+     * Writes every entry durably with one folder sync for all (group commit); returns, per entry in order, null when
+     * it is on disk or the error that kept it off. After a batch error each entry is written again on its own, so
+     * one bad entry does not sink the others.
+     */
+    List<RuntimeException> writeAll(List<OutboxEntry> batch) {
+        List<RuntimeException> outcome = new ArrayList<>();
+        try {
+            Files.createDirectories(directory);
+            List<byte[]> contents = new ArrayList<>();
+            for (OutboxEntry e : batch) {
+                contents.add(json.writeValueAsBytes(e));
+            }
+            AtomicFiles.writeAll(batch.stream().map(this::fileOf).toList(), contents, sync);
+            batch.forEach(e -> outcome.add(null));
+            return outcome;
+        } catch (IOException batchError) {
+            log.warn("outbox: a group write failed ({}); writing its {} entries one by one", batchError.toString(),
+                    batch.size());
+        }
+        for (OutboxEntry e : batch) {
+            try {
+                write(e);
+                outcome.add(null);
+            } catch (RuntimeException error) {
+                outcome.add(error);
+            }
+        }
+        return outcome;
+    }
+
     void delete(OutboxEntry e) {
         try {
-            AtomicFiles.delete(fileOf(e), sync);
+            AtomicFiles.delete(fileOf(e));
         } catch (IOException ex) {
             log.error("outbox: cannot delete {}; it may be sent again (the server replays it harmlessly)",
                     fileOf(e), ex);

@@ -15,6 +15,12 @@ final class BlockingFileSync implements FileSync {
     private volatile boolean armed;
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger syncs = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many syncs (files and folders) have started so far. */
+    int syncs() {
+        return syncs.get();
+    }
 
     void arm() {
         armed = true;
@@ -32,6 +38,7 @@ final class BlockingFileSync implements FileSync {
 
     @Override
     public void sync(FileChannel channel) throws IOException {
+        syncs.incrementAndGet();
         if (armed) {
             entered.countDown();
             try {

@@ -6,6 +6,7 @@ import dev.moddesk.contract.review.DecisionKind;
 import dev.moddesk.contract.review.DecisionRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,40 @@ class DecisionOutboxDurabilityTest {
             assertThat(stored.state()).isEqualTo(OutboxEntry.SyncState.PENDING_SYNC);
             Eventually.await("confirmed", () -> f.stateOf(s.idempotencyKey()) == OutboxEntry.SyncState.CONFIRMED);
         }
+    }
+
+    @Test
+    void decisionsMadeWhileTheDiskIsBusyAreWrittenTogetherWithOneFolderSync() throws Exception {
+        List<Long> apps = List.of(f.claimed("小李"), f.claimed("小张"), f.claimed("小王"), f.claimed("小赵"),
+                f.claimed("小陈"));
+        try (DecisionOutbox outbox = f.outbox(Duration.ofMillis(20), DecisionOutbox.Options.defaults()
+                .withFileSync(disk))) {
+            outbox.start();
+            disk.arm();
+            DecisionOutbox.Submission first = onFx(() -> outbox.submitDecision(apps.getFirst(), 1, APPROVE));
+            disk.awaitBlocked(); // the first decision's file sync is held: the disk is busy
+            int before = disk.syncs();
+            List<DecisionOutbox.Submission> meanwhile = new java.util.ArrayList<>();
+            for (long id : apps.subList(1, apps.size())) {
+                meanwhile.add(onFx(() -> outbox.submitDecision(id, 1, APPROVE)));
+            }
+            assertThat(meanwhile).allSatisfy(s -> assertThat(s.durable()).isNotDone());
+
+            disk.release();
+            first.durable().get(15, TimeUnit.SECONDS);
+            for (DecisionOutbox.Submission s : meanwhile) {
+                assertThat(s.durable().get(15, TimeUnit.SECONDS).state())
+                        .isEqualTo(OutboxEntry.SyncState.PENDING_SYNC);
+            }
+            // The first write's folder sync, then the four written together: four file syncs and one folder sync
+            // (one by one it would be eight). Confirmed entries are deleted without a sync.
+            assertThat(disk.syncs() - before).isEqualTo(1 + 4 + 1);
+            for (DecisionOutbox.Submission s : meanwhile) {
+                Eventually.await("confirmed", () -> f.stateOf(s.idempotencyKey())
+                        == OutboxEntry.SyncState.CONFIRMED);
+            }
+        }
+        assertThat(f.filesOnDisk()).isZero();
     }
 
     @Test
