@@ -25,6 +25,9 @@ final class TermAutomaton {
     static final int BASE_MASK = 0x3FFF_FFFF;
     static final int FAIL_TO_ROOT = 0x4000_0000;
     static final int OUT_BIT = 0x8000_0000;
+    private static final int HAS_RUNS = 0x4000_0000;
+    private static final int EXPIRES = 0x8000_0000;
+    private static final int LENGTH_MASK = 0x3FFF_FFFF;
 
     private final char[] symbolOfRaw;
     private final AutomatonBuilder.SupplementarySymbols supplementary;
@@ -37,7 +40,8 @@ final class TermAutomaton {
     private final int[] entryAt;
     private final int[] outLink;
     private final ScreenTerm[] entries;
-    private final int[] entryLength;
+    /** Per entry: its length in runs (bits 0–29), "has minimum run lengths" (bit 30), "expires" (bit 31). */
+    private final int[] entryShape;
     private final int[][] entryRuns;
     private final int[] nextEntry;
 
@@ -52,7 +56,11 @@ final class TermAutomaton {
         this.entryAt = entryAt;
         this.outLink = outLink;
         this.entries = entries;
-        this.entryLength = entryLength;
+        this.entryShape = new int[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            this.entryShape[e] = entryLength[e] | (entryRuns[e] != null ? HAS_RUNS : 0)
+                    | (entries[e].expiresAt() != null ? EXPIRES : 0);
+        }
         this.entryRuns = entryRuns;
         this.nextEntry = nextEntry;
     }
@@ -150,20 +158,21 @@ final class TermAutomaton {
         int n = 0;
         for (int o = entryAt[state] != NONE ? state : outLink[state]; o != NONE; o = outLink[o]) {
             for (int e = entryAt[o]; e != NONE; e = nextEntry[e]) {
-                ScreenTerm term = entries[e];
-                if (term.expiresAt() != null) {
+                // The entry's shape is one int: the term object is only read when it expires or a sink wants it.
+                int shape = entryShape[e];
+                if (shape < 0) { // EXPIRES
                     if (now == null) {
                         now = clock.instant();
                     }
-                    if (!term.liveAt(now)) {
+                    if (!entries[e].liveAt(now)) {
                         continue;
                     }
                 }
-                int start = startOf(text, end, entryLength[e], entryRuns[e]);
+                int start = startOf(text, end, shape & LENGTH_MASK, (shape & HAS_RUNS) != 0 ? entryRuns[e] : null);
                 if (start < 0) {
                     continue;
                 }
-                if (sink != null && !sink.hit(start, end, term)) {
+                if (sink != null && !sink.hit(start, end, entries[e])) {
                     return -1;
                 }
                 n++;
