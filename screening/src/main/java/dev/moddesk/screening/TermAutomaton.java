@@ -36,14 +36,18 @@ final class TermAutomaton {
     /** Per state: bits 32–63 its fail state, bits 0–31 the fail state's info word. */
     private final long[] failInfo;
     private final int rootInfo;
-    /** Per state: its first term entry (NONE if it ends none) and the next state on its fail chain that ends one. */
-    private final int[] entryAt;
-    private final int[] outLink;
+    /**
+     * Per state: bits 32–63 its first term entry (NONE if it ends none), bits 0–31 the next state on its fail chain
+     * that ends one (NONE if there is none): one load per state visited when reporting hits.
+     */
+    private final long[] emitAt;
     private final ScreenTerm[] entries;
-    /** Per entry: its length in runs (bits 0–29), "has minimum run lengths" (bit 30), "expires" (bit 31). */
-    private final int[] entryShape;
+    /**
+     * Per entry: bits 32–63 the next entry of the same state (NONE at the end), bits 0–31 its shape: its length in
+     * runs (bits 0–29), "has minimum run lengths" (bit 30), "expires" (bit 31).
+     */
+    private final long[] entryLink;
     private final int[][] entryRuns;
-    private final int[] nextEntry;
 
     TermAutomaton(char[] symbolOfRaw, AutomatonBuilder.SupplementarySymbols supplementary, long[] node,
                   long[] failInfo, int[] entryAt, int[] outLink, ScreenTerm[] entries, int[] entryLength,
@@ -53,16 +57,19 @@ final class TermAutomaton {
         this.node = node;
         this.failInfo = failInfo;
         this.rootInfo = (int) node[0] & BASE_MASK;
-        this.entryAt = entryAt;
-        this.outLink = outLink;
+        this.emitAt = new long[entryAt.length];
+        for (int st = 0; st < entryAt.length; st++) {
+            // the states to visit from st: st itself if it ends a term, then its output link
+            this.emitAt[st] = ((long) entryAt[st] << 32) | (outLink[st] & 0xFFFF_FFFFL);
+        }
         this.entries = entries;
-        this.entryShape = new int[entries.length];
+        this.entryLink = new long[entries.length];
         for (int e = 0; e < entries.length; e++) {
-            this.entryShape[e] = entryLength[e] | (entryRuns[e] != null ? HAS_RUNS : 0)
+            int shape = entryLength[e] | (entryRuns[e] != null ? HAS_RUNS : 0)
                     | (entries[e].expiresAt() != null ? EXPIRES : 0);
+            this.entryLink[e] = ((long) nextEntry[e] << 32) | (shape & 0xFFFF_FFFFL);
         }
         this.entryRuns = entryRuns;
-        this.nextEntry = nextEntry;
     }
 
     int termCount() {
@@ -156,23 +163,29 @@ final class TermAutomaton {
     private int emit(CharSequence text, int state, int end, InstantSource clock, HitSink sink) {
         Instant now = null;
         int n = 0;
-        for (int o = entryAt[state] != NONE ? state : outLink[state]; o != NONE; o = outLink[o]) {
-            for (int e = entryAt[o]; e != NONE; e = nextEntry[e]) {
-                // The entry's shape is one int: the term object is only read when it expires or a sink wants it.
-                int shape = entryShape[e];
+        // Per state one long (its first entry, the next state on its fail chain that ends one), per entry one long
+        // (the next entry, its shape): the term object is only read when it expires or a sink wants it.
+        for (int o = state; o != NONE; ) {
+            long at = emitAt[o];
+            o = (int) at;
+            for (int e = (int) (at >> 32); e != NONE; ) {
+                long link = entryLink[e];
+                int shape = (int) link;
+                int entry = e;
+                e = (int) (link >> 32);
                 if (shape < 0) { // EXPIRES
                     if (now == null) {
                         now = clock.instant();
                     }
-                    if (!entries[e].liveAt(now)) {
+                    if (!entries[entry].liveAt(now)) {
                         continue;
                     }
                 }
-                int start = startOf(text, end, shape & LENGTH_MASK, (shape & HAS_RUNS) != 0 ? entryRuns[e] : null);
+                int start = startOf(text, end, shape & LENGTH_MASK, (shape & HAS_RUNS) != 0 ? entryRuns[entry] : null);
                 if (start < 0) {
                     continue;
                 }
-                if (sink != null && !sink.hit(start, end, entries[e])) {
+                if (sink != null && !sink.hit(start, end, entries[entry])) {
                     return -1;
                 }
                 n++;
