@@ -46,13 +46,22 @@ final class TestPlatform {
 
     /** Signs in as the admin account and creates a service key named after the test. */
     static TestPlatform connect(RealServer server) throws IOException {
-        TestPlatform anonymous = new TestPlatform(server.url(), null);
-        var admin = server.account(dev.moddesk.contract.Role.ADMIN);
+        return connect(server.url(), server.account(dev.moddesk.contract.Role.ADMIN));
+    }
+
+    /** As {@link #connect(RealServer)}, for a server the caller started (the room stream benchmark's nodes). */
+    static TestPlatform connect(String url, dev.moddesk.app.core.SandboxServer.Account admin) throws IOException {
+        TestPlatform anonymous = new TestPlatform(url, null);
         SessionToken session = anonymous.post("/api/v1/session", null,
                 new LoginRequest(admin.username(), admin.password()), SessionToken.class);
         CreatedPlatformKey created = anonymous.post("/api/v1/platform/keys", session.token(),
                 new CreatePlatformKeyRequest("end-to-end test"), CreatedPlatformKey.class);
-        return new TestPlatform(server.url(), created.key());
+        return new TestPlatform(url, created.key());
+    }
+
+    /** The service key this platform sends with (the room load generator, in its own process, is handed it). */
+    String key() {
+        return key;
     }
 
     /** Sends the events and fails unless every one was applied. */
