@@ -11,9 +11,10 @@
 #   MODE=memory scripts/bench-rooms.sh       one node, 10 minutes at RATE (default 5,000/s), console heap after GC
 #                                            sampled every minute
 #
-# Settings (environment): RATE (messages/s over all rooms, default 10000), DURATION (seconds measured, 60; memory: 600), WARMUP (15), ROOMS
-# (5), BATCH (500), SENDERS (3), SKIP_BUILD=1, NATS_URL (nats://127.0.0.1:4222), PGHOST/PGPORT/PGUSER (127.0.0.1 5432
-# postgres), PGDATABASE (test: where the script connects to create the run's own database, dropped at the end).
+# Settings (environment): RATE (messages/s over all rooms, default 10000), DURATION (seconds measured, 60; memory:
+# 600), WARMUP (15), ROOMS (5), BATCH (500), SENDERS (3), JAVA_OPTS (the console JVM's, e.g. a JFR recording),
+# SKIP_BUILD=1, NATS_URL (nats://127.0.0.1:4222), PGHOST/PGPORT/PGUSER (127.0.0.1 5432 postgres), PGDATABASE (test:
+# where the script connects to create the run's own database, dropped at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +50,8 @@ fi
 psql -X -q -c "CREATE DATABASE \"$db\""
 log "database $db, mode $MODE: $NODES node(s), NATS $NATS, $RATE msg/s for $SECONDS_ s"
 
-"$JAVA" -Xmx1g -cp "app/target/test-classes:app/target/classes:$(cat app/target/rooms-bench.cp)" \
+# shellcheck disable=SC2086 # JAVA_OPTS: extra options for the console's JVM, e.g. a JFR recording
+"$JAVA" -Xmx1g ${JAVA_OPTS:-} -cp "app/target/test-classes:app/target/classes:$(cat app/target/rooms-bench.cp)" \
     dev.moddesk.app.e2e.RoomsStreamBenchmark jar=server/target/moddesk-server.jar nodes="$NODES" \
     db="jdbc:postgresql://$PGHOST:$PGPORT/$db" nats="$NATS" rate="$RATE" seconds="$SECONDS_" \
     warmup="${WARMUP:-15}" rooms="${ROOMS:-5}" batch="${BATCH:-500}" senders="${SENDERS:-3}" heap-every="$HEAP"

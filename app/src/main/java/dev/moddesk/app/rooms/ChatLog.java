@@ -7,14 +7,13 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * A monitor's chat stream: a bounded buffer (the source of truth, oldest rows dropped first) and the window of it the
- * list shows. Rows arrive in batches, once per frame, and reach the window with one {@code addAll}; the window's
- * front is cut in chunks (it may run {@code capacity / 16} rows over before it is cut back), so most frames make one
- * list change. While frozen (the pointer rests on the list, or the moderator pinned it with the hotkey) the window
+ * list shows. Rows arrive in batches, once per frame, and reach the window in one change; the window's front is cut in
+ * chunks (it may run {@code capacity / 16} rows over before it is cut back), also in one change whose cost is the rows
+ * cut ({@link RowWindow}), so most frames make one list change. While frozen (the pointer rests on the list, or the moderator pinned it with the hotkey) the window
  * stands still and new rows are only counted; unfreezing adds them. A filter rebuilds the window from the buffer.
  * FX thread only.
  */
@@ -22,7 +21,7 @@ public final class ChatLog {
     private final int capacity;
     private final int slack;
     private final ArrayList<ChatRow> buffer;
-    private final ObservableList<ChatRow> window = FXCollections.observableArrayList();
+    private final RowWindow window = new RowWindow();
     private final ReadOnlyBooleanWrapper frozen = new ReadOnlyBooleanWrapper(this, "frozen");
     private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(this, "pinned");
     private final ReadOnlyIntegerWrapper newWhileFrozen = new ReadOnlyIntegerWrapper(this, "newWhileFrozen");
@@ -227,9 +226,9 @@ public final class ChatLog {
         if (rows.isEmpty()) {
             return;
         }
-        window.addAll(rows);
+        window.appendAll(rows);
         if (window.size() > capacity + slack) {
-            window.remove(0, window.size() - capacity);
+            window.dropFirst(window.size() - capacity);
         }
     }
 
