@@ -10,6 +10,9 @@
 #   MODE=one-nats scripts/bench-rooms.sh     one node with NATS JetStream (the same bus as MODE=two, one node)
 #   MODE=memory scripts/bench-rooms.sh       one node, 10 minutes at RATE (default 5,000/s), console heap after GC
 #                                            sampled every minute
+#   MODE=scene scripts/bench-rooms.sh        the whole console in the real scene (Monocle headless) against one node
+#                                            (embedded H2): visible monitor 5,000 msg/s, four background ones 1,000/s
+#                                            each; FX pulse duration p50/p99 and frames over 33 ms (RoomsSceneBenchmark)
 #
 # Settings (environment): RATE (messages/s over all rooms, default 10000), DURATION (seconds measured, 60; memory:
 # 600), WARMUP (15), ROOMS (5), BATCH (500), SENDERS (3), JAVA_OPTS (the console JVM's, e.g. a JFR recording),
@@ -29,7 +32,8 @@ case "$MODE" in
     one-nats) NODES=1; NATS=$NATS_URL; RATE=${RATE:-10000}; SECONDS_=${DURATION:-60}; HEAP=0 ;;
     two) NODES=2; NATS=$NATS_URL; RATE=${RATE:-10000}; SECONDS_=${DURATION:-60}; HEAP=0 ;;
     memory) NODES=1; NATS=none; RATE=${RATE:-5000}; SECONDS_=${DURATION:-600}; HEAP=60 ;;
-    *) echo "MODE is one, one-nats, two or memory" >&2; exit 2 ;;
+    scene) NODES=1; NATS=none; RATE=9000; SECONDS_=${DURATION:-60}; HEAP=0 ;;
+    *) echo "MODE is one, one-nats, two, memory or scene" >&2; exit 2 ;;
 esac
 
 db="mdrooms_$(date +%s)_$$"
@@ -41,8 +45,18 @@ trap cleanup EXIT
 log "machine: $(uptime)"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     log "building the server jar and the console's test classes"
-    mvn -B -ntp -q -pl server,app -am install -DskipTests
-    mvn -B -ntp -q -pl app dependency:build-classpath -Dmdep.outputFile=target/rooms-bench.cp -Dmdep.includeScope=test
+    # One reactor build: the classpath names the modules' own target/classes, not copies in the local repository.
+    mvn -B -ntp -q -pl server,app -am package -DskipTests dependency:build-classpath \
+        -Dmdep.outputFile=target/rooms-bench.cp -Dmdep.includeScope=test
+fi
+cp="app/target/test-classes:app/target/classes:$(cat app/target/rooms-bench.cp)"
+if [[ "$MODE" == scene ]]; then
+    # shellcheck disable=SC2086
+    "$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -Dmoddesk.server.jar=server/target/moddesk-server.jar \
+        -cp "$cp" dev.moddesk.app.e2e.RoomsSceneBenchmark "$SECONDS_" "${WARMUP:-15}"
+    log "machine: $(uptime)"
+    trap - EXIT
+    exit 0
 fi
 if [[ "$NATS" != none ]]; then
     scripts/ensure-nats.sh >/dev/null
@@ -51,7 +65,7 @@ psql -X -q -c "CREATE DATABASE \"$db\""
 log "database $db, mode $MODE: $NODES node(s), NATS $NATS, $RATE msg/s for $SECONDS_ s"
 
 # shellcheck disable=SC2086 # JAVA_OPTS: extra options for the console's JVM, e.g. a JFR recording
-"$JAVA" -Xmx1g ${JAVA_OPTS:-} -cp "app/target/test-classes:app/target/classes:$(cat app/target/rooms-bench.cp)" \
+"$JAVA" -Xmx1g ${JAVA_OPTS:-} -cp "$cp" \
     dev.moddesk.app.e2e.RoomsStreamBenchmark jar=server/target/moddesk-server.jar nodes="$NODES" \
     db="jdbc:postgresql://$PGHOST:$PGPORT/$db" nats="$NATS" rate="$RATE" seconds="$SECONDS_" \
     warmup="${WARMUP:-15}" rooms="${ROOMS:-5}" batch="${BATCH:-500}" senders="${SENDERS:-3}" heap-every="$HEAP"

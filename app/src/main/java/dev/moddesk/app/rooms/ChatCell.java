@@ -27,6 +27,7 @@ final class ChatCell extends ListCell<ChatRow> {
     private final Label author = new Label();
     private final TextFlow text = new TextFlow();
     private final HBox box = new HBox(8, time, author, text);
+    private final List<Text> segments = new ArrayList<>(3);
 
     ChatCell(I18n i18n) {
         this.i18n = i18n;
@@ -50,9 +51,9 @@ final class ChatCell extends ListCell<ChatRow> {
     @Override
     protected void updateItem(ChatRow row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().removeAll(ROW_CLASSES);
         setText(null);
         if (empty || row == null) {
+            rowClass(-1, false, false, false);
             setGraphic(null);
             return;
         }
@@ -61,34 +62,30 @@ final class ChatCell extends ListCell<ChatRow> {
             case GapRow gap -> showGap(gap);
             case NoticeRow notice -> showNotice(notice);
         }
-        setGraphic(box);
+        if (getGraphic() != box) {
+            setGraphic(box);
+        }
     }
+
+    /*
+     * A followed monitor at thousands of lines a second gives every visible cell a new line every frame: the cell
+     * keeps its Text nodes and changes a style class only when it differs, so an ordinary line costs a setText, not
+     * new nodes and a full CSS pass for each of them.
+     */
 
     private void showLine(ChatLine line) {
         time.setText(RoomText.time(line.atMillis()));
         author.setText(line.user().name());
-        List<Node> parts = new ArrayList<>(3);
-        for (Marks.Segment s : Marks.segments(line)) {
-            Text t = new Text(s.text());
-            t.getStyleClass().add("room-chat-segment");
-            if ((s.kinds() & Marks.SCREENED) != 0) {
-                t.getStyleClass().add("room-chat-screened");
-            }
-            if ((s.kinds() & Marks.WATCHED) != 0) {
-                t.getStyleClass().add("room-chat-watched");
-            }
-            parts.add(t);
+        List<Marks.Segment> segments = Marks.segments(line);
+        for (int i = 0; i < segments.size(); i++) {
+            Marks.Segment s = segments.get(i);
+            Text t = segment(i);
+            t.setText(s.text());
+            styled(t, "room-chat-screened", (s.kinds() & Marks.SCREENED) != 0);
+            styled(t, "room-chat-watched", (s.kinds() & Marks.WATCHED) != 0);
         }
-        text.getChildren().setAll(parts);
-        if (line.flagged()) {
-            getStyleClass().add("room-chat-flagged");
-        }
-        if (line.held()) {
-            getStyleClass().add("room-chat-held");
-        }
-        if (line.watched()) {
-            getStyleClass().add("room-chat-watched-line");
-        }
+        showSegments(segments.size());
+        rowClass(-1, line.flagged(), line.held(), line.watched());
     }
 
     private void showGap(GapRow gap) {
@@ -99,18 +96,58 @@ final class ChatCell extends ListCell<ChatRow> {
             case FAILED -> i18n.get("rooms.gap.failed", gap.from(), gap.to(), gap.size());
             case LOST -> i18n.get("rooms.gap.lost", gap.from(), gap.to(), gap.size());
         };
-        Text t = new Text(words);
-        t.getStyleClass().add("room-chat-segment");
-        text.getChildren().setAll(t);
-        getStyleClass().add(gap.state() == GapRow.State.LOST ? "room-chat-gap-lost" : "room-chat-gap");
+        plain(words);
+        rowClass(gap.state() == GapRow.State.LOST ? 1 : 0, false, false, false);
     }
 
     private void showNotice(NoticeRow notice) {
         time.setText(RoomText.time(notice.atMillis()));
         author.setText("•");
-        Text t = new Text(i18n.get(notice.key(), notice.args().toArray()));
-        t.getStyleClass().add("room-chat-segment");
-        text.getChildren().setAll(t);
-        getStyleClass().add("room-chat-notice");
+        plain(i18n.get(notice.key(), notice.args().toArray()));
+        rowClass(2, false, false, false);
+    }
+
+    private void plain(String words) {
+        Text t = segment(0);
+        t.setText(words);
+        styled(t, "room-chat-screened", false);
+        styled(t, "room-chat-watched", false);
+        showSegments(1);
+    }
+
+    /** The i-th Text node of this cell, made once. */
+    private Text segment(int i) {
+        while (segments.size() <= i) {
+            Text t = new Text();
+            t.getStyleClass().add("room-chat-segment");
+            segments.add(t);
+        }
+        return segments.get(i);
+    }
+
+    private void showSegments(int n) {
+        javafx.collections.ObservableList<Node> shown = text.getChildren();
+        if (shown.size() != n) {
+            shown.setAll(segments.subList(0, n));
+        }
+    }
+
+    /** The row's style classes: {@code kind} 0 gap, 1 lost gap, 2 notice, -1 none; then the line's flags. */
+    private void rowClass(int kind, boolean flagged, boolean held, boolean watched) {
+        boolean[] on = {kind == 0, kind == 1, kind == 2, flagged, held, watched};
+        for (int i = 0; i < ROW_CLASSES.length; i++) {
+            styled(this, ROW_CLASSES[i], on[i]);
+        }
+    }
+
+    private static void styled(javafx.css.Styleable node, String styleClass, boolean on) {
+        List<String> classes = node.getStyleClass();
+        if (on != classes.contains(styleClass)) {
+            if (on) {
+                classes.add(styleClass);
+            } else {
+                classes.remove(styleClass);
+            }
+        }
     }
 }
