@@ -141,9 +141,6 @@ public final class ShellController implements ActiveView {
             active.deactivate();
         }
         current = views.load(id);
-        if (current.controller() instanceof PlaceholderController placeholder) {
-            placeholder.setTitle(i18n.get(spec.titleKey()));
-        }
         content.getChildren().setAll(current.root());
         if (current.controller() instanceof ActiveView active) {
             active.activate();

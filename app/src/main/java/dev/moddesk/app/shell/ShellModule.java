@@ -7,7 +7,7 @@ import dev.moddesk.app.core.MainWindow;
 import dev.moddesk.app.core.ViewSpec;
 import java.util.List;
 
-/** The sign-in screen and the shell (navigation, status bar) around every other view; also the placeholder view. */
+/** The sign-in screen and the shell (navigation, status bar) around every other view. */
 public final class ShellModule implements FeatureModule {
 
     @Override
@@ -26,7 +26,6 @@ public final class ShellModule implements FeatureModule {
                 .register(ShellController.class, () -> new ShellController(new ShellViewModel(app.sessions(),
                         app.monitor(), app.views(), app.navigation()), app.views(), app.i18n(), app.bus()))
                 .register(PasswordChangeController.class, () -> new PasswordChangeController(
-                        new PasswordChangeViewModel(app.i18n(), app.errors(), app.fx()), app.i18n()))
-                .register(PlaceholderController.class, PlaceholderController::new);
+                        new PasswordChangeViewModel(app.i18n(), app.errors(), app.fx()), app.i18n()));
     }
 }
