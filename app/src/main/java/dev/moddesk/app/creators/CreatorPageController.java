@@ -230,7 +230,7 @@ public final class CreatorPageController implements ActiveView {
         if (d == null) {
             return;
         }
-        nameLabel.setText(CreatorText.oneLine(d.displayName()));
+        nameLabel.setText(vm.text().name(d.displayName()));
         Shown.set(verifiedLabel, d.verified());
         tierLabel.setText(d.tier());
         idsLabel.setText(text.i18n().get("creators.page.ids", CreatorText.oneLine(d.externalId()),

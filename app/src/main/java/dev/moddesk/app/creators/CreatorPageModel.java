@@ -221,7 +221,7 @@ public final class CreatorPageModel {
                 show(result.creator(), false);
                 preview.set(text.i18n().get("creators.edit.saved", text.effect(result.effect(), order.groups())));
                 bus.publish(new Events.NotificationEvent(Events.Severity.SUCCESS,
-                        text.i18n().get("creators.edit.savedNotice", result.creator().displayName())));
+                        text.i18n().get("creators.edit.savedNotice", text.name(result.creator().displayName()))));
                 return true;
             }
             if (CreatorProblems.stale(failure)) {

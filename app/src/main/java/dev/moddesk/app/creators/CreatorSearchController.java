@@ -184,7 +184,7 @@ public final class CreatorSearchController implements ActiveView {
                 setText(null);
                 return;
             }
-            name.setText(CreatorText.oneLine(item.displayName()) + (item.verified() ? " ✓" : ""));
+            name.setText(text.name(item.displayName()) + (item.verified() ? " ✓" : ""));
             tier.setText(item.tier());
             details.setText(text.i18n().get("creators.search.details", CreatorText.oneLine(item.externalId()), text.count(item.followers()),
                     Integer.toString(item.groupsOwned())));

@@ -113,7 +113,12 @@ final class CreatorText {
 
     /** Who an outcome is about: the creator's display name on one line, or "#id" for one that does not exist. */
     String creatorName(dev.moddesk.contract.creators.CreatorOutcome outcome) {
-        return outcome.displayName() == null ? "#" + outcome.creatorId() : oneLine(outcome.displayName());
+        return outcome.displayName() == null ? "#" + outcome.creatorId() : name(outcome.displayName());
+    }
+
+    /** A creator's display name on one line; an erased creator's reads "erased user". */
+    String name(String displayName) {
+        return oneLine(dev.moddesk.app.core.ErasedUsers.name(i18n, displayName));
     }
 
     /** A value as text: "true"/"false" read as on/off, an absent one as a dash. */

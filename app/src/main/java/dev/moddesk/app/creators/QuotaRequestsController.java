@@ -113,7 +113,7 @@ public final class QuotaRequestsController implements ActiveView {
                 vm.loadingProperty(), vm.loadErrorProperty()));
         requestsTable.setPlaceholder(placeholder);
         requestsTable.setItems(vm.requests());
-        creatorColumn.setCellValueFactory(c -> cell(CreatorText.oneLine(c.getValue().request().creatorName())));
+        creatorColumn.setCellValueFactory(c -> cell(text.name(c.getValue().request().creatorName())));
         settingColumn.setCellValueFactory(c -> cell(text.setting(c.getValue().request().setting())));
         askColumn.setCellValueFactory(c -> cell(text.i18n().get("creators.requests.fromTo",
                 Integer.toString(c.getValue().request().current()), Integer.toString(c.getValue().request().requested()))));
@@ -171,7 +171,7 @@ public final class QuotaRequestsController implements ActiveView {
             requestsTable.getSelectionModel().select(v);
         }
         QuotaRequest r = v.request();
-        requestTitle.setText(text.i18n().get("creators.requests.title", CreatorText.oneLine(r.creatorName()),
+        requestTitle.setText(text.i18n().get("creators.requests.title", text.name(r.creatorName()),
                 text.setting(r.setting()), Integer.toString(r.current()), Integer.toString(r.requested())));
         justificationLabel.setText(CreatorText.oneLine(r.justification()));
         CreatorUsage u = v.usage();

@@ -137,7 +137,7 @@ public final class QuotaRequestsModel {
                 return null;
             }
             bus.publish(new Events.NotificationEvent(Events.Severity.SUCCESS, text.i18n().get(
-                    "creators.requests.decided", r.creatorName(), outcome(decided.request()))));
+                    "creators.requests.decided", text.name(r.creatorName()), outcome(decided.request()))));
             int index = indexOf(r.id());
             if (status.get() == QuotaRequest.Status.PENDING && index >= 0) {
                 requests.remove(index);

@@ -83,7 +83,7 @@ public final class PrivacyController implements ActiveView {
         reportTable.setItems(vm.report());
         reportTable.visibleProperty().bind(vm.reportTitleProperty().isNotEmpty());
         reportTable.managedProperty().bind(reportTable.visibleProperty());
-        partColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().part()));
+        partColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(partName(c.getValue().part())));
         whatColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().what()));
         countColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().count())));
         vm.loadRetention();
@@ -101,6 +101,21 @@ public final class PrivacyController implements ActiveView {
             case "PLATFORM.WEBHOOK_DELIVERIES" -> i18n.get("privacy.kind.webhookDeliveries");
             case "PLATFORM.INGEST_EVENTS" -> i18n.get("privacy.kind.ingestEvents");
             default -> kind;
+        };
+    }
+
+    /**
+     * A report part's name in the UI language (the line's {@code what} comes already in it from the server, which
+     * reads the console's Accept-Language); a part this console does not know yet shows as the server names it.
+     */
+    private String partName(String part) {
+        return switch (part.toUpperCase(java.util.Locale.ROOT)) {
+            case "REVIEW" -> i18n.get("privacy.part.review");
+            case "PLATFORM" -> i18n.get("privacy.part.platform");
+            case "ROOMS" -> i18n.get("privacy.part.rooms");
+            case "AUDIT" -> i18n.get("privacy.part.audit");
+            case "CREATORS" -> i18n.get("privacy.part.creators");
+            default -> part;
         };
     }
 

@@ -383,7 +383,8 @@ public final class ApplicationPaneController {
         UndoWindow.Offer offer = focus == null ? null : focus.undoOfferProperty().get();
         UndoWindow.Offer saving = focus == null ? null : focus.savingProperty().get();
         if (saving != null) {
-            undoLabel.setText(text.get("review.undo.saving", text.kind(saving.kind()), saving.nickname()));
+            undoLabel.setText(text.get("review.undo.saving", text.kind(saving.kind()),
+                    dev.moddesk.app.core.ErasedUsers.name(i18n, saving.nickname())));
             Shown.hide(undoButton);
             Shown.show(undoToast);
             return;
@@ -392,7 +393,8 @@ public final class ApplicationPaneController {
             Shown.hide(undoToast);
             return;
         }
-        undoLabel.setText(text.get("review.undo.toast", text.kind(offer.kind()), offer.nickname(),
+        undoLabel.setText(text.get("review.undo.toast", text.kind(offer.kind()),
+                dev.moddesk.app.core.ErasedUsers.name(i18n, offer.nickname()),
                 focus.undoSecondsLeftProperty().get()));
         Shown.show(undoButton);
         Shown.show(undoToast);

@@ -1,5 +1,6 @@
 package dev.moddesk.app.review;
 
+import dev.moddesk.app.core.ErasedUsers;
 import dev.moddesk.app.core.I18n;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class BulkResultController {
 
     private final ReviewText text;
 
+    private final I18n i18n;
     @FXML
     private VBox root;
     @FXML
@@ -22,6 +24,7 @@ public final class BulkResultController {
     private ListView<BulkOutcomeRow> outcomeList;
 
     public BulkResultController(I18n i18n) {
+        this.i18n = i18n;
         this.text = new ReviewText(i18n, ZoneId.systemDefault());
     }
 
@@ -37,8 +40,8 @@ public final class BulkResultController {
                     return;
                 }
                 if (row.succeeded()) {
-                    setText(text.get("review.bulk.itemOk", String.valueOf(row.applicationId()), row.nickname(),
-                            text.status(row.status())));
+                    setText(text.get("review.bulk.itemOk", String.valueOf(row.applicationId()),
+                            ErasedUsers.name(i18n, row.nickname()), text.status(row.status())));
                     getStyleClass().add("review-outcome-ok");
                 } else if (OutboxEntry.NOT_ON_RECORD.equals(row.problemType())) {
                     setText(text.get("review.bulk.itemAttention", String.valueOf(row.applicationId()),
@@ -46,8 +49,8 @@ public final class BulkResultController {
                                     : text.status(row.status())));
                     getStyleClass().add("review-outcome-failed");
                 } else {
-                    setText(text.get("review.bulk.itemFailed", String.valueOf(row.applicationId()), row.nickname(),
-                            row.problemType(), row.detail() == null ? "" : row.detail()));
+                    setText(text.get("review.bulk.itemFailed", String.valueOf(row.applicationId()),
+                            ErasedUsers.name(i18n, row.nickname()), row.problemType(), row.detail() == null ? "" : row.detail()));
                     getStyleClass().add("review-outcome-failed");
                 }
             }

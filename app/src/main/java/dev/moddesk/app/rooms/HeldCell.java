@@ -1,5 +1,7 @@
 package dev.moddesk.app.rooms;
 
+import dev.moddesk.app.core.ErasedUsers;
+import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.rooms.HeldMessage;
 import dev.moddesk.contract.rooms.ScreenHit;
 import java.util.ArrayList;
@@ -22,13 +24,15 @@ import javafx.scene.text.TextFlow;
  */
 final class HeldCell extends ListCell<HeldMessage> {
     private final Function<HeldMessage, String> timeLeft;
+    private final I18n i18n;
     private final Label room = new Label();
     private final Label user = new Label();
     private final Label left = new Label();
     private final TextFlow text = new TextFlow();
     private final VBox box;
 
-    HeldCell(Function<HeldMessage, String> timeLeft) {
+    HeldCell(Function<HeldMessage, String> timeLeft, I18n i18n) {
+        this.i18n = i18n;
         this.timeLeft = timeLeft;
         room.getStyleClass().add("held-room");
         user.getStyleClass().add("held-user");
@@ -50,7 +54,7 @@ final class HeldCell extends ListCell<HeldMessage> {
             return;
         }
         room.setText(ChatLines.oneLine(item.room(), ChatLines.MAX_NAME));
-        user.setText(ChatLines.oneLine(item.nickname(), ChatLines.MAX_NAME) + " · "
+        user.setText(ChatLines.oneLine(ErasedUsers.name(i18n, item.userId(), item.nickname()), ChatLines.MAX_NAME) + " · "
                 + ChatLines.oneLine(item.userId(), ChatLines.MAX_NAME));
         left.setText(timeLeft.apply(item));
         String line = ChatLines.oneLine(item.text(), ChatLines.MAX_TEXT);

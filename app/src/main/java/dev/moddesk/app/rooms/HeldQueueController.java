@@ -48,7 +48,7 @@ public final class HeldQueueController {
     @FXML
     private void initialize() {
         heldList.setItems(model.items());
-        heldList.setCellFactory(list -> new HeldCell(model::timeLeftText));
+        heldList.setCellFactory(list -> new HeldCell(model::timeLeftText, i18n));
         heldList.setPlaceholder(new Label(i18n.get("rooms.held.empty")));
         heldList.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         heldStatusLabel.textProperty().bind(model.statusProperty());

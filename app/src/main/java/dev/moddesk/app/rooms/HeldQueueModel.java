@@ -1,5 +1,6 @@
 package dev.moddesk.app.rooms;
 
+import dev.moddesk.app.core.ErasedUsers;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.ProblemType;
@@ -114,7 +115,7 @@ public final class HeldQueueModel {
                 return null;
             }
             items.removeIf(h -> h.id() == message.id());
-            status.set(i18n.get(done, message.nickname()));
+            status.set(i18n.get(done, ErasedUsers.name(i18n, message.userId(), message.nickname())));
             return null;
         }, fx);
     }

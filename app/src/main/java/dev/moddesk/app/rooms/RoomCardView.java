@@ -87,8 +87,10 @@ final class RoomCardView extends VBox {
         RoomFigures f = model.figures();
         kindIcon.setIconLiteral(RoomText.icon(f.kind()));
         title.setText(f.title());
-        where.setText(f.city().isEmpty() ? i18n.get("rooms.card.host", f.host())
-                : i18n.get("rooms.card.hostCity", f.host(), f.city()));
+        String host = f.host() == null || f.host().isEmpty() ? f.host() : dev.moddesk.app.core.ErasedUsers.name(i18n,
+                f.host());
+        where.setText(f.city().isEmpty() ? i18n.get("rooms.card.host", host)
+                : i18n.get("rooms.card.hostCity", host, f.city()));
         audience.setText(i18n.get("rooms.card.audience", f.audience()));
         seats.setVisible(f.seatsTotal() > 0);
         seats.setManaged(f.seatsTotal() > 0);

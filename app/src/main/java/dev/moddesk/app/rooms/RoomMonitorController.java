@@ -188,7 +188,8 @@ public final class RoomMonitorController implements ActiveView {
         subscriptions.add(state.kindProperty().subscribe(this::showKind));
         subscriptions.add(state.titleProperty().subscribe(titleLabel::setText));
         subscriptions.add(state.hostProperty().subscribe(h -> hostLabel.setText(h.isEmpty() ? ""
-                : i18n.get("rooms.monitor.host", h, state.cityProperty().get()))));
+                : i18n.get("rooms.monitor.host",
+                        dev.moddesk.app.core.ErasedUsers.name(i18n, h), state.cityProperty().get()))));
         subscriptions.add(state.audienceProperty().subscribe(n -> audienceLabel.setText(
                 i18n.get("rooms.card.audience", n.intValue()))));
         subscriptions.add(state.slowModeSecondsProperty().subscribe(s -> slowModeLabel.setText(s.intValue() == 0 ? ""

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public record ErasureReport(String pseudonym, Instant erasedAt, boolean repeated, List<Removed> removed) {
 
-    /** One kind of data in one part of ModDesk: e.g. part {@code review}, what {@code answers}, count 3. */
-    public record Removed(String part, String what, int count) {
+    /**
+     * One kind of data in one part of ModDesk: e.g. part {@code review}, key {@code review.erased.answers}, what
+     * {@code answers} (in the caller's language: 回答 for zh-CN), count 3.
+     */
+    public record Removed(String part, String key, String what, int count) {
     }
 }

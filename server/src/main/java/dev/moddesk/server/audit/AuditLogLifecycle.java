@@ -59,7 +59,7 @@ final class AuditLogLifecycle implements Prunable, PersonalData {
         List<AuditLifecycleStore.Row> rows = store.about(handle, subject.userId(), subject.referencesByType());
         int changed = store.pseudonymize(handle, rows, subject);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("entries pseudonymized", changed);
+        counts.put("audit.erased.entries", changed);
         return PersonalData.counts(counts);
     }
 

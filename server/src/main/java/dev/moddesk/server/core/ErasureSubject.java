@@ -19,7 +19,7 @@ import java.util.Set;
 public record ErasureSubject(String userId, String pseudonym, Set<String> texts,
                              Set<PersonalData.Reference> references) {
 
-    public static final String ERASED_TEXT = "[erased]";
+    public static final String ERASED_TEXT = dev.moddesk.contract.lifecycle.ErasedUser.ERASED_TEXT;
 
     public ErasureSubject {
         if (userId == null || userId.isEmpty() || pseudonym == null || pseudonym.isEmpty()) {

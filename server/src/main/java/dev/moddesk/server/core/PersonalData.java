@@ -47,11 +47,15 @@ public interface PersonalData {
     record Reference(String targetType, String targetId) {
     }
 
-    /** One line of an erasure report. */
-    record Removed(String what, int count) {
+    /**
+     * One line of an erasure report: {@code key} names what was removed by its text in {@code i18n/problems.properties}
+     * (and zh-CN), e.g. {@code review.erased.answers}, so the report reads in the caller's language; a key without a
+     * text is shown as it is.
+     */
+    record Removed(String key, int count) {
     }
 
-    /** Counts by what was removed, in order. */
+    /** Counts by the key of what was removed, in order. */
     static List<Removed> counts(Map<String, Integer> counts) {
         return counts.entrySet().stream().map(e -> new Removed(e.getKey(), e.getValue())).toList();
     }

@@ -55,11 +55,11 @@ final class CreatorLifecycle implements PersonalData {
         for (var p : profiles) {
             answers += store.deleteStoredAnswersHolding(handle, p.displayName());
         }
-        counts.put("quota request justifications", profiles.isEmpty() ? 0
+        counts.put("creators.erased.justifications", profiles.isEmpty() ? 0
                 : store.eraseJustifications(handle, ids(profiles), ErasureSubject.ERASED_TEXT));
-        counts.put("creator profiles pseudonymized", store.pseudonymize(handle, subject.userId(), subject.pseudonym(),
+        counts.put("creators.erased.profiles", store.pseudonymize(handle, subject.userId(), subject.pseudonym(),
                 ErasureSubject.ERASED_TEXT));
-        counts.put("stored change answers", answers);
+        counts.put("creators.erased.changeAnswers", answers);
         return PersonalData.counts(counts);
     }
 

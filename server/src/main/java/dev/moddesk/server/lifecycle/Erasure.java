@@ -5,12 +5,14 @@ import dev.moddesk.server.core.AuditLog;
 import dev.moddesk.server.core.DataLifecycle;
 import dev.moddesk.server.core.ErasureSubject;
 import dev.moddesk.server.core.PersonalData;
+import dev.moddesk.server.core.ProblemText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -42,7 +44,8 @@ final class Erasure {
     record Actor(Long staffId, String name, String clientAddress) {
     }
 
-    ErasureReport erase(Handle h, String userId, Actor actor, String reason) {
+    /** Erases the user; the report's lines read in {@code language} (the audit entry's in English). */
+    ErasureReport erase(Handle h, String userId, Actor actor, String reason, Locale language) {
         String pseudonym = pseudonyms.of(userId);
         Set<String> texts = new HashSet<>();
         Set<PersonalData.Reference> references = new HashSet<>();
@@ -56,17 +59,22 @@ final class Erasure {
         List<ErasureReport.Removed> removed = new ArrayList<>();
         for (PersonalData part : parts) {
             for (PersonalData.Removed r : part.erase(h, subject)) {
-                removed.add(new ErasureReport.Removed(part.part(), r.what(), r.count()));
+                removed.add(new ErasureReport.Removed(part.part(), r.key(), text(language, r.key()), r.count()));
             }
         }
         Instant now = clock.instant();
         boolean repeated = store.erasedBefore(h, pseudonym);
         Map<String, Object> counts = new LinkedHashMap<>();
-        removed.forEach(r -> counts.put(r.part() + ": " + r.what(), r.count()));
+        removed.forEach(r -> counts.put(r.part() + ": " + text(Locale.ENGLISH, r.key()), r.count()));
         store.recordErasure(h, pseudonym, now, actor.name(), AuditLog.toJson(counts), repeated);
         // The admin's reason may name the person: it is scrubbed like everything else.
         auditLog.record(h, new AuditLog.Entry(actor.staffId(), actor.name(), AUDIT_ACTION, "user", pseudonym, null,
                 counts, subject.scrubText(reason), actor.clientAddress()));
         return new ErasureReport(pseudonym, now, repeated, List.copyOf(removed));
+    }
+
+    private static String text(Locale language, String key) {
+        String text = ProblemText.format(language, key, List.of());
+        return text == null ? key : text;
     }
 }

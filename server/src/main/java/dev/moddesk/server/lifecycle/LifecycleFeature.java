@@ -113,7 +113,7 @@ public final class LifecycleFeature implements Feature {
         if (reason.length() > MAX_REASON) {
             throw ProblemException.invalid("reason", "lifecycle.field.reasonTooLong", MAX_REASON);
         }
-        return requests.erase(call.principal(), userId, reason);
+        return requests.erase(call.principal(), userId, reason, call.language());
     }
 
     private Reply export(Call call) {

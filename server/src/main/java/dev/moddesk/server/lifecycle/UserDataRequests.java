@@ -24,9 +24,9 @@ final class UserDataRequests {
         this.clock = clock;
     }
 
-    ErasureReport erase(Principal by, String userId, String reason) {
+    ErasureReport erase(Principal by, String userId, String reason, java.util.Locale language) {
         return jdbi.inTransaction(h -> erasure.erase(h, userId,
-                new Erasure.Actor(by.staffId(), by.username(), by.clientAddress()), reason));
+                new Erasure.Actor(by.staffId(), by.username(), by.clientAddress()), reason, language));
     }
 
     Map<String, Object> export(Principal by, String userId) {

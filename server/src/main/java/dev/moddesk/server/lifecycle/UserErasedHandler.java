@@ -32,6 +32,6 @@ final class UserErasedHandler implements IngestHandler {
         }
         String reason = p.optionalStripped("reason", 2000);
         erasure.erase(handle, userId, new Erasure.Actor(null, "platform", null),
-                reason != null ? reason : "user.erased " + event.eventId());
+                reason != null ? reason : "user.erased " + event.eventId(), java.util.Locale.ENGLISH);
     }
 }

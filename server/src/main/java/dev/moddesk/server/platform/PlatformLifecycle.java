@@ -57,7 +57,7 @@ final class PlatformLifecycle implements PersonalData {
     @Override
     public List<Removed> erase(Handle handle, ErasureSubject subject) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("user profile (nickname, city)", store.deleteUser(handle, subject.userId()));
+        counts.put("platform.erased.profile", store.deleteUser(handle, subject.userId()));
         int rewritten = 0;
         for (var action : store.actionsAbout(handle, subject.userId(), subject.referencesByType())) {
             String targetId = subject.scrubText(action.targetId());
@@ -66,7 +66,7 @@ final class PlatformLifecycle implements PersonalData {
                 rewritten += store.rewriteAction(handle, action.id(), targetId, payload);
             }
         }
-        counts.put("actions pseudonymized", rewritten);
+        counts.put("platform.erased.actions", rewritten);
         return PersonalData.counts(counts);
     }
 

@@ -109,19 +109,19 @@ final class ReviewLifecycle implements PersonalData, Prunable {
             storedAnswers += store.deleteStoredAnswers(handle, row.id());
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("undecided applications withdrawn", store.withdrawUndecided(handle, subject.userId()));
-        counts.put("applications pseudonymized", store.pseudonymize(handle, subject.userId(), subject.pseudonym()));
-        counts.put("answers", answers);
-        counts.put("answer fingerprints", store.deleteFingerprints(handle, subject.userId(), ids));
-        counts.put("stored decision answers", storedAnswers);
-        counts.put("media files", keys.size());
+        counts.put("review.erased.withdrawn", store.withdrawUndecided(handle, subject.userId()));
+        counts.put("review.erased.applications", store.pseudonymize(handle, subject.userId(), subject.pseudonym()));
+        counts.put("review.erased.answers", answers);
+        counts.put("review.erased.fingerprints", store.deleteFingerprints(handle, subject.userId(), ids));
+        counts.put("review.erased.decisionAnswers", storedAnswers);
+        counts.put("review.erased.media", keys.size());
         int circleAnswers = 0;
         for (String owner : store.ownedCircleNames(handle, subject.userId())) {
             circleAnswers += store.deleteStoredAnswersHolding(handle, owner);
         }
-        counts.put("circle owner names", store.eraseCircleOwner(handle, subject.userId(), subject.pseudonym(),
+        counts.put("review.erased.circleOwners", store.eraseCircleOwner(handle, subject.userId(), subject.pseudonym(),
                 ErasureSubject.ERASED_TEXT));
-        counts.put("stored decision answers naming the circle owner", circleAnswers);
+        counts.put("review.erased.circleOwnerAnswers", circleAnswers);
         handle.afterCommit(() -> deleteUnused(keys));
         return PersonalData.counts(counts);
     }

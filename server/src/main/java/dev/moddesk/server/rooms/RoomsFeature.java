@@ -67,9 +67,12 @@ public final class RoomsFeature implements Feature {
             return new InProcessRoomBus(services.clock(), RoomsModule.reservations(services.database().jdbi()),
                     config.windowEvents(), config.windowAge());
         }
+        // Chat lines on the stream age out with the held-messages retention; a quiet room whose lines all aged out
+        // numbers on from its mark in room_seq_reservation.
         return JetStreamRoomBus.connect(new JetStreamRoomBus.Settings(config.natsUrl(), config.natsPrefix(),
-                JetStreamRoomBus.Settings.DEFAULT_MESSAGES_PER_ROOM,
-                io.nats.client.api.StorageType.File), Json.mapper());
+                JetStreamRoomBus.Settings.DEFAULT_MESSAGES_PER_ROOM, io.nats.client.api.StorageType.File,
+                services.config().retention().heldMessages()), Json.mapper(),
+                RoomsModule.reservations(services.database().jdbi()));
     }
 
     public RoomsModule rooms() {

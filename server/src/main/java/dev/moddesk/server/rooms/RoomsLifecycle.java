@@ -8,6 +8,8 @@ import dev.moddesk.server.core.Json;
 import dev.moddesk.server.core.PersonalData;
 import dev.moddesk.server.core.Prunable;
 import dev.moddesk.server.core.Services;
+import dev.moddesk.server.rooms.bus.RoomBus;
+import dev.moddesk.server.rooms.bus.RoomBuses;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,9 +37,11 @@ final class RoomsLifecycle implements PersonalData {
 
     private final Jdbi jdbi;
     private final RoomLifecycleStore store;
+    private final RoomBus bus;
 
     private RoomsLifecycle(Services services) {
         this.jdbi = services.database().jdbi();
+        this.bus = RoomBuses.of(services);
         this.store = new RoomLifecycleStore(services.database().isPostgres());
     }
 
@@ -113,7 +117,7 @@ final class RoomsLifecycle implements PersonalData {
     @Override
     public List<Removed> erase(Handle handle, ErasureSubject subject) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("held messages", store.eraseHeld(handle, subject.userId(), subject.pseudonym(),
+        counts.put("rooms.erased.held", store.eraseHeld(handle, subject.userId(), subject.pseudonym(),
                 ErasureSubject.ERASED_TEXT));
         int kept = 0;
         for (var k : store.keptAbout(handle, subject.userId())) {
@@ -123,7 +127,7 @@ final class RoomsLifecycle implements PersonalData {
                 kept += store.rewriteKept(handle, k, user, json);
             }
         }
-        counts.put("flagged lines and room events", kept);
+        counts.put("rooms.erased.kept", kept);
         int rooms = 0;
         for (var r : store.roomsAbout(handle, subject.userId())) {
             boolean host = subject.userId().equals(r.hostId());
@@ -133,14 +137,16 @@ final class RoomsLifecycle implements PersonalData {
                     subject.scrubJson(r.sourceJson()));
             rooms += store.rewriteRoom(handle, scrubbed);
         }
-        counts.put("rooms (host, seats, songs, source)", rooms);
+        counts.put("rooms.erased.rooms", rooms);
         int actions = 0;
         for (var a : store.actionsAbout(handle, subject.userId())) {
             actions += store.rewriteAction(handle, a.id(), subject.scrubText(a.targetId()),
                     a.targetUserId() == null ? null : subject.scrubText(a.targetUserId()),
                     subject.scrubJson(a.responseJson()));
         }
-        counts.put("room actions pseudonymized", actions);
+        counts.put("rooms.erased.actions", actions);
+        // Not undone if the transaction rolls back: the lines are the user's either way, and erasing again is safe.
+        counts.put("rooms.erased.streamEvents", bus.scrubUser(subject.userId(), subject.pseudonym()));
         return PersonalData.counts(counts);
     }
 

@@ -232,9 +232,18 @@ class ErasureTest {
         assertThat(erasure.path("targetId").asText()).isEqualTo(report.pseudonym());
         assertThat(erasure.path("reason").asText()).isEqualTo(ErasureSubject.ERASED_TEXT);
 
-        ErasureReport again = admin.post("/api/v1/lifecycle/erasures", new ErasureRequest(VICTIM, "again"))
+        // A console in Chinese asks again: the report's lines keep their keys and read in Chinese.
+        ErasureReport again = admin.send("POST", "/api/v1/lifecycle/erasures", "application/json",
+                TestClient.json(new ErasureRequest(VICTIM, "again")), Map.of("Accept-Language", "zh-CN"))
                 .as(ErasureReport.class);
         assertThat(again.repeated()).isTrue();
+        assertThat(again.removed()).filteredOn(r -> r.key().equals("review.erased.answers")).singleElement()
+                .satisfies(r -> assertThat(r.what()).isEqualTo("回答"));
+        assertThat(again.removed()).filteredOn(r -> r.key().equals("rooms.erased.held")).singleElement()
+                .satisfies(r -> assertThat(r.what()).isEqualTo("暂扣消息"));
+        assertThat(report.removed()).as("every line has a text in both languages")
+                .allSatisfy(r -> assertThat(r.what()).isNotEqualTo(r.key()));
+        assertThat(again.removed()).allSatisfy(r -> assertThat(r.what()).isNotEqualTo(r.key()));
         assertThat(again.pseudonym()).as("stable").isEqualTo(report.pseudonym());
     }
 

@@ -77,6 +77,20 @@ final class EventWindow {
         return out;
     }
 
+    /** Replaces each held event by what {@code scrub} makes of it; returns how many changed. */
+    int scrub(EventScrub scrub) {
+        int changed = 0;
+        for (int i = 0; i < size; i++) {
+            int at = (head + i) % events.length;
+            RoomEvent after = scrub.scrub(events[at]);
+            if (after != events[at]) {
+                events[at] = after;
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     private void grow() {
         resize(events.length * 2);
     }

@@ -105,6 +105,18 @@ public final class InProcessRoomBus implements RoomBus {
     }
 
     @Override
+    public int scrubUser(String userId, String pseudonym) {
+        EventScrub scrub = new EventScrub(dev.moddesk.server.core.Json.mapper(), userId, pseudonym);
+        int changed = 0;
+        for (EventWindow window : rooms.values()) {
+            synchronized (window) {
+                changed += window.scrub(scrub);
+            }
+        }
+        return changed;
+    }
+
+    @Override
     public Subscription subscribe(Listener listener) {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);

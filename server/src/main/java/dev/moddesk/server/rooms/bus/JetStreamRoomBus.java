@@ -55,9 +55,11 @@ public final class JetStreamRoomBus implements RoomBus {
 
     /**
      * Where and how: {@code prefix} names the stream and subjects (tests use a unique one); {@code eventsPerRoom} is
-     * the window per room in messages, each at least one event (see docs/architecture.md for the default).
+     * the window per room in messages, each at least one event (see docs/architecture.md for the default);
+     * {@code maxAge} how long chat lines and other room events stay on the stream at most (zero: no limit; the server
+     * passes the held-messages retention, 90 days by default).
      */
-    public record Settings(String url, String prefix, long messagesPerRoom, StorageType storage) {
+    public record Settings(String url, String prefix, long messagesPerRoom, StorageType storage, Duration maxAge) {
         public static final long DEFAULT_MESSAGES_PER_ROOM = 1_200_000;
 
         public Settings {
@@ -65,6 +67,15 @@ public final class JetStreamRoomBus implements RoomBus {
             if (messagesPerRoom < MIN_RETAINED_EVENTS) {
                 throw new IllegalArgumentException("a room keeps at least " + MIN_RETAINED_EVENTS + " messages");
             }
+            maxAge = maxAge == null || maxAge.isNegative() ? Duration.ZERO : maxAge;
+            if (!maxAge.isZero() && maxAge.compareTo(MIN_RETAINED_AGE) < 0) {
+                maxAge = MIN_RETAINED_AGE; // the window keeps at least this much, whatever the retention says
+            }
+        }
+
+        /** Without an age limit. */
+        public Settings(String url, String prefix, long messagesPerRoom, StorageType storage) {
+            this(url, prefix, messagesPerRoom, storage, Duration.ZERO);
         }
 
         public static Settings of(String url) {
@@ -77,6 +88,7 @@ public final class JetStreamRoomBus implements RoomBus {
         boolean known;
         long streamSeq;
         long roomSeq;
+        long reservedUpTo;
     }
 
     private final Connection connection;
@@ -87,18 +99,34 @@ public final class JetStreamRoomBus implements RoomBus {
     private final Map<String, Tail> tails = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Dispatcher dispatcher;
+    private final SeqReservations reservations;
+    private final ObjectMapper mapper;
+    private final RoomStreamRewrite rewrite;
 
-    private JetStreamRoomBus(Connection connection, RoomSubjects subjects, ObjectMapper mapper) throws IOException {
+    private JetStreamRoomBus(Connection connection, RoomSubjects subjects, ObjectMapper mapper,
+                             SeqReservations reservations) throws IOException {
         this.connection = connection;
         this.subjects = subjects;
+        this.mapper = mapper;
         this.chunks = new EventChunks(mapper);
         this.js = connection.jetStream();
         this.jsm = connection.jetStreamManagement();
         this.dispatcher = connection.createDispatcher();
+        this.reservations = Objects.requireNonNull(reservations, "reservations");
+        this.rewrite = new RoomStreamRewrite(js, jsm, subjects, chunks);
     }
 
-    /** Connects, makes sure the stream exists, and starts hearing new events. */
+    /** Connects without stored sequence marks (tests of the bus alone). */
     public static JetStreamRoomBus connect(Settings settings, ObjectMapper mapper) {
+        return connect(settings, mapper, SeqReservations.NONE);
+    }
+
+    /**
+     * Connects, makes sure the stream exists (with the settings' age limit), and starts hearing new events. A room
+     * whose events all aged out of the stream numbers on from its mark in {@code reservations} (kept in the database
+     * by the server), not from 1.
+     */
+    public static JetStreamRoomBus connect(Settings settings, ObjectMapper mapper, SeqReservations reservations) {
         RoomSubjects subjects = new RoomSubjects(settings.prefix());
         Connection connection;
         try {
@@ -111,7 +139,7 @@ public final class JetStreamRoomBus implements RoomBus {
             throw new RoomBusException("interrupted while connecting to NATS", e);
         }
         try {
-            JetStreamRoomBus bus = new JetStreamRoomBus(connection, subjects, mapper);
+            JetStreamRoomBus bus = new JetStreamRoomBus(connection, subjects, mapper, reservations);
             bus.ensureStream(settings);
             bus.listen();
             return bus;
@@ -123,7 +151,10 @@ public final class JetStreamRoomBus implements RoomBus {
 
     private void ensureStream(Settings settings) throws IOException, JetStreamApiException {
         try {
-            jsm.getStreamInfo(subjects.stream());
+            StreamConfiguration existing = jsm.getStreamInfo(subjects.stream()).getConfiguration();
+            if (!settings.maxAge().equals(existing.getMaxAge())) {
+                jsm.updateStream(StreamConfiguration.builder(existing).maxAge(settings.maxAge()).build());
+            }
             return;
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
@@ -136,6 +167,7 @@ public final class JetStreamRoomBus implements RoomBus {
                     .subjects(subjects.all())
                     .storageType(settings.storage())
                     .maxMessagesPerSubject(settings.messagesPerRoom())
+                    .maxAge(settings.maxAge())
                     .duplicateWindow(Duration.ofMinutes(2))
                     .build());
         } catch (JetStreamApiException e) {
@@ -155,8 +187,9 @@ public final class JetStreamRoomBus implements RoomBus {
 
     private void heard(Message message) {
         String roomId = subjects.roomOf(message.getSubject());
-        if (roomId == null) {
-            return;
+        if (roomId == null || (message.getHeaders() != null
+                && message.getHeaders().getFirst(RoomStreamRewrite.REWRITE) != null)) {
+            return; // a rewrite after an erasure: nothing new happened
         }
         List<RoomEvent> events;
         try {
@@ -185,10 +218,14 @@ public final class JetStreamRoomBus implements RoomBus {
         synchronized (tail) {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 if (!tail.known) {
-                    readTail(subject, tail);
+                    readTail(roomId, subject, tail);
                 }
                 List<RoomEvent> numbered = number(roomId, tail.roomSeq, events);
                 long last = numbered.getLast().seq();
+                if (last > tail.reservedUpTo) {
+                    tail.reservedUpTo = last + SeqReservations.BLOCK;
+                    reservations.reserve(roomId, tail.reservedUpTo);
+                }
                 Headers headers = new Headers().put(FIRST, Long.toString(tail.roomSeq + 1))
                         .put(LAST, Long.toString(last));
                 NatsMessage message = NatsMessage.builder().subject(subject).headers(headers)
@@ -234,17 +271,19 @@ public final class JetStreamRoomBus implements RoomBus {
         return List.copyOf(out);
     }
 
-    private void readTail(String subject, Tail tail) {
+    /** The room's last chunk; a room with none left (aged out, or new) numbers on from its stored mark. */
+    private void readTail(String roomId, String subject, Tail tail) {
         MessageInfo last = lastMessage(subject);
+        tail.reservedUpTo = reservations.reserved(roomId);
         tail.streamSeq = last == null ? 0 : last.getSeq();
-        tail.roomSeq = last == null ? 0 : header(last, LAST);
+        tail.roomSeq = last == null ? tail.reservedUpTo : header(last, LAST);
         tail.known = true;
     }
 
     @Override
     public long lastSeq(String roomId) {
         MessageInfo last = lastMessage(subjects.of(roomId));
-        return last == null ? 0 : header(last, LAST);
+        return last == null ? reservations.reserved(roomId) : header(last, LAST);
     }
 
     @Override
@@ -255,7 +294,7 @@ public final class JetStreamRoomBus implements RoomBus {
         String subject = subjects.of(roomId);
         MessageInfo last = lastMessage(subject);
         if (last == null) {
-            return new Replay(List.of(), 0, 0);
+            return new Replay(List.of(), 0, reservations.reserved(roomId));
         }
         long lastRoomSeq = header(last, LAST);
         MessageInfo first = nextMessage(subject, 1);
@@ -330,6 +369,32 @@ public final class JetStreamRoomBus implements RoomBus {
             throw new RoomBusException("a room chunk without " + name + " at stream sequence " + info.getSeq());
         }
         return Long.parseLong(value);
+    }
+
+    /** Rewrites each room whose retained chunks name the user ({@link RoomStreamRewrite}). */
+    @Override
+    public int scrubUser(String userId, String pseudonym) {
+        EventScrub scrub = new EventScrub(mapper, userId, pseudonym);
+        int changed = 0;
+        try {
+            for (String subject : rewrite.subjectsAbout(scrub)) {
+                String roomId = subjects.roomOf(subject);
+                Tail tail = tails.computeIfAbsent(roomId, r -> new Tail());
+                synchronized (tail) {
+                    try {
+                        changed += rewrite.rewrite(subject, scrub);
+                    } finally {
+                        tail.known = false;
+                    }
+                }
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new RoomBusException("could not erase a user from the room stream: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoomBusException("interrupted while erasing a user from the room stream", e);
+        }
+        return changed;
     }
 
     @Override

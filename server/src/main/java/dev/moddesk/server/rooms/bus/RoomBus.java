@@ -34,6 +34,13 @@ public interface RoomBus extends AutoCloseable {
     /** Up to {@code max} events after {@code afterSeq} from the retained window, oldest first. */
     Replay replay(String roomId, long afterSeq, int max);
 
+    /**
+     * Takes an erased user out of every room's retained events: wherever their id stands it becomes {@code pseudonym},
+     * and their nickname, their lines' text and screen hits go ({@code EventScrub}). Sequence numbers and everyone
+     * else's data stay; listeners hear nothing of it. Returns how many events changed.
+     */
+    int scrubUser(String userId, String pseudonym);
+
     /** Hears every room's events appended from now on, on any node, each room's in sequence order. */
     Subscription subscribe(Listener listener);
 
