@@ -115,6 +115,7 @@ public final class PrivacyController implements ActiveView {
             case "ROOMS" -> i18n.get("privacy.part.rooms");
             case "AUDIT" -> i18n.get("privacy.part.audit");
             case "CREATORS" -> i18n.get("privacy.part.creators");
+            case "ROOM REPORTS" -> i18n.get("privacy.part.roomReports");
             default -> part;
         };
     }

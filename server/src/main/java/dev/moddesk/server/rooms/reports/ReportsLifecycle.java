@@ -55,11 +55,11 @@ final class ReportsLifecycle implements PersonalData {
     @Override
     public List<Removed> erase(Handle handle, ErasureSubject subject) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("reports about the user", store.eraseAbout(handle, subject.userId(), subject.pseudonym(),
+        counts.put("reports.erased.about", store.eraseAbout(handle, subject.userId(), subject.pseudonym(),
                 ErasureSubject.ERASED_TEXT));
-        counts.put("reports filed by the user", store.eraseFiled(handle, subject.userId(), subject.pseudonym(),
+        counts.put("reports.erased.filed", store.eraseFiled(handle, subject.userId(), subject.pseudonym(),
                 ErasureSubject.ERASED_TEXT));
-        counts.put("report decisions", store.eraseDecisions(handle, subject.userId(), subject.pseudonym()));
+        counts.put("reports.erased.decisions", store.eraseDecisions(handle, subject.userId(), subject.pseudonym()));
         return PersonalData.counts(counts);
     }
 
