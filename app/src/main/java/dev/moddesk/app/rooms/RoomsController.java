@@ -16,7 +16,7 @@ import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The live-rooms view: the wall in the first tab, then the held-for-review queue and the word list (each loads only
+ * The live-rooms view: the wall in the first tab, then the report queue, the held-for-review queue and the word list (each loads only
  * while shown), one tab per open monitor (several at once, each following its
  * room), and a status line with the stream's state, its lag and what waits in its queue. Tabs follow the hub's open
  * monitors, so a reloaded view (new language) shows the same monitors.
@@ -36,6 +36,10 @@ public final class RoomsController implements ActiveView {
     private Tab wallTab;
     @FXML
     private RoomWallController wallController;
+    @FXML
+    private Tab reportsTab;
+    @FXML
+    private ReportQueueController reportsController;
     @FXML
     private Tab heldTab;
     @FXML
@@ -76,6 +80,7 @@ public final class RoomsController implements ActiveView {
                 }
             });
         }));
+        subscriptions.add(reportsTab.selectedProperty().subscribe(reportsController::setShown));
         subscriptions.add(heldTab.selectedProperty().subscribe(heldController::setShown));
         subscriptions.add(wordsTab.selectedProperty().subscribe(wordsController::setShown));
         subscriptions.add(hub.statusProperty().subscribe(this::showStatus));
@@ -90,13 +95,14 @@ public final class RoomsController implements ActiveView {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();
         wallController.deactivate();
+        reportsController.deactivate();
         heldController.deactivate();
         controllers.values().forEach(RoomMonitorController::deactivate);
         controllers.clear();
         lagSubscriptions.values().forEach(Subscription::unsubscribe);
         lagSubscriptions.clear();
         tabs.clear();
-        roomTabs.getTabs().retainAll(wallTab, heldTab, wordsTab);
+        roomTabs.getTabs().retainAll(wallTab, reportsTab, heldTab, wordsTab);
     }
 
     private void addTab(RoomMonitorModel monitor) {

@@ -1,6 +1,7 @@
 package dev.moddesk.app.rooms;
 
 import dev.moddesk.app.api.HeldMessagesApi;
+import dev.moddesk.app.api.ReportsApi;
 import dev.moddesk.app.api.RoomsApi;
 import dev.moddesk.app.api.WordListApi;
 import dev.moddesk.app.api.stream.StreamOptions;
@@ -12,6 +13,7 @@ import dev.moddesk.app.core.FrameDrain;
 import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
+import dev.moddesk.contract.rooms.ReportGroup;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Live rooms for ops and admins: the room wall, the held-for-review queue, the word list and the room monitors
+ * Live rooms for ops and admins: the room wall, the user report queue, the held-for-review queue, the word list and
+ * the room monitors
  * (tabs), on one {@link RoomsHub} per session (the stream, the per-frame drain, the open monitors), made when the view
  * first loads and closed on sign-out. While it runs, the stream's lag is in the shell's status bar
  * ({@link RoomsStatusReporter}).
@@ -36,6 +39,7 @@ public final class RoomsModule implements FeatureModule {
     private final BiFunction<Session, StreamStatus.Listener, RoomFeed> feeds;
     private final Function<Session, RoomsBackend> backends;
     private final Function<Session, WordsBackend> wordBackends;
+    private final Function<Session, ReportsBackend> reportBackends;
     private final Clock clock;
     private final int capacity;
     private AppContext app;
@@ -59,6 +63,13 @@ public final class RoomsModule implements FeatureModule {
     public RoomsModule(BiFunction<Session, StreamStatus.Listener, RoomFeed> feeds,
                        Function<Session, RoomsBackend> backends, Function<Session, WordsBackend> wordBackends,
                        Clock clock, int capacity) {
+        this(feeds, backends, wordBackends, RoomsModule::apiReports, clock, capacity);
+    }
+
+    public RoomsModule(BiFunction<Session, StreamStatus.Listener, RoomFeed> feeds,
+                       Function<Session, RoomsBackend> backends, Function<Session, WordsBackend> wordBackends,
+                       Function<Session, ReportsBackend> reportBackends, Clock clock, int capacity) {
+        this.reportBackends = Objects.requireNonNull(reportBackends, "reportBackends");
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.backends = Objects.requireNonNull(backends, "backends");
         this.wordBackends = Objects.requireNonNull(wordBackends, "wordBackends");
@@ -85,9 +96,27 @@ public final class RoomsModule implements FeatureModule {
                 .register(HeldQueueController.class, () -> new HeldQueueController(new HeldQueueModel(
                         wordBackends.apply(app.requireSession()), app.fx(), clock, app.i18n(), app.errors()),
                         app.i18n()))
+                .register(ReportQueueController.class, () -> new ReportQueueController(new ReportQueueModel(
+                        reportBackends.apply(app.requireSession()), app.fx(), app.i18n(), app.errors()), app.i18n(),
+                        this::openReported))
                 .register(WordListController.class, () -> new WordListController(new WordListModel(
                         wordBackends.apply(app.requireSession()), app.fx(), ZoneId.systemDefault(), app.i18n(),
                         app.errors()), app.i18n(), ZoneId.systemDefault()));
+    }
+
+    /**
+     * The deep link from a report: the room's monitor, its chat filtered to the reported user (their lines, the
+     * reported one among them), where any action on them resolves the reports.
+     */
+    private void openReported(ReportGroup group) {
+        RoomMonitorModel monitor = hub().open(group.roomId());
+        if (group.targetUserId() != null) {
+            monitor.userFilterProperty().set(group.targetUserId());
+        }
+    }
+
+    private static ReportsBackend apiReports(Session session) {
+        return ReportsBackend.of(new ReportsApi(session.api()), new RoomsApi(session.api()));
     }
 
     private static WordsBackend apiWords(Session session) {

@@ -210,6 +210,27 @@ final class TestPlatform {
         return event("message.held", p);
     }
 
+    /** A user report ({@code report.created}); {@code messageId} null makes it about the user. */
+    IngestEvent report(String reportId, String roomId, String messageId, String messageText, String userId,
+                       String nickname, String reporterId, String reason, String text) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("reportId", reportId);
+        p.put("roomId", roomId);
+        p.put("targetKind", messageId == null ? "USER" : "MESSAGE");
+        if (messageId != null) {
+            p.put("messageId", messageId);
+            p.put("messageText", messageText);
+        }
+        p.put("targetUserId", userId);
+        p.put("targetNickname", nickname);
+        p.put("reporterId", reporterId);
+        p.put("reason", reason);
+        if (text != null) {
+            p.put("text", text);
+        }
+        return event("report.created", p);
+    }
+
     private IngestEvent event(String type, Map<String, Object> payload) {
         return new IngestEvent("e2e-" + type + "-" + (++events) + "-" + System.nanoTime(), type, Instant.now(), payload);
     }
