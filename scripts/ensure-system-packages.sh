@@ -3,12 +3,16 @@
 #   console   : GTK 3 for a real window, a CJK font so Chinese does not render as boxes, libav + ALSA for inline video
 #   headless  : Xvfb, when there is no display (CI, servers)
 #   test      : the CJK font and libav (TestFX plays a sandbox clip under Monocle)
-# Usage: scripts/ensure-system-packages.sh [console|test]
+#   package   : building installers and their smoke test (scripts/package-smoke.sh): fakeroot + binutils for
+#               jpackage's .deb, GTK 3 and Xvfb to train the start-up cache, a window manager (openbox) with
+#               xdotool and wmctrl to find and close the packaged console's window like a user
+# Usage: scripts/ensure-system-packages.sh [console|test|package]
 set -euo pipefail
 want=(fonts-noto-cjk)
 case "${1:-console}" in
   console) want+=(libgtk-3-0 libavcodec59 libavformat59 libasound2 xvfb xauth) ;;
   test) want+=(libavcodec59 libavformat59 libasound2) ;;   # the console tests play a real H.264 clip headless
+  package) want+=(libgtk-3-0 libasound2 xvfb xauth xdotool wmctrl openbox fakeroot binutils) ;;
 esac
 [ "$(uname -s)" = Linux ] && command -v dpkg >/dev/null || exit 0
 missing=()
