@@ -260,6 +260,8 @@ class ReviewViewTest {
 
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#videoControls"));
             assertThat(text(robot, "#timeLabel")).startsWith("0:00 / 0:04");
+            assertThat(robot.lookup("#timeLabel").queryAs(Label.class).isTextTruncated())
+                    .as("the time reads in full, the key hint gives way").isFalse();
             robot.type(KeyCode.SPACE);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#timeLabel").contains("played to the end"));
             assertThat(robot.lookup("#mediaView").query().isVisible()).isTrue();
