@@ -36,6 +36,15 @@ public interface PersonalData {
     /** Everything this part holds about the user, as JSON-ready values (maps, lists, records). */
     Object export(Handle handle, String userId);
 
+    /**
+     * The same, given what every part's {@link #find} returned ({@code found.texts()}: among them the names the user
+     * goes by), so that a record naming the user without their id (a circle with only an owner name) is found for
+     * an access request exactly as for an erasure. By default the part needs none of it.
+     */
+    default Object export(Handle handle, String userId, Found found) {
+        return export(handle, userId);
+    }
+
     /** What {@link #find} found. */
     record Found(Set<String> texts, Set<Reference> references) {
         public static Found nothing() {

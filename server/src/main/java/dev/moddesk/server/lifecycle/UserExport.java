@@ -21,9 +21,18 @@ final class UserExport {
     }
 
     Map<String, Object> export(Handle h, String userId, Instant at) {
+        // As for an erasure: first what every part finds (names and texts the user goes by), then each part's data.
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        java.util.Set<PersonalData.Reference> references = new java.util.HashSet<>();
+        for (PersonalData part : lifecycle.personalData()) {
+            PersonalData.Found f = part.find(h, userId);
+            texts.addAll(f.texts());
+            references.addAll(f.references());
+        }
+        PersonalData.Found found = new PersonalData.Found(texts, references);
         Map<String, Object> parts = new LinkedHashMap<>();
         for (PersonalData part : lifecycle.personalData()) {
-            parts.put(part.part(), part.export(h, userId));
+            parts.put(part.part(), part.export(h, userId, found));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("userId", userId);

@@ -116,10 +116,14 @@ final class ReviewLifecycle implements PersonalData, Prunable {
         counts.put("review.erased.decisionAnswers", storedAnswers);
         counts.put("review.erased.media", keys.size());
         int circleAnswers = 0;
-        for (String owner : store.ownedCircleNames(handle, subject.userId())) {
+        // Circles owned by id, and circles the platform named only by an owner name the user goes by (no ownerId).
+        List<String> owners = new ArrayList<>(store.ownedCircleNames(handle, subject.userId()));
+        owners.addAll(store.namedCircleOwners(handle, subject.texts()));
+        for (String owner : owners) {
             circleAnswers += store.deleteStoredAnswersHolding(handle, owner);
         }
         counts.put("review.erased.circleOwners", store.eraseCircleOwner(handle, subject.userId(), subject.pseudonym(),
+                ErasureSubject.ERASED_TEXT) + store.eraseNamedCircleOwners(handle, subject.texts(),
                 ErasureSubject.ERASED_TEXT));
         counts.put("review.erased.circleOwnerAnswers", circleAnswers);
         handle.afterCommit(() -> deleteUnused(keys));
@@ -128,7 +132,16 @@ final class ReviewLifecycle implements PersonalData, Prunable {
 
     @Override
     public Object export(Handle handle, String userId) {
-        return store.applications(handle, userId).stream().map(r -> r.export(answers(r))).toList();
+        return export(handle, userId, Found.nothing());
+    }
+
+    /** Their applications, and the circles they own: by ownerId, or by an owner name they go by when none was given. */
+    @Override
+    public Object export(Handle handle, String userId, Found found) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("applications", store.applications(handle, userId).stream().map(r -> r.export(answers(r))).toList());
+        out.put("ownedCircles", store.ownedCircles(handle, userId, found.texts()));
+        return out;
     }
 
     private List<StoredAnswer> answers(ReviewLifecycleStore.ApplicantRow row) {

@@ -2,6 +2,7 @@ package dev.moddesk.server.review;
 
 import dev.moddesk.server.core.Sql;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,48 @@ final class ReviewLifecycleStore {
     List<String> ownedCircleNames(Handle h, String userId) {
         return h.createQuery("SELECT owner_name FROM review_circle WHERE owner_id = :u AND owner_name IS NOT NULL")
                 .bind("u", userId).mapTo(String.class).list();
+    }
+
+    /**
+     * Circles the user owns: by {@code ownerId}, or, for a circle the platform named only by its owner's name (no
+     * {@code ownerId}), by that name being one the user goes by ({@code names}: what every part's find returned).
+     */
+    List<Map<String, Object>> ownedCircles(Handle h, String userId, Collection<String> names) {
+        String byName = names.isEmpty() ? "" : " OR (owner_id IS NULL AND owner_name IN (<names>))";
+        var q = h.createQuery("SELECT external_id, name, city, owner_id, owner_name FROM review_circle"
+                + " WHERE owner_id = :u" + byName + " ORDER BY id").bind("u", userId);
+        if (!names.isEmpty()) {
+            q.bindList("names", List.copyOf(names));
+        }
+        return q.map((rs, ctx) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("circle", rs.getString("external_id"));
+            m.put("name", rs.getString("name"));
+            m.put("city", rs.getString("city"));
+            m.put("ownerName", rs.getString("owner_name"));
+            m.put("matchedBy", rs.getString("owner_id") == null ? "ownerName" : "ownerId");
+            return m;
+        }).list();
+    }
+
+    /** Circles named only by an owner name among {@code names} (no ownerId) lose that name. */
+    int eraseNamedCircleOwners(Handle h, Collection<String> names, String erased) {
+        if (names.isEmpty()) {
+            return 0;
+        }
+        return h.createUpdate("UPDATE review_circle SET owner_name = :e WHERE owner_id IS NULL"
+                        + " AND owner_name IN (<names>)")
+                .bindList("names", List.copyOf(names)).bind("e", erased).execute();
+    }
+
+    /** The owner names among {@code names} that circles without an ownerId carry. */
+    List<String> namedCircleOwners(Handle h, Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT DISTINCT owner_name FROM review_circle WHERE owner_id IS NULL"
+                        + " AND owner_name IN (<names>)")
+                .bindList("names", List.copyOf(names)).mapTo(String.class).list();
     }
 
     /** The user's circles keep their owner under {@code pseudonym}, without the owner's name. */

@@ -92,6 +92,9 @@ class ErasureTest {
         platform = server.client().withToken(key.as(CreatedPlatformKey.class).key());
         send("circle.upserted", Map.of("circleId", "c-1", "name", "Hikers", "city", "成都", "topic", "outdoor",
                 "joinMode", "EITHER", "questions", List.of("Why?", "How?"), "memberCount", 3, "owner", OWNER_NAME, "ownerId", VICTIM));
+        // A circle the platform names only by its owner's nickname, without ownerId: found by that name.
+        send("circle.upserted", Map.of("circleId", "c-2", "name", "Night owls", "city", "成都", "topic", "chat",
+                "joinMode", "EITHER", "questions", List.of("Why?"), "memberCount", 2, "owner", NICKNAME));
         for (String[] user : new String[][] {{VICTIM, NICKNAME}, {BYSTANDER, BYSTANDER_NICK}}) {
             send("user.upserted", Map.of("userId", user[0], "nickname", user[1], "city", "成都"));
         }
@@ -178,6 +181,9 @@ class ErasureTest {
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
         assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4", CREATOR_NAME,
                 JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn", REPORT_TEXT);
+        JsonNode owned = exported.json().path("parts").path("review").path("ownedCircles");
+        assertThat(owned).extracting(c -> c.path("circle").asText() + "/" + c.path("matchedBy").asText())
+                .containsExactlyInAnyOrder("c-1/ownerId", "c-2/ownerName");
         assertThat(exported.header("Content-Disposition")).matches("attachment; filename=\"moddesk-user-[A-Za-z0-9_-]+"
                 + "-[0-9a-f]{8}\\.json\"");
         new OpenApiContract(server).check("POST", "/api/v1/lifecycle/exports", exported);
@@ -200,7 +206,7 @@ class ErasureTest {
         assertThat(count(report, "rooms", "held messages")).isEqualTo(1);
         assertThat(count(report, "rooms", "rooms (host, seats, songs, source)")).isEqualTo(1);
         assertThat(count(report, "rooms", "room actions pseudonymized")).isEqualTo(1);
-        assertThat(count(report, "review", "circle owner names")).isEqualTo(1);
+        assertThat(count(report, "review", "circle owner names")).as("by ownerId and by owner name").isEqualTo(2);
         for (String personal : List.of(VICTIM, NICKNAME, ANSWER_1, ANSWER_2, CAPTION, NOTE, "Lake Qx81",
                 "wx-secret-777", CREATOR_NAME, JUSTIFICATION, OWNER_NAME, CHAT_LINE, FLAGGED_LINE, HELD_LINE,
                 ROOM_TITLE, REPORT_TEXT)) {
