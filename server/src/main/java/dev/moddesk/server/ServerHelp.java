@@ -68,7 +68,8 @@ final class ServerHelp {
                                          audit log and the evidence in it (default: %d; never less
                                          than %d: China's Cybersecurity Law art. 21, six months)
                   --retention-held-messages-days <n>
-                                         held and flagged chat messages (default: %d)
+                                         held and flagged chat messages, and chat lines on the
+                                         NATS stream (--nats-url) (default: %d)
                   --retention-media-days <n>
                                          application videos and posters, from the decision (default: %d)
                   --retention-webhook-deliveries-days <n>
