@@ -28,7 +28,8 @@ import javafx.stage.Stage;
  * Shows the creators view as an admin sees it in the sandbox, for screenshots (test scope): starts the server jar with
  * its simulator (the seed has 晴天Sunny with 50 groups, 5 shown), signs in as the sandbox admin, finds 晴天Sunny and
  * types a quota of 50 (view {@code page}), or opens the quota requests ({@code requests}) or the tier editor with a
- * preview ({@code tiers}). Args: {@code --server-jar PATH --lang en|zh-CN --theme light|dark --view page|requests|tiers}.
+ * preview ({@code tiers}), or picks the creators found for 晴 and previews turning KTV on for them ({@code bulk}).
+ * Args: {@code --server-jar PATH --lang en|zh-CN --theme light|dark --view page|requests|tiers|bulk}.
  */
 public final class CreatorsScreenshotMain {
 
@@ -94,10 +95,9 @@ public final class CreatorsScreenshotMain {
                             yield false;
                         }
                         if ("requests".equals(view) || "tiers".equals(view)) {
-                            ((TabPane) scene.lookup("#creatorsTabs")).getSelectionModel()
-                                    .select("requests".equals(view) ? 1 : 2);
+                            selectTab(scene, view + "Tab");
                         } else {
-                            search.setText("晴天");
+                            search.setText("bulk".equals(view) ? "晴" : "晴天");
                         }
                         yield true;
                     }
@@ -118,6 +118,18 @@ public final class CreatorsScreenshotMain {
                         ListView<?> results = (ListView<?>) scene.lookup("#resultsList");
                         if (results.getItems().isEmpty()) {
                             yield false;
+                        }
+                        if ("bulk".equals(view)) {
+                            results.getSelectionModel().selectAll();
+                            ((Button) scene.lookup("#addToBulkButton")).fire();
+                            selectTab(scene, "bulkTab");
+                            @SuppressWarnings("unchecked")
+                            javafx.scene.control.ComboBox<String> setting =
+                                    (javafx.scene.control.ComboBox<String>) scene.lookup("#bulkSettingChoice");
+                            setting.setValue("KTV");
+                            ((TextField) scene.lookup("#bulkReasonField")).setText("Karaoke night for these creators");
+                            ((Button) scene.lookup("#bulkPreviewButton")).fire();
+                            yield true;
                         }
                         results.getSelectionModel().selectFirst();
                         results.requestFocus();
@@ -154,6 +166,12 @@ public final class CreatorsScreenshotMain {
             }));
             steps.setCycleCount(Timeline.INDEFINITE);
             steps.play();
+        }
+
+        private static void selectTab(Scene scene, String id) {
+            TabPane tabs = (TabPane) scene.lookup("#creatorsTabs");
+            tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
         }
 
         /** Writes what the window shows to {@code out} as PNG (no X server needed: headless Monocle works). */
