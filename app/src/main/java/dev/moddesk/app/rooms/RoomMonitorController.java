@@ -9,6 +9,7 @@ import dev.moddesk.contract.rooms.Song;
 import dev.moddesk.contract.rooms.WatchSource;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -39,6 +40,9 @@ public final class RoomMonitorController implements ActiveView {
     private final I18n i18n;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private RoomMonitorModel monitor;
+    /** Whether the monitor's tab is in front ({@link #setShown}); a new monitor opens in front. */
+    private boolean shown = true;
+    private ChatRow keptSelection;
 
     @FXML
     private Label kindLabel;
@@ -169,7 +173,7 @@ public final class RoomMonitorController implements ActiveView {
             watchedOnlyBox.selectedProperty().unbindBidirectional(m.watchedOnlyProperty());
         });
         ListChangeListener<ChatRow> follow = change -> {
-            if (!log.frozenProperty().get()) {
+            if (shown && !log.frozenProperty().get()) {
                 chatList.scrollTo(log.window().size() - 1);
             }
             showBuffer();
@@ -222,6 +226,33 @@ public final class RoomMonitorController implements ActiveView {
         showSeats();
         showBuffer();
         if (!log.window().isEmpty()) {
+            chatList.scrollTo(log.window().size() - 1);
+        }
+    }
+
+    /**
+     * Whether this monitor is the tab in front. A monitor behind another tab keeps following and buffering its room,
+     * but its list lets go of the window: otherwise each of its frames' rows would scroll and re-lay out the hidden
+     * list's cells on the FX thread (five monitors at thousands of lines a second made every pulse pay for all five).
+     * The selected line is kept for when the tab comes back.
+     */
+    void setShown(boolean on) {
+        if (on == shown || monitor == null) {
+            return;
+        }
+        shown = on;
+        ChatLog log = monitor.log();
+        if (!on) {
+            keptSelection = chatList.getSelectionModel().getSelectedItem();
+            chatList.setItems(FXCollections.observableArrayList());
+            return;
+        }
+        chatList.setItems(log.window());
+        if (keptSelection != null && log.window().contains(keptSelection)) {
+            chatList.getSelectionModel().select(keptSelection);
+        }
+        keptSelection = null;
+        if (!log.frozenProperty().get() && !log.window().isEmpty()) {
             chatList.scrollTo(log.window().size() - 1);
         }
     }

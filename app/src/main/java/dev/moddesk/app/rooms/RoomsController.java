@@ -120,9 +120,10 @@ public final class RoomsController implements ActiveView {
         controllers.put(tab, controller);
         controller.show(monitor);
         controller.activate();
-        lagSubscriptions.put(tab, monitor.lagMillisProperty().subscribe(ms -> showLag()));
         roomTabs.getTabs().add(tab);
         roomTabs.getSelectionModel().select(tab);
+        lagSubscriptions.put(tab, monitor.lagMillisProperty().subscribe(ms -> showLag())
+                .and(tab.selectedProperty().subscribe(controller::setShown)));
     }
 
     private void removeTab(RoomMonitorModel monitor) {

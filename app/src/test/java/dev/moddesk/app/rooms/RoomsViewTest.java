@@ -154,9 +154,14 @@ class RoomsViewTest {
         feed.push(chat("v1", 1, 40));
         feed.push(chat("k1", 1, 7));
         await(() -> chatList(robot, "k1").getItems().size() == 7);
+        assertThat(chatList(robot, "v1").getItems()).as("a monitor behind another tab buffers, its list shows nothing")
+                .isEmpty();
         robot.interact(() -> tabs.getSelectionModel().select(3));
         await(() -> chatList(robot, "v1").getItems().size() == 40);
         assertThat(find(robot, "#chat-v1").isVisible()).isTrue();
+        assertThat(chatList(robot, "k1").getItems()).isEmpty();
+        robot.interact(() -> tabs.getSelectionModel().select(4));
+        await(() -> chatList(robot, "k1").getItems().size() == 7);
     }
 
     @Test
