@@ -3,7 +3,6 @@ package dev.moddesk.app.e2e;
 import dev.moddesk.app.rooms.ChatLine;
 import dev.moddesk.app.rooms.ChatRow;
 import dev.moddesk.app.rooms.GapRow;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,7 +19,12 @@ import java.util.Set;
  */
 final class StreamAccounting {
     private final Map<String, Room> rooms = new LinkedHashMap<>();
-    private long[] latencies = new long[1 << 16];
+    /**
+     * Latency histogram of fixed size, so a 10-minute memory run does not measure its own samples: 0.1 ms buckets up
+     * to 10 s, then 10 ms buckets up to 10 minutes (the last bucket takes anything longer).
+     */
+    private static final int FINE = 100_000;
+    private final int[] latencyBuckets = new int[FINE + 59_000];
     private int latencyCount;
     private long measureFromMicros = Long.MAX_VALUE;
     private long measureToMicros = Long.MAX_VALUE;
@@ -82,10 +86,11 @@ final class StreamAccounting {
         r.min = Math.min(r.min, seq);
         r.max = Math.max(r.max, seq);
         if (sent >= measureFromMicros && sent < measureToMicros) {
-            if (latencyCount == latencies.length) {
-                latencies = Arrays.copyOf(latencies, latencies.length * 2);
-            }
-            latencies[latencyCount++] = nowMicros - sent;
+            long micros = Math.max(0, nowMicros - sent);
+            int bucket = micros < FINE * 100L ? (int) (micros / 100)
+                    : (int) Math.min(latencyBuckets.length - 1, FINE + (micros - FINE * 100L) / 10_000);
+            latencyBuckets[bucket]++;
+            latencyCount++;
         }
     }
 
@@ -141,15 +146,20 @@ final class StreamAccounting {
         return out.toString();
     }
 
-    /** Send → buffered latency percentile over the measured window, ms. */
+    /** Send → buffered latency percentile over the measured window, ms (the upper edge of its bucket). */
     double latencyMillis(double quantile) {
         if (latencyCount == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(latencies, latencyCount);
-        Arrays.sort(sorted);
-        int i = (int) Math.min(latencyCount - 1, Math.ceil(quantile * latencyCount) - 1);
-        return sorted[Math.max(0, i)] / 1000.0;
+        long rank = Math.max(1, (long) Math.ceil(quantile * latencyCount));
+        long seen = 0;
+        for (int b = 0; b < latencyBuckets.length; b++) {
+            seen += latencyBuckets[b];
+            if (seen >= rank) {
+                return b < FINE ? (b + 1) / 10.0 : FINE / 10.0 + (b - FINE + 1) * 10.0;
+            }
+        }
+        return Double.NaN;
     }
 
     int latencySamples() {
