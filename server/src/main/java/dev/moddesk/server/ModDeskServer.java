@@ -17,6 +17,7 @@ import dev.moddesk.server.review.ReviewFeature;
 import dev.moddesk.server.rooms.RoomsFeature;
 import dev.moddesk.server.rooms.actions.RoomActionsFeature;
 import dev.moddesk.server.rooms.held.HeldFeature;
+import dev.moddesk.server.rooms.appeals.AppealsFeature;
 import dev.moddesk.server.rooms.reports.ReportsFeature;
 import dev.moddesk.server.rooms.words.WordListFeature;
 import dev.moddesk.server.sandbox.PlatformSimulator;
@@ -79,7 +80,7 @@ public final class ModDeskServer implements AutoCloseable {
     public static List<Function<Services, Feature>> standardFeatures() {
         return List.of(SessionFeature::new, StaffFeature::new, AuditFeature::new, OpsFeature::new, PlatformFeature::new,
                 ReviewFeature::new, CreatorsFeature::new, RoomsFeature::new, RoomActionsFeature::new,
-                WordListFeature::new, HeldFeature::new, ReportsFeature::new, LifecycleFeature::new, SandboxFeature::new);
+                WordListFeature::new, HeldFeature::new, ReportsFeature::new, AppealsFeature::new, LifecycleFeature::new, SandboxFeature::new);
     }
 
     /** Starts serving; returns once the port accepts connections. */

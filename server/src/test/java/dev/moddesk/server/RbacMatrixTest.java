@@ -170,15 +170,15 @@ class RbacMatrixTest {
     }
 
     @Test
-    void theReportQueueIsForOpsAndAdminsOnlyAndModeratorsGet403() {
+    void theReportAndAppealQueuesAreForOpsAndAdminsOnlyAndModeratorsGet403() {
         TestClient moderator = server.as(Role.MODERATOR);
         List<Route> routes = server.server().api().routes().stream()
-                .filter(r -> r.path().startsWith("/api/v1/reports")).toList();
-        assertThat(routes).hasSize(2);
+                .filter(r -> r.path().startsWith("/api/v1/reports") || r.path().startsWith("/api/v1/appeals")).toList();
+        assertThat(routes).hasSize(5);
         for (Route route : routes) {
             assertThat(route.access().kind()).as(route.toString()).isEqualTo(Access.Kind.STAFF);
             assertThat(route.access().minRole()).as(route.toString()).isEqualTo(Role.OPS);
-            TestClient.Response response = moderator.send(route.method(), route.path(),
+            TestClient.Response response = moderator.send(route.method(), route.path().replaceAll("\\{[^}]+}", "1"),
                     route.bodyType() == null ? null : "application/json",
                     route.bodyType() == null ? null : "{}".getBytes(StandardCharsets.UTF_8),
                     Map.of("Idempotency-Key", "k"));

@@ -97,6 +97,7 @@ public final class PrivacyController implements ActiveView {
             case "ROOMS.HELD_MESSAGES" -> i18n.get("privacy.kind.heldMessages");
             case "ROOMS.ACTIONS" -> i18n.get("privacy.kind.roomActions");
             case "ROOMS.REPORTS" -> i18n.get("privacy.kind.roomReports");
+            case "ROOMS.APPEALS" -> i18n.get("privacy.kind.roomAppeals");
             case "REVIEW.MEDIA" -> i18n.get("privacy.kind.decidedMedia");
             case "PLATFORM.WEBHOOK_DELIVERIES" -> i18n.get("privacy.kind.webhookDeliveries");
             case "PLATFORM.INGEST_EVENTS" -> i18n.get("privacy.kind.ingestEvents");
@@ -116,6 +117,7 @@ public final class PrivacyController implements ActiveView {
             case "AUDIT" -> i18n.get("privacy.part.audit");
             case "CREATORS" -> i18n.get("privacy.part.creators");
             case "ROOM REPORTS" -> i18n.get("privacy.part.roomReports");
+            case "ROOM APPEALS" -> i18n.get("privacy.part.roomAppeals");
             default -> part;
         };
     }

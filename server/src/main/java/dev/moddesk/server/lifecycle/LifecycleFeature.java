@@ -96,6 +96,8 @@ public final class LifecycleFeature implements Feature {
                         "--retention-audit-days"),
                 new RetentionPolicy.Kind("rooms.reports", r.heldMessages().toDays(), 0,
                         "--retention-held-messages-days"),
+                new RetentionPolicy.Kind("rooms.appeals", r.auditLog().toDays(),
+                        RetentionSettings.AUDIT_MINIMUM.toDays(), "--retention-audit-days"),
                 new RetentionPolicy.Kind("review.media", r.decidedMedia().toDays(), 0, "--retention-media-days"),
                 new RetentionPolicy.Kind("platform.webhook_deliveries", r.webhookDeliveries().toDays(), 0,
                         "--retention-webhook-deliveries-days"),

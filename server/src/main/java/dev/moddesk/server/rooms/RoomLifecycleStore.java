@@ -145,6 +145,19 @@ final class RoomLifecycleStore {
                 .bind("t", targetId).bind("tu", targetUserId).bind("r", responseJson).bind("id", id).execute();
     }
 
+    /** Staff actions whose kept evidence (V82 {@code evidence_json}) names the user's id: id and evidence. */
+    List<Map.Entry<Long, String>> evidenceAbout(Handle h, String userId) {
+        return h.createQuery("SELECT id, evidence_json FROM room_action WHERE evidence_json LIKE :json ESCAPE '!'"
+                        + " ORDER BY id")
+                .bind("json", Sql.containingJsonString(userId))
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("evidence_json"))).list();
+    }
+
+    int rewriteEvidence(Handle h, long id, String evidenceJson) {
+        return h.createUpdate("UPDATE room_action SET evidence_json = :e WHERE id = :id")
+                .bind("e", evidenceJson).bind("id", id).execute();
+    }
+
     /**
      * The {@code after} states of the audit entries of room actions naming the user: the evidence (chat lines) they
      * keep is live rooms' own record, read here to find the user's lines (the bus's window is gone by then).

@@ -144,6 +144,13 @@ final class RoomsLifecycle implements PersonalData {
                     a.targetUserId() == null ? null : subject.scrubText(a.targetUserId()),
                     subject.scrubJson(a.responseJson()));
         }
+        // The evidence kept with each action (for appeals) holds the user's lines in any action taken near them.
+        for (var e : store.evidenceAbout(handle, subject.userId())) {
+            String scrubbed = subject.scrubJson(e.getValue());
+            if (!scrubbed.equals(e.getValue())) {
+                store.rewriteEvidence(handle, e.getKey(), scrubbed);
+            }
+        }
         counts.put("rooms.erased.actions", actions);
         // Not undone if the transaction rolls back: the lines are the user's either way, and erasing again is safe.
         counts.put("rooms.erased.streamEvents", bus.scrubUser(subject.userId(), subject.pseudonym()));

@@ -68,6 +68,8 @@ class ErasureTest {
     private static final String HELD_LINE = "held Hh3 wx-999";
     /** What the victim wrote in a user report (举报) they filed about the bystander. */
     private static final String REPORT_TEXT = "report by victim Rp55";
+    /** What the victim wrote in an appeal against their warning. */
+    private static final String APPEAL_TEXT = "appeal by victim Ap66";
     private static final String BYSTANDER = "bystander-1";
     private static final String BYSTANDER_NICK = "Bystander-Kk4";
 
@@ -148,6 +150,10 @@ class ErasureTest {
                     TestClient.json(new RoomActionRequest("user.warn", user, "rule 3", Map.of(), null)),
                     Map.of("Idempotency-Key", "warn-" + user.hashCode()));
             assertThat(warned.status()).as(warned.toString()).isEqualTo(200);
+            if (user.equals(VICTIM)) {
+                send("appeal.created", Map.of("appealId", "ap-1", "userId", VICTIM, "actionId",
+                        warned.json().path("action").path("actionId").asText(), "text", APPEAL_TEXT));
+            }
         }
     }
 
@@ -176,11 +182,12 @@ class ErasureTest {
         assertThat(TableDump.containing(before, CHAT_LINE)).as("the chat line is evidence").containsKeys("audit_log");
         assertThat(TableDump.containing(before, ROOM_TITLE)).containsKeys("room");
         assertThat(TableDump.containing(before, REPORT_TEXT)).containsKeys("room_report");
+        assertThat(TableDump.containing(before, APPEAL_TEXT)).containsKeys("room_appeal");
 
         TestClient.Response exported = admin.post("/api/v1/lifecycle/exports", new AccessRequest(VICTIM));
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
         assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4", CREATOR_NAME,
-                JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn", REPORT_TEXT);
+                JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn", REPORT_TEXT, APPEAL_TEXT);
         JsonNode owned = exported.json().path("parts").path("review").path("ownedCircles");
         assertThat(owned).extracting(c -> c.path("circle").asText() + "/" + c.path("matchedBy").asText())
                 .containsExactlyInAnyOrder("c-1/ownerId", "c-2/ownerName");
@@ -209,7 +216,7 @@ class ErasureTest {
         assertThat(count(report, "review", "circle owner names")).as("by ownerId and by owner name").isEqualTo(2);
         for (String personal : List.of(VICTIM, NICKNAME, ANSWER_1, ANSWER_2, CAPTION, NOTE, "Lake Qx81",
                 "wx-secret-777", CREATOR_NAME, JUSTIFICATION, OWNER_NAME, CHAT_LINE, FLAGGED_LINE, HELD_LINE,
-                ROOM_TITLE, REPORT_TEXT)) {
+                ROOM_TITLE, REPORT_TEXT, APPEAL_TEXT)) {
             assertThat(TableDump.containing(after, personal)).as("tables still holding " + personal).isEmpty();
         }
         assertThat(TableDump.containing(after, BYSTANDER_NICK)).as("the bystander is untouched")
@@ -217,7 +224,8 @@ class ErasureTest {
         assertThat(TableDump.containing(after, "bystander line Bb3")).as("the bystander's evidence stays")
                 .containsKeys("audit_log");
         assertThat(TableDump.containing(after, report.pseudonym())).as("facts that stay, under the pseudonym")
-                .containsKeys("room", "room_held_message", "room_action", "review_circle", "room_report");
+                .containsKeys("room", "room_held_message", "room_action", "review_circle", "room_report",
+                        "room_appeal");
         assertThat(count(report, "room reports", "reports filed by the user")).isEqualTo(1);
         assertThat(count(report, "room reports", "reports about the user")).isEqualTo(2);
         assertThat(Files.exists(mediaDir.resolve("victim-clip.mp4"))).isFalse();

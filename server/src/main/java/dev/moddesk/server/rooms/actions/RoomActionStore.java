@@ -42,9 +42,10 @@ final class RoomActionStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    void answer(Handle h, long id, String responseJson) {
-        h.createUpdate("UPDATE room_action SET response_json = :json WHERE id = :id")
-                .bind("json", responseJson).bind("id", id).execute();
+    /** The answer a replay returns, and the evidence kept with the action (for appeals). */
+    void answer(Handle h, long id, String responseJson, String evidenceJson) {
+        h.createUpdate("UPDATE room_action SET response_json = :json, evidence_json = :evidence WHERE id = :id")
+                .bind("json", responseJson).bind("evidence", evidenceJson).bind("id", id).execute();
     }
 
     void markUndone(Handle h, long id, long undoneBy) {

@@ -81,6 +81,17 @@ public final class RoomActions {
         }
     }
 
+    /**
+     * Takes an action inside the caller's transaction (an appeal's lift undoes its sanction in the appeal's own
+     * transaction); a replay with the same key answers the stored result. The caller maps a bus failure.
+     */
+    public RoomActionResult takeWithin(Handle h, Principal actor, String roomId, String key,
+                                       RoomActionRequest request) {
+        RoomActionRules.requireKey(key);
+        RoomActionKind kind = RoomActionRules.check(roomId, request);
+        return takeOnce(h, actor, roomId, key, hash(roomId, request), kind, request);
+    }
+
     private RoomActionResult takeOnce(Handle h, Principal actor, String roomId, String key, String hash,
                                       RoomActionKind kind, RoomActionRequest request) {
         var stored = store.byKey(h, actor.staffId(), key);
@@ -132,7 +143,7 @@ public final class RoomActions {
 
         List<RoomEvent> appended = bus.append(roomId, events(kind, action, request, actor, now));
         RoomActionResult result = new RoomActionResult(roomId, appended.getFirst().seq(), feedId, action);
-        store.answer(h, id, write(result));
+        store.answer(h, id, write(result), write(found));
         return result;
     }
 
@@ -178,9 +189,9 @@ public final class RoomActions {
         }
     }
 
-    private static String write(RoomActionResult result) {
+    private static String write(Object value) {
         try {
-            return Json.mapper().writeValueAsString(result);
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
