@@ -23,8 +23,19 @@ trap 'rm -rf "$work"' EXIT
 # The program's settings and logs go to a throw-away home, not the CI user's.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
 export LAUNCHER="$PWD/$launcher" APPLOG="$work/app.log"
+# The image's AOT cache is made for the image at /opt/moddesk (where the .deb puts it; the JVM refuses a cache made for
+# another module path). Run it there too, in a mount namespace of this script's own (tmpfs on /opt, the image
+# bind-mounted at /opt/moddesk), so the smoke test also shows that the shipped cache is accepted.
+mount_ns=()
+if command -v unshare >/dev/null; then
+  [ "$(id -u)" -eq 0 ] || mount_ns=(--user --map-root-user)
+  mount_ns=(unshare "${mount_ns[@]}" --mount --propagation private sh -c \
+    'mount -t tmpfs tmpfs /opt && mkdir -p /opt/moddesk && mount --bind "$1" /opt/moddesk && shift && exec "$@"' \
+    smoke "$PWD/$image")
+  LAUNCHER=/opt/moddesk/bin/ModDesk
+fi
 status=0
-timeout 180 xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
+timeout 180 "${mount_ns[@]}" xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
   set -u
   openbox >/dev/null 2>&1 &
   wm=$!
@@ -52,6 +63,10 @@ if [ "$status" -ne 0 ]; then
   echo "package smoke: FAILED ($status); the console's output:"; cat "$APPLOG" 2>/dev/null || true
   exit 1
 fi
+if grep -E "\]\[(error|warning) *\]\[(aot|cds)" "$APPLOG"; then
+  echo "package smoke: FAILED: the JVM refused the image's AOT cache (above)"; exit 1
+fi
+[ ${#mount_ns[@]} -gt 0 ] && echo "package smoke: the AOT cache was accepted at /opt/moddesk (no aot error or warning)"
 if grep -q "Unsupported JavaFX configuration" "$APPLOG"; then
   echo "package smoke: note: JavaFX still loads from the class path (Unsupported JavaFX configuration)"
 fi

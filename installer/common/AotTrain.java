@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Produces the JDK AOT start-up cache (JEP 483/514) of a jpackage app image with the image's own launcher and
  * runtime, and leaves it where the launcher's java-options look for it ({@code -XX:AOTCache=$APPDIR/moddesk.aot}).
  *
- * <p>Usage: {@code java AotTrain.java IMAGE-DIR APP-NAME}. Two runs of the launcher, each with the launcher's
+ * <p>Usage: {@code java AotTrain.java IMAGE-DIR APP-NAME [INSTALL-DIR]}. Two runs of the launcher, each with the launcher's
  * configuration file temporarily rewritten (restored afterwards, whatever happens):
  * <ol>
  *   <li>record: {@code -XX:AOTMode=record -XX:AOTConfiguration=…} plus the console's training mode
@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  * trimmed runtime does not have. The cache is deleted and made again on every build: a cache made for other jars may
  * hand out stale classes (JDK-8377932). On Linux without a display the launcher runs under {@code xvfb-run}.
  * A training run that fails, or leaves no cache, fails the build.
+ *
+ * <p>INSTALL-DIR (Linux: {@code /opt/moddesk}, where the .deb puts the image): the JVM accepts the cache only with the
+ * module path it was made with, so both runs see the image at that path: in a private mount namespace
+ * ({@code unshare}; a user namespace too when not root) a tmpfs covers the install folder's parent and the image is
+ * bind-mounted at the install folder. Nothing outside the build's namespace changes. Without unshare the cache is made
+ * in place and a warning says the installed program will start without it.
  */
 public final class AotTrain {
     private static final String CACHE = "moddesk.aot";
@@ -30,11 +36,17 @@ public final class AotTrain {
     private static final long TIMEOUT_SECONDS = 300;
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: java AotTrain.java IMAGE-DIR APP-NAME");
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("usage: java AotTrain.java IMAGE-DIR APP-NAME [INSTALL-DIR]");
         }
         Path image = Path.of(args[0]).toAbsolutePath().normalize();
         String name = args[1];
+        Path installDir = args.length > 2 && !args[2].isBlank() ? Path.of(args[2]) : null;
+        if (installDir != null && !(installDir.isAbsolute() && linux() && onPath("unshare"))) {
+            System.out.println("WARNING: AOT cache made in " + image + ", not at " + installDir
+                    + " (needs Linux and unshare): the installed program will start without it");
+            installDir = null;
+        }
         Path cfg = firstExisting(image.resolve("lib/app/" + name + ".cfg"), image.resolve("app/" + name + ".cfg"),
                 image.resolve("Contents/app/" + name + ".cfg"));
         Path launcher = firstExisting(image.resolve("bin/" + name), image.resolve(name + ".exe"),
@@ -50,11 +62,13 @@ public final class AotTrain {
         }
         Path workDir = Files.createTempDirectory("moddesk-aot-");
         try {
-            run(cfg, original, launcher, workDir, List.of("java-options=-XX:AOTMode=record",
+            Path runAs = installDir == null ? launcher : installDir.resolve(image.relativize(launcher));
+            List<String> mount = installDir == null ? List.of() : mountAt(image, installDir);
+            run(cfg, original, mount, runAs, workDir, List.of("java-options=-XX:AOTMode=record",
                     "java-options=-XX:AOTConfiguration=$APPDIR/moddesk-aot.conf",
                     "java-options=-Dmoddesk.aot.training=true"), true);
             require(config, "the record run wrote no AOT configuration");
-            run(cfg, original, launcher, workDir, List.of("java-options=-XX:AOTMode=create",
+            run(cfg, original, mount, runAs, workDir, List.of("java-options=-XX:AOTMode=create",
                     "java-options=-XX:AOTConfiguration=$APPDIR/moddesk-aot.conf",
                     "java-options=-XX:AOTCache=$APPDIR/" + CACHE), false);
             require(cache, "the create run wrote no AOT cache");
@@ -65,9 +79,25 @@ public final class AotTrain {
         System.out.printf(Locale.ROOT, "AOT cache %s: %.1f MB%n", cache, Files.size(cache) / 1e6);
     }
 
+    /**
+     * The command prefix that runs the rest of a command line with {@code image} mounted at {@code installDir}, in a
+     * mount namespace of its own: tmpfs on the parent (so the folder can be made without touching the real one),
+     * then a bind mount of the image.
+     */
+    private static List<String> mountAt(Path image, Path installDir) {
+        List<String> command = new ArrayList<>(List.of("unshare"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("--user", "--map-root-user"));
+        }
+        command.addAll(List.of("--mount", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs tmpfs \"$1\" && mkdir -p \"$2\" && mount --bind \"$3\" \"$2\" && shift 3 && exec \"$@\"",
+                "aot-train", installDir.getParent().toString(), installDir.toString(), image.toString()));
+        return command;
+    }
+
     /** Runs the launcher once with the cache option replaced by {@code options}. */
-    private static void run(Path cfg, List<String> original, Path launcher, Path workDir, List<String> options,
-                            boolean needsDisplay) throws IOException, InterruptedException {
+    private static void run(Path cfg, List<String> original, List<String> prefix, Path launcher, Path workDir,
+                            List<String> options, boolean needsDisplay) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         for (String line : original) {
             if (line.equals(CACHE_OPTION)) {
@@ -79,7 +109,7 @@ public final class AotTrain {
             }
         }
         Files.write(cfg, lines, StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         if (needsDisplay && headlessLinux()) {
             command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1440x900x24"));
         }
@@ -99,8 +129,12 @@ public final class AotTrain {
         }
     }
 
+    private static boolean linux() {
+        return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
     private static boolean headlessLinux() {
-        boolean linux = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
+        boolean linux = linux();
         boolean display = notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
         if (linux && !display && !onPath("xvfb-run")) {
             throw new IllegalStateException("No display and no xvfb-run: install xvfb (scripts/ensure-system-packages.sh package)");
