@@ -27,13 +27,20 @@ import java.util.concurrent.TimeUnit;
  * <p>INSTALL-DIR (Linux: {@code /opt/moddesk}, where the .deb puts the image): the JVM accepts the cache only with the
  * module path it was made with, so both runs see the image at that path: in a private mount namespace
  * ({@code unshare}; a user namespace too when not root) a tmpfs covers the install folder's parent and the image is
- * bind-mounted at the install folder. Nothing outside the build's namespace changes. Without unshare the cache is made
+ * bind-mounted at the install folder. Nothing outside the build's namespace changes. The jars' times are set to
+ * {@link #JAR_EPOCH_SECONDS} first (the JVM checks them too; the .deb's postinst sets the same on the installed ones). Without unshare the cache is made
  * in place and a warning says the installed program will start without it.
  */
 public final class AotTrain {
     private static final String CACHE = "moddesk.aot";
     private static final String CACHE_OPTION = "java-options=-XX:AOTCache=$APPDIR/" + CACHE;
     private static final long TIMEOUT_SECONDS = 300;
+    /**
+     * The modification time every jar of the image gets before training (2000-01-01T00:00:00Z). The JVM accepts the
+     * cache only for jars with the times it recorded, and jpackage's .deb step copies the image with new times, so the
+     * .deb's postinst sets this same time on the installed jars (installer/linux/resources/postinst).
+     */
+    static final long JAR_EPOCH_SECONDS = 946_684_800L;
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 2 && args.length != 3) {
@@ -56,6 +63,12 @@ public final class AotTrain {
         Path config = appDir.resolve("moddesk-aot.conf");
         Files.deleteIfExists(cache);
         Files.deleteIfExists(config);
+        try (var files = Files.walk(appDir)) {
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(JAR_EPOCH_SECONDS,
+                        TimeUnit.SECONDS));
+            }
+        }
         List<String> original = Files.readAllLines(cfg, StandardCharsets.UTF_8);
         if (!original.contains(CACHE_OPTION)) {
             throw new IllegalStateException(cfg + " has no line " + CACHE_OPTION + " (installer/<os>/launcher.args)");
