@@ -21,5 +21,5 @@ open module dev.moddesk.app {
     requires com.fasterxml.jackson.datatype.jsr310;
 
     requires org.slf4j;
-    requires java.management;
+    requires java.xml; // warmed up for FXMLLoader (core/Warmup)
 }

@@ -1,5 +1,8 @@
 package dev.moddesk.app;
 
+import dev.moddesk.app.core.AppPaths;
+import dev.moddesk.app.core.FirstPaint;
+import dev.moddesk.app.core.Warmup;
 import javafx.application.Application;
 
 /**
@@ -11,6 +14,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        FirstPaint.mark("main");
+        // Settings and logging are read on another core while the JavaFX toolkit starts.
+        Warmup.begin(AppPaths.configDir());
         Application.launch(ModDeskApp.class, args);
     }
 }

@@ -3,6 +3,7 @@ package dev.moddesk.app;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.AppPaths;
 import dev.moddesk.app.core.Events;
+import dev.moddesk.app.core.FirstPaint;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
@@ -10,7 +11,6 @@ import dev.moddesk.app.core.SandboxServer;
 import dev.moddesk.app.core.Theme;
 import dev.moddesk.app.core.ThemeService;
 import dev.moddesk.contract.Role;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +37,7 @@ public final class ModDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        FirstPaint.mark("start");
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
@@ -45,6 +46,7 @@ public final class ModDeskApp extends Application {
             return;
         }
         context = Wiring.context(options, AppPaths.configDir());
+        FirstPaint.mark("context");
         AppContext ctx = context;
         // Logged and shown, never swallowed.
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
@@ -52,8 +54,11 @@ public final class ModDeskApp extends Application {
             ctx.bus().publish(new Events.NotificationEvent(Events.Severity.DANGER, ctx.errors().describe(e)));
         });
         window = new MainWindow(stage, context);
-        stage.setOnShown(e -> LOG.info("Window shown {} ms after the JVM started",
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        FirstPaint.mark("window");
+        FirstPaint.whenPainted(stage, ms -> {
+            LOG.info("{}{} {}", FirstPaint.LINE_PREFIX, ms, FirstPaint.marks());
+            ctx.prepareNetwork();
+        });
         if (Boolean.getBoolean("moddesk.aot.training")) {
             trainAndExit(stage);
             return;
@@ -72,7 +77,6 @@ public final class ModDeskApp extends Application {
     private void trainAndExit(Stage stage) {
         stage.setOpacity(0); // rendered, but not a flash on the user's screen
         window.open();
-        stage.setOnShown(null);
         Platform.runLater(() -> {
             context.themes().setTheme(Theme.DARK);
             context.i18n().setLocale(Locale.ENGLISH);

@@ -38,7 +38,7 @@ public final class AppContext implements AutoCloseable {
     private final Navigation navigation = new Navigation();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService io;
-    private final OkHttpClient http;
+    private final Lazy<OkHttpClient> http;
     private final ConnectionMonitor monitor;
     private final SessionService sessions;
     private final List<FeatureModule> modules = new ArrayList<>();
@@ -46,7 +46,7 @@ public final class AppContext implements AutoCloseable {
     public AppContext(LaunchOptions options, Path configDir) {
         this.options = options;
         this.configDir = configDir;
-        this.settings = new SettingsStore(configDir);
+        this.settings = Warmup.settings(configDir);
         Settings saved = settings.get();
         Locale locale = options.language() != null ? options.language()
                 : I18n.parseLanguage(saved.language()).orElse(I18n.ENGLISH);
@@ -62,7 +62,9 @@ public final class AppContext implements AutoCloseable {
         // language can change while the console runs.
         AtomicReference<String> language = new AtomicReference<>(I18n.tag(locale));
         i18n.localeProperty().addListener((obs, old, now) -> language.set(I18n.tag(now)));
-        this.http = ApiClient.defaultHttpClient().newBuilder().addInterceptor(ApiClient.acceptLanguage(language::get)).build();
+        // Built on first use (or by prepareNetwork once the first window is up): not on the way to the first paint.
+        this.http = new Lazy<>(() -> ApiClient.defaultHttpClient().newBuilder()
+                .addInterceptor(ApiClient.acceptLanguage(language::get)).build());
         long period = Long.getLong("moddesk.health.period.ms", 3000);
         this.monitor = new ConnectionMonitor(scheduler, fx, period, bus, i18n);
         this.sessions = new SessionService(SessionService.httpClients(http), settings, monitor, bus, fx, i18n);
@@ -91,6 +93,11 @@ public final class AppContext implements AutoCloseable {
             t.setUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught in {}", thread.getName(), e));
             return t;
         };
+    }
+
+    /** Builds the HTTP client (TLS, trust store) in the background, so the first sign-in need not wait for it. */
+    public void prepareNetwork() {
+        io.execute(http::get);
     }
 
     /** The signed-in session; views that need one are only shown after sign-in. */
@@ -176,7 +183,10 @@ public final class AppContext implements AutoCloseable {
         }
         scheduler.shutdownNow();
         io.shutdownNow();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        OkHttpClient client = http.ifBuilt();
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 }

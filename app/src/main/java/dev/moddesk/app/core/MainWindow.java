@@ -42,7 +42,9 @@ public final class MainWindow {
         show(context.sessions().current() == null ? LOGIN : SHELL);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        FirstPaint.mark("viewLoaded");
         stage.show();
+        FirstPaint.mark("shown");
     }
 
     public void close() {
@@ -65,6 +67,7 @@ public final class MainWindow {
     private void show(String id) {
         deactivate();
         ViewRegistry.LoadedView view = context.views().load(id);
+        FirstPaint.mark("fxml");
         showing = view;
         Parent root = view.root();
         Scene scene = stage.getScene();

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import okhttp3.HttpUrl;
@@ -48,8 +49,13 @@ public final class SessionService {
      * (sharing {@code http}'s pool and threads). An unusable CA file fails with {@code ApiException.Kind.CA_FILE}.
      */
     public static BiFunction<HttpUrl, Path, ApiClient> httpClients(OkHttpClient http) {
-        ObjectMapper mapper = Json.mapper();
-        return (url, caFile) -> new ApiClient(url, ServerTrust.withPrivateCa(http, caFile), mapper);
+        return httpClients(() -> http);
+    }
+
+    /** As {@link #httpClients(OkHttpClient)}, with the client and the JSON mapper built when the first one is asked for. */
+    public static BiFunction<HttpUrl, Path, ApiClient> httpClients(Supplier<OkHttpClient> http) {
+        Lazy<ObjectMapper> mapper = new Lazy<>(Json::mapper);
+        return (url, caFile) -> new ApiClient(url, ServerTrust.withPrivateCa(http.get(), caFile), mapper.get());
     }
 
     public ReadOnlyObjectProperty<Session> currentProperty() {
