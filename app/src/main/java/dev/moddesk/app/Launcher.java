@@ -15,6 +15,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         FirstPaint.mark("main");
+        // The rotating log file goes to the OS's log folder (logback.xml reads this before the first log line).
+        if (System.getProperty("moddesk.log.dir") == null) {
+            System.setProperty("moddesk.log.dir", AppPaths.logDir().toString());
+        }
         // Settings and logging are read on another core while the JavaFX toolkit starts.
         Warmup.begin(AppPaths.configDir());
         Application.launch(ModDeskApp.class, args);

@@ -2,7 +2,7 @@ package dev.moddesk.app;
 
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.AppPaths;
-import dev.moddesk.app.core.Events;
+import dev.moddesk.app.core.ErrorDialog;
 import dev.moddesk.app.core.FirstPaint;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.LaunchOptions;
@@ -48,11 +48,8 @@ public final class ModDeskApp extends Application {
         context = Wiring.context(options, AppPaths.configDir());
         FirstPaint.mark("context");
         AppContext ctx = context;
-        // Logged and shown, never swallowed.
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-            LOG.error("Uncaught on the FX thread", e);
-            ctx.bus().publish(new Events.NotificationEvent(Events.Severity.DANGER, ctx.errors().describe(e)));
-        });
+        // Logged and shown with copyable details, never swallowed: every thread, the FX thread included.
+        ErrorDialog.install(stage, ctx);
         window = new MainWindow(stage, context);
         FirstPaint.mark("window");
         FirstPaint.whenPainted(stage, ms -> {

@@ -13,8 +13,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The shared services every feature is built from: settings, i18n, theme, event bus, the one {@link ErrorMessages},
@@ -23,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * and controllers here and hears when sessions start and end.
  */
 public final class AppContext implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
-
     private final LaunchOptions options;
     private final Path configDir;
     private final FxExecutor fx = new FxExecutor();
@@ -90,7 +86,7 @@ public final class AppContext implements AutoCloseable {
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
-            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("Uncaught in {}", thread.getName(), e));
+            t.setUncaughtExceptionHandler(UncaughtErrors.handler());
             return t;
         };
     }

@@ -40,6 +40,35 @@ public final class AppPaths {
     }
 
     /**
+     * Where the console's log files go: {@code moddesk.log.dir} when set; else Linux {@code $XDG_STATE_HOME/moddesk/logs}
+     * (default {@code ~/.local/state}), Windows {@code %LOCALAPPDATA%\ModDesk\logs}, macOS {@code ~/Library/Logs/ModDesk}.
+     */
+    public static Path logDir() {
+        String override = System.getProperty("moddesk.log.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return logDir(System.getProperty("os.name", ""), System::getenv, Path.of(System.getProperty("user.home")));
+    }
+
+    static Path logDir(String osName, java.util.function.UnaryOperator<String> env, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.apply("LOCALAPPDATA");
+            Path base = local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
+            return base.resolve("ModDesk").resolve("logs");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library").resolve("Logs").resolve("ModDesk");
+        }
+        String state = env.apply("XDG_STATE_HOME");
+        // XDG: a relative path in the variable is invalid and is to be ignored.
+        Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute() ? Path.of(state)
+                : home.resolve(".local").resolve("state");
+        return base.resolve("moddesk").resolve("logs");
+    }
+
+    /**
      * Where per-user data lives: {@code moddesk.data.dir} when set; beside the config when the console runs on a
      * config dir of its own (tests, portable installs), so such a run never touches the user's real data; else the
      * OS data dir.

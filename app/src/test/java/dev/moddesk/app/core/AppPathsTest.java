@@ -97,4 +97,21 @@ class AppPathsTest {
         }
         assertThat(AppPaths.dataDir(AppPaths.configDir())).isNotEqualTo(AppPaths.configDir());
     }
+
+    @Test
+    void logsGoWhereEachOsKeepsThem() {
+        Path home = Path.of("/home/zhou");
+        Map<String, String> env = new HashMap<>();
+        assertThat(AppPaths.logDir("Linux", env::get, home)).isEqualTo(home.resolve(".local/state/moddesk/logs"));
+        env.put("XDG_STATE_HOME", "/var/state/zhou");
+        assertThat(AppPaths.logDir("Linux", env::get, home)).isEqualTo(Path.of("/var/state/zhou/moddesk/logs"));
+        env.put("XDG_STATE_HOME", "relative/ignored"); // XDG: relative values are invalid
+        assertThat(AppPaths.logDir("Linux", env::get, home)).isEqualTo(home.resolve(".local/state/moddesk/logs"));
+        assertThat(AppPaths.logDir("Mac OS X", env::get, home)).isEqualTo(home.resolve("Library/Logs/ModDesk"));
+        assertThat(AppPaths.logDir("Windows 11", env::get, home))
+                .isEqualTo(home.resolve("AppData").resolve("Local").resolve("ModDesk").resolve("logs"));
+        env.put("LOCALAPPDATA", "/c/Users/zhou/AppData/Local");
+        assertThat(AppPaths.logDir("Windows 11", env::get, home))
+                .isEqualTo(Path.of("/c/Users/zhou/AppData/Local").resolve("ModDesk").resolve("logs"));
+    }
 }
