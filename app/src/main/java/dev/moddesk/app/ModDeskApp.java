@@ -10,6 +10,7 @@ import dev.moddesk.app.core.MainWindow;
 import dev.moddesk.app.core.SandboxServer;
 import dev.moddesk.app.core.Theme;
 import dev.moddesk.app.core.ThemeService;
+import dev.moddesk.app.core.UncaughtErrors;
 import dev.moddesk.contract.Role;
 import java.time.Duration;
 import java.util.List;
@@ -156,6 +157,7 @@ public final class ModDeskApp extends Application {
 
     @Override
     public void stop() {
+        UncaughtErrors.uninstall();
         if (window != null) {
             window.close();
         }
