@@ -16,7 +16,7 @@ import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The live-rooms view: the wall in the first tab, then the report queue, the held-for-review queue and the word list (each loads only
+ * The live-rooms view: the wall in the first tab, then the report and appeal queues, the held-for-review queue and the word list (each loads only
  * while shown), one tab per open monitor (several at once, each following its
  * room), and a status line with the stream's state, its lag and what waits in its queue. Tabs follow the hub's open
  * monitors, so a reloaded view (new language) shows the same monitors.
@@ -40,6 +40,10 @@ public final class RoomsController implements ActiveView {
     private Tab reportsTab;
     @FXML
     private ReportQueueController reportsController;
+    @FXML
+    private Tab appealsTab;
+    @FXML
+    private AppealQueueController appealsController;
     @FXML
     private Tab heldTab;
     @FXML
@@ -81,6 +85,7 @@ public final class RoomsController implements ActiveView {
             });
         }));
         subscriptions.add(reportsTab.selectedProperty().subscribe(reportsController::setShown));
+        subscriptions.add(appealsTab.selectedProperty().subscribe(appealsController::setShown));
         subscriptions.add(heldTab.selectedProperty().subscribe(heldController::setShown));
         subscriptions.add(wordsTab.selectedProperty().subscribe(wordsController::setShown));
         subscriptions.add(hub.statusProperty().subscribe(this::showStatus));
@@ -96,13 +101,14 @@ public final class RoomsController implements ActiveView {
         subscriptions.clear();
         wallController.deactivate();
         reportsController.deactivate();
+        appealsController.deactivate();
         heldController.deactivate();
         controllers.values().forEach(RoomMonitorController::deactivate);
         controllers.clear();
         lagSubscriptions.values().forEach(Subscription::unsubscribe);
         lagSubscriptions.clear();
         tabs.clear();
-        roomTabs.getTabs().retainAll(wallTab, reportsTab, heldTab, wordsTab);
+        roomTabs.getTabs().retainAll(wallTab, reportsTab, appealsTab, heldTab, wordsTab);
     }
 
     private void addTab(RoomMonitorModel monitor) {

@@ -1,5 +1,6 @@
 package dev.moddesk.app.rooms;
 
+import dev.moddesk.app.api.AppealsApi;
 import dev.moddesk.app.api.HeldMessagesApi;
 import dev.moddesk.app.api.ReportsApi;
 import dev.moddesk.app.api.RoomsApi;
@@ -23,8 +24,8 @@ import java.util.function.Function;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Live rooms for ops and admins: the room wall, the user report queue, the held-for-review queue, the word list and
- * the room monitors
+ * Live rooms for ops and admins: the room wall, the user report and appeal queues, the held-for-review queue, the
+ * word list and the room monitors
  * (tabs), on one {@link RoomsHub} per session (the stream, the per-frame drain, the open monitors), made when the view
  * first loads and closed on sign-out. While it runs, the stream's lag is in the shell's status bar
  * ({@link RoomsStatusReporter}).
@@ -99,6 +100,9 @@ public final class RoomsModule implements FeatureModule {
                 .register(ReportQueueController.class, () -> new ReportQueueController(new ReportQueueModel(
                         reportBackends.apply(app.requireSession()), app.fx(), app.i18n(), app.errors()), app.i18n(),
                         this::openReported))
+                .register(AppealQueueController.class, () -> new AppealQueueController(new AppealQueueModel(
+                        AppealsBackend.of(new AppealsApi(app.requireSession().api())), app.fx(), app.i18n(),
+                        app.errors()), app.i18n()))
                 .register(WordListController.class, () -> new WordListController(new WordListModel(
                         wordBackends.apply(app.requireSession()), app.fx(), ZoneId.systemDefault(), app.i18n(),
                         app.errors()), app.i18n(), ZoneId.systemDefault()));

@@ -210,6 +210,16 @@ final class TestPlatform {
         return event("message.held", p);
     }
 
+    /** A sanctioned user's appeal ({@code appeal.created}) against the room action {@code actionId}. */
+    IngestEvent appeal(String appealId, String userId, String actionId, String text) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("appealId", appealId);
+        p.put("userId", userId);
+        p.put("actionId", actionId);
+        p.put("text", text);
+        return event("appeal.created", p);
+    }
+
     /** A user report ({@code report.created}); {@code messageId} null makes it about the user. */
     IngestEvent report(String reportId, String roomId, String messageId, String messageText, String userId,
                        String nickname, String reporterId, String reason, String text) {

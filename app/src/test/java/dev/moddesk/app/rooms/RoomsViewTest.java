@@ -145,8 +145,8 @@ class RoomsViewTest {
         robot.interact(() -> tabs.getSelectionModel().select(0));
         robot.clickOn("#room-card-k1");
         await(() -> feed.followed.containsKey("k1"));
-        // The wall, the report queue, the held-for-review queue, the word list, then the two monitors.
-        assertThat(tabs.getTabs()).hasSize(6);
+        // The wall, the report and appeal queues, the held-for-review queue, the word list, then the two monitors.
+        assertThat(tabs.getTabs()).hasSize(7);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("K歌之王");
         await(() -> robot.lookup("#songList").queryAllAs(ListView.class).stream()
                 .anyMatch(songs -> songs.getItems().size() == 2));
@@ -156,11 +156,11 @@ class RoomsViewTest {
         await(() -> chatList(robot, "k1").getItems().size() == 7);
         assertThat(chatList(robot, "v1").getItems()).as("a monitor behind another tab buffers, its list shows nothing")
                 .isEmpty();
-        robot.interact(() -> tabs.getSelectionModel().select(4));
+        robot.interact(() -> tabs.getSelectionModel().select(5));
         await(() -> chatList(robot, "v1").getItems().size() == 40);
         assertThat(find(robot, "#chat-v1").isVisible()).isTrue();
         assertThat(chatList(robot, "k1").getItems()).isEmpty();
-        robot.interact(() -> tabs.getSelectionModel().select(5));
+        robot.interact(() -> tabs.getSelectionModel().select(6));
         await(() -> chatList(robot, "k1").getItems().size() == 7);
     }
 
