@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moddesk.contract.lifecycle.ErasedUser;
 import dev.moddesk.contract.rooms.RoomEvent;
+import dev.moddesk.contract.rooms.RoomMessage;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,11 +33,14 @@ final class EventScrub {
 
     /** Whether {@code event} names the user anywhere. */
     boolean about(RoomEvent event) {
-        return names(mapper.valueToTree(event.payload()));
+        return !someoneElsesLine(event) && names(mapper.valueToTree(event.payload()));
     }
 
     /** The event without the user's data, or the very same event when it does not name them. */
     RoomEvent scrub(RoomEvent event) {
+        if (someoneElsesLine(event)) {
+            return event;
+        }
         ObjectNode tree = mapper.valueToTree(event);
         if (!rewrite(tree.path("payload"))) {
             return event;
@@ -46,6 +50,12 @@ final class EventScrub {
         } catch (IOException e) {
             throw new IllegalStateException("a scrubbed room event did not decode", e);
         }
+    }
+
+    /** The bulk of a window, told apart without a JSON tree: a chat line by someone else. */
+    private boolean someoneElsesLine(RoomEvent event) {
+        return event.payload() instanceof RoomMessage m && !userId.equals(m.userId()) && !userId.equals(m.text())
+                && !userId.equals(m.messageId()) && !userId.equals(m.nickname());
     }
 
     private boolean names(JsonNode node) {

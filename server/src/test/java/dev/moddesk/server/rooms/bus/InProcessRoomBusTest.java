@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.contract.rooms.RoomEvent;
 import dev.moddesk.contract.rooms.RoomJoin;
+import dev.moddesk.contract.rooms.RoomMessage;
 import dev.moddesk.server.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +125,33 @@ class InProcessRoomBusTest {
             assertThat(seen).hasSize(2000);
             assertThat(seen.keySet()).allMatch(s -> s >= 1 && s <= 2000);
             assertThat(seen.values()).allMatch(n -> n == 1);
+        }
+    }
+
+    @Test
+    void anErasedUsersEventsInTheWindowAreScrubbedAndTheNumbersStay() {
+        try (InProcessRoomBus bus = new InProcessRoomBus(clock, SeqReservations.NONE)) {
+            List<RoomEvent> heard = new ArrayList<>();
+            bus.subscribe((room, events) -> heard.addAll(events));
+            bus.append("r1", List.of(
+                    new RoomBus.Pending(T0, new RoomMessage("m1", "u-bye", "小明", "我的电话 138", false, List.of())),
+                    new RoomBus.Pending(T0, new RoomJoin("u-bye", "小明", 3)),
+                    new RoomBus.Pending(T0, new RoomMessage("m2", "u-stay", "阿华", "你好", false, List.of()))));
+            int heardBefore = heard.size();
+
+            assertThat(bus.scrubUser("u-bye", "erased-1")).isEqualTo(2);
+
+            List<RoomEvent> events = bus.replay("r1", 0, 10).events();
+            assertThat(events).extracting(RoomEvent::seq).containsExactly(1L, 2L, 3L);
+            RoomMessage line = (RoomMessage) events.get(0).payload();
+            assertThat(line.userId()).isEqualTo("erased-1");
+            assertThat(line.nickname()).isNull();
+            assertThat(line.text()).isEqualTo("[erased]");
+            assertThat(((RoomJoin) events.get(1).payload()).nickname()).isNull();
+            assertThat(((RoomMessage) events.get(2).payload()).text()).as("someone else's line").isEqualTo("你好");
+            assertThat(heard).as("listeners hear nothing of it").hasSize(heardBefore);
+            assertThat(bus.append("r1", List.of(new RoomBus.Pending(T0, new RoomJoin("u-stay", "阿华", 3)))))
+                    .extracting(RoomEvent::seq).containsExactly(4L);
         }
     }
 }
