@@ -176,9 +176,9 @@ public final class RoomActionBarController {
             return false;
         }
         if (action == RoomAction.DELETE_MESSAGE) {
-            monitor.actions().deleteMessage(Long.parseLong(targetId), why);
+            monitor.actions().deleteMessage(Long.parseLong(targetId), targetLabel, why);
         } else {
-            monitor.actions().act(action, targetId, why, param);
+            monitor.actions().act(action, targetId, targetLabel, why, param);
         }
         return true;
     }

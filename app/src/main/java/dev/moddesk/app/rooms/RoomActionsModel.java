@@ -43,18 +43,31 @@ public final class RoomActionsModel {
      * to delete. {@code lineSeq}: the chat line a message deletion acts on, else 0.
      */
     public record Intent(long number, RoomAction action, RoomActionRequest request, String key, Phase phase,
-                         String actionId, String problem, long lineSeq) {
+                         String actionId, String problem, long lineSeq, String label) {
+        Intent(long number, RoomAction action, RoomActionRequest request, String key, Phase phase, String actionId,
+               String problem, long lineSeq) {
+            this(number, action, request, key, phase, actionId, problem, lineSeq, null);
+        }
+
         Intent in(Phase next, String id, String why) {
-            return new Intent(number, action, request, key, next, id, why, lineSeq);
+            return new Intent(number, action, request, key, next, id, why, lineSeq, label);
         }
 
         Intent with(RoomActionRequest resolved) {
-            return new Intent(number, action, resolved, key, phase, actionId, problem, lineSeq);
+            return new Intent(number, action, resolved, key, phase, actionId, problem, lineSeq, label);
         }
 
-        /** What the action acts on, as the person knows it: the target's id, or the room's. */
+        /**
+         * What the action acts on, as the person knows it: a user by nickname with the id after it ("小明 (u1)"), a
+         * deleted message by its author, a song by its title; else the target's id, or nothing for the room.
+         */
         public String target() {
-            return request.targetId() == null ? "" : request.targetId();
+            String id = request.targetId() == null ? "" : request.targetId();
+            if (label == null || label.isBlank() || label.equals(id)) {
+                return id;
+            }
+            String name = ChatLines.oneLine(label, ChatLines.MAX_NAME);
+            return action.target() == RoomAction.Target.USER && !id.isEmpty() ? name + " (" + id + ")" : name;
         }
     }
 
@@ -83,6 +96,11 @@ public final class RoomActionsModel {
      * {@code param} is the minutes of a mute or the seconds of slow mode, else null.
      */
     public Intent act(RoomAction action, String targetId, String reason, Integer param) {
+        return act(action, targetId, null, reason, param);
+    }
+
+    /** As above; {@code label} is how the person knows the target (a nickname, a song title), shown while pending. */
+    public Intent act(RoomAction action, String targetId, String label, String reason, Integer param) {
         Map<String, String> params = switch (action) {
             case MUTE_USER -> Map.of("minutes", String.valueOf(Objects.requireNonNull(param, "minutes")));
             case SLOW_MODE -> Map.of("seconds", String.valueOf(Objects.requireNonNull(param, "seconds")));
@@ -90,7 +108,7 @@ public final class RoomActionsModel {
         };
         String target = action.target() == RoomAction.Target.ROOM ? null : targetId;
         return send(new Intent(++intents, action, new RoomActionRequest(action.wire(), target, blankToNull(reason),
-                params, null), keys.get(), Phase.SENDING, null, null, 0));
+                params, null), keys.get(), Phase.SENDING, null, null, 0, label));
     }
 
     /**
@@ -98,9 +116,14 @@ public final class RoomActionsModel {
      * event first (a monitor keeps no message ids, to stay small), then the action is sent.
      */
     public Intent deleteMessage(long seq, String reason) {
+        return deleteMessage(seq, null, reason);
+    }
+
+    /** As above; {@code author} names the line's author while the deletion is pending. */
+    public Intent deleteMessage(long seq, String author, String reason) {
         return send(new Intent(++intents, RoomAction.DELETE_MESSAGE, new RoomActionRequest(
                 RoomAction.DELETE_MESSAGE.wire(), null, blankToNull(reason), Map.of(), null), keys.get(),
-                Phase.SENDING, null, null, seq));
+                Phase.SENDING, null, null, seq, author));
     }
 
     /** Undoes {@code sanction} (a mute, kick, seat mute or lock, a closed room) as a new intent. */

@@ -176,7 +176,7 @@ class RoomActionsAgainstRealServerTest {
         FeedAction mute = feed("room.user.mute", room).getFirst();
         assertThat(mute.targetId()).isEqualTo("u1");
         assertThat(mute.payload().toString()).contains("minutes=10");
-        await(() -> status(robot).startsWith("Done: Mute: u1"));
+        await(() -> status(robot).startsWith("Done: Mute: 用户1 (u1)")); // the nickname, then the id
         assertThat(chatShows(robot, room, "muted u1 for 10 min")).as("the room's event, shown in the chat").isTrue();
     }
 
