@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Users of the simulated rooms report (举报) some of the abuse they see: about one abusive line in four, one to three
+ * Users of the simulated rooms report (举报) some of the abuse they see: about one abusive line in thirty, one to three
  * people present send {@code report.created} about the message (spam and contact selling as SPAM or FRAUD, insults as
  * HARASSMENT), and now and then about the user instead. Its own random source (seeded by the run), so adding reports
  * does not change the rest of the simulation's sequence. The platform obeys nothing new: {@code report.resolved}
@@ -26,7 +26,7 @@ final class SimReports {
     /** After {@code speaker}'s abusive line {@code messageId} was shown in {@code room}. */
     void abuseShown(SimRoom room, SimRoom.Person speaker, String messageId, String text, AbuseLines.Kind kind,
                     Instant now, RoomSink sink) {
-        if (random.nextInt(4) != 0 || room.present.size() < 2) {
+        if (random.nextInt(30) != 0 || room.present.size() < 2) {
             return;
         }
         int reporters = 1 + random.nextInt(3);
