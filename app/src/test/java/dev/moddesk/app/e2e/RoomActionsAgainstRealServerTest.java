@@ -6,6 +6,7 @@ import dev.moddesk.app.Wiring;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.LaunchOptions;
 import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.platform.FeedAction;
 import dev.moddesk.contract.platform.IngestEvent;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -87,12 +86,7 @@ class RoomActionsAgainstRealServerTest {
     }
 
     private static void await(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        ConsoleWindow.await(60, "the condition was met", condition);
     }
 
     private static List<FeedAction> feed(String type, String room) {

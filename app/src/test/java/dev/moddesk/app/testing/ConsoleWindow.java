@@ -83,12 +83,24 @@ public final class ConsoleWindow {
         await(seconds, "the condition was met", condition);
     }
 
-    /** Waits up to {@code seconds}; the failure says it timed out waiting until {@code what}. */
+    /**
+     * Waits up to {@code seconds}; the failure says it timed out waiting until {@code what}. A condition that throws
+     * (a lookup walking the scene while the FX thread changes it, e.g. a list's cells being replaced) counts as not
+     * met yet, and is asked again; the last such error is kept as the failure's cause.
+     */
     public static void await(int seconds, String what, Callable<Boolean> condition) {
+        RuntimeException[] last = new RuntimeException[1];
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException e) {
+                    last[0] = e;
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
+            throw new AssertionError("timed out waiting until " + what, last[0] != null ? last[0] : e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
