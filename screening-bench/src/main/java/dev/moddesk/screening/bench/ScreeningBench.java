@@ -25,6 +25,14 @@ public final class ScreeningBench {
     public static void main(String[] args) throws Exception {
         long chars = ScreeningBenchmark.corpusChars();
         describeCorpus(chars);
+        if (args.length > 1 && args[0].equals("versus")) {
+            try {
+                VersusBench.run(java.nio.file.Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 300);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("paired")) {
             paired(chars, args.length > 1 ? Integer.parseInt(args[1]) : 300);
             return;
