@@ -2,6 +2,8 @@ package dev.moddesk.server.rooms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.moddesk.contract.rooms.RoomEvent;
+import dev.moddesk.contract.rooms.RoomMessage;
 import dev.moddesk.server.core.DataLifecycle;
 import dev.moddesk.server.core.ErasureSubject;
 import dev.moddesk.server.core.Json;
@@ -157,6 +159,9 @@ final class RoomsLifecycle implements PersonalData {
         return PersonalData.counts(counts);
     }
 
+    /** The most chat lines from the live window one access export lists. */
+    static final int STREAM_LINES_EXPORTED = 100_000;
+
     @Override
     public Object export(Handle handle, String userId) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -178,6 +183,19 @@ final class RoomsLifecycle implements PersonalData {
             }
         }
         out.put("flaggedMessages", flagged);
+        // Every line of theirs the live window still holds (NATS JetStream with --nats-url, else this node's memory).
+        List<Object> lines = new ArrayList<>();
+        for (RoomEvent e : bus.linesBy(userId, STREAM_LINES_EXPORTED)) {
+            RoomMessage m = (RoomMessage) e.payload();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("room", e.roomId());
+            line.put("seq", e.seq());
+            line.put("at", e.at());
+            line.put("nickname", m.nickname());
+            line.put("text", m.text());
+            lines.add(line);
+        }
+        out.put("chatLinesInLiveWindow", lines);
         out.put("hostedRooms", hosted);
         out.put("actionsOnUser", store.actionsAbout(handle, userId).stream()
                 .filter(a -> userId.equals(a.targetId()) || userId.equals(a.targetUserId()))

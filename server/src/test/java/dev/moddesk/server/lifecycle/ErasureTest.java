@@ -188,6 +188,9 @@ class ErasureTest {
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
         assertThat(exported.body()).contains(NICKNAME, ANSWER_1, ANSWER_2, CAPTION, "victim-clip.mp4", CREATOR_NAME,
                 JUSTIFICATION, FLAGGED_LINE, HELD_LINE, ROOM_TITLE, "user.warn", REPORT_TEXT, APPEAL_TEXT);
+        assertThat(exported.json().path("parts").path("rooms").path("chatLinesInLiveWindow"))
+                .as("the lines the live window still holds").extracting(l -> l.path("text").asText())
+                .contains(CHAT_LINE, FLAGGED_LINE).doesNotContain("bystander line Bb3");
         JsonNode owned = exported.json().path("parts").path("review").path("ownedCircles");
         assertThat(owned).extracting(c -> c.path("circle").asText() + "/" + c.path("matchedBy").asText())
                 .containsExactlyInAnyOrder("c-1/ownerId", "c-2/ownerName");

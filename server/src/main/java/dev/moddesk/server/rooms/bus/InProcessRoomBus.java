@@ -1,6 +1,7 @@
 package dev.moddesk.server.rooms.bus;
 
 import dev.moddesk.contract.rooms.RoomEvent;
+import dev.moddesk.contract.rooms.RoomMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,6 +115,23 @@ public final class InProcessRoomBus implements RoomBus {
             }
         }
         return changed;
+    }
+
+    @Override
+    public List<RoomEvent> linesBy(String userId, int max) {
+        List<RoomEvent> found = new java.util.ArrayList<>();
+        for (EventWindow window : rooms.values()) {
+            List<RoomEvent> held;
+            synchronized (window) {
+                held = window.after(0, window.size());
+            }
+            for (RoomEvent e : held) {
+                if (found.size() < max && e.payload() instanceof RoomMessage m && userId.equals(m.userId())) {
+                    found.add(e);
+                }
+            }
+        }
+        return found;
     }
 
     @Override

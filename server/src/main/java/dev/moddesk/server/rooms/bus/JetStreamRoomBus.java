@@ -371,6 +371,18 @@ public final class JetStreamRoomBus implements RoomBus {
         return Long.parseLong(value);
     }
 
+    @Override
+    public List<RoomEvent> linesBy(String userId, int max) {
+        try {
+            return rewrite.linesBy(userId, max);
+        } catch (IOException | JetStreamApiException e) {
+            throw new RoomBusException("could not read a user's lines from the room stream: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoomBusException("interrupted while reading a user's lines from the room stream", e);
+        }
+    }
+
     /** Rewrites each room whose retained chunks name the user ({@link RoomStreamRewrite}). */
     @Override
     public int scrubUser(String userId, String pseudonym) {

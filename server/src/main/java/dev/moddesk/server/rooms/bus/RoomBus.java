@@ -41,6 +41,12 @@ public interface RoomBus extends AutoCloseable {
      */
     int scrubUser(String userId, String pseudonym);
 
+    /**
+     * The user's own chat lines still in the retained window (what an access request must show), oldest first within
+     * each room, at most {@code max}.
+     */
+    List<RoomEvent> linesBy(String userId, int max);
+
     /** Hears every room's events appended from now on, on any node, each room's in sequence order. */
     Subscription subscribe(Listener listener);
 

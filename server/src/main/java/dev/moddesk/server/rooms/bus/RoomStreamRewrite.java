@@ -1,6 +1,7 @@
 package dev.moddesk.server.rooms.bus;
 
 import dev.moddesk.contract.rooms.RoomEvent;
+import dev.moddesk.contract.rooms.RoomMessage;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -63,6 +64,20 @@ final class RoomStreamRewrite {
         each(subjects.all(), last, m -> {
             if (!found.contains(m.getSubject()) && chunks.decode(m.getData()).stream().anyMatch(scrub::about)) {
                 found.add(m.getSubject());
+            }
+        });
+        return found;
+    }
+
+    /** The user's own chat lines in the retained chunks, at most {@code max}: one pass over the stream. */
+    List<RoomEvent> linesBy(String userId, int max) throws IOException, JetStreamApiException, InterruptedException {
+        long last = jsm.getStreamInfo(subjects.stream()).getStreamState().getLastSequence();
+        List<RoomEvent> found = new ArrayList<>();
+        each(subjects.all(), last, m -> {
+            for (RoomEvent e : chunks.decode(m.getData())) {
+                if (found.size() < max && e.payload() instanceof RoomMessage line && userId.equals(line.userId())) {
+                    found.add(e);
+                }
             }
         });
         return found;

@@ -95,7 +95,10 @@ class JetStreamLifecycleTest {
         a.append("r3", List.of(line("m5", "u-stay", "阿华", "no one erased here")));
         long r3Before = lastStreamSeq(a, "r3");
 
+        assertThat(b.linesBy("u-bye", 10)).as("the access export's view, from either node")
+                .extracting(e -> ((RoomMessage) e.payload()).text()).containsExactlyInAnyOrder(SECRET, SECRET + " again");
         int changed = a.scrubUser("u-bye", "erased-abc");
+        assertThat(a.linesBy("u-bye", 10)).isEmpty();
 
         assertThat(changed).isEqualTo(3);
         List<RoomEvent> r1 = b.replay("r1", 0, 100).events();
