@@ -10,15 +10,19 @@ import dev.moddesk.contract.creators.CreatorSummary;
 import dev.moddesk.contract.creators.FeatureFlag;
 import dev.moddesk.contract.creators.Limit;
 import dev.moddesk.contract.creators.SettingChange;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -41,6 +45,8 @@ public final class BulkChangeModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final BooleanProperty clear = new SimpleBooleanProperty();
     private final StringProperty reason = new SimpleStringProperty("");
+    /** The last day the overrides hold (null: no end); they lapse at the end of it, local time. */
+    private final ObjectProperty<LocalDate> expiry = new SimpleObjectProperty<>();
     private final OutcomePages outcomes;
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -63,6 +69,7 @@ public final class BulkChangeModel {
         enabled.subscribe(v -> edited());
         clear.subscribe(v -> edited());
         reason.subscribe(v -> edited());
+        expiry.subscribe(v -> edited());
         picks.picked().subscribe(this::edited);
     }
 
@@ -111,6 +118,10 @@ public final class BulkChangeModel {
         if (reason.get().isBlank()) {
             error.set(text.i18n().get("creators.edit.reasonRequired"));
             return null;
+        }
+        if (!clear.get() && expiry.get() != null) {
+            one = new SettingChange(one.setting(), one.number(), one.enabled(), false,
+                    expiry.get().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
         }
         return new BulkChange(picks.picked().stream().map(CreatorSummary::id).toList(), List.of(one),
                 reason.get().strip());
@@ -174,6 +185,10 @@ public final class BulkChangeModel {
 
     public BulkPicks picks() {
         return picks;
+    }
+
+    public ObjectProperty<LocalDate> expiryProperty() {
+        return expiry;
     }
 
     public StringProperty settingProperty() {

@@ -45,6 +45,8 @@ public final class BulkController implements ActiveView {
     @FXML
     private TextField bulkReasonField;
     @FXML
+    private javafx.scene.control.DatePicker bulkExpiryPicker;
+    @FXML
     private Button bulkPreviewButton;
     @FXML
     private Button bulkApplyButton;
@@ -110,6 +112,10 @@ public final class BulkController implements ActiveView {
         bulkEnabledBox.visibleProperty().bind(isLimit.not().and(vm.clearProperty().not()));
         bulkEnabledBox.managedProperty().bind(bulkEnabledBox.visibleProperty());
         bulkReasonField.textProperty().bindBidirectional(vm.reasonProperty());
+        bulkExpiryPicker.valueProperty().bindBidirectional(vm.expiryProperty());
+        // No end date for giving settings back to the tier; read-only for OPS.
+        bulkExpiryPicker.disableProperty().bind(vm.clearProperty().or(
+                new javafx.beans.property.SimpleBooleanProperty(!vm.editable())));
 
         for (var control : List.of(bulkSettingChoice, bulkNumberField, bulkEnabledBox, bulkClearBox, bulkReasonField)) {
             control.setDisable(!vm.editable());

@@ -277,6 +277,8 @@ class CreatorsAgainstRealServerTest {
                 .setValue("VIDEO_CALL"));
         await(() -> find(robot, "#bulkEnabledBox").isVisible() && !find(robot, "#bulkNumberField").isVisible());
         robot.clickOn("#bulkReasonField").write("Video call pilot for the fan meeting");
+        java.time.LocalDate lastDay = java.time.LocalDate.now().plusDays(30);
+        robot.interact(() -> ((javafx.scene.control.DatePicker) find(robot, "#bulkExpiryPicker")).setValue(lastDay));
         robot.clickOn("#bulkPreviewButton");
         Label summary = find(robot, "#bulkSummaryLabel");
         await(() -> summary.getText().startsWith("Preview: 2 creators change, 0 stay as they are, 1 refused"));
@@ -296,6 +298,9 @@ class CreatorsAgainstRealServerTest {
         }
         assertThat(creators.creator(creatorId("e2e-bulk-b")).join().effective().on(
                 dev.moddesk.contract.creators.FeatureFlag.VIDEO_CALL)).as("unverified: refused").isFalse();
+        assertThat(creators.creator(creatorId("e2e-bulk-a")).join().sources().get("VIDEO_CALL").expiresAt())
+                .as("the override lapses after the chosen day").isEqualTo(lastDay.plusDays(1)
+                        .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
     }
 
     /** The list cell that shows the group named {@code name}. */
