@@ -31,6 +31,9 @@ class LogFileTest {
         context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         context.putProperty("moddesk.log.dir", logs.toString());
+        // The size is checked on every record, not at most twice a second: rotation then follows the bytes written,
+        // not how fast this machine writes them.
+        context.putProperty("moddesk.log.checkIncrement", "0 milliseconds");
         JoranConfigurator joran = new JoranConfigurator();
         joran.setContext(context);
         URL main = Path.of("src/main/resources/logback.xml").toUri().toURL();
