@@ -152,6 +152,11 @@ public final class VideoPlayerController {
     /** Disposes of the player: the moderator left the application (or it is being replaced). */
     void clear() {
         generation++; // a download still under way must not start a player for what is no longer shown
+        disposePlayer();
+    }
+
+    /** Lets the player go; the poster (perhaps still on its way) stays wanted for the application shown. */
+    private void disposePlayer() {
         ended = false;
         stopStartWatch();
         Shown.hide(videoControls);
@@ -210,7 +215,7 @@ public final class VideoPlayerController {
 
     /** Gives up on the player: the poster stays and {@code note} says why. */
     private void unavailable(String note) {
-        clear();
+        disposePlayer(); // not clear(): a poster that arrives after this must still be shown
         posterView.setVisible(true);
         mediaView.setVisible(false);
         videoNote.setText(note);

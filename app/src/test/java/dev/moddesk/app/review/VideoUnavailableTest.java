@@ -65,6 +65,7 @@ class VideoUnavailableTest {
         li = server.addApplication("小李", "喜欢爬山，周末常去青城山");
         server.addApplication("小王", "想认识同城山友");
         media = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        media.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a held answer holds up no other
         media.start();
         base = "http://127.0.0.1:" + media.getAddress().getPort();
         api.mediaServer(base);
@@ -178,12 +179,25 @@ class VideoUnavailableTest {
         // A real clip: the player is created on it, and the limit passes before it gets ready (no 30 s wait here).
         serve("/v/pets.mp4", 200, Files.readAllBytes(java.nio.file.Path.of(
                 "../server/src/main/resources/sandbox/media/pets.mp4")));
-        serve("/v/poster.png", 200, png());
+        // The poster arrives only after the player was given up on: it must still be shown.
+        java.util.concurrent.CountDownLatch posterHeld = new java.util.concurrent.CountDownLatch(1);
+        byte[] poster = png();
+        media.createContext("/v/poster.png", exchange -> {
+            try {
+                posterHeld.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, poster.length);
+            exchange.getResponseBody().write(poster);
+            exchange.close();
+        });
         server.setVideo(li, new VideoSubmission(base + "/v/pets.mp4", base + "/v/poster.png", 4, "猫咪"));
         startLimitPassed.set(true);
         open(robot);
 
         awaitNote(robot, "Video unavailable: the player did not start. The poster is shown instead.");
+        posterHeld.countDown();
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> posterShown(robot));
         assertThat(robot.lookup("#mediaView").queryAs(MediaView.class).getMediaPlayer()).isNull();
