@@ -3,15 +3,12 @@ package dev.moddesk.app.rooms;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.rooms.Appeal;
 import java.time.ZoneId;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
-import javafx.util.Duration;
 
 /**
  * The appeal queue tab: open appeals next to their sanctions and evidence, a note field, and the keyboard on the
@@ -23,8 +20,7 @@ public final class AppealQueueController {
 
     private final AppealQueueModel model;
     private final I18n i18n;
-    private Timeline ticks;
-    private int secondsToReload;
+    private final TabReload reloads;
     private Long armed;
 
     @FXML
@@ -44,6 +40,7 @@ public final class AppealQueueController {
 
     public AppealQueueController(AppealQueueModel model, I18n i18n) {
         this.model = model;
+        this.reloads = new TabReload(RELOAD_EVERY_SECONDS, () -> !model.busyProperty().get() && armed == null, model::refresh, () -> { });
         this.i18n = i18n;
     }
 
@@ -68,16 +65,8 @@ public final class AppealQueueController {
 
     /** The tab came into view (start reloading) or left it (stop). */
     public void setShown(boolean shown) {
-        if (shown && ticks == null) {
-            model.refresh();
-            secondsToReload = RELOAD_EVERY_SECONDS;
-            ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-            ticks.setCycleCount(Timeline.INDEFINITE);
-            ticks.play();
+        if (reloads.setShown(shown)) {
             appealList.requestFocus();
-        } else if (!shown && ticks != null) {
-            ticks.stop();
-            ticks = null;
         }
     }
 
@@ -85,12 +74,6 @@ public final class AppealQueueController {
         setShown(false);
     }
 
-    private void tick() {
-        if (--secondsToReload <= 0 && !model.busyProperty().get() && armed == null) {
-            secondsToReload = RELOAD_EVERY_SECONDS;
-            model.refresh();
-        }
-    }
 
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown()) {

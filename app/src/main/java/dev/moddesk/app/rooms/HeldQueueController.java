@@ -4,15 +4,12 @@ import dev.moddesk.app.core.I18n;
 import dev.moddesk.contract.rooms.HeldMessage;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.util.Duration;
 import javafx.util.Subscription;
 
 /**
@@ -26,8 +23,7 @@ public final class HeldQueueController {
     private final HeldQueueModel model;
     private final I18n i18n;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private Timeline ticks;
-    private int secondsToReload;
+    private final TabReload reloads;
 
     @FXML
     private ListView<HeldMessage> heldList;
@@ -42,6 +38,7 @@ public final class HeldQueueController {
 
     public HeldQueueController(HeldQueueModel model, I18n i18n) {
         this.model = model;
+        this.reloads = new TabReload(RELOAD_EVERY_SECONDS, () -> true, model::refresh, () -> heldList.refresh());
         this.i18n = i18n;
     }
 
@@ -62,16 +59,8 @@ public final class HeldQueueController {
 
     /** The tab came into view (start reloading) or left it (stop). */
     public void setShown(boolean shown) {
-        if (shown && ticks == null) {
-            model.refresh();
-            secondsToReload = RELOAD_EVERY_SECONDS;
-            ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-            ticks.setCycleCount(Timeline.INDEFINITE);
-            ticks.play();
+        if (reloads.setShown(shown)) {
             heldList.requestFocus();
-        } else if (!shown && ticks != null) {
-            ticks.stop();
-            ticks = null;
         }
     }
 
@@ -81,13 +70,6 @@ public final class HeldQueueController {
         subscriptions.clear();
     }
 
-    private void tick() {
-        heldList.refresh();
-        if (--secondsToReload <= 0) {
-            secondsToReload = RELOAD_EVERY_SECONDS;
-            model.refresh();
-        }
-    }
 
     private void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.R && !e.isShortcutDown()) {

@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,7 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -36,8 +33,7 @@ public final class ReportQueueController {
     private final ReportQueueModel model;
     private final I18n i18n;
     private final Consumer<ReportGroup> openMonitor;
-    private Timeline ticks;
-    private int secondsToReload;
+    private final TabReload reloads;
     private String armed;
 
     @FXML
@@ -66,6 +62,7 @@ public final class ReportQueueController {
     /** {@code openMonitor} opens the group's room monitor (the rooms view's hub). */
     public ReportQueueController(ReportQueueModel model, I18n i18n, Consumer<ReportGroup> openMonitor) {
         this.model = model;
+        this.reloads = new TabReload(RELOAD_EVERY_SECONDS, () -> !model.busyProperty().get() && armed == null, model::refresh, () -> { });
         this.i18n = i18n;
         this.openMonitor = openMonitor;
     }
@@ -127,16 +124,8 @@ public final class ReportQueueController {
 
     /** The tab came into view (start reloading) or left it (stop). */
     public void setShown(boolean shown) {
-        if (shown && ticks == null) {
-            model.refresh();
-            secondsToReload = RELOAD_EVERY_SECONDS;
-            ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-            ticks.setCycleCount(Timeline.INDEFINITE);
-            ticks.play();
+        if (reloads.setShown(shown)) {
             reportList.requestFocus();
-        } else if (!shown && ticks != null) {
-            ticks.stop();
-            ticks = null;
         }
     }
 
@@ -144,12 +133,6 @@ public final class ReportQueueController {
         setShown(false);
     }
 
-    private void tick() {
-        if (--secondsToReload <= 0 && !model.busyProperty().get() && armed == null) {
-            secondsToReload = RELOAD_EVERY_SECONDS;
-            model.refresh();
-        }
-    }
 
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown()) {
