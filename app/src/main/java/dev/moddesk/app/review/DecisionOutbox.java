@@ -1,14 +1,10 @@
 package dev.moddesk.app.review;
 
-import dev.moddesk.app.api.ApiException;
 import dev.moddesk.app.api.ReviewApi;
 import dev.moddesk.app.core.Futures;
-import dev.moddesk.contract.Problem;
-import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.review.BulkDecisionItem;
 import dev.moddesk.contract.review.BulkDecisionRequest;
 import dev.moddesk.contract.review.DecisionRequest;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,9 +95,9 @@ public final class DecisionOutbox implements AutoCloseable {
 
     private final Executor notifyExecutor;
     private final Clock clock;
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final OutboxRetry retry;
     private final OutboxFiles files;
+    private final OutboxGroupCommit groupCommit;
     private final OutboxRequests requests;
     private final ScheduledThreadPoolExecutor worker;
     private final Executor disk;
@@ -112,7 +108,6 @@ public final class DecisionOutbox implements AutoCloseable {
     private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, ScheduledFuture<?>> waiting = new HashMap<>();
-    private final java.util.Queue<QueuedWrite> queuedWrites = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long nextSequence = 1;
     private boolean started;
     private volatile boolean closed;
@@ -121,13 +116,13 @@ public final class DecisionOutbox implements AutoCloseable {
                           Duration firstBackoff, Duration maxBackoff, Options options) {
         this.notifyExecutor = notifyExecutor;
         this.clock = clock;
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
+        this.retry = new OutboxRetry(firstBackoff, maxBackoff);
         this.retention = options.retention();
         this.files = new OutboxFiles(directory, options.fileSync());
         this.requests = new OutboxRequests(api, options.staffId(), this::switchKey);
         this.worker = OutboxThread.create();
         this.disk = options.disk() == null ? worker : options.disk();
+        this.groupCommit = new OutboxGroupCommit(files, disk, new GroupCommitTarget(), this::kick);
     }
 
     public DecisionOutbox(Path directory, ReviewApi api, Executor notifyExecutor, Clock clock,
@@ -283,60 +278,34 @@ public final class DecisionOutbox implements AutoCloseable {
     }
 
     private Submission persist(OutboxEntry saving) {
-        CompletableFuture<OutboxEntry> durable = new CompletableFuture<>();
-        queuedWrites.add(new QueuedWrite(saving, durable));
-        disk.execute(this::writeQueued);
-        return new Submission(saving, durable);
+        return new Submission(saving, groupCommit.write(saving));
     }
 
-    /** A new entry on its way to the disk, and whoever waits for it to get there. */
-    private record QueuedWrite(OutboxEntry saving, CompletableFuture<OutboxEntry> durable) {
-    }
+    /** How the group commit sees and updates this outbox's entries. */
+    private final class GroupCommitTarget implements OutboxGroupCommit.Target {
+        @Override
+        public OutboxEntry current(OutboxEntry queued) {
+            synchronized (DecisionOutbox.this) {
+                return entries.get(queued.idempotencyKey());
+            }
+        }
 
-    /**
-     * Group commit: every entry submitted by now goes to disk together, with one folder sync for all, so decisions
-     * made faster than the disk syncs wait for one sync, not for a queue of them. Each then counts as made.
-     */
-    private void writeQueued() {
-        List<QueuedWrite> batch = new ArrayList<>();
-        for (QueuedWrite w = queuedWrites.poll(); w != null; w = queuedWrites.poll()) {
-            OutboxEntry now;
-            synchronized (this) {
-                now = entries.get(w.saving().idempotencyKey());
-            }
-            if (now != w.saving()) {
-                w.durable().complete(now); // cancelled before it reached the disk
-            } else {
-                batch.add(w);
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<RuntimeException> errors = files.writeAll(batch.stream().map(w -> w.saving().stored()).toList());
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxEntry saving = batch.get(i).saving();
-            CompletableFuture<OutboxEntry> durable = batch.get(i).durable();
-            String key = saving.idempotencyKey();
-            if (errors.get(i) != null) {
-                synchronized (this) {
-                    entries.remove(key);
-                }
-                log.error("outbox: {} on application {} could not be written", saving.kind(),
-                        saving.applicationId(), errors.get(i));
-                durable.completeExceptionally(errors.get(i));
-                continue;
-            }
-            OutboxEntry stored = saving.stored();
-            synchronized (this) {
-                if (entries.get(key) == saving) {
-                    entries.put(key, stored);
+        @Override
+        public void written(OutboxEntry queued, OutboxEntry stored) {
+            synchronized (DecisionOutbox.this) {
+                if (entries.get(queued.idempotencyKey()) == queued) {
+                    entries.put(queued.idempotencyKey(), stored);
                 }
             }
             notifyChanged(stored);
-            durable.complete(stored); // before any send: the maker hears "made" before "confirmed"
         }
-        kick();
+
+        @Override
+        public void notWritten(OutboxEntry queued) {
+            synchronized (DecisionOutbox.this) {
+                entries.remove(queued.idempotencyKey());
+            }
+        }
     }
 
     /** Records, on disk, that {@code switched} goes out under its new key from now on; on the outbox's thread. */
@@ -429,8 +398,8 @@ public final class DecisionOutbox implements AutoCloseable {
             return;
         }
         Throwable cause = Futures.unwrap(error);
-        if (isRetryable(cause)) {
-            Duration wait = backoff(current.attempts());
+        if (OutboxRetry.isRetryable(cause)) {
+            Duration wait = retry.backoff(current.attempts());
             log.info("outbox: {} {} not delivered ({}); retry in {} ms", current.kind(), key, cause.toString(),
                     wait.toMillis());
             files.write(current.stored()); // keeps the attempt count and the key that went out across a restart
@@ -448,14 +417,10 @@ public final class DecisionOutbox implements AutoCloseable {
             kick(); // a slot is free for entries of other applications
             return;
         }
-        Optional<Problem> problem = ApiException.find(cause).flatMap(ApiException::problem);
-        String type = problem.map(p -> ProblemType.fromUri(p.type()).map(ProblemType::slug).orElse(p.type()))
-                .orElse("client-error");
-        String detail = problem.map(p -> Optional.ofNullable(p.detail()).orElse(p.title()))
-                .orElse(String.valueOf(cause.getMessage()));
+        OutboxEntry failed = OutboxRetry.failed(current, cause);
         log.warn("outbox: {} {} on application {} refused: {} {}", current.kind(), key, current.applicationId(),
-                type, detail);
-        settle(current, current.failed(type, detail));
+                failed.failureType(), failed.failureDetail());
+        settle(current, failed);
     }
 
     /** Files away a settled entry: FAILED and NEEDS_ATTENTION stay on disk until dismissed, the rest are deleted. */
@@ -470,29 +435,6 @@ public final class DecisionOutbox implements AutoCloseable {
             notifyChanged(after); // queued with the change: whoever sees it settled can also hear of it
         }
         kick();
-    }
-
-    private Duration backoff(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 16);
-        Duration d = firstBackoff.multipliedBy(factor);
-        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
-    }
-
-    static boolean isRetryable(Throwable cause) {
-        Optional<ApiException> api = ApiException.find(cause);
-        if (api.isEmpty()) {
-            return cause instanceof IOException;
-        }
-        return switch (api.get().kind()) {
-            // An unreadable answer may be a cut connection after the server applied it: the key makes a resend safe.
-            case UNREACHABLE, TIMEOUT, TLS, BAD_RESPONSE, CANCELLED -> true;
-            case INCOMPATIBLE, INVALID_URL, CA_FILE, MEDIA_HOST_REFUSED -> false;
-            case PROBLEM -> {
-                int s = api.get().problem().map(Problem::status).orElse(0);
-                // 401: the session lapsed; the moderator signs in again and the decision must still go out.
-                yield s >= 500 || s == 401 || s == 408 || s == 429;
-            }
-        };
     }
 
     private void stopWaiting(String key) {
