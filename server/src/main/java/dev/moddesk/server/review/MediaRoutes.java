@@ -69,7 +69,8 @@ final class MediaRoutes {
         }
         MediaUploads.Result result;
         try (InputStream body = call.ctx().req().getInputStream()) {
-            result = uploads.upload(key, length, body);
+            String expect = call.header("Expect");
+            result = uploads.upload(key, length, expect != null && expect.strip().equalsIgnoreCase("100-continue"), body);
         }
         return Reply.json(result.created() ? 201 : 200, result.media());
     }

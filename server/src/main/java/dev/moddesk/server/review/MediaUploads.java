@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * (never whole in memory) while its SHA-256 is computed and its length held to the limit, then its content must be a
  * JPEG, a PNG or an MP4 the console can play ({@link Mp4Layout}), of the kind the key's extension names. Only then
  * does it reach the {@link MediaStore}. The same key with the same bytes again is a replay; other bytes are 409.
+ *
+ * <p>A body over the limit is answered 413. When at most {@link #DRAIN_BYTES} past the limit are on their way, they are
+ * read and thrown away first: a server that answers and closes while the client is still sending leaves unread bytes
+ * in its socket, the close turns into a TCP reset, and the client may see "connection reset" instead of the 413. A
+ * client that sends {@code Expect: 100-continue} is answered before it sends anything, whatever the size.
  */
 final class MediaUploads {
 
@@ -26,6 +31,9 @@ final class MediaUploads {
     /** How it went: {@code created} false for a replay of bytes the key already held. */
     record Result(UploadedMedia media, boolean created) {
     }
+
+    /** How much of an oversized body is still read (and dropped) so the 413 arrives intact. */
+    static final long DRAIN_BYTES = 1024 * 1024;
 
     private final MediaStore store;
     private final long maxBytes;
@@ -50,9 +58,17 @@ final class MediaUploads {
         }
     }
 
-    Result upload(String key, Long declaredLength, InputStream body) throws IOException {
+    /**
+     * @param declaredLength the Content-Length, or null for a chunked body
+     * @param waitsToSend    the client sent {@code Expect: 100-continue}: it sends no byte of the body until the body is
+     *                       read, so an early answer needs no drain
+     */
+    Result upload(String key, Long declaredLength, boolean waitsToSend, InputStream body) throws IOException {
         checkKey(key);
         if (declaredLength != null && declaredLength > maxBytes) {
+            if (!waitsToSend && declaredLength <= maxBytes + DRAIN_BYTES) {
+                discard(body, declaredLength);
+            }
             throw tooLarge();
         }
         Path staged = Files.createTempFile(store.staging(), "upload-", ".part");
@@ -86,6 +102,7 @@ final class MediaUploads {
                 size += n;
                 if (size > maxBytes) {
                     // A body without Content-Length (chunked) is cut off here, not after it filled the disk.
+                    discard(body, DRAIN_BYTES);
                     throw tooLarge();
                 }
                 digest.update(buffer, 0, n);
@@ -93,6 +110,16 @@ final class MediaUploads {
             }
         }
         return size;
+    }
+
+    /** Reads and drops up to {@code limit} more bytes of the body, or until it ends. */
+    private static void discard(InputStream body, long limit) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long left = limit;
+        int n;
+        while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     private static MediaKind checkContent(String key, Path staged) throws IOException {

@@ -12,10 +12,13 @@ import dev.moddesk.server.testing.TestClient;
 import dev.moddesk.server.testing.TestServer;
 import dev.moddesk.server.testing.TestServers;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -197,6 +200,50 @@ class MediaUploadHttpTest {
 
         // Just under the limit goes through.
         assertThat(upload("fits.mp4", TinyMedia.mp4((int) LIMIT - 2000)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anUploadWellOverTheLimitStillGetsIts413NotAConnectionReset() throws Exception {
+        // Far more than a socket buffer past the limit: were the rest left unread, closing the connection would reset
+        // it while the platform is still sending, and the platform would see an I/O error instead of the answer.
+        byte[] big = TinyMedia.mp4((int) (LIMIT + MediaUploads.DRAIN_BYTES / 2));
+        for (boolean chunked : List.of(false, true)) {
+            // A plain socket, as a platform's uploader might use: send the whole body, then read the answer.
+            URI base = URI.create(server.baseUrl());
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                String head = "PUT /api/v1/platform/media/big.mp4 HTTP/1.1\r\nHost: " + base.getAuthority()
+                        + "\r\nAuthorization: Bearer " + platform.token() + "\r\nContent-Type: video/mp4\r\n"
+                        + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + big.length)
+                        + "\r\nConnection: close\r\n\r\n";
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                if (chunked) {
+                    for (int at = 0; at < big.length; at += 8192) {
+                        int n = Math.min(8192, big.length - at);
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(big, at, n);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write(big);
+                }
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as("chunked %s", chunked).startsWith("HTTP/1.1 413").contains(Long.toString(LIMIT));
+            }
+        }
+
+        // A platform that asks before sending (Expect: 100-continue) is answered at once, however big the body.
+        byte[] huge = TinyMedia.mp4((int) (LIMIT + 4 * MediaUploads.DRAIN_BYTES));
+        HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                        + "/api/v1/platform/media/huge.mp4")).expectContinue(true)
+                .header("Authorization", "Bearer " + platform.token())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(413);
+        assertThat(Files.exists(mediaDir.resolve("big.mp4"))).isFalse();
+        assertThat(Files.exists(mediaDir.resolve("huge.mp4"))).isFalse();
     }
 
     @Test
