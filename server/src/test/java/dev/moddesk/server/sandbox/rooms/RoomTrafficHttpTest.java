@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moddesk.contract.Role;
+import dev.moddesk.contract.rooms.ModerationAction;
 import dev.moddesk.contract.rooms.RoomActionRequest;
 import dev.moddesk.contract.rooms.RoomEvent;
 import dev.moddesk.contract.rooms.RoomEventPage;
@@ -57,9 +58,12 @@ class RoomTrafficHttpTest {
 
                 // Kick someone who is talking: the platform reports them leaving, and they say nothing after.
                 String talker = messages(events(ops, roomId, lastSeq(ops, roomId) - 50)).getLast().userId();
+                // The simulated audience comes and goes, so the talker may have left and come back before: the leave
+                // that counts is the first one after the kick's own event in the room.
                 act(ops, roomId, new RoomActionRequest("user.kick", talker, "刷屏", Map.of(), null));
-                awaitTrue(() -> leaveOf(ops, roomId, talker) > 0);
-                long left = leaveOf(ops, roomId, talker);
+                long kicked = seqOf(ops, roomId, "user.kick");
+                awaitTrue(() -> leaveOf(ops, roomId, talker, kicked) > 0);
+                long left = leaveOf(ops, roomId, talker, kicked);
                 awaitTrue(() -> lastSeq(ops, roomId) > left + 300);
                 assertThat(messages(eventsAfter(ops, roomId, left))).isNotEmpty()
                         .noneMatch(m -> m.userId().equals(talker));
@@ -90,9 +94,17 @@ class RoomTrafficHttpTest {
     }
 
     private static String actionIdOf(TestClient ops, String roomId, String action) {
+        return ((ModerationAction) actionEvent(ops, roomId, action).payload()).actionId();
+    }
+
+    private static long seqOf(TestClient ops, String roomId, String action) {
+        return actionEvent(ops, roomId, action).seq();
+    }
+
+    private static RoomEvent actionEvent(TestClient ops, String roomId, String action) {
         for (RoomEvent e : eventsAfter(ops, roomId, 0)) {
-            if (e.payload() instanceof dev.moddesk.contract.rooms.ModerationAction a && a.action().equals(action)) {
-                return a.actionId();
+            if (e.payload() instanceof ModerationAction a && a.action().equals(action)) {
+                return e;
             }
         }
         throw new AssertionError("no " + action + " in " + roomId);
@@ -103,8 +115,8 @@ class RoomTrafficHttpTest {
         return room.get("summary") == null ? 0 : room.get("summary").get("lastSeq").asLong();
     }
 
-    private static long leaveOf(TestClient ops, String roomId, String userId) {
-        return eventsAfter(ops, roomId, 0).stream().filter(e -> e.payload() instanceof RoomLeave l
+    private static long leaveOf(TestClient ops, String roomId, String userId, long after) {
+        return eventsAfter(ops, roomId, after).stream().filter(e -> e.payload() instanceof RoomLeave l
                 && l.userId().equals(userId)).mapToLong(RoomEvent::seq).findFirst().orElse(0);
     }
 
