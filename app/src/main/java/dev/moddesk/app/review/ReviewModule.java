@@ -7,6 +7,9 @@ import dev.moddesk.app.core.ConnectionState;
 import dev.moddesk.app.core.AppPaths;
 import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.FeatureModule;
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.SettingsStore;
+import dev.moddesk.app.core.ViewRegistry;
 import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
@@ -15,6 +18,7 @@ import javafx.beans.value.ChangeListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -31,6 +35,11 @@ public final class ReviewModule implements FeatureModule {
 
     @Override
     public List<ViewSpec> views() {
+        return viewSpecs();
+    }
+
+    /** The review views: the queue (navigation) and the reason-code editor. */
+    static List<ViewSpec> viewSpecs() {
         return List.of(
                 ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", Feather.CHECK_SQUARE,
                         Role.MODERATOR, "/styles/review.css"),
@@ -41,14 +50,23 @@ public final class ReviewModule implements FeatureModule {
     @Override
     public void registerControllers(ControllerFactory controllers, AppContext app) {
         this.app = app;
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace(), app.i18n(),
-                        app.views(), app.settings()))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(app.i18n()))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(app.i18n(), app.errors(),
-                        workspace().timers()))
-                .register(BulkResultController.class, () -> new BulkResultController(app.i18n()))
+        registerControllers(controllers, this::workspace, app.i18n(), app.views(), app.settings(), null);
+    }
+
+    /**
+     * How the review views' controllers are built over one workspace: the console's registration, which the view
+     * tests use too. {@code playerTimers} replaces the workspace's timers for the video player (null: the workspace's).
+     */
+    static void registerControllers(ControllerFactory controllers, Supplier<ReviewWorkspace> workspace, I18n i18n,
+                                    ViewRegistry views, SettingsStore settings, ReviewTimers playerTimers) {
+        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace.get(), i18n,
+                        views, settings))
+                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
+                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.get().errors(),
+                        playerTimers != null ? playerTimers : workspace.get().timers()))
+                .register(BulkResultController.class, () -> new BulkResultController(i18n))
                 .register(ReasonCodesController.class, () -> new ReasonCodesController(
-                        workspace().newReasonCodes(), app.i18n()));
+                        workspace.get().newReasonCodes(), i18n));
     }
 
     @Override

@@ -8,8 +8,6 @@ import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.SettingsStore;
 import dev.moddesk.app.core.ViewRegistry;
-import dev.moddesk.app.core.ViewSpec;
-import dev.moddesk.contract.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,22 +30,21 @@ public record ReviewScene(ActiveView view, Parent root, Scene scene) {
 
     public static ReviewScene build(ReviewApi api, DecisionOutbox outbox, I18n i18n, Path configDir, double width,
                              double height) {
-        ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
-                Clock.systemUTC(), true, new ErrorMessages(i18n));
+        return build(new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(), Clock.systemUTC(), true,
+                new ErrorMessages(i18n)), i18n, configDir, width, height, null);
+    }
+
+    /**
+     * The review view over {@code workspace}, registered as {@link ReviewModule} registers it;
+     * {@code playerTimers} replaces the workspace's timers for the video player (null: the workspace's).
+     */
+    public static ReviewScene build(ReviewWorkspace workspace, I18n i18n, Path configDir, double width, double height,
+                                    ReviewTimers playerTimers) {
         ControllerFactory controllers = new ControllerFactory();
         ViewRegistry views = new ViewRegistry(controllers, i18n);
-        views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
-                        "/styles/review.css"))
-                .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
-                        "review.reasons.editorTitle", "/styles/review.css"));
-        SettingsStore settings = new SettingsStore(configDir);
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
-                        settings))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
-                        workspace.timers()))
-                .register(BulkResultController.class, () -> new BulkResultController(i18n))
-                .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
+        ReviewModule.viewSpecs().forEach(views::register);
+        ReviewModule.registerControllers(controllers, () -> workspace, i18n, views, new SettingsStore(configDir),
+                playerTimers);
         ViewRegistry.LoadedView loaded = views.load("review");
         Scene scene = new Scene(loaded.root(), width, height);
         scene.getStylesheets().add(ReviewScene.class.getResource("/styles/tokens.css").toExternalForm());

@@ -3,14 +3,9 @@ package dev.moddesk.app.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.app.core.ActiveView;
-import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
-import dev.moddesk.app.core.SettingsStore;
-import dev.moddesk.app.core.ViewRegistry;
-import dev.moddesk.app.core.ViewSpec;
-import dev.moddesk.contract.Role;
 import dev.moddesk.contract.review.ApplicationStatus;
 import dev.moddesk.contract.review.ReasonCode;
 import java.io.IOException;
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -63,26 +57,10 @@ class ReviewViewTest {
         outbox.start();
         ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
                 Clock.systemUTC(), true, new ErrorMessages(i18n));
-        ControllerFactory controllers = new ControllerFactory();
-        ViewRegistry views = new ViewRegistry(controllers, i18n);
-        views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
-                        "/styles/review.css"))
-                .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
-                        "review.reasons.editorTitle", "/styles/review.css"));
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
-                        new SettingsStore(dir.resolve("config"))))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
-                        workspace.timers()))
-                .register(BulkResultController.class, () -> new BulkResultController(i18n))
-                .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
-        ViewRegistry.LoadedView loaded = views.load("review");
-        Scene scene = new Scene(loaded.root(), 1280, 800);
-        scene.getStylesheets().add(getClass().getResource("/styles/tokens.css").toExternalForm());
-        scene.getStylesheets().add(getClass().getResource("/styles/app.css").toExternalForm());
-        stage.setScene(scene);
+        ReviewScene review = ReviewScene.build(workspace, i18n, dir.resolve("config"), 1280, 800, null);
+        stage.setScene(review.scene());
         stage.show();
-        view = (ActiveView) loaded.controller();
+        view = review.view();
     }
 
     /** Holding one of the items another moderator took must be arranged before the view opens. */

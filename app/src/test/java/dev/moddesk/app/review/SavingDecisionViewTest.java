@@ -3,13 +3,9 @@ package dev.moddesk.app.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moddesk.app.core.ActiveView;
-import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
-import dev.moddesk.app.core.ViewRegistry;
-import dev.moddesk.app.core.ViewSpec;
-import dev.moddesk.contract.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -18,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -55,20 +50,10 @@ class SavingDecisionViewTest {
         outbox.start();
         ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
                 Clock.systemUTC(), false, new ErrorMessages(i18n));
-        ControllerFactory controllers = new ControllerFactory();
-        ViewRegistry views = new ViewRegistry(controllers, i18n);
-        views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
-                "/styles/review.css"));
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
-                        new dev.moddesk.app.core.SettingsStore(dir.resolve("config"))))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
-                        workspace.timers()))
-                .register(BulkResultController.class, () -> new BulkResultController(i18n));
-        ViewRegistry.LoadedView loaded = views.load("review");
-        stage.setScene(new Scene(loaded.root(), 1280, 800));
+        ReviewScene review = ReviewScene.build(workspace, i18n, dir.resolve("config"), 1280, 800, null);
+        stage.setScene(review.scene());
         stage.show();
-        view = (ActiveView) loaded.controller();
+        view = review.view();
     }
 
     @AfterEach

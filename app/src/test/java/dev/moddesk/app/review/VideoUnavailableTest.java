@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.moddesk.app.core.ActiveView;
-import dev.moddesk.app.core.ControllerFactory;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FxExecutor;
 import dev.moddesk.app.core.I18n;
-import dev.moddesk.app.core.SettingsStore;
-import dev.moddesk.app.core.ViewRegistry;
-import dev.moddesk.app.core.ViewSpec;
-import dev.moddesk.contract.Role;
 import dev.moddesk.contract.review.VideoSubmission;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -75,32 +69,18 @@ class VideoUnavailableTest {
         ReviewWorkspace workspace = new ReviewWorkspace(api, outbox, new FxExecutor(), new ManualTimers(),
                 Clock.systemUTC(), true, new ErrorMessages(i18n));
         java.nio.file.Path config = Files.createTempDirectory("video-unavailable-config");
-        ControllerFactory controllers = new ControllerFactory();
-        ViewRegistry views = new ViewRegistry(controllers, i18n);
-        views.register(ViewSpec.nav("review", "/fxml/review/review_queue.fxml", "nav.review", null, Role.MODERATOR,
-                        "/styles/review.css"))
-                .register(ViewSpec.screen(ReviewQueueController.REASON_CODES_VIEW, "/fxml/review/reason_codes.fxml",
-                        "review.reasons.editorTitle", "/styles/review.css"));
-        controllers.register(ReviewQueueController.class, () -> new ReviewQueueController(workspace, i18n, views,
-                        new SettingsStore(config)))
-                .register(ApplicationPaneController.class, () -> new ApplicationPaneController(i18n))
-                .register(VideoPlayerController.class, () -> new VideoPlayerController(i18n, workspace.errors(),
-                        (period, task) -> {
-                            if (period.equals(VideoPlayerController.START_LIMIT) && startLimitPassed.get()) {
-                                task.run();
-                                return () -> { };
-                            }
-                            return workspace.timers().every(period, task);
-                        }))
-                .register(BulkResultController.class, () -> new BulkResultController(i18n))
-                .register(ReasonCodesController.class, () -> new ReasonCodesController(workspace.newReasonCodes(), i18n));
-        ViewRegistry.LoadedView loaded = views.load("review");
-        Scene scene = new Scene(loaded.root(), 1280, 800);
-        scene.getStylesheets().add(getClass().getResource("/styles/tokens.css").toExternalForm());
-        scene.getStylesheets().add(getClass().getResource("/styles/app.css").toExternalForm());
-        stage.setScene(scene);
+        // The player's 30 s start limit fires at once when the test says it has passed; the rest runs on the timers.
+        ReviewTimers playerTimers = (period, task) -> {
+            if (period.equals(VideoPlayerController.START_LIMIT) && startLimitPassed.get()) {
+                task.run();
+                return () -> { };
+            }
+            return workspace.timers().every(period, task);
+        };
+        ReviewScene review = ReviewScene.build(workspace, i18n, config, 1280, 800, playerTimers);
+        stage.setScene(review.scene());
         stage.show();
-        view = (ActiveView) loaded.controller();
+        view = review.view();
     }
 
     @AfterEach
