@@ -61,6 +61,7 @@ add_list --trusted-proxy MODDESK_TRUSTED_PROXIES
 add --tls-cert MODDESK_TLS_CERT
 add --tls-key MODDESK_TLS_KEY
 add --login-limit-per-address MODDESK_LOGIN_LIMIT_PER_ADDRESS
+add --session-cache-seconds MODDESK_SESSION_CACHE_SECONDS
 flag --allow-private-webhooks MODDESK_ALLOW_PRIVATE_WEBHOOKS
 add --nats-url MODDESK_NATS_URL
 add --held-deadline-minutes MODDESK_HELD_DEADLINE_MINUTES

@@ -39,7 +39,7 @@ public final class Main {
                    boolean exitOnStdinEof, boolean help, boolean version, TrustedProxies trustedProxies,
                    ServerConfig.Tls tls, MediaSettings media, RetentionSettings retention, String natsUrl,
                    java.time.Duration idempotencyRetention, java.time.Duration heldDeadline, double simChatRate,
-                   double simHotRoomRate) {
+                   double simHotRoomRate, java.time.Duration sessionCacheTrust) {
     }
 
     /** A command line the server cannot run with; reported with exit code 2. */
@@ -116,7 +116,8 @@ public final class Main {
                 .withRetention(options.retention())
                 .withRooms(new ServerConfig.Rooms(options.natsUrl(), null).withHeldDeadline(options.heldDeadline())
                         .withSimulatedChat(options.simChatRate(), options.simHotRoomRate()))
-                .withIdempotencyRetention(options.idempotencyRetention());
+                .withIdempotencyRetention(options.idempotencyRetention())
+                .withSessionCacheTrust(options.sessionCacheTrust());
         ModDeskServer server = new ModDeskServer(config);
         try {
             server.start();
@@ -184,6 +185,7 @@ public final class Main {
         double simRate = ServerConfig.DEFAULT_SIM_RATE;
         double simChatRate = ServerConfig.Rooms.DEFAULT_SIM_CHAT_RATE;
         double simHotRoomRate = ServerConfig.Rooms.DEFAULT_SIM_HOT_ROOM_RATE;
+        java.time.Duration sessionCacheTrust = ServerConfig.DEFAULT_SESSION_CACHE_TRUST;
         int loginLimitPerAddress = ServerConfig.DEFAULT_LOGIN_LIMIT_PER_ADDRESS;
         boolean allowPrivateWebhooks = false;
         boolean exitOnStdinEof = false;
@@ -231,6 +233,8 @@ public final class Main {
                 case "--sim-chat-rate" -> simChatRate = parseRoomRate(name, value(name, inline, rest));
                 case "--sim-hot-room-rate" -> simHotRoomRate = parseRoomRate(name, value(name, inline, rest));
                 case "--login-limit-per-address" -> loginLimitPerAddress = parseLoginLimit(value(name, inline, rest));
+                case "--session-cache-seconds" -> sessionCacheTrust = java.time.Duration.ofSeconds(
+                        parseSessionCacheSeconds(value(name, inline, rest)));
                 case "--allow-private-webhooks" -> allowPrivateWebhooks = flag(name, inline);
                 case "--media-dir" -> media = media.withFolder(Path.of(nonBlank(name, value(name, inline, rest))));
                 case "--media-max-bytes" -> media = media.withMaxUploadBytes(parseMediaLimit(value(name, inline, rest)));
@@ -269,7 +273,7 @@ public final class Main {
                 allowPrivateWebhooks, exitOnStdinEof, help, version, new TrustedProxies(trustedProxies),
                 tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey),
                 media.withAllowedHosts(mediaHosts), retention, natsUrl, idempotencyRetention, heldDeadline,
-                simChatRate, simHotRoomRate);
+                simChatRate, simHotRoomRate, sessionCacheTrust);
     }
 
     private static long parseHeldMinutes(String name, String value) throws UsageException {
@@ -397,6 +401,18 @@ public final class Main {
             // reported below
         }
         throw new UsageException(name + " must be a number of chat lines per second from 0 to 50000, got " + value);
+    }
+
+    private static int parseSessionCacheSeconds(String value) throws UsageException {
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 0 && seconds <= 300) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--session-cache-seconds must be a number from 0 (no cache) to 300, got " + value);
     }
 
     private static int parseLoginLimit(String value) throws UsageException {

@@ -41,6 +41,11 @@ final class ServerHelp {
                   --login-limit-per-address <n>
                                          failed sign-ins allowed from one client address in 10 minutes,
                                          for all usernames together (default: %d; each username: 5)
+                  --session-cache-seconds <n>
+                                         how long a node trusts a staff session it has read before reading
+                                         it again; sign-out, disabling, role, scope and password changes
+                                         reach every node at once regardless (PostgreSQL: LISTEN/NOTIFY),
+                                         this bounds a lost notification (default: 5; 0: no cache)
                   --allow-private-webhooks
                                          accept webhook endpoints on loopback, private and link-local
                                          addresses and over plain http, for a platform on this server's

@@ -138,6 +138,24 @@ class MainTest {
     }
 
     @Test
+    void sessionCacheSecondsAreAnOptionInTheHelp() throws Exception {
+        Path home = Path.of("/home/li");
+        assertThat(Main.parse(new String[0], Map.of(), "Linux", home).sessionCacheTrust())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(Main.parse(new String[] {"--session-cache-seconds", "0"}, Map.of(), "Linux", home)
+                .sessionCacheTrust()).as("0 turns the cache off").isZero();
+        assertThat(Main.parse(new String[] {"--session-cache-seconds=30"}, Map.of(), "Linux", home)
+                .sessionCacheTrust()).isEqualTo(java.time.Duration.ofSeconds(30));
+        for (String bad : new String[] {"-1", "301", "5s", ""}) {
+            assertThatThrownBy(() -> Main.parse(new String[] {"--session-cache-seconds", bad}, Map.of(), "Linux",
+                    home)).as(bad).isInstanceOf(Main.UsageException.class)
+                    .hasMessageContaining("--session-cache-seconds must be");
+        }
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--session-cache-seconds", "(default: 5; 0: no cache)");
+    }
+
+    @Test
     void dataFolderFollowsEachOperatingSystemsConvention() {
         Path home = Path.of("/home/li");
         assertThat(Main.defaultDataDir(Map.of(), "Linux", home)).isEqualTo(home.resolve(".local/share/moddesk"));

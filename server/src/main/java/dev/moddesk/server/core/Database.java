@@ -107,6 +107,11 @@ public final class Database implements AutoCloseable {
         return settings.isPostgres();
     }
 
+    /** Where and as whom this database connects (for a connection of its own outside the pool). */
+    public Settings settings() {
+        return settings;
+    }
+
     /** "PostgreSQL" or "H2", for health and info answers. */
     public String productName() {
         return isPostgres() ? "PostgreSQL" : "H2";

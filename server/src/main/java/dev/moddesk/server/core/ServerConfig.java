@@ -34,6 +34,9 @@ import java.util.function.Consumer;
  * @param rooms                  where live rooms' events are kept and fanned out (in process, or NATS JetStream)
  * @param idempotencyRetention   how long the answers to idempotent review writes are kept for replay: at least as long
  *                               as a console may stay offline with decisions in its outbox (default 7 days)
+ * @param sessionCacheTrust      how long a node trusts a session it has read before reading it again (default 5 s;
+ *                               zero reads every request's session from the database). Revocations evict at once
+ *                               (PostgreSQL: LISTEN/NOTIFY to every node); this bounds a missed notification
  */
 public record ServerConfig(
         String bind,
@@ -55,7 +58,8 @@ public record ServerConfig(
         MediaSettings media,
         RetentionSettings retention,
         Rooms rooms,
-        Duration idempotencyRetention) {
+        Duration idempotencyRetention,
+        Duration sessionCacheTrust) {
 
     /**
      * Live rooms' bus: {@code natsUrl} null keeps rooms in this process (one node); else NATS JetStream at that URL,
@@ -126,6 +130,7 @@ public record ServerConfig(
     public static final double DEFAULT_SIM_RATE = 2.0;
     public static final int DEFAULT_LOGIN_LIMIT_PER_ADDRESS = 100;
     public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofDays(7);
+    public static final Duration DEFAULT_SESSION_CACHE_TRUST = Duration.ofSeconds(5);
 
     public ServerConfig {
         if (bind == null || bind.isBlank()) {
@@ -171,6 +176,12 @@ public record ServerConfig(
         if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
             throw new IllegalArgumentException("idempotencyRetention must be positive");
         }
+        if (sessionCacheTrust == null) {
+            sessionCacheTrust = DEFAULT_SESSION_CACHE_TRUST;
+        }
+        if (sessionCacheTrust.isNegative()) {
+            throw new IllegalArgumentException("sessionCacheTrust must not be negative");
+        }
     }
 
     /** The version from the server jar's manifest, or "dev" when run from classes. */
@@ -188,7 +199,7 @@ public record ServerConfig(
                 Duration.ofHours(12), Duration.ofMinutes(1), 5, DEFAULT_LOGIN_LIMIT_PER_ADDRESS,
                 Duration.ofMinutes(10), null, DEFAULT_SIM_RATE, false, TrustedProxies.none(),
                 null, MediaSettings.defaults(), RetentionSettings.defaults(), Rooms.inProcess(),
-                DEFAULT_IDEMPOTENCY_RETENTION);
+                DEFAULT_IDEMPOTENCY_RETENTION, DEFAULT_SESSION_CACHE_TRUST);
     }
 
     public ServerConfig withPort(int port) {
@@ -253,6 +264,11 @@ public record ServerConfig(
         return with(c -> c.idempotencyRetention = keep);
     }
 
+    /** How long a node trusts a session it has read ({@code --session-cache-seconds}; zero: no cache). */
+    public ServerConfig withSessionCacheTrust(Duration trust) {
+        return with(c -> c.sessionCacheTrust = trust);
+    }
+
     /** The media store's folder, upload limit and allowed media hosts. */
     public ServerConfig withMedia(MediaSettings media) {
         return with(c -> c.media = media);
@@ -297,6 +313,7 @@ public record ServerConfig(
         RetentionSettings retention;
         Rooms rooms;
         Duration idempotencyRetention;
+        Duration sessionCacheTrust;
 
         Components(ServerConfig c) {
             bind = c.bind;
@@ -319,12 +336,14 @@ public record ServerConfig(
             retention = c.retention;
             rooms = c.rooms;
             idempotencyRetention = c.idempotencyRetention;
+            sessionCacheTrust = c.sessionCacheTrust;
         }
 
         ServerConfig config() {
             return new ServerConfig(bind, port, database, dataDir, sandbox, clock, sessionTtl, sessionRefreshInterval,
                     loginMaxFailures, loginMaxFailuresPerAddress, loginFailureWindow, version, simRate,
-                    allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention);
+                    allowPrivateWebhooks, trustedProxies, tls, media, retention, rooms, idempotencyRetention,
+                    sessionCacheTrust);
         }
     }
 }

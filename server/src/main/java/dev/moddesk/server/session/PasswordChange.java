@@ -77,6 +77,7 @@ final class PasswordChange {
             services.auditLog().record(h, AuditLog.Entry.by(who, "session.password_change", "staff",
                     Long.toString(row.id()), null, Map.of("otherSessionsEnded", ended), null));
         });
+        services.sessionRevocations().staffChanged(row.id());
     }
 
     /** A 422 whose detail is the field's message itself, in the caller's language. */

@@ -10,20 +10,56 @@ import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.BearerToken;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Duration;
 
 /**
  * Sessions: sign in and out, who am I, server info; and the STAFF {@link dev.moddesk.server.core.Authenticator}
- * that every staff route relies on (the token of {@link BearerToken}).
+ * that every staff route relies on (the token of {@link BearerToken}). Sessions read are cached on this node
+ * ({@link SessionCache}); on PostgreSQL a {@link SessionListener} hears other nodes' revocations and the cache is used
+ * only while it is connected; on H2 (embedded, one node) this node's own changes are all there is to hear.
  */
 public final class SessionFeature implements Feature {
+    /** How often a lost revocation listener tries to connect again (the cache is bypassed meanwhile). */
+    static final Duration LISTENER_RETRY = Duration.ofSeconds(1);
+
     private final Services services;
+    private final SessionCache cache;
     private final SessionService sessions;
     private final PasswordChange passwords;
+    private final SessionListener listener;
 
     public SessionFeature(Services services) {
         this.services = services;
-        this.sessions = new SessionService(services);
+        boolean postgres = services.database().isPostgres();
+        this.cache = new SessionCache(services.config().sessionCacheTrust(), !postgres);
+        services.sessionRevocations().listen(cache::evictStaff);
+        this.sessions = new SessionService(services, cache);
         this.passwords = new PasswordChange(services);
+        this.listener = postgres && services.config().sessionCacheTrust().isPositive()
+                ? new SessionListener(services.database().settings(), cache,
+                        Counter.builder("moddesk.session.listener.lost")
+                                .description("times the session revocation listener lost its database connection")
+                                .register(services.metrics()), LISTENER_RETRY)
+                : null;
+        Gauge.builder("moddesk.session.cache.open", cache, c -> c.isOpen() ? 1 : 0)
+                .description("1 while this node's session cache is in use, 0 while it is bypassed")
+                .register(services.metrics());
+    }
+
+    @Override
+    public void start() {
+        if (listener != null) {
+            listener.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (listener != null) {
+            listener.close();
+        }
     }
 
     @Override

@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sign-in, sign-out and token checks. Tokens are 256 random bits, given to the client once and stored only as
  * their SHA-256. A session expires {@code sessionTtl} after its last use; the last use is written at most once per
- * {@code sessionRefreshInterval} so busy consoles do not write on every request. Failed logins are throttled per
- * username and per client address by {@link LoginThrottle}, which reserves each attempt before bcrypt runs.
+ * {@code sessionRefreshInterval} so busy consoles do not write on every request. A session read from the database is
+ * kept in this node's {@link SessionCache} for a few seconds, so most requests do not read it at all; every change
+ * that ends or narrows sessions evicts them (here after the commit, on other nodes by notification). Failed logins are
+ * throttled per username and per client address by {@link LoginThrottle}, which reserves each attempt before bcrypt
+ * runs.
  */
 public final class SessionService {
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
@@ -43,9 +46,11 @@ public final class SessionService {
     private final SessionStore store = new SessionStore();
     private final StaffStore staff = new StaffStore();
     private final LoginThrottle throttle;
+    private final SessionCache cache;
 
-    public SessionService(Services services) {
+    SessionService(Services services, SessionCache cache) {
         this.services = services;
+        this.cache = cache;
         this.jdbi = services.database().jdbi();
         this.dataSource = services.database().dataSource();
         this.throttle = new LoginThrottle(jdbi, services.config(), store);
@@ -121,6 +126,11 @@ public final class SessionService {
         }
         String hash = hash(token);
         Instant now = services.clock().instant();
+        Optional<SessionStore.ActiveSession> cached = cache.get(hash, now);
+        if (cached.isPresent() && usable(cached.get(), now)) {
+            return Optional.of(principal(cached.get(), clientAddress));
+        }
+        long generation = cache.generation();
         Optional<SessionStore.ActiveSession> found = store.find(dataSource, hash);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -128,14 +138,28 @@ public final class SessionService {
         SessionStore.ActiveSession session = found.get();
         if (session.disabled() || !now.isBefore(session.expiresAt())) {
             jdbi.useHandle(h -> store.delete(h, hash));
+            services.sessionRevocations().staffChanged(session.staffId());
             return Optional.empty();
         }
-        if (!now.isBefore(session.lastUsedAt().plus(services.config().sessionRefreshInterval()))) {
-            jdbi.useHandle(h -> store.touch(h, hash, now, now.plus(services.config().sessionTtl())));
+        if (!usable(session, now)) {
+            Instant expiresAt = now.plus(services.config().sessionTtl());
+            jdbi.useHandle(h -> store.touch(h, hash, now, expiresAt));
+            session = session.touched(now, expiresAt);
         }
+        cache.put(hash, session, now, generation);
+        return Optional.of(principal(session, clientAddress));
+    }
+
+    /** Whether {@code session} may be used at {@code now} without going to the database (live, last use recent). */
+    private boolean usable(SessionStore.ActiveSession session, Instant now) {
+        return !session.disabled() && now.isBefore(session.expiresAt())
+                && now.isBefore(session.lastUsedAt().plus(services.config().sessionRefreshInterval()));
+    }
+
+    private static Principal principal(SessionStore.ActiveSession session, String clientAddress) {
         Principal principal = Principal.staff(session.staffId(), session.username(), session.role(),
                 session.cityScopes(), clientAddress);
-        return Optional.of(session.mustChangePassword() ? principal.requiringPasswordChange() : principal);
+        return session.mustChangePassword() ? principal.requiringPasswordChange() : principal;
     }
 
     /** Ends the session of {@code token}, recording it in the audit log. */
@@ -145,6 +169,7 @@ public final class SessionService {
             services.auditLog().record(h, AuditLog.Entry.by(principal, "session.logout", "staff",
                     Long.toString(principal.staffId()), null, null, null));
         });
+        services.sessionRevocations().staffChanged(principal.staffId());
     }
 
     public Me me(Principal principal) {

@@ -19,6 +19,11 @@ final class SessionStore {
     /** A live session joined with its account, as authentication needs it. */
     record ActiveSession(long staffId, String username, Role role, List<String> cityScopes, boolean disabled,
                          Instant lastUsedAt, Instant expiresAt, boolean mustChangePassword) {
+        /** The same session after its last use was written as {@code now}. */
+        ActiveSession touched(Instant now, Instant newExpiresAt) {
+            return new ActiveSession(staffId, username, role, cityScopes, disabled, now, newExpiresAt,
+                    mustChangePassword);
+        }
     }
 
     void insert(Handle h, String tokenHash, long staffId, Instant now, Instant expiresAt, String clientAddress) {

@@ -107,7 +107,7 @@ public final class StaffService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return jdbi.inTransaction(h -> {
+        StaffMember updated = jdbi.inTransaction(h -> {
             StaffRow row = lock(h, id);
             if (id == actor.staffId() && request.role() != null && request.role() != row.role()) {
                 throw ProblemException.keyed(ProblemType.CONFLICT, "staff.ownRole");
@@ -123,6 +123,8 @@ public final class StaffService {
             }
             return after;
         });
+        services.sessionRevocations().staffChanged(id); // role and scopes reach the cached sessions at once
+        return updated;
     }
 
     /** Disables or enables an account; disabling ends its sessions at once. Unchanged state writes no entry. */
@@ -130,7 +132,7 @@ public final class StaffService {
         if (disabled && id == actor.staffId()) {
             throw ProblemException.keyed(ProblemType.CONFLICT, "staff.ownDisable");
         }
-        return jdbi.inTransaction(h -> {
+        StaffMember changed = jdbi.inTransaction(h -> {
             StaffRow row = lock(h, id);
             if (row.disabled() == disabled) {
                 return row.toMember();
@@ -143,6 +145,8 @@ public final class StaffService {
             audit(h, actor, disabled ? "staff.disable" : "staff.enable", id, row.toMember(), after);
             return after;
         });
+        services.sessionRevocations().staffChanged(id);
+        return changed;
     }
 
     /** Sets a new password, which its owner must change at the next sign-in, and ends the account's sessions. */
@@ -160,6 +164,7 @@ public final class StaffService {
             audit(h, actor, "staff.password_reset", id, null, Map.of("sessionsEnded", ended,
                     "username", row.username()));
         });
+        services.sessionRevocations().staffChanged(id);
     }
 
     private StaffRow lock(Handle h, long id) {
