@@ -2,10 +2,6 @@ package dev.moddesk.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moddesk.app.Wiring;
-import dev.moddesk.app.core.AppContext;
-import dev.moddesk.app.core.LaunchOptions;
-import dev.moddesk.app.core.MainWindow;
 import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.platform.FeedAction;
@@ -50,9 +46,7 @@ class RoomActionsAgainstRealServerTest {
 
     @TempDir
     Path config;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -69,20 +63,12 @@ class RoomActionsAgainstRealServerTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        context = Wiring.context(LaunchOptions.parse(List.of("--server", server.url(), "--lang", "en", "--theme",
-                "light")), config);
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, server.url(), config);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
     }
 
     private static void await(Callable<Boolean> condition) {
@@ -120,9 +106,7 @@ class RoomActionsAgainstRealServerTest {
 
     private void openMonitor(FxRobot robot, String room) {
         var ops = server.account(Role.OPS);
-        robot.clickOn("#usernameField").write(ops.username());
-        robot.clickOn("#passwordField").write(ops.password()).type(KeyCode.ENTER);
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        console.signIn(robot, ops.username(), ops.password());
         robot.clickOn("#nav-rooms");
         await(() -> robot.lookup("#room-card-" + room).tryQuery().isPresent());
         robot.clickOn("#room-card-" + room);

@@ -14,7 +14,7 @@ import dev.moddesk.app.api.stream.StreamGap;
 import dev.moddesk.app.core.AppContext;
 import dev.moddesk.app.core.FeatureModule;
 import dev.moddesk.app.core.LaunchOptions;
-import dev.moddesk.app.core.MainWindow;
+import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.app.testing.FakeModDeskServer;
 import dev.moddesk.app.testing.MutableClock;
 import dev.moddesk.contract.rooms.RoomKind;
@@ -23,8 +23,6 @@ import dev.moddesk.contract.rooms.ScreenHit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The live-rooms view as an ops person uses it, signed in to the fake admin API, with the room stream and the rooms
@@ -55,9 +52,7 @@ class RoomsViewTest {
     private final FakeRoomsBackend backend = new FakeRoomsBackend();
     private final MutableClock clock = new MutableClock(T0);
     private FakeModDeskServer fake;
-    private AppContext context;
-    private MainWindow window;
-    private Stage stage;
+    private ConsoleWindow console;
     private volatile dev.moddesk.app.api.stream.StreamStatus.Listener streamStatus;
 
     private final RoomSummary voice = summary("v1", RoomKind.VOICE, "语音房·夜聊", "北京", 20, 0, 0);
@@ -66,7 +61,6 @@ class RoomsViewTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         fake = new FakeModDeskServer();
         for (RoomSummary s : List.of(voice, ktv, friends)) {
             backend.rooms.add(s);
@@ -79,29 +73,18 @@ class RoomsViewTest {
                 }, session -> backend,
                         clock, 1000) : m)
                 .toList();
-        context = new AppContext(LaunchOptions.parse(List.of("--server", fake.url(), "--lang", "en", "--theme",
-                "light")), config).install(features);
-        window = new MainWindow(stage, context);
-        window.open();
+        console = ConsoleWindow.open(stage, new AppContext(LaunchOptions.parse(List.of("--server", fake.url(),
+                "--lang", "en", "--theme", "light")), config).install(features));
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            window.close();
-            stage.close();
-        });
-        context.close();
+        console.close(robot);
         fake.close();
     }
 
     private static void await(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        ConsoleWindow.await(condition);
     }
 
     private <T extends Node> T find(FxRobot robot, String query) {
@@ -109,9 +92,7 @@ class RoomsViewTest {
     }
 
     private void openRooms(FxRobot robot) {
-        robot.clickOn("#usernameField").write("ops");
-        robot.clickOn("#passwordField").write(FakeModDeskServer.PASSWORD).type(KeyCode.ENTER);
-        await(() -> MainWindow.SHELL.equals(window.showingId()));
+        console.signIn(robot, "ops", FakeModDeskServer.PASSWORD);
         robot.clickOn("#nav-rooms");
         await(() -> robot.lookup("#room-card-v1").tryQuery().isPresent());
     }
