@@ -14,12 +14,11 @@ import javafx.util.Subscription;
 
 /**
  * The held-for-review queue tab: the withheld messages with their matched words and time left, and the keyboard
- * (R release, D deny, F5 reload) or the buttons to decide the selected one. While shown it reloads every 5 s and
- * counts the time left down every second; hidden, it asks nothing of the server.
+ * (R release, D deny, F5 reload) or the buttons to decide the selected one. It loads when it comes into view; from
+ * then on the room stream keeps it current (no polling) and it counts the time left down every second; hidden, it
+ * asks nothing of the server.
  */
 public final class HeldQueueController {
-    private static final int RELOAD_EVERY_SECONDS = 5;
-
     private final HeldQueueModel model;
     private final I18n i18n;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -36,10 +35,13 @@ public final class HeldQueueController {
     @FXML
     private Button denyButton;
 
-    public HeldQueueController(HeldQueueModel model, I18n i18n) {
+    private final RoomsHub hub;
+
+    public HeldQueueController(HeldQueueModel model, I18n i18n, RoomsHub hub) {
         this.model = model;
-        this.reloads = new TabReload(RELOAD_EVERY_SECONDS, () -> true, model::refresh, () -> heldList.refresh());
+        this.reloads = new TabReload(0, () -> true, model::refresh, () -> heldList.refresh());
         this.i18n = i18n;
+        this.hub = hub;
     }
 
     @FXML
@@ -48,6 +50,7 @@ public final class HeldQueueController {
         heldList.setCellFactory(list -> new HeldCell(model::timeLeftText, i18n));
         heldList.setPlaceholder(new Label(i18n.get("rooms.held.empty")));
         heldList.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        subscriptions.add(hub.followHeld(model));
         heldStatusLabel.textProperty().bind(model.statusProperty());
         heldErrorLabel.textProperty().bind(model.errorProperty());
         heldErrorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
@@ -57,8 +60,9 @@ public final class HeldQueueController {
         denyButton.disableProperty().bind(nothingChosen);
     }
 
-    /** The tab came into view (start reloading) or left it (stop). */
+    /** The tab came into view (load it, count down) or left it (stop). */
     public void setShown(boolean shown) {
+        model.setShown(shown);
         if (reloads.setShown(shown)) {
             heldList.requestFocus();
         }

@@ -4,6 +4,7 @@ import dev.moddesk.contract.rooms.ModerationAction;
 import dev.moddesk.contract.rooms.RoomClosed;
 import dev.moddesk.contract.rooms.RoomEvent;
 import dev.moddesk.contract.rooms.RoomEventPayload;
+import dev.moddesk.contract.rooms.RoomHeld;
 import dev.moddesk.contract.rooms.RoomJoin;
 import dev.moddesk.contract.rooms.RoomLeave;
 import dev.moddesk.contract.rooms.RoomMessage;
@@ -48,6 +49,7 @@ final class RoomEventRows {
             case SlowModeChange s -> state.slowMode(s.seconds());
             case RoomClosed c -> state.status(c.status());
             case RoomMessage m -> { }
+            case RoomHeld h -> { }
             // The room's own event says staff reopened it (the platform confirms on its side).
             case ModerationAction a when RoomAction.REOPEN_ROOM.wire().equals(a.action()) -> state.status(
                     dev.moddesk.contract.rooms.RoomStatus.LIVE);
@@ -85,6 +87,9 @@ final class RoomEventRows {
                     : notice(seq, atMillis, "rooms.notice.slowMode", Integer.toString(s.seconds()),
                             name(s.staffName(), s.staffId()));
             case RoomClosed c -> notice(seq, atMillis, "rooms.notice.closed", c.status().name(), c.reason());
+            // Not the words: they wait in the held queue, where staff decide; the room says that they do.
+            case RoomHeld h -> notice(seq, atMillis, "rooms.notice.held.queued", name(h.nickname(), h.userId()),
+                    h.messageId());
         };
     }
 

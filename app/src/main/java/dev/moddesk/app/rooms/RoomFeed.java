@@ -21,6 +21,9 @@ public interface RoomFeed extends AutoCloseable {
     /** Follows {@code room}'s full stream after {@code afterSeq} (0: from now on). */
     void follow(String room, long afterSeq);
 
+    /** Follows the held-for-review queue's changes (asked again after every reconnect). */
+    void followHeld();
+
     /** Stops following {@code room}. */
     void unfollow(String room);
 

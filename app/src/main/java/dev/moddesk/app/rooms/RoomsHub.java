@@ -6,6 +6,7 @@ import dev.moddesk.app.api.stream.StreamItem;
 import dev.moddesk.app.api.stream.StreamStatus;
 import dev.moddesk.app.core.ErrorMessages;
 import dev.moddesk.app.core.FrameDrain;
+import dev.moddesk.contract.rooms.HeldMessage;
 import dev.moddesk.contract.rooms.RoomStatus;
 import dev.moddesk.contract.rooms.RoomStream;
 import dev.moddesk.contract.rooms.RoomSummary;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -32,10 +34,11 @@ import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 
 /**
- * Live rooms for one session: the one stream ({@link RoomFeed}), drained once per frame by the {@link FrameDrain},
- * its items routed in one pass (summaries to the wall, each room's events to its monitor, one batch per monitor per
- * frame), the open monitors, and the personal watch list every monitor marks. A room the server stopped for lagging is
- * asked again once the console's queue has room. FX thread only, except what the feed does on its own thread.
+ * Live rooms for one session: the one stream ({@link RoomFeed}), drained once per frame by the {@link FrameDrain}, its
+ * items routed in one pass (summaries to the wall, each room's events to its monitor, one batch per monitor per frame,
+ * the held queue's changes to whoever follows them), the open monitors, and the personal watch list every monitor
+ * marks. A room the server stopped for lagging is asked again once the console's queue has room. FX thread only, except
+ * what the feed does on its own thread.
  */
 public final class RoomsHub implements AutoCloseable {
     /** Chat lines a monitor buffers. */
@@ -65,8 +68,21 @@ public final class RoomsHub implements AutoCloseable {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper focusedRoom = new ReadOnlyStringWrapper(this, "focusedRoom");
     private final List<String> watchTerms = new ArrayList<>();
+    private final List<HeldSink> heldSinks = new CopyOnWriteArrayList<>();
     private Subscription channel;
     private boolean started;
+
+    /** The held-for-review queue's side of the stream, told in stream order on the FX thread. */
+    public interface HeldSink {
+        /** The server follows the queue for this console from now on (again after a reconnect): reload it now. */
+        void heldFollowing();
+
+        /** The platform withheld a message. */
+        void heldQueued(HeldMessage message);
+
+        /** A held message was released, denied or dropped (by anyone, on any node). */
+        void heldSettled(String room, RoomStream.HeldSettled settled);
+    }
 
     /** Where the stream's connection stands, as the view shows it. */
     public enum Link { CONNECTING, OPEN, RECONNECTING, CLOSED }
@@ -90,6 +106,7 @@ public final class RoomsHub implements AutoCloseable {
         }
         started = true;
         channel = drain.add(feed::drainTo, MAX_PER_FRAME, this::accept);
+        feed.followHeld();
         backend.rooms().whenCompleteAsync((rooms, error) -> {
             if (error != null) {
                 problem.set(errors.describe(error));
@@ -127,6 +144,11 @@ public final class RoomsHub implements AutoCloseable {
                         wallLagMillis.set(Math.max(0, clock.millis() - s.at().toEpochMilli()));
                     }
                 }
+                case StreamFrame f when f.payload() instanceof HeldMessage h -> heldSinks.forEach(s -> s.heldQueued(h));
+                case StreamFrame f when f.payload() instanceof RoomStream.HeldSettled h ->
+                        heldSinks.forEach(s -> s.heldSettled(f.room(), h));
+                case StreamFrame f when RoomStream.HELD_FOLLOWING.equals(f.type()) ->
+                        heldSinks.forEach(HeldSink::heldFollowing);
                 case StreamFrame f when f.room() != null -> {
                     if (RoomStream.LAGGING.equals(f.type()) && monitors.containsKey(f.room())) {
                         lagging.add(f.room());
@@ -158,6 +180,12 @@ public final class RoomsHub implements AutoCloseable {
             lagging.forEach(feed::resume);
             lagging.clear();
         }
+    }
+
+    /** Tells {@code sink} of the held queue's changes until the subscription ends. */
+    public Subscription followHeld(HeldSink sink) {
+        heldSinks.add(Objects.requireNonNull(sink, "sink"));
+        return () -> heldSinks.remove(sink);
     }
 
     /** The monitor of {@code room}, opened (and following) if it was not open. */

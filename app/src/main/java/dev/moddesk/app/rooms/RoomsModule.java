@@ -95,8 +95,8 @@ public final class RoomsModule implements FeatureModule {
                 .register(UserCardController.class, () -> new UserCardController(app.i18n()))
                 .register(RoomActionBarController.class, () -> new RoomActionBarController(app.i18n()))
                 .register(HeldQueueController.class, () -> new HeldQueueController(new HeldQueueModel(
-                        wordBackends.apply(app.requireSession()), app.fx(), clock, app.i18n(), app.errors()),
-                        app.i18n()))
+                        wordBackends.apply(app.requireSession()), app.fx(), clock, app.i18n(), app.errors(),
+                        Long.toString(app.requireSession().me().id())), app.i18n(), hub()))
                 .register(ReportQueueController.class, () -> new ReportQueueController(new ReportQueueModel(
                         reportBackends.apply(app.requireSession()), app.fx(), app.i18n(), app.errors()), app.i18n(),
                         this::openReported))

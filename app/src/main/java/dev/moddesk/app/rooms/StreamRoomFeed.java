@@ -45,6 +45,11 @@ public final class StreamRoomFeed implements RoomFeed {
     }
 
     @Override
+    public void followHeld() {
+        stream.followHeld();
+    }
+
+    @Override
     public void unfollow(String room) {
         stream.unsubscribe(room);
     }

@@ -6,9 +6,10 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 /**
- * Keeps a queue tab fresh while it is in view: reloads it when it comes into view, then every {@code everySeconds}
- * when {@code mayReload} allows (not while a request runs or an action waits for its second key), and runs
- * {@code eachSecond} on every tick (countdowns). Stops when the tab leaves view. FX thread only.
+ * Keeps a queue tab fresh while it is in view: reloads it when it comes into view, then every {@code everySeconds} (0:
+ * never; a queue that the stream keeps current) when {@code mayReload} allows (not while a request runs or an action
+ * waits for its second key), and runs {@code eachSecond} on every tick (countdowns). Stops when the tab leaves view. FX
+ * thread only.
  */
 final class TabReload {
     private final int everySeconds;
@@ -44,7 +45,7 @@ final class TabReload {
 
     private void tick() {
         eachSecond.run();
-        if (--secondsToReload <= 0 && mayReload.getAsBoolean()) {
+        if (everySeconds > 0 && --secondsToReload <= 0 && mayReload.getAsBoolean()) {
             secondsToReload = everySeconds;
             reload.run();
         }

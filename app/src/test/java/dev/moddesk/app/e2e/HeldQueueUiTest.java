@@ -8,12 +8,15 @@ import dev.moddesk.app.testing.ConsoleWindow;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.platform.FeedAction;
 import dev.moddesk.contract.rooms.HeldMessage;
+import dev.moddesk.contract.rooms.HeldStatus;
 import dev.moddesk.contract.rooms.WordTerm;
 import dev.moddesk.contract.rooms.WordTermRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -35,7 +38,9 @@ import org.testfx.framework.junit5.Start;
 /**
  * The whole console against the real server jar ({@code --no-sim}; the test plays the platform): an ops person opens
  * the held-for-review queue in the rooms area, sees the withheld line with its matched words, releases it with the
- * keyboard, and the platform finds {@code message.released} on its feed; in the word list a duplicate is refused
+ * keyboard, and the platform finds {@code message.released} on its feed; a message the platform holds while the queue
+ * is shown appears at once (one insertion, no reload) and leaves at once when another staff member releases it over
+ * HTTP, naming them; in the word list a duplicate is refused
  * under the term field with the typed text kept, and a new HOLD term is added.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -120,9 +125,53 @@ class HeldQueueUiTest {
         assertThat(label(robot, "#heldStatusLabel")).contains("Released").contains("<script>小明</script>");
 
         List<FeedAction> feed = platform.actions();
-        assertThat(feed).filteredOn(a -> a.type().equals("message.released")).singleElement()
-                .satisfies(a -> assertThat(a.targetId()).isEqualTo("held-m1"));
+        assertThat(feed).filteredOn(a -> a.type().equals("message.released")).extracting(FeedAction::targetId)
+                .containsOnlyOnce("held-m1");
         assertThat(new HeldMessagesApi(server.signedIn(Role.OPS)).held().get(30, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void aHeldMessageArrivesWithoutAReloadAndLeavesWhenAnotherStaffMemberReleasesIt(FxRobot robot) throws Exception {
+        signInAsOps(robot);
+        await("the stream connected", () -> robot.lookup(".rooms-stream-open").tryQuery().isPresent());
+        robot.clickOn("#held-tab");
+        ListView<HeldMessage> list = robot.lookup("#heldList").queryListView();
+        platform.ingest(List.of(platform.messageHeld(ROOM, "live-1", "u-live-1", "阿强", "刷礼物返现 先到")));
+        await("the first live message listed", () -> ids(list).contains("live-1"));
+
+        // From here on every change of the list is recorded: a reload would replace the whole list in one change.
+        List<String> changes = new CopyOnWriteArrayList<>();
+        ListChangeListener<HeldMessage> recorder = c -> {
+            while (c.next()) {
+                changes.add((c.wasRemoved() ? "-" + c.getRemovedSize() : "") + (c.wasAdded() ? "+" + c.getAddedSize()
+                        : ""));
+            }
+        };
+        robot.interact(() -> list.getItems().addListener(recorder));
+        platform.ingest(List.of(platform.messageHeld(ROOM, "live-2", "u-live-2", "小红", "刷礼物返现 后到")));
+        await("the second live message listed", () -> ids(list).contains("live-2"));
+        assertThat(changes).as("one insertion, no reload").containsExactly("+1");
+        HeldMessage second = list.getItems().stream().filter(h -> h.messageId().equals("live-2")).findFirst()
+                .orElseThrow();
+
+        var admin = server.account(Role.ADMIN); // another staff member, in another console
+        assertThat(new HeldMessagesApi(server.signedIn(Role.ADMIN)).release(second.id()).get(30, TimeUnit.SECONDS)
+                .status()).isEqualTo(HeldStatus.RELEASED);
+        await("the released message gone", () -> !ids(list).contains("live-2"));
+        assertThat(changes).as("one removal, no reload").containsExactly("+1", "-1");
+        assertThat(ids(list)).contains("live-1");
+        assertThat(label(robot, "#heldStatusLabel")).isEqualTo(admin.username() + " released the message from 小红.");
+
+        HeldMessage first = list.getItems().stream().filter(h -> h.messageId().equals("live-1")).findFirst()
+                .orElseThrow();
+        new HeldMessagesApi(server.signedIn(Role.ADMIN)).deny(first.id()).get(30, TimeUnit.SECONDS);
+        await("the denied message gone", () -> !ids(list).contains("live-1"));
+        assertThat(label(robot, "#heldStatusLabel")).isEqualTo(admin.username() + " denied the message from 阿强.");
+        robot.interact(() -> list.getItems().removeListener(recorder));
+    }
+
+    private static List<String> ids(ListView<HeldMessage> list) {
+        return List.copyOf(list.getItems()).stream().map(HeldMessage::messageId).toList();
     }
 
     @Test

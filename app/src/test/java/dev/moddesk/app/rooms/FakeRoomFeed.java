@@ -15,6 +15,7 @@ final class FakeRoomFeed implements RoomFeed {
     final Map<String, Long> followed = new ConcurrentHashMap<>();
     final List<String> resumed = new CopyOnWriteArrayList<>();
     volatile boolean started;
+    volatile boolean followsHeld;
     volatile boolean closed;
 
     void push(StreamItem... more) {
@@ -49,6 +50,11 @@ final class FakeRoomFeed implements RoomFeed {
     @Override
     public void follow(String room, long afterSeq) {
         followed.put(room, afterSeq);
+    }
+
+    @Override
+    public void followHeld() {
+        followsHeld = true;
     }
 
     @Override

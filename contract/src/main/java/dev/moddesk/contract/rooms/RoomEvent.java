@@ -27,7 +27,8 @@ public record RoomEvent(
                 @JsonSubTypes.Type(value = SourceChange.class, name = "source"),
                 @JsonSubTypes.Type(value = ModerationAction.class, name = "action"),
                 @JsonSubTypes.Type(value = SlowModeChange.class, name = "slow-mode"),
-                @JsonSubTypes.Type(value = RoomClosed.class, name = "closed")})
+                @JsonSubTypes.Type(value = RoomClosed.class, name = "closed"),
+                @JsonSubTypes.Type(value = RoomHeld.class, name = "held")})
         RoomEventPayload payload) {
 
     public RoomEvent {

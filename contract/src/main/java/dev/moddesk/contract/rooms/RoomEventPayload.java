@@ -6,5 +6,5 @@ package dev.moddesk.contract.rooms;
  */
 public sealed interface RoomEventPayload
         permits RoomMessage, RoomJoin, RoomLeave, SeatChange, SongChange, SourceChange, ModerationAction,
-        SlowModeChange, RoomClosed {
+        SlowModeChange, RoomClosed, RoomHeld {
 }

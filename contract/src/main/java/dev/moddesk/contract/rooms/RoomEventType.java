@@ -15,7 +15,8 @@ public enum RoomEventType {
     SOURCE("source", SourceChange.class),
     ACTION("action", ModerationAction.class),
     SLOW_MODE("slow-mode", SlowModeChange.class),
-    CLOSED("closed", RoomClosed.class);
+    CLOSED("closed", RoomClosed.class),
+    HELD("held", RoomHeld.class);
 
     private final String wire;
     private final Class<? extends RoomEventPayload> payloadType;
@@ -46,6 +47,7 @@ public enum RoomEventType {
             case ModerationAction a -> ACTION;
             case SlowModeChange s -> SLOW_MODE;
             case RoomClosed c -> CLOSED;
+            case RoomHeld h -> HELD;
         };
     }
 

@@ -18,6 +18,10 @@ public final class RoomStream {
     public static final String GAP = "gap";
     public static final String LAGGING = "lagging";
     public static final String HEARTBEAT = "heartbeat";
+    /** The held queue's changes (after {@link #HELD_SUBSCRIBE}): following from now, a message held, one settled. */
+    public static final String HELD_FOLLOWING = "held-following";
+    public static final String HELD_QUEUED = "held-queued";
+    public static final String HELD_SETTLED = "held-settled";
     // both ways
     public static final String PING = "ping";
     public static final String PONG = "pong";
@@ -25,6 +29,8 @@ public final class RoomStream {
     public static final String SUBSCRIBE = "subscribe";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String RESUME = "resume";
+    /** Follow the held-for-review queue of every room (for those who may read it: OPS, ADMIN). */
+    public static final String HELD_SUBSCRIBE = "held-subscribe";
 
     private RoomStream() {
     }
@@ -56,12 +62,25 @@ public final class RoomStream {
     public record Lagging(long lastSeq, int queueLimit) {
     }
 
-    /** Frame type to payload record, for a stream decoder: the event types plus summaries, resumed and lagging. */
+    /**
+     * {@code held-settled} (with room): held message {@code id} was released or denied by staff member
+     * {@code decidedBy} ({@code decidedById} their staff id), or dropped at its deadline (both null).
+     */
+    public record HeldSettled(long id, String messageId, HeldStatus status, String decidedBy, String decidedById,
+                              Instant decidedAt) {
+    }
+
+    /**
+     * Frame type to payload record, for a stream decoder: the event types plus summaries, resumed, lagging and the
+     * held queue's changes.
+     */
     public static Map<String, Class<?>> payloadTypes() {
         Map<String, Class<?>> out = new java.util.LinkedHashMap<>(RoomEventType.payloadTypes());
         out.put(SUMMARIES, Summaries.class);
         out.put(RESUMED, Resumed.class);
         out.put(LAGGING, Lagging.class);
+        out.put(HELD_QUEUED, HeldMessage.class);
+        out.put(HELD_SETTLED, HeldSettled.class);
         return Map.copyOf(out);
     }
 }

@@ -2,7 +2,9 @@ package dev.moddesk.server.rooms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moddesk.contract.rooms.ModerationAction;
 import dev.moddesk.contract.rooms.RoomEvent;
+import dev.moddesk.contract.rooms.RoomHeld;
 import dev.moddesk.contract.rooms.RoomStream;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import java.time.Clock;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's room streams: hears the bus (every room, every node) and hands each run of events, encoded once, to the
  * connections following that room; once a second ({@link #tick}) sends the wall's summaries to every connection and
- * checks each one's liveness. Reads what consoles send ({@link #heard}): subscribe, unsubscribe, resume, ping.
+ * checks each one's liveness; tells the connections following the held queue of its changes (a {@code held} event, the
+ * action settling one). Reads what consoles send ({@link #heard}): subscribe, unsubscribe, resume, held-subscribe,
+ * ping.
  */
 final class RoomStreamHub implements RoomBus.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(RoomStreamHub.class);
@@ -48,9 +52,9 @@ final class RoomStreamHub implements RoomBus.Listener {
     }
 
     /** A new console link; its first summaries come with the next tick. */
-    StreamConnection open(StreamConnection.Outlet outlet) {
+    StreamConnection open(StreamConnection.Outlet outlet, boolean mayReadHeld) {
         String id = Long.toString(ids.incrementAndGet());
-        StreamConnection c = new StreamConnection(id, outlet, bus, frames, replays, clock, settings);
+        StreamConnection c = new StreamConnection(id, outlet, bus, frames, replays, clock, settings, mayReadHeld);
         connections.put(id, c);
         c.start();
         return c;
@@ -76,6 +80,14 @@ final class RoomStreamHub implements RoomBus.Listener {
                 texts = frames.events(events);
             }
             c.deliver(roomId, events, texts);
+        }
+        for (RoomEvent e : events) {
+            if (e.payload() instanceof RoomHeld || e.payload() instanceof ModerationAction) {
+                String held = frames.held(e);
+                if (held != null) {
+                    connections.values().forEach(c -> c.heldChanged(held));
+                }
+            }
         }
     }
 
@@ -112,6 +124,7 @@ final class RoomStreamHub implements RoomBus.Listener {
                 }
             }
             case RoomStream.RESUME -> resume(c, message.get("rooms"));
+            case RoomStream.HELD_SUBSCRIBE -> c.followHeld();
             default -> { } // pong, heartbeat: signs of life only; unknown types are ignored
         }
     }

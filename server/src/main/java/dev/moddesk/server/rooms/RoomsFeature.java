@@ -13,6 +13,7 @@ import dev.moddesk.server.core.Api;
 import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Json;
+import dev.moddesk.server.core.Principal;
 import dev.moddesk.server.core.ProblemException;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.core.Services;
@@ -113,7 +114,8 @@ public final class RoomsFeature implements Feature {
         api.websocket(RoomStream.PATH).summary("The room stream: wall summaries, rooms' events, resume (see docs)")
                 .tag("rooms").access(staff).errors(400, 401, 403)
                 .socket(ws -> {
-                    ws.onConnect(ctx -> ctx.attribute(CONNECTION, rooms.hub().open(outlet(ctx))));
+                    ws.onConnect(ctx -> ctx.attribute(CONNECTION, rooms.hub().open(outlet(ctx),
+                            mayReadHeld(Api.principal(ctx)))));
                     ws.onMessage(ctx -> {
                         StreamConnection c = ctx.attribute(CONNECTION);
                         if (c != null) {
@@ -123,6 +125,16 @@ public final class RoomsFeature implements Feature {
                     ws.onClose(ctx -> closed(ctx.attribute(CONNECTION)));
                     ws.onError(ctx -> closed(ctx.attribute(CONNECTION)));
                 });
+    }
+
+    /**
+     * Who may read the held-for-review queue, on its routes and on the stream: the same rule in one place
+     * ({@code HeldFeature} declares its routes with it).
+     */
+    public static final Access HELD_READERS = Access.role(Role.OPS);
+
+    static boolean mayReadHeld(Principal p) {
+        return p != null && p.isStaff() && p.role() != null && p.role().covers(HELD_READERS.minRole());
     }
 
     private void closed(StreamConnection c) {

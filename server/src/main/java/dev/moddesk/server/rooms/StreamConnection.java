@@ -1,6 +1,7 @@
 package dev.moddesk.server.rooms;
 
 import dev.moddesk.contract.rooms.RoomEvent;
+import dev.moddesk.contract.rooms.RoomStream;
 import dev.moddesk.server.rooms.bus.RoomBus;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -56,14 +57,17 @@ final class StreamConnection {
     private final Object lock = new Object();
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private final Map<String, Cursor> rooms = new HashMap<>();
+    private final boolean mayReadHeld;
+    private boolean followsHeld;
     private boolean closed;
     private volatile long lastHeard;
     private volatile long lastQueued;
     private volatile long lastPinged;
 
     StreamConnection(String id, Outlet outlet, RoomBus bus, StreamFrames frames, Executor replays, Clock clock,
-                     StreamSettings settings) {
+                     StreamSettings settings, boolean mayReadHeld) {
         this.id = id;
+        this.mayReadHeld = mayReadHeld;
         this.outlet = outlet;
         this.bus = bus;
         this.frames = frames;
@@ -103,6 +107,33 @@ final class StreamConnection {
     void unfollow(String room) {
         synchronized (lock) {
             rooms.remove(room);
+        }
+    }
+
+    /**
+     * Follows the held queue of every room, when the console's role may read it (else nothing happens): queues
+     * {@code held-following} and from then on every change, after it in the queue, so a console that reloads the
+     * queue when it reads {@code held-following} misses nothing.
+     */
+    void followHeld() {
+        if (!mayReadHeld) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            followsHeld = true;
+            queueNotice(frames.bare(RoomStream.HELD_FOLLOWING));
+        }
+    }
+
+    /** A change of the held queue; never skipped (a console that cannot take even these is cut off and reloads). */
+    void heldChanged(String text) {
+        synchronized (lock) {
+            if (followsHeld && !closed) {
+                queueNotice(text);
+            }
         }
     }
 

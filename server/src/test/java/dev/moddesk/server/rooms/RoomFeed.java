@@ -78,6 +78,12 @@ final class RoomFeed {
         return out;
     }
 
+    /** The platform withheld a line ({@code message.held}). */
+    IngestEvent held(String roomId, String messageId, String userId, String text) {
+        return event("message.held", Map.of("roomId", roomId, "messageId", messageId, "userId", userId,
+                "nickname", "用户" + userId, "text", text));
+    }
+
     IngestEvent seat(String roomId, int number, String occupantId, boolean muted, boolean locked) {
         Map<String, Object> seat = new LinkedHashMap<>();
         seat.put("number", number);

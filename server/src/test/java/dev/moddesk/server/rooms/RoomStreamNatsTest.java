@@ -92,6 +92,28 @@ class RoomStreamNatsTest {
         assertThat(ledger.duplicates).isEqualTo(5);
     }
 
+    @Test
+    void aHeldMessageIngestedOnNodeAAndItsDenialOnAReachAConsoleOnNodeBAtOnce() throws Exception {
+        String room = "held 跨节点";
+        RoomFeed feed = RoomFeed.of(nodeA);
+        feed.apply(feed.opened(room, "FRIENDS"));
+        try (StreamClient console = StreamClient.connect(nodeB.baseUrl(), nodeA.as(Role.OPS).token())) {
+            console.send(RoomStream.HELD_SUBSCRIBE, java.util.Map.of());
+            console.next(RoomStream.HELD_FOLLOWING);
+            feed.apply(feed.held(room, "m-nats-1", "u3", "加微信"));
+            JsonNode held = console.next(RoomStream.HELD_QUEUED).path("payload");
+            assertThat(held.path("messageId").asText()).isEqualTo("m-nats-1");
+            assertThat(held.path("room").asText()).isEqualTo(room);
+            long id = held.path("id").asLong();
+            assertThat(nodeA.as(Role.ADMIN).post("/api/v1/held-messages/" + id + "/deny", null).status())
+                    .isEqualTo(200);
+            JsonNode settled = console.next(RoomStream.HELD_SETTLED).path("payload");
+            assertThat(settled.path("id").asLong()).isEqualTo(id);
+            assertThat(settled.path("status").asText()).isEqualTo("DENIED");
+            assertThat(settled.path("decidedBy").asText()).isEqualTo("t-admin");
+        }
+    }
+
     private static void readUntilResumed(StreamClient console, SeqLedger ledger) throws InterruptedException {
         while (true) {
             JsonNode frame = console.next();

@@ -8,6 +8,7 @@ import dev.moddesk.contract.rooms.RoomStream;
 import dev.moddesk.server.core.ServerConfig;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.MutableClock;
+import dev.moddesk.server.testing.TestClient;
 import dev.moddesk.server.testing.TestServer;
 import dev.moddesk.server.testing.TestServers;
 import java.time.Duration;
@@ -125,6 +126,44 @@ class RoomStreamTest {
             console.send(RoomStream.RESUME, Map.of("rooms", List.of("not", "an", "object")));
             console.send(RoomStream.PING, Map.of());
             console.next(RoomStream.PONG); // still served
+        }
+    }
+
+    @Test
+    void aHeldMessageAndItsReleaseReachAConsoleFollowingTheHeldQueueAtOnceAndOneNotFollowingItHearsNothing()
+            throws Exception {
+        String room = "held 待审";
+        feed.apply(feed.opened(room, "FRIENDS"));
+        try (StreamClient console = StreamClient.connect(server.baseUrl(), opsToken);
+             StreamClient other = StreamClient.connect(server.baseUrl(), opsToken)) {
+            console.send(RoomStream.HELD_SUBSCRIBE, Map.of());
+            console.next(RoomStream.HELD_FOLLOWING); // from here on every change comes: reload, then apply them
+            feed.apply(feed.held(room, "m-held-1", "u9", "加微信 <b>聊</b>"));
+            JsonNode queued = console.next(RoomStream.HELD_QUEUED);
+            assertThat(queued.path("room").asText()).isEqualTo(room);
+            JsonNode held = queued.path("payload");
+            assertThat(held.path("messageId").asText()).isEqualTo("m-held-1");
+            assertThat(held.path("text").asText()).isEqualTo("加微信 <b>聊</b>");
+            assertThat(held.path("nickname").asText()).isEqualTo("用户u9");
+            assertThat(held.path("status").asText()).isEqualTo("HELD");
+            long id = held.path("id").asLong();
+
+            TestClient admin = server.as(Role.ADMIN);
+            TestClient.Response released = admin.post("/api/v1/held-messages/" + id + "/release", null);
+            assertThat(released.status()).as(released.toString()).isEqualTo(200);
+            JsonNode settled = console.next(RoomStream.HELD_SETTLED);
+            assertThat(settled.path("room").asText()).isEqualTo(room);
+            assertThat(settled.path("payload").path("id").asLong()).isEqualTo(id);
+            assertThat(settled.path("payload").path("status").asText()).isEqualTo("RELEASED");
+            assertThat(settled.path("payload").path("decidedBy").asText()).isEqualTo("t-admin");
+
+            // the other console never asked: a ping answered proves its queue held nothing of the held queue
+            other.send(RoomStream.PING, Map.of());
+            JsonNode frame;
+            do {
+                frame = other.next();
+                assertThat(frame.path("type").asText()).doesNotStartWith("held-");
+            } while (!frame.path("type").asText().equals(RoomStream.PONG));
         }
     }
 

@@ -40,7 +40,7 @@ class StreamConnectionTest {
     };
     // replays run on the caller's thread: the test decides when everything happens
     private final StreamConnection connection = new StreamConnection("t", outlet, bus, frames, Runnable::run, clock,
-            new StreamSettings(10, 5, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)));
+            new StreamSettings(10, 5, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), true);
 
     private List<RoomEvent> append(String room, int n) {
         List<RoomBus.Pending> pending = new ArrayList<>();

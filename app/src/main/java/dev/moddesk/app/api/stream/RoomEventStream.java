@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The console's one WebSocket stream. Frames are decoded on OkHttp's reader thread and handed to a
  * {@link BoundedStreamQueue} through {@link StreamIntake} (duplicates dropped, gaps queued as markers); the FX side
  * drains that queue once per frame. A lost link is reconnected with {@link ReconnectBackoff}, and on every open the
- * stream resubscribes its rooms, asking to resume each from the last sequence number it queued.
+ * stream resubscribes its rooms, asking to resume each from the last sequence number it queued (and the held queue).
  *
  * <p>Liveness: the console pings every {@code pingInterval} and answers the server's pings; anything received counts
  * as a sign of life, and a link silent for {@code deadAfter} (also one whose handshake hangs) is cancelled and
@@ -46,6 +46,7 @@ public final class RoomEventStream implements AutoCloseable {
     private StreamScheduler.Cancellable timer = () -> { };
     private boolean started;
     private boolean closed;
+    private boolean followsHeld;
     private long reconnects;
     private long deadLinks;
 
@@ -119,6 +120,22 @@ public final class RoomEventStream implements AutoCloseable {
             Long last = intake.positions().get(room);
             if (c != null && rooms.contains(room)) {
                 send(c, last == null ? codec.subscribe(room) : codec.resume(Map.of(room, last)));
+            }
+        }
+    }
+
+    /**
+     * Follows the held-for-review queue's changes, asked again on every open; the server answers each time with
+     * {@code held-following} (in stream order, before any change), the console's cue to reload the queue.
+     */
+    public void followHeld() {
+        synchronized (lock) {
+            Connection c = openConnection();
+            if (!followsHeld) {
+                followsHeld = true;
+                if (c != null) {
+                    send(c, codec.heldSubscribe());
+                }
             }
         }
     }
@@ -200,6 +217,9 @@ public final class RoomEventStream implements AutoCloseable {
             }
             if (!resume.isEmpty()) {
                 send(c, codec.resume(resume));
+            }
+            if (followsHeld) {
+                send(c, codec.heldSubscribe());
             }
             timer.cancel();
             scheduleLiveness(c, options.pingInterval());

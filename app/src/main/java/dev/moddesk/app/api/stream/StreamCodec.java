@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>Server to console: {@code {"type": "...", "room": "r1", "seq": 42, "at": "...", "payload": {...}}}; {@code ping} (answer
  * {@code pong}), {@code pong} and {@code heartbeat} only prove the link alive; {@code gap} carries
  * {@code payload: {from, to}} for events the server cannot replay. Console to server: {@code ping}, {@code pong},
- * {@code subscribe}/{@code unsubscribe} with {@code room}, and {@code resume} with {@code rooms: {room: lastSeq}}.
+ * {@code subscribe}/{@code unsubscribe} with {@code room}, {@code resume} with {@code rooms: {room: lastSeq}}, and
+ * {@code held-subscribe}.
  */
 public final class StreamCodec {
     public static final String PING = "ping";
@@ -93,6 +94,11 @@ public final class StreamCodec {
 
     public String unsubscribe(String room) {
         return typed("unsubscribe").put("room", room).toString();
+    }
+
+    /** Asks for the held queue's changes (the server answers {@code held-following}, then sends each change). */
+    public String heldSubscribe() {
+        return typed("held-subscribe").toString();
     }
 
     /** Asks the server to replay each room after the last sequence number the console holds for it. */

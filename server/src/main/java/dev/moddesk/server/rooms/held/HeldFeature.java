@@ -1,7 +1,6 @@
 package dev.moddesk.server.rooms.held;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.moddesk.contract.Role;
 import dev.moddesk.contract.rooms.HeldMessage;
 import dev.moddesk.contract.rooms.HeldStatus;
 import dev.moddesk.server.core.Access;
@@ -13,6 +12,7 @@ import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Prunable;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
+import dev.moddesk.server.rooms.RoomsFeature;
 import dev.moddesk.server.rooms.bus.RoomBuses;
 import dev.moddesk.server.rooms.words.RoomWords;
 import java.lang.reflect.Type;
@@ -63,7 +63,7 @@ public final class HeldFeature implements Feature {
     @Override
     public void register(Api api) {
         Type list = new TypeReference<List<HeldMessage>>() { }.getType();
-        Access staff = Access.role(Role.OPS);
+        Access staff = RoomsFeature.HELD_READERS;
         api.get(BASE).summary("Held messages, the nearest deadline first (at most 500)").tag("rooms").access(staff)
                 .query("status", String.class, "HELD (default), RELEASED, DENIED, DROPPED or ALL")
                 .query("room", String.class, "only this room")

@@ -4,6 +4,7 @@ import dev.moddesk.contract.ProblemType;
 import dev.moddesk.contract.rooms.HeldMessage;
 import dev.moddesk.contract.rooms.HeldStatus;
 import dev.moddesk.contract.rooms.ModerationAction;
+import dev.moddesk.contract.rooms.RoomHeld;
 import dev.moddesk.contract.rooms.ScreenHit;
 import dev.moddesk.screening.WordScreen;
 import dev.moddesk.server.core.AuditLog;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The held-for-review queue. The platform's {@code message.held} stores a withheld message (screened again with the
- * current list for its highlights) with a deadline; staff release or deny it, once; one nobody decides is dropped
+ * current list for its highlights) with a deadline and appends a {@code held} event to its room (so every node's
+ * stream tells the consoles at once); staff release or deny it, once; one nobody decides is dropped
  * at its deadline. Each settlement, in one transaction, marks the row, writes an audit entry, publishes
  * {@code message.released} / {@code message.denied} / {@code message.dropped} on the action feed and appends an
  * {@code action} event to the room (last, so a bus that cannot take it rolls the rest back).
@@ -85,8 +87,12 @@ public final class HeldMessages {
             hits.add(new ScreenHit(hit.start(), hit.end(), hit.category()));
         }
         Instant now = clock.instant();
-        store.insert(h, new HeldStore.NewHeld(roomId, messageId, userId, nickname, text, hits, listVersion,
-                occurredAt == null ? now : occurredAt, now.plus(deadline)));
+        Instant heldAt = occurredAt == null ? now : occurredAt;
+        long id = store.insert(h, new HeldStore.NewHeld(roomId, messageId, userId, nickname, text, hits, listVersion,
+                heldAt, now.plus(deadline)));
+        // Last: every node's room streams hear it and tell the consoles following the held queue at once.
+        bus.append(roomId, List.of(new RoomBus.Pending(heldAt,
+                new RoomHeld(id, messageId, userId, nickname, text, hits, now.plus(deadline)))));
         return null;
     }
 
