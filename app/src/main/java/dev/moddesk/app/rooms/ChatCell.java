@@ -3,6 +3,7 @@ package dev.moddesk.app.rooms;
 import dev.moddesk.app.core.I18n;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,14 +24,17 @@ final class ChatCell extends ListCell<ChatRow> {
             "room-chat-flagged", "room-chat-held", "room-chat-watched-line"};
 
     private final I18n i18n;
+    private final Supplier<ChatRow> reported;
     private final Label time = new Label();
     private final Label author = new Label();
     private final TextFlow text = new TextFlow();
     private final HBox box = new HBox(8, time, author, text);
     private final List<Text> segments = new ArrayList<>(3);
 
-    ChatCell(I18n i18n) {
+    /** @param reported the reported line a deep link asked for (highlighted), or null */
+    ChatCell(I18n i18n, Supplier<ChatRow> reported) {
         this.i18n = i18n;
+        this.reported = reported;
         time.getStyleClass().add("room-chat-time");
         time.setMinWidth(64);
         author.getStyleClass().add("room-chat-author");
@@ -54,9 +58,11 @@ final class ChatCell extends ListCell<ChatRow> {
         setText(null);
         if (empty || row == null) {
             rowClass(-1, false, false, false);
+            styled(this, "room-chat-reported", false);
             setGraphic(null);
             return;
         }
+        styled(this, "room-chat-reported", row == reported.get());
         switch (row) {
             case ChatLine line -> showLine(line);
             case GapRow gap -> showGap(gap);

@@ -185,6 +185,46 @@ public final class ChatLog {
         return true;
     }
 
+    /**
+     * The buffered row numbered {@code seq} (a line or a notice), the gap marker covering it, or null when the buffer
+     * has neither. Newest first: what is looked for is usually recent.
+     */
+    public ChatRow rowAt(long seq) {
+        for (int i = buffer.size() - 1; i >= 0; i--) {
+            ChatRow row = buffer.get(i);
+            if (row instanceof GapRow gap ? gap.from() <= seq && seq <= gap.to() : row.seq() == seq) {
+                return row;
+            }
+            if (row.seq() < seq && !(row instanceof GapRow)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The newest buffered sequence number (a gap marker's last); 0 when the buffer is empty. */
+    public long newestSeq() {
+        return buffer.isEmpty() ? 0 : buffer.getLast() instanceof GapRow gap ? gap.to() : buffer.getLast().seq();
+    }
+
+    /** The oldest buffered row's sequence number; 0 when the buffer is empty. */
+    public long oldestSeq() {
+        return buffer.isEmpty() ? 0 : buffer.getFirst().seq();
+    }
+
+    /**
+     * Puts older rows before everything buffered (history fetched on purpose: a reported message further back than
+     * the monitor's start), in the buffer and in the window. False when they would not fit the buffer.
+     */
+    public boolean prepend(List<? extends ChatRow> rows) {
+        if (rows.isEmpty() || buffer.size() + rows.size() > capacity) {
+            return rows.isEmpty();
+        }
+        buffer.addAll(0, rows);
+        window.addAll(0, matching(rows));
+        return true;
+    }
+
     /** The newest buffered lines of one author, newest first (the user card). */
     public List<ChatLine> linesBy(String userId, int max) {
         List<ChatLine> out = new ArrayList<>();

@@ -110,6 +110,8 @@ public final class RoomMonitorController implements ActiveView {
     private Label bufferLabel;
     @FXML
     private Label lagLabel;
+    @FXML
+    private Label revealLabel;
 
     public RoomMonitorController(RoomsHub hub, I18n i18n) {
         this.hub = hub;
@@ -118,7 +120,8 @@ public final class RoomMonitorController implements ActiveView {
 
     @FXML
     private void initialize() {
-        chatList.setCellFactory(list -> new ChatCell(i18n));
+        chatList.setCellFactory(list -> new ChatCell(i18n,
+                () -> monitor == null ? null : monitor.revealedProperty().get()));
         // Moved, not entered: a monitor that opens under a resting pointer must not start frozen.
         chatList.setOnMouseMoved(e -> hover(true));
         chatList.setOnMouseExited(e -> hover(false));
@@ -209,6 +212,8 @@ public final class RoomMonitorController implements ActiveView {
             problemLabel.setVisible(!p.isEmpty());
             problemLabel.setManaged(!p.isEmpty());
         }));
+        subscriptions.add(m.revealProperty().subscribe(r -> showReveal(m, r)));
+        subscriptions.add(m.revealedProperty().subscribe(this::showRevealed));
         subscriptions.add(m.lagMillisProperty().subscribe(ms -> lagLabel.setText(ms.longValue() < 0 ? ""
                 : i18n.get("rooms.status.lag", String.format(i18n.getLocale(), "%.1f", ms.longValue() / 1000.0)))));
         actionBarController.activate();
@@ -227,6 +232,45 @@ public final class RoomMonitorController implements ActiveView {
         showBuffer();
         if (!log.window().isEmpty()) {
             chatList.scrollTo(log.window().size() - 1);
+        }
+    }
+
+    /** The note about a reported message the deep link asked for: looked for, shown, erased or gone. */
+    private void showReveal(RoomMonitorModel m, RoomMonitorModel.Reveal r) {
+        String text = switch (r) {
+            case NONE -> "";
+            case SEARCHING -> i18n.get("rooms.monitor.reported.searching", m.revealNumber());
+            case SHOWN -> i18n.get("rooms.monitor.reported.shown", m.revealNumber());
+            case ERASED -> i18n.get("rooms.monitor.reported.erased", m.revealNumber());
+            case GONE -> i18n.get("rooms.monitor.reported.gone");
+            case OUT_OF_REACH -> i18n.get("rooms.monitor.reported.outOfReach", m.revealNumber());
+        };
+        revealLabel.setText(text);
+        revealLabel.setVisible(!text.isEmpty());
+        revealLabel.setManaged(!text.isEmpty());
+    }
+
+    /**
+     * The reported line: the chat pauses (so following the tail does not scroll it away; P or the bar follows again),
+     * and the list selects it, scrolls to it and highlights it.
+     */
+    private void showRevealed(ChatLine line) {
+        if (line == null || monitor == null) {
+            return;
+        }
+        if (!monitor.log().pinnedProperty().get()) {
+            monitor.log().togglePinned();
+        }
+        scrollToRevealed();
+        chatList.refresh(); // once, so the cells take the highlight
+    }
+
+    private void scrollToRevealed() {
+        ChatLine line = monitor.revealedProperty().get();
+        int at = line == null ? -1 : chatList.getItems().indexOf(line);
+        if (at >= 0) {
+            chatList.getSelectionModel().select(at);
+            chatList.scrollTo(Math.max(0, at - 3));
         }
     }
 
@@ -254,6 +298,8 @@ public final class RoomMonitorController implements ActiveView {
         keptSelection = null;
         if (!log.frozenProperty().get() && !log.window().isEmpty()) {
             chatList.scrollTo(log.window().size() - 1);
+        } else if (monitor.revealedProperty().get() != null) {
+            scrollToRevealed();
         }
     }
 

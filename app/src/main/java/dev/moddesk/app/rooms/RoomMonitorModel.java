@@ -4,6 +4,7 @@ import dev.moddesk.app.api.stream.StreamFrame;
 import dev.moddesk.app.api.stream.StreamGap;
 import dev.moddesk.app.api.stream.StreamItem;
 import dev.moddesk.app.core.ErrorMessages;
+import dev.moddesk.contract.lifecycle.ErasedUser;
 import dev.moddesk.contract.rooms.RoomDetail;
 import dev.moddesk.contract.rooms.RoomEvent;
 import dev.moddesk.contract.rooms.RoomEventPayload;
@@ -20,6 +21,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -55,8 +58,31 @@ public final class RoomMonitorModel {
     private final ReadOnlyLongWrapper lagMillis = new ReadOnlyLongWrapper(this, "lagMillis", -1);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<Reveal> reveal = new ReadOnlyObjectWrapper<>(this, "reveal", Reveal.NONE);
+    private final ReadOnlyObjectWrapper<ChatLine> revealed = new ReadOnlyObjectWrapper<>(this, "revealed");
+    /** The sequence number still looked for (0: none). */
+    private long revealSeq;
+    /** The number shown in the reveal's note. */
+    private long revealNumber;
+    /** Set once the room's load answered (or failed): the newest number it loaded, what older rows end at. */
+    private long loadedUpTo = -1;
     private boolean opened;
     private boolean closed;
+
+    /** Where the deep link to a reported message stands. */
+    public enum Reveal {
+        NONE,
+        /** Being looked for (the room loading, or its older events being fetched). */
+        SEARCHING,
+        /** In the list, highlighted ({@link #revealedProperty()}). */
+        SHOWN,
+        /** In the list, but its author was erased: the words are gone. */
+        ERASED,
+        /** The server no longer has it (aged out of the room's retained events), or never placed it. */
+        GONE,
+        /** Further back than this monitor's buffer can hold. */
+        OUT_OF_REACH
+    }
 
     /**
      * @param follow called once the room is loaded, with the last sequence number loaded (0: none): the monitor's
@@ -96,6 +122,8 @@ public final class RoomMonitorModel {
                 // The chat still works without the detail: follow from now on and say what is missing.
                 problem.set(errors.describe(error));
                 follow.accept(0);
+                loadedUpTo = 0;
+                revealPending();
                 return;
             }
             loaded(detail);
@@ -111,7 +139,68 @@ public final class RoomMonitorModel {
             last = Math.max(last, e.seq());
         }
         log.append(recent);
-        follow.accept(Math.max(last, detail.summary().lastSeq()));
+        loadedUpTo = Math.max(last, detail.summary().lastSeq());
+        follow.accept(loadedUpTo);
+        revealPending();
+    }
+
+    /**
+     * Scrolls to and highlights the room's event {@code seq} (a reported message): at once when the monitor holds
+     * it, else once the room has loaded, its older events fetched (from the message to the oldest row held, like a
+     * gap) or it arrived live. Null: the server could not place the message, so it cannot be shown.
+     */
+    public void reveal(Long seq) {
+        revealed.set(null);
+        revealNumber = seq == null ? 0 : seq;
+        if (seq == null || seq < 1) {
+            revealSeq = 0;
+            reveal.set(Reveal.GONE);
+            return;
+        }
+        revealSeq = seq;
+        reveal.set(Reveal.SEARCHING);
+        revealPending();
+    }
+
+    private void revealPending() {
+        if (revealSeq <= 0 || loadedUpTo < 0 || closed) {
+            return;
+        }
+        long seq = revealSeq;
+        switch (log.rowAt(seq)) {
+            case ChatLine line -> {
+                revealSeq = 0;
+                revealed.set(line);
+                reveal.set(ErasedUser.ERASED_TEXT.equals(line.text()) ? Reveal.ERASED : Reveal.SHOWN);
+            }
+            case GapRow gap when gap.state() == GapRow.State.LOST -> revealEnded(Reveal.GONE);
+            case GapRow gap -> { } // being fetched (or failed: Enter on it retries); asked again when it is filled
+            case NoticeRow notice -> revealEnded(Reveal.GONE);
+            case null -> {
+                long oldest = log.oldestSeq();
+                if (oldest != 0 && seq >= oldest) {
+                    if (seq <= log.newestSeq()) {
+                        revealEnded(Reveal.GONE); // between rows held: not a message the room still has
+                    }
+                    return; // newer than anything held: it comes live
+                }
+                long to = oldest == 0 ? loadedUpTo : oldest - 1;
+                if (seq > to) {
+                    return; // newer than anything loaded: it comes live
+                }
+                GapRow older = new GapRow(seq, to, GapRow.State.OPEN);
+                if (older.size() > log.capacity() || !log.prepend(List.of(older))) {
+                    revealEnded(Reveal.OUT_OF_REACH);
+                    return;
+                }
+                backfill(older);
+            }
+        }
+    }
+
+    private void revealEnded(Reveal outcome) {
+        revealSeq = 0;
+        reveal.set(outcome);
     }
 
     /** One frame's items for this room, in stream order. */
@@ -146,6 +235,7 @@ public final class RoomMonitorModel {
             lagMillis.set(Math.max(0, clock.millis() - newest));
         }
         gaps.forEach(this::backfill);
+        revealPending();
     }
 
     /** Fetches what the server still has for {@code gap} (OPEN or FAILED) and puts it in the marker's place. */
@@ -172,6 +262,9 @@ public final class RoomMonitorModel {
             if (error != null) {
                 problem.set(errors.describe(error));
                 log.replace(filling, List.of(filling.in(GapRow.State.FAILED)));
+                if (revealSeq >= filling.from() && revealSeq <= filling.to()) {
+                    revealEnded(Reveal.GONE);
+                }
                 return;
             }
             long highest = after;
@@ -186,6 +279,7 @@ public final class RoomMonitorModel {
                 fetch(filling, start, next, head, got);
             } else {
                 log.replace(filling, filled(filling, start, head, got));
+                revealPending();
             }
         }, fx);
     }
@@ -253,6 +347,21 @@ public final class RoomMonitorModel {
 
     public BooleanProperty watchedOnlyProperty() {
         return watchedOnly;
+    }
+
+    /** Where the deep link to a reported message stands ({@link #reveal}). */
+    public ReadOnlyObjectProperty<Reveal> revealProperty() {
+        return reveal.getReadOnlyProperty();
+    }
+
+    /** The reported line to scroll to and highlight; null when none (yet). */
+    public ReadOnlyObjectProperty<ChatLine> revealedProperty() {
+        return revealed.getReadOnlyProperty();
+    }
+
+    /** The sequence number the reveal is about (0: unknown), for its note. */
+    public long revealNumber() {
+        return revealNumber;
     }
 
     /** How far behind the newest event shown is (now minus its time), ms; -1 before the first. */

@@ -15,6 +15,7 @@ import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewSpec;
 import dev.moddesk.contract.Role;
 import dev.moddesk.contract.rooms.ReportGroup;
+import dev.moddesk.contract.rooms.ReportTarget;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -110,12 +111,16 @@ public final class RoomsModule implements FeatureModule {
 
     /**
      * The deep link from a report: the room's monitor, its chat filtered to the reported user (their lines, the
-     * reported one among them), where any action on them resolves the reports.
+     * reported one among them), where any action on them resolves the reports; a reported message is scrolled to
+     * and highlighted by its sequence number (fetched from the server when older than what the monitor holds).
      */
     private void openReported(ReportGroup group) {
         RoomMonitorModel monitor = hub().open(group.roomId());
         if (group.targetUserId() != null) {
             monitor.userFilterProperty().set(group.targetUserId());
+        }
+        if (group.targetKind() == ReportTarget.MESSAGE) {
+            monitor.reveal(group.messageSeq());
         }
     }
 

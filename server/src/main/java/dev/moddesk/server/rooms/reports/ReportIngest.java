@@ -22,9 +22,11 @@ final class ReportIngest implements IngestHandler {
     static final int MAX_TEXT = 1_000;
 
     private final RoomReports reports;
+    private final ReportedMessages messages;
 
-    ReportIngest(RoomReports reports) {
+    ReportIngest(RoomReports reports, ReportedMessages messages) {
         this.reports = reports;
+        this.messages = messages;
     }
 
     @Override
@@ -60,8 +62,9 @@ final class ReportIngest implements IngestHandler {
             case USER -> userId;
             case ROOM -> roomId;
         };
+        Long messageSeq = messageId == null ? null : messages.seqOf(roomId, messageId);
         return reports.receive(handle, new RoomReportStore.NewReport(reportId, roomId, kind, targetId, messageId,
-                messageText, userId, nickname, reporterId, reason, text, reportedAt));
+                messageSeq, messageText, userId, nickname, reporterId, reason, text, reportedAt));
     }
 
     /** Optional free text: line breaks allowed, other control characters refused. */

@@ -13,6 +13,7 @@ import dev.moddesk.server.core.Call;
 import dev.moddesk.server.core.Feature;
 import dev.moddesk.server.core.Services;
 import dev.moddesk.server.platform.PlatformGateway;
+import dev.moddesk.server.rooms.bus.RoomBuses;
 import java.lang.reflect.Type;
 import java.util.List;
 
@@ -30,7 +31,8 @@ public final class ReportsFeature implements Feature {
 
     public ReportsFeature(Services services) {
         this.reports = RoomReports.of(services);
-        PlatformGateway.of(services).ingest().register(new ReportIngest(reports));
+        PlatformGateway.of(services).ingest().register(new ReportIngest(reports,
+                new ReportedMessages(() -> RoomBuses.of(services))));
         ReportsLifecycle.register(services);
     }
 

@@ -16,7 +16,7 @@ final class RoomReportStore {
 
     /** What a {@code report.created} event brings. */
     record NewReport(String reportId, String roomId, ReportTarget kind, String targetId, String messageId,
-                     String messageText, String targetUserId, String targetNickname, String reporterId,
+                     Long messageSeq, String messageText, String targetUserId, String targetNickname, String reporterId,
                      ReportReason reason, String text, Instant reportedAt) {
     }
 
@@ -26,8 +26,8 @@ final class RoomReportStore {
 
     /** One stored report. */
     record Row(long id, String reportId, String roomId, ReportTarget kind, String targetId, String messageId,
-               String messageText, String targetUserId, String targetNickname, String reporterId, ReportReason reason,
-               String text, Instant reportedAt, String status) {
+               Long messageSeq, String messageText, String targetUserId, String targetNickname, String reporterId,
+               ReportReason reason, String text, Instant reportedAt, String status) {
 
         ReportGroup.Report report() {
             return new ReportGroup.Report(reportId, reporterId, reason, text, reportedAt);
@@ -38,8 +38,8 @@ final class RoomReportStore {
     record Stored(long id, String requestHash, String responseJson) {
     }
 
-    private static final String COLUMNS = "id, report_id, room_id, target_kind, target_id, message_id, message_text,"
-            + " target_user_id, target_nickname, reporter_id, reason, text, reported_at, status";
+    private static final String COLUMNS = "id, report_id, room_id, target_kind, target_id, message_id, message_seq,"
+            + " message_text, target_user_id, target_nickname, reporter_id, reason, text, reported_at, status";
 
     boolean exists(Handle h, String reportId) {
         return h.createQuery("SELECT COUNT(*) FROM room_report WHERE report_id = :id").bind("id", reportId)
@@ -47,12 +47,13 @@ final class RoomReportStore {
     }
 
     void insert(Handle h, NewReport r) {
-        h.createUpdate("INSERT INTO room_report (report_id, room_id, target_kind, target_id, message_id, message_text,"
-                        + " target_user_id, target_nickname, reporter_id, reason, text, reported_at, status) VALUES"
-                        + " (:reportId, :room, :kind, :target, :message, :messageText, :user, :nickname, :reporter,"
-                        + " :reason, :text, :at, 'OPEN')")
+        h.createUpdate("INSERT INTO room_report (report_id, room_id, target_kind, target_id, message_id, message_seq,"
+                        + " message_text, target_user_id, target_nickname, reporter_id, reason, text, reported_at,"
+                        + " status) VALUES (:reportId, :room, :kind, :target, :message, :messageSeq, :messageText,"
+                        + " :user, :nickname, :reporter, :reason, :text, :at, 'OPEN')")
                 .bind("reportId", r.reportId()).bind("room", r.roomId()).bind("kind", r.kind().name())
-                .bind("target", r.targetId()).bind("message", r.messageId()).bind("messageText", r.messageText())
+                .bind("target", r.targetId()).bind("message", r.messageId()).bind("messageSeq", r.messageSeq())
+                .bind("messageText", r.messageText())
                 .bind("user", r.targetUserId()).bind("nickname", r.targetNickname()).bind("reporter", r.reporterId())
                 .bind("reason", r.reason().name()).bind("text", r.text()).bind("at", Sql.utc(r.reportedAt()))
                 .execute();
@@ -155,7 +156,8 @@ final class RoomReportStore {
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("report_id"), rs.getString("room_id"),
                 ReportTarget.valueOf(rs.getString("target_kind")), rs.getString("target_id"),
-                rs.getString("message_id"), rs.getString("message_text"), rs.getString("target_user_id"),
+                rs.getString("message_id"), rs.getObject("message_seq") == null ? null : rs.getLong("message_seq"),
+                rs.getString("message_text"), rs.getString("target_user_id"),
                 rs.getString("target_nickname"), rs.getString("reporter_id"),
                 ReportReason.valueOf(rs.getString("reason")), rs.getString("text"), Sql.instant(rs, "reported_at"),
                 rs.getString("status"));

@@ -104,7 +104,9 @@ public final class RoomReports implements ActionFollower {
                 String user = null;
                 String nickname = null;
                 String messageId = null;
+                Long messageSeq = null;
                 for (var r : rows) {
+                    messageSeq = messageSeq == null ? r.messageSeq() : messageSeq;
                     reasons.merge(r.reason(), 1L, Long::sum);
                     text = text == null ? r.messageText() : text;
                     user = user == null ? r.targetUserId() : user;
@@ -112,7 +114,8 @@ public final class RoomReports implements ActionFollower {
                     messageId = messageId == null ? r.messageId() : messageId;
                 }
                 String title = titles.computeIfAbsent(g.roomId(), id -> store.roomTitle(h, id).orElse(null));
-                out.add(new ReportGroup(g.roomId(), title, g.kind(), g.targetId(), messageId, text, user, nickname,
+                out.add(new ReportGroup(g.roomId(), title, g.kind(), g.targetId(), messageId, messageSeq, text, user,
+                        nickname,
                         g.count(), reasons, g.firstAt(), g.lastAt(),
                         rows.stream().limit(LATEST).map(RoomReportStore.Row::report).toList()));
             }

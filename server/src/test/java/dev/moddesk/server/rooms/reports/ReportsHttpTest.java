@@ -21,7 +21,9 @@ import dev.moddesk.contract.rooms.ReportReason;
 import dev.moddesk.contract.rooms.ReportTarget;
 import dev.moddesk.contract.rooms.RoomActionRequest;
 import dev.moddesk.contract.rooms.RoomActionResult;
+import dev.moddesk.contract.rooms.RoomMessage;
 import dev.moddesk.contract.rooms.RoomSummary;
+import dev.moddesk.server.rooms.bus.RoomBuses;
 import dev.moddesk.server.testing.Backend;
 import dev.moddesk.server.testing.MutableClock;
 import dev.moddesk.server.testing.OpenApiContract;
@@ -204,6 +206,28 @@ class ReportsHttpTest {
         assertThat(queue("?room=" + quiet + "&target=MESSAGE")).isEmpty();
         assertThat(ops.get(ReportsFeature.BASE + "?reason=BORING").status()).isEqualTo(400);
         assertThat(ops.get(ReportsFeature.BASE + "?target=CIRCLE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aReportedMessageIsPlacedByItsSequenceNumberWhileTheRoomsWindowHasIt() {
+        String room = room();
+        List<IngestEvent> lines = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            lines.add(event("room.message", Map.of("roomId", room, "messageId", "line-" + i, "userId", "u-" + i,
+                    "nickname", "用户" + i, "text", "第" + i + "条")));
+        }
+        apply(lines.toArray(IngestEvent[]::new));
+        long second = RoomBuses.of(server.server().services()).replay(room, 0, 10).events().stream()
+                .filter(e -> e.payload() instanceof RoomMessage m && m.messageId().equals("line-2")).findFirst()
+                .orElseThrow().seq();
+        apply(event("report.created", messageReport(room, "line-2", "u-2", ReportReason.SPAM)),
+                event("report.created", messageReport(room, "never-seen", "u-9", ReportReason.SPAM)));
+
+        List<ReportGroup> groups = queue("?room=" + room);
+        assertThat(groups).filteredOn(g -> g.targetId().equals("line-2")).singleElement()
+                .satisfies(g -> assertThat(g.messageSeq()).isEqualTo(second));
+        assertThat(groups).filteredOn(g -> g.targetId().equals("never-seen")).singleElement()
+                .satisfies(g -> assertThat(g.messageSeq()).isNull());
     }
 
     @Test
