@@ -162,4 +162,44 @@ class RoomMonitorModelTest {
         m.userFilterProperty().set("");
         assertThat(seqs(m)).hasSize(30);
     }
+
+    @Test
+    void aReportedMessageIsRevealedFromTheBufferOrFetchedWhenOlderAndOneTheServerLostIsGone() {
+        RoomSummary s = new RoomSummary("f9", RoomKind.FRIENDS, "聊天", "h", "房主", "北京",
+                dev.moddesk.contract.rooms.RoomStatus.LIVE, RoomFixtures.T0, 50, 3, 0, 0, 0, 0, 100);
+        RoomMonitorModel m = monitor(s, 1000);
+        RoomDetail d = RoomFixtures.detail(s);
+        List<RoomEvent> recent = new ArrayList<>();
+        for (long seq = 90; seq <= 100; seq++) {
+            recent.add(event("f9", seq, message("u1", "近" + seq, false)));
+        }
+        backend.details.put("f9", new RoomDetail(s, d.seats(), d.songQueue(), d.source(), 0, recent));
+        List<RoomEvent> kept = new ArrayList<>();
+        for (long seq = 40; seq <= 100; seq++) {
+            kept.add(event("f9", seq, message(seq == 50 ? "u-bad" : "u1", "旧" + seq, false)));
+        }
+        backend.kept.put("f9", kept);
+
+        m.reveal(50L); // asked before the room has loaded: it waits for the load
+        assertThat(m.revealProperty().get()).isEqualTo(RoomMonitorModel.Reveal.SEARCHING);
+        m.open();
+        assertThat(backend.eventCalls).as("older than the load: fetched from the message on").containsExactly("f9:49");
+        assertThat(m.revealProperty().get()).isEqualTo(RoomMonitorModel.Reveal.SHOWN);
+        assertThat(m.revealedProperty().get().seq()).isEqualTo(50);
+        assertThat(m.revealedProperty().get().text()).isEqualTo("旧50");
+        assertThat(seqs(m).getFirst()).isEqualTo(50);
+        assertThat(seqs(m)).hasSize(51).isSorted();
+
+        m.reveal(95L); // held already
+        assertThat(m.revealedProperty().get().seq()).isEqualTo(95);
+        assertThat(backend.eventCalls).hasSize(1);
+
+        m.reveal(10L); // the server keeps nothing before 40
+        assertThat(m.revealProperty().get()).isEqualTo(RoomMonitorModel.Reveal.GONE);
+        assertThat(m.revealedProperty().get()).isNull();
+        assertThat(m.log().window().getFirst()).isEqualTo(new GapRow(10, 39, GapRow.State.LOST));
+
+        m.reveal(null); // the server could not place it
+        assertThat(m.revealProperty().get()).isEqualTo(RoomMonitorModel.Reveal.GONE);
+    }
 }
