@@ -38,19 +38,24 @@ fi
 if [ -z "$app" ] || [ -z "$floor" ]; then
   mvnw=(mvn -B -ntp -q -DskipTests)
   "${mvnw[@]}" -pl app -am package
+  # The same module path and options as the training runs (absolute), or the JVM refuses the cache.
+  jar=$(ls "$PWD"/app/target/moddesk-app-*.jar | head -1)
+  mp="$jar:$PWD/app/target/modules"
+  flags="--enable-native-access=javafx.graphics,javafx.media --module-path $mp"
   for cache in moddesk floor; do
     aot=app/target/$cache.aot
     if [ ! -s "$aot" ] || [ -n "$(find app/target/modules app/target/moddesk-app-*.jar -newer "$aot" -print -quit)" ]; then
       echo "Training the $cache start-up cache…"
       rm -f "$aot"
-      goal=aot-train; [ $cache = floor ] && goal=aot-train-floor
-      "${xvfb[@]}" "${mvnw[@]}" -pl app validate exec:exec@$goal >/dev/null
+      main=dev.moddesk.app.Launcher args="--server http://127.0.0.1:9"
+      [ $cache = floor ] && main=dev.moddesk.floor.FloorWindow args=""
+      # Run directly, as exec:exec@aot-train / @aot-train-floor in app/pom.xml do (Maven alone would need the other
+      # modules installed in ~/.m2 to resolve the console's dependencies outside the package phase).
+      "${xvfb[@]}" "$java" -XX:AOTCacheOutput="$PWD/$aot" -Dmoddesk.aot.training=true $flags \
+        -Dmoddesk.config.dir="$(mktemp -d)" --module dev.moddesk.app/$main $args >/dev/null 2>&1
+      [ -s "$aot" ] || { echo "The $cache training run left no cache" >&2; exit 1; }
     fi
   done
-  # The same module path as the training runs (absolute, like Maven's), or the JVM refuses the cache.
-  jar=$(ls "$PWD"/app/target/moddesk-app-*.jar | head -1)
-  mp="$jar:$PWD/app/target/modules"
-  flags="--enable-native-access=javafx.graphics,javafx.media --module-path $mp"
   config=$(mktemp -d)
   trap 'rm -rf "$config"' EXIT
   app="$java -XX:AOTCache=$PWD/app/target/moddesk.aot $flags -Dmoddesk.config.dir=$config"

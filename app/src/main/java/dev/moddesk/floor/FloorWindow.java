@@ -16,11 +16,13 @@ import javafx.stage.Stage;
 public final class FloorWindow extends Application {
 
     public static void main(String[] args) {
+        FirstPaint.mark("main");
         launch(args);
     }
 
     @Override
     public void start(Stage stage) {
+        FirstPaint.mark("start");
         stage.setTitle("ModDesk start-up floor");
         stage.setScene(new Scene(new Label("ModDesk 启动基线 start-up floor"), 1280, 800));
         boolean training = Boolean.getBoolean("moddesk.aot.training");
@@ -28,7 +30,7 @@ public final class FloorWindow extends Application {
             stage.setOpacity(0);
         }
         FirstPaint.whenPainted(stage, ms -> {
-            System.out.println(FirstPaint.LINE_PREFIX + ms);
+            System.out.println(FirstPaint.LINE_PREFIX + ms + " " + FirstPaint.marks());
             if (training) {
                 Platform.exit();
             }

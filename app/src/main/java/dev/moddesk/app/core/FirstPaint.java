@@ -22,14 +22,28 @@ public final class FirstPaint {
     private FirstPaint() {
     }
 
-    /** With {@code -Dmoddesk.startup.trace=true}: notes the process's age now, for {@link #marks()}. */
+    /**
+     * With {@code -Dmoddesk.startup.trace=true}: notes the process's age now and the CPU time of the calling thread so
+     * far ({@code name=ageMs/cpuMs}), for {@link #marks()}. The CPU time tells work from waiting on a busy machine.
+     */
     public static synchronized void mark(String what) {
         if (TRACE) {
-            MARKS.append(' ').append(what).append('=').append(uptimeMillis());
+            MARKS.append(' ').append(what).append('=').append(uptimeMillis()).append('/').append(threadCpuMillis());
         }
     }
 
-    /** The marks so far ({@code name=ms ...}), empty unless tracing. */
+    /** CPU time (user + system) of the calling thread in ms, from /proc on Linux (10 ms steps); -1 elsewhere. */
+    private static long threadCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The marks so far ({@code name=ageMs/cpuMs ...}), empty unless tracing. */
     public static synchronized String marks() {
         return MARKS.toString().strip();
     }
@@ -45,10 +59,12 @@ public final class FirstPaint {
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
                 if (++pulses[0] == 1) {
+                    mark("laidOut");
                     javafx.application.Platform.requestNextPulse(); // the frame of this pulse is being rendered
                     return;
                 }
                 scene.removePostLayoutPulseListener(listener[0]);
+                mark("painted");
                 report.accept(uptimeMillis());
             };
             scene.addPostLayoutPulseListener(listener[0]);

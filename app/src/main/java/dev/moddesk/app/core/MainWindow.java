@@ -29,6 +29,8 @@ public final class MainWindow {
     }
 
     public void open() {
+        context.themes().applyUserAgentStylesheet();
+        FirstPaint.mark("theme");
         EventBus bus = context.bus();
         subscriptions.add(bus.subscribe(Events.SignedInEvent.class, e -> {
             if (!SHELL.equals(showingId())) {
@@ -67,7 +69,7 @@ public final class MainWindow {
     private void show(String id) {
         deactivate();
         ViewRegistry.LoadedView view = context.views().load(id);
-        FirstPaint.mark("fxml");
+        FirstPaint.mark("view");
         showing = view;
         Parent root = view.root();
         Scene scene = stage.getScene();
@@ -78,6 +80,7 @@ public final class MainWindow {
             scene.setRoot(root);
         }
         context.themes().attach(scene);
+        FirstPaint.mark("styled");
         if (view.controller() instanceof ActiveView active) {
             active.activate();
         }

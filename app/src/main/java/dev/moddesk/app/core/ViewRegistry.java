@@ -59,6 +59,10 @@ public final class ViewRegistry {
 
     public LoadedView load(String id) {
         ViewSpec spec = find(id).orElseThrow(() -> new IllegalArgumentException("Unknown view " + id));
+        if (spec.builtBy() != null) {
+            BuiltView view = (BuiltView) controllers.call(spec.builtBy());
+            return new LoadedView(spec, withStylesheets(spec, view.root()), view);
+        }
         URL url = ViewRegistry.class.getResource(spec.fxml());
         if (url == null) {
             throw new IllegalStateException("FXML not on the class path: " + spec.fxml());
@@ -67,16 +71,20 @@ public final class ViewRegistry {
         loader.setControllerFactory(controllers);
         try {
             Parent root = loader.load();
-            for (String css : spec.stylesheets()) {
-                URL cssUrl = ViewRegistry.class.getResource(css);
-                if (cssUrl == null) {
-                    throw new IllegalStateException("Stylesheet not on the class path: " + css);
-                }
-                root.getStylesheets().add(cssUrl.toExternalForm());
-            }
-            return new LoadedView(spec, root, loader.getController());
+            return new LoadedView(spec, withStylesheets(spec, root), loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load view " + id + " from " + spec.fxml(), e);
         }
+    }
+
+    private static Parent withStylesheets(ViewSpec spec, Parent root) {
+        for (String css : spec.stylesheets()) {
+            URL cssUrl = ViewRegistry.class.getResource(css);
+            if (cssUrl == null) {
+                throw new IllegalStateException("Stylesheet not on the class path: " + css);
+            }
+            root.getStylesheets().add(cssUrl.toExternalForm());
+        }
+        return root;
     }
 }

@@ -1,12 +1,13 @@
 package dev.moddesk.app.shell;
 
+import dev.moddesk.app.core.BuiltView;
 import dev.moddesk.app.core.I18n;
 import dev.moddesk.app.core.ServerProfile;
 import dev.moddesk.app.core.Session;
 import dev.moddesk.app.core.ViewRegistry;
 import java.io.File;
 import javafx.application.Platform;
-import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,44 +20,54 @@ import javafx.stage.FileChooser;
 /**
  * The sign-in form. Enter anywhere submits (the sign-in button is the default button). A private CA file can be
  * chosen for the server; a sign-in whose password an admin set opens the password change before the session begins.
+ * Its nodes are built in code ({@link LoginView}): this is the first window, and it paints sooner without FXML.
  */
-public final class LoginController {
+public final class LoginController implements BuiltView {
     private final LoginViewModel vm;
     private final I18n i18n;
     private final ViewRegistry views;
-
-    @FXML
-    private TextField serverField;
-    @FXML
-    private TextField caFileField;
-    @FXML
-    private Button caFileButton;
-    @FXML
-    private Button caFileClearButton;
-    @FXML
-    private ComboBox<ServerProfile> profileCombo;
-    @FXML
-    private Button saveProfileButton;
-    @FXML
-    private Button removeProfileButton;
-    @FXML
-    private TextField usernameField;
-    @FXML
-    private PasswordField passwordField;
-    @FXML
-    private Button signInButton;
-    @FXML
-    private ProgressIndicator progress;
-    @FXML
-    private Label errorLabel;
+    private final LoginView view;
+    private final TextField serverField;
+    private final TextField caFileField;
+    private final Button caFileClearButton;
+    private final ComboBox<ServerProfile> profileCombo;
+    private final Button saveProfileButton;
+    private final Button removeProfileButton;
+    private final TextField usernameField;
+    private final PasswordField passwordField;
+    private final Button signInButton;
+    private final ProgressIndicator progress;
+    private final Label errorLabel;
 
     public LoginController(LoginViewModel vm, I18n i18n, ViewRegistry views) {
         this.vm = vm;
         this.i18n = i18n;
         this.views = views;
+        this.view = new LoginView(i18n);
+        serverField = view.serverField;
+        caFileField = view.caFileField;
+        caFileClearButton = view.caFileClearButton;
+        profileCombo = view.profileCombo;
+        saveProfileButton = view.saveProfileButton;
+        removeProfileButton = view.removeProfileButton;
+        usernameField = view.usernameField;
+        passwordField = view.passwordField;
+        signInButton = view.signInButton;
+        progress = view.progress;
+        errorLabel = view.errorLabel;
+        view.caFileButton.setOnAction(e -> onChooseCaFile());
+        caFileClearButton.setOnAction(e -> onClearCaFile());
+        saveProfileButton.setOnAction(e -> onSaveProfile());
+        removeProfileButton.setOnAction(e -> onRemoveProfile());
+        signInButton.setOnAction(e -> onSignIn());
+        initialize();
     }
 
-    @FXML
+    @Override
+    public Parent root() {
+        return view;
+    }
+
     private void initialize() {
         serverField.textProperty().bindBidirectional(vm.serverUrlProperty());
         caFileField.textProperty().bindBidirectional(vm.caFileProperty());
@@ -85,7 +96,6 @@ public final class LoginController {
         Platform.runLater(() -> (vm.usernameProperty().get().isBlank() ? usernameField : passwordField).requestFocus());
     }
 
-    @FXML
     private void onSignIn() {
         vm.signIn();
     }
@@ -106,7 +116,6 @@ public final class LoginController {
                 });
     }
 
-    @FXML
     private void onChooseCaFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("login.form.caFileTitle"));
@@ -119,12 +128,10 @@ public final class LoginController {
         }
     }
 
-    @FXML
     private void onClearCaFile() {
         vm.caFileProperty().set("");
     }
 
-    @FXML
     private void onSaveProfile() {
         TextInputDialog ask = new TextInputDialog(vm.suggestedProfileName());
         ask.setTitle(i18n.get("login.profile.title"));
@@ -135,7 +142,6 @@ public final class LoginController {
         ask.showAndWait().ifPresent(vm::saveProfile);
     }
 
-    @FXML
     private void onRemoveProfile() {
         ServerProfile p = profileCombo.getValue();
         profileCombo.setValue(null);

@@ -12,7 +12,7 @@ public final class ShellModule implements FeatureModule {
 
     @Override
     public List<ViewSpec> views() {
-        return List.of(ViewSpec.screen(MainWindow.LOGIN, "/fxml/shell/login.fxml", "login.form.signIn"),
+        return List.of(ViewSpec.built(MainWindow.LOGIN, LoginController.class, "login.form.signIn"),
                 ViewSpec.screen(MainWindow.SHELL, "/fxml/shell/shell.fxml", "app.name"),
                 ViewSpec.screen(PasswordChangeController.VIEW, "/fxml/shell/password_change.fxml",
                         "password.change.title"));

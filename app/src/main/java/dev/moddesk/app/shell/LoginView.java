@@ -1,0 +1,107 @@
+package dev.moddesk.app.shell;
+
+import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.LineIcon;
+import dev.moddesk.app.core.ServerProfile;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The sign-in form's nodes, built in code: it is the first thing on screen, and the FXML loader with an icon font
+ * cost a cold start more than the whole form (docs/benchmarks.md, issue 14). Ids and style classes are those the
+ * stylesheets and the UI tests know; texts come from the bundle; {@link LoginController} binds and handles them.
+ * The form's root node itself, so it counts as view code.
+ */
+final class LoginView extends StackPane {
+    final TextField serverField = new TextField();
+    final TextField caFileField = new TextField();
+    final Button caFileButton = new Button();
+    final Button caFileClearButton = new Button();
+    final ComboBox<ServerProfile> profileCombo = new ComboBox<>();
+    final Button saveProfileButton = new Button();
+    final Button removeProfileButton = new Button();
+    final TextField usernameField = new TextField();
+    final PasswordField passwordField = new PasswordField();
+    final Label errorLabel = new Label();
+    final Button signInButton = new Button();
+    final ProgressIndicator progress = new ProgressIndicator();
+
+    LoginView(I18n i18n) {
+        Label title = new Label(i18n.get("app.name"));
+        title.getStyleClass().add("login-title");
+        Label subtitle = new Label(i18n.get("login.form.subtitle"));
+        subtitle.getStyleClass().add("login-subtitle");
+        subtitle.setWrapText(true);
+
+        id(serverField, "serverField").setPromptText(i18n.get("login.form.serverPrompt"));
+        id(caFileField, "caFileField").setPromptText(i18n.get("login.form.caFilePrompt"));
+        HBox.setHgrow(caFileField, Priority.ALWAYS);
+        id(caFileButton, "caFileButton").setText(i18n.get("login.form.caFileChoose"));
+        LineIcon.SHIELD.on(caFileButton);
+        id(caFileClearButton, "caFileClearButton").getStyleClass().add("flat");
+        LineIcon.X.on(caFileClearButton);
+        Label caFileLabel = labelFor(i18n.get("login.form.caFile"), caFileField);
+        caFileLabel.getStyleClass().add("text-muted");
+        HBox caFileRow = new HBox(6, caFileField, caFileButton, caFileClearButton);
+        caFileRow.setAlignment(Pos.CENTER_LEFT);
+
+        id(profileCombo, "profileCombo").setPromptText(i18n.get("login.form.profiles"));
+        profileCombo.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(profileCombo, Priority.ALWAYS);
+        id(saveProfileButton, "saveProfileButton").setText(i18n.get("login.form.saveProfile"));
+        LineIcon.BOOKMARK.on(saveProfileButton);
+        id(removeProfileButton, "removeProfileButton").setText(i18n.get("login.form.removeProfile"));
+        LineIcon.TRASH.on(removeProfileButton);
+        HBox profileRow = new HBox(6, profileCombo, saveProfileButton, removeProfileButton);
+
+        id(usernameField, "usernameField");
+        id(passwordField, "passwordField");
+        id(errorLabel, "errorLabel").getStyleClass().add("login-error");
+        errorLabel.setWrapText(true);
+        id(signInButton, "signInButton").setText(i18n.get("login.form.signIn"));
+        signInButton.setDefaultButton(true);
+        signInButton.getStyleClass().add("accent");
+        signInButton.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(signInButton, Priority.ALWAYS);
+        LineIcon.LOG_IN.on(signInButton);
+        id(progress, "progress").setPrefSize(24, 24);
+        HBox signInRow = new HBox(10, signInButton, progress);
+        signInRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(10, title, subtitle,
+                labelFor(i18n.get("login.form.server"), serverField), serverField,
+                caFileLabel, caFileRow, profileRow,
+                labelFor(i18n.get("login.form.username"), usernameField), usernameField,
+                labelFor(i18n.get("login.form.password"), passwordField), passwordField,
+                errorLabel, signInRow);
+        card.getStyleClass().add("login-card");
+        card.setPadding(new Insets(28, 32, 28, 32));
+        card.setMaxWidth(420);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        getStyleClass().add("login-root");
+        getChildren().add(card);
+    }
+
+    private static <N extends Node> N id(N node, String id) {
+        node.setId(id);
+        return node;
+    }
+
+    private static Label labelFor(String text, Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        return label;
+    }
+}
