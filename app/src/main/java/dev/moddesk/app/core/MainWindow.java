@@ -76,6 +76,7 @@ public final class MainWindow {
         if (scene == null) {
             scene = new Scene(root, 1280, 800);
             stage.setScene(scene);
+            FirstPaint.mark("scene");
         } else {
             scene.setRoot(root);
         }

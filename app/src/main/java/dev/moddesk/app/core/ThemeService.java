@@ -68,9 +68,11 @@ public final class ThemeService {
      */
     public void applyUserAgentStylesheet() {
         Theme t = theme.get();
-        Application.setUserAgentStylesheet(t == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String ua = t == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet();
+        if (!ua.equals(Application.getUserAgentStylesheet())) { // setting it again would load it again
+            Application.setUserAgentStylesheet(ua);
+        }
     }
 
     private void style(Scene scene) {
