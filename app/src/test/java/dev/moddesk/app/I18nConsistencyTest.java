@@ -81,6 +81,24 @@ class I18nConsistencyTest {
         assertThat(mismatched).as("keys whose {n} placeholders differ").isEmpty();
     }
 
+    /**
+     * A message with placeholders goes through MessageFormat, where a lone apostrophe starts a quote: "the user's data
+     * to {0}" would show "{0}" instead of the path. Such messages write an apostrophe as two.
+     */
+    @Test
+    void apostrophesInMessagesWithPlaceholdersAreDoubled() {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        Set<String> broken = new TreeSet<>();
+        for (Map<String, String> bundle : java.util.List.of(english, chinese)) {
+            bundle.forEach((key, text) -> {
+                if (PLACEHOLDER.matcher(text).find() && lone.matcher(text).find()) {
+                    broken.add(key);
+                }
+            });
+        }
+        assertThat(broken).as("messages with placeholders and a lone apostrophe").isEmpty();
+    }
+
     @Test
     void noTranslationIsBlank() {
         assertThat(english.entrySet().stream().filter(e -> e.getValue().isBlank()).map(Map.Entry::getKey)).isEmpty();
