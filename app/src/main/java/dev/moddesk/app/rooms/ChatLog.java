@@ -11,15 +11,17 @@ import javafx.collections.ObservableList;
 
 /**
  * A monitor's chat stream: a bounded buffer (the source of truth, oldest rows dropped first) and the window of it the
- * list shows. Rows arrive in batches, once per frame, and reach the window in one change; the window's front is cut in
- * chunks (it may run {@code capacity / 16} rows over before it is cut back), also in one change whose cost is the rows
- * cut ({@link RowWindow}), so most frames make one list change. While frozen (the pointer rests on the list, or the moderator pinned it with the hotkey) the window
- * stands still and new rows are only counted; unfreezing adds them. A filter rebuilds the window from the buffer.
- * FX thread only.
+ * list shows. Rows arrive in batches, once per frame, and reach the window in one change that also cuts its front
+ * ({@link RowWindow}): while the list follows the tail the window keeps only the newest {@code liveRows} rows. JavaFX's
+ * list skin walks every row of its list a few times in each layout that scrolls it, so a followed list of 100,000 rows
+ * cost milliseconds every frame; the tail costs what it holds. While frozen (the pointer rests on the list, or the
+ * moderator pinned it with the hotkey) the window holds the whole buffer, so the moderator can scroll back through all
+ * of it; it stands still and new rows are only counted; unfreezing adds them and goes back to the tail. A filter
+ * rebuilds the window from the buffer. FX thread only.
  */
 public final class ChatLog {
     private final int capacity;
-    private final int slack;
+    private final int liveRows;
     private final ArrayList<ChatRow> buffer;
     private final RowWindow window = new RowWindow();
     private final ReadOnlyBooleanWrapper frozen = new ReadOnlyBooleanWrapper(this, "frozen");
@@ -31,12 +33,18 @@ public final class ChatLog {
     private ChatRow frozenAfter;
     private long dropped;
 
+    /** A log whose window holds the whole buffer while following, too. */
     public ChatLog(int capacity) {
-        if (capacity < 16) {
-            throw new IllegalArgumentException("capacity " + capacity);
+        this(capacity, capacity);
+    }
+
+    /** @param liveRows the rows the window keeps while the list follows the tail (at most {@code capacity}) */
+    public ChatLog(int capacity, int liveRows) {
+        if (capacity < 16 || liveRows < 16 || liveRows > capacity) {
+            throw new IllegalArgumentException("capacity " + capacity + ", liveRows " + liveRows);
         }
         this.capacity = capacity;
-        this.slack = Math.max(1, capacity / 16);
+        this.liveRows = liveRows;
         this.buffer = new ArrayList<>(Math.min(capacity, 1 << 14));
     }
 
@@ -101,10 +109,16 @@ public final class ChatLog {
         show(filter.none() ? tail : matching(tail));
     }
 
+    /** The rows the window keeps while following. */
+    public int liveRows() {
+        return liveRows;
+    }
+
     /** Shows only what {@code next} lets through; the window is rebuilt from the buffer. */
     public void setFilter(ChatFilter next) {
         filter = Objects.requireNonNull(next, "filter");
-        window.setAll(matching(buffer));
+        List<ChatRow> all = matching(buffer);
+        window.setAll(frozen.get() ? all : liveTail(all));
         freezePoint();
     }
 
@@ -133,6 +147,8 @@ public final class ChatLog {
             return;
         }
         if (now) {
+            // Still following while the older rows come back: the list stays scrolled to the same newest rows.
+            bringBackOlder();
             freezePoint();
             frozen.set(true);
         } else {
@@ -142,18 +158,35 @@ public final class ChatLog {
         }
     }
 
+    /** Puts the buffered (and filtered) rows older than the window's first in front of it. */
+    private void bringBackOlder() {
+        if (window.isEmpty()) {
+            return;
+        }
+        int first = lastIndexOf(buffer, window.getFirst());
+        if (first > 0) {
+            window.prependAll(matching(buffer.subList(0, first)));
+        }
+    }
+
     private void freezePoint() {
         frozenAfter = buffer.isEmpty() ? null : buffer.getLast();
         newWhileFrozen.set(0);
     }
 
-    /** Adds what arrived while frozen; if the buffer has since dropped the freeze point, rebuilds the window. */
+    /**
+     * Adds what arrived while frozen and goes back to the tail; if the buffer has since dropped the freeze point,
+     * rebuilds the window.
+     */
     private void catchUp() {
         int from = frozenAfter == null ? -1 : lastIndexOf(buffer, frozenAfter);
         if (from < 0) {
-            window.setAll(matching(buffer));
+            window.setAll(liveTail(matching(buffer)));
         } else {
             show(matching(buffer.subList(from + 1, buffer.size())));
+            if (window.size() > liveRows) {
+                window.dropFirst(window.size() - liveRows);
+            }
         }
         frozenAfter = null;
     }
@@ -262,14 +295,30 @@ public final class ChatLog {
         return out;
     }
 
+    /**
+     * Adds rows at the end (following); once the window holds {@code liveRows}, as many are cut off its front in the
+     * same change. Its size then stays the same from frame to frame, so the list keeps its scroll position at the end
+     * and only gives its cells their new rows (a list whose row count changes re-estimates its length and lays out
+     * twice).
+     */
     private void show(List<? extends ChatRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        window.appendAll(rows);
-        if (window.size() > capacity + slack) {
-            window.dropFirst(window.size() - capacity);
+        int after = window.size() + rows.size();
+        if (after <= liveRows) {
+            window.appendAll(rows);
+        } else if (rows.size() <= liveRows) {
+            window.appendAll(rows, after - liveRows);
+        } else {
+            // More than the tail holds in one go (a catch-up): every row still passes through the window.
+            window.appendAll(rows);
+            window.dropFirst(window.size() - liveRows);
         }
+    }
+
+    private List<ChatRow> liveTail(List<ChatRow> rows) {
+        return rows.size() <= liveRows ? rows : rows.subList(rows.size() - liveRows, rows.size());
     }
 
     private List<ChatRow> matching(List<? extends ChatRow> rows) {

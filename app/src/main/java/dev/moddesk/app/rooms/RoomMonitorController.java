@@ -21,6 +21,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -43,6 +44,8 @@ public final class RoomMonitorController implements ActiveView {
     /** Whether the monitor's tab is in front ({@link #setShown}); a new monitor opens in front. */
     private boolean shown = true;
     private ChatRow keptSelection;
+    /** The chat list's flow (its skin's), found on first use. */
+    private VirtualFlow<?> flow;
 
     @FXML
     private Label kindLabel;
@@ -177,7 +180,7 @@ public final class RoomMonitorController implements ActiveView {
         });
         ListChangeListener<ChatRow> follow = change -> {
             if (shown && !log.frozenProperty().get()) {
-                chatList.scrollTo(log.window().size() - 1);
+                toEnd();
             }
             showBuffer();
         };
@@ -185,8 +188,10 @@ public final class RoomMonitorController implements ActiveView {
         subscriptions.add(() -> log.window().removeListener(follow));
         subscriptions.add(log.frozenProperty().subscribe(frozen -> {
             newMessagesBar.setVisible(frozen);
-            if (!frozen && !log.window().isEmpty()) {
-                chatList.scrollTo(log.window().size() - 1);
+            // Freezing put the older buffered rows in front of the followed tail, and the list keeps its first index
+            // when rows come in front: it goes back to the very end, where the newest rows were drawn.
+            if (!frozen || shown) {
+                toEnd();
             }
         }));
         subscriptions.add(log.pinnedProperty().subscribe(freezeButton::setSelected));
@@ -231,7 +236,7 @@ public final class RoomMonitorController implements ActiveView {
         showSeats();
         showBuffer();
         if (!log.window().isEmpty()) {
-            chatList.scrollTo(log.window().size() - 1);
+            toEnd();
         }
     }
 
@@ -297,7 +302,7 @@ public final class RoomMonitorController implements ActiveView {
         }
         keptSelection = null;
         if (!log.frozenProperty().get() && !log.window().isEmpty()) {
-            chatList.scrollTo(log.window().size() - 1);
+            toEnd();
         } else if (monitor.revealedProperty().get() != null) {
             scrollToRevealed();
         }
@@ -378,6 +383,25 @@ public final class RoomMonitorController implements ActiveView {
         if (monitor != null) {
             monitor.log().resume();
             chatList.requestFocus();
+        }
+    }
+
+    /**
+     * Shows the newest row whole at the bottom of the list. {@code ListView.scrollTo} puts the row at the top of the
+     * list and, for the last one, left it all but two pixels below the list's bottom edge; the flow's position 1 is
+     * the exact end, kept as rows are added.
+     */
+    private void toEnd() {
+        int last = chatList.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        chatList.scrollTo(last); // brings the list's row count up to date first
+        if (flow == null || flow.getParent() != chatList) {
+            flow = chatList.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        }
+        if (flow != null) {
+            flow.setPosition(1);
         }
     }
 

@@ -90,6 +90,12 @@ public final class RoomMonitorModel {
      */
     RoomMonitorModel(String room, RoomsBackend backend, LongConsumer follow, ChatLines lines, Executor fx,
                      Clock clock, ErrorMessages errors, int capacity) {
+        this(room, backend, follow, lines, fx, clock, errors, capacity, capacity);
+    }
+
+    /** @param liveRows the rows the chat list holds while it follows the tail ({@link ChatLog}) */
+    RoomMonitorModel(String room, RoomsBackend backend, LongConsumer follow, ChatLines lines, Executor fx,
+                     Clock clock, ErrorMessages errors, int capacity, int liveRows) {
         this.room = Objects.requireNonNull(room, "room");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.follow = Objects.requireNonNull(follow, "follow");
@@ -97,7 +103,7 @@ public final class RoomMonitorModel {
         this.fx = Objects.requireNonNull(fx, "fx");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.errors = Objects.requireNonNull(errors, "errors");
-        this.log = new ChatLog(capacity);
+        this.log = new ChatLog(capacity, liveRows);
         this.actions = new RoomActionsModel(room, backend, fx, errors, () -> java.util.UUID.randomUUID().toString());
         this.rows = new RoomEventRows(lines, state, actions::seen);
         userFilter.subscribe(v -> refilter());

@@ -43,6 +43,11 @@ import javafx.util.Subscription;
 public final class RoomsHub implements AutoCloseable {
     /** Chat lines a monitor buffers. */
     public static final int MONITOR_CAPACITY = 100_000;
+    /**
+     * Rows a monitor's chat list holds while it follows the tail (at most half its buffer); frozen, it holds the
+     * whole buffer ({@link ChatLog}).
+     */
+    static final int LIVE_ROWS = 2_000;
     /** Items the drain hands on per frame at most (the 4 ms budget usually stops it first). */
     static final int MAX_PER_FRAME = 20_000;
     /** A room the server stopped for lagging is asked again once fewer items than this wait in the queue. */
@@ -193,7 +198,7 @@ public final class RoomsHub implements AutoCloseable {
         RoomMonitorModel m = monitors.get(room);
         if (m == null) {
             m = new RoomMonitorModel(room, backend, after -> feed.follow(room, after), new ChatLines(watchList), fx,
-                    clock, errors, capacity);
+                    clock, errors, capacity, Math.max(16, Math.min(capacity / 2, LIVE_ROWS)));
             monitors.put(room, m);
             open.add(m);
             m.open();

@@ -7,12 +7,13 @@ import java.util.Objects;
 import javafx.collections.ModifiableObservableListBase;
 
 /**
- * The observable list behind a chat log's window: a ring buffer, so the log's two frequent changes are one list change
- * each whose cost is the rows they move, not the list's size: {@link #appendAll} at the end and {@link #dropFirst} at
- * the front (a monitor at thousands of lines a second cuts thousands of rows off the front of 100,000 every second or
- * so). JavaFX's array-backed list removed them one at a time, each removal shifting the whole array: a cut of 6,250
- * rows took a quarter of a second and more on the FX thread. Other changes (a gap marker replaced in the middle, a
- * filter's rebuild with {@link #setAll}) work as in any list. FX thread only.
+ * The observable list behind a chat log's window: a ring buffer, so the log's frequent changes are one list change
+ * each whose cost is the rows they move, not the list's size: {@link #appendAll} at the end, {@link #dropFirst} at the
+ * front, both in one change, and {@link #prependAll} (older rows brought back when the list freezes). A monitor at
+ * thousands of lines a second cuts rows off the front every frame or so; JavaFX's array-backed list removed them one
+ * at a time, each removal shifting the whole array: a cut of 6,250 rows took a quarter of a second and more on the FX
+ * thread. Other changes (a gap marker replaced in the middle, a filter's rebuild with {@link #setAll}) work as in any
+ * list. FX thread only.
  */
 final class RowWindow extends ModifiableObservableListBase<ChatRow> {
     private ChatRow[] rows = new ChatRow[16];
@@ -45,12 +46,62 @@ final class RowWindow extends ModifiableObservableListBase<ChatRow> {
         endChange();
     }
 
+    /**
+     * Adds {@code more} at the end and removes the first {@code dropFront} rows that were there before: one change, so
+     * a followed list that keeps a bounded tail is told (and scrolls, and lays out) once a frame, not twice.
+     */
+    void appendAll(List<? extends ChatRow> more, int dropFront) {
+        if (dropFront <= 0) {
+            appendAll(more);
+            return;
+        }
+        Objects.checkFromToIndex(0, dropFront, size);
+        List<ChatRow> removed = cut(dropFront);
+        ensure(size + more.size());
+        int from = size;
+        for (ChatRow row : more) {
+            rows[(head + size++) & (rows.length - 1)] = Objects.requireNonNull(row);
+        }
+        beginChange();
+        nextRemove(0, removed);
+        if (size > from) {
+            nextAdd(from, size);
+        }
+        endChange();
+    }
+
+    /** Adds {@code more} at the front, in order: one change. */
+    void prependAll(List<? extends ChatRow> more) {
+        if (more.isEmpty()) {
+            return;
+        }
+        ensure(size + more.size());
+        int n = more.size();
+        head = (head - n) & (rows.length - 1);
+        size += n;
+        int i = 0;
+        for (ChatRow row : more) {
+            rows[slot(i++)] = Objects.requireNonNull(row);
+        }
+        beginChange();
+        nextAdd(0, n);
+        endChange();
+    }
+
     /** Removes the first {@code count} rows: one change. */
     void dropFirst(int count) {
         if (count <= 0) {
             return;
         }
         Objects.checkFromToIndex(0, count, size);
+        List<ChatRow> removed = cut(count);
+        beginChange();
+        nextRemove(0, removed);
+        endChange();
+    }
+
+    /** Takes the first {@code count} rows out (no change fired) and returns them. */
+    private List<ChatRow> cut(int count) {
         List<ChatRow> removed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = (head + i) & (rows.length - 1);
@@ -59,9 +110,7 @@ final class RowWindow extends ModifiableObservableListBase<ChatRow> {
         }
         head = (head + count) & (rows.length - 1);
         size -= count;
-        beginChange();
-        nextRemove(0, removed);
-        endChange();
+        return removed;
     }
 
     /** Replaces everything: one change. */

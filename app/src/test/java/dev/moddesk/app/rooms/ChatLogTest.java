@@ -55,6 +55,40 @@ class ChatLogTest {
     }
 
     @Test
+    void aFollowedListHoldsTheNewestRowsAndFreezingBringsBackTheWholeBuffer() {
+        ChatLog log = new ChatLog(1000, 100);
+        List<Integer> changes = new ArrayList<>();
+        log.window().addListener((javafx.collections.ListChangeListener<ChatRow>) c -> changes.add(1));
+        for (int frame = 0; frame < 20; frame++) {
+            log.append(rows(1 + frame * 30L, 30));
+        }
+        assertThat(log.size()).isEqualTo(600);
+        assertThat(changes).as("one list change a frame, the cut included").hasSize(20);
+        assertThat(log.window().size()).isBetween(100, 100 + 100 / 16);
+        assertThat(log.window().getLast().seq()).isEqualTo(600);
+
+        log.setHovered(true);
+        assertThat(seqs(log.window())).as("the moderator can scroll back through every buffered line")
+                .hasSize(600).startsWith(1L, 2L).endsWith(600L);
+        log.append(rows(601, 30));
+        assertThat(log.newWhileFrozenProperty().get()).isEqualTo(30);
+        assertThat(log.window()).hasSize(600);
+
+        log.setHovered(false);
+        assertThat(seqs(log.window())).as("back to the newest rows").hasSize(100).startsWith(531L).endsWith(630L);
+    }
+
+    @Test
+    void aFilterWhileFollowingShowsTheNewestMatchesAndAllOfThemWhenFrozen() {
+        ChatLog log = new ChatLog(1000, 16);
+        log.append(rows(1, 500));
+        log.setFilter(new ChatFilter("", "", true, false));
+        assertThat(seqs(log.window())).hasSize(16).endsWith(500L).allMatch(seq -> seq % 10 == 0);
+        log.togglePinned();
+        assertThat(seqs(log.window())).hasSize(50).startsWith(10L).endsWith(500L);
+    }
+
+    @Test
     void theHotkeyPinsTheFreezeWhateverThePointerDoes() {
         ChatLog log = new ChatLog(1000);
         log.append(rows(1, 3));

@@ -175,6 +175,66 @@ class RoomsViewTest {
         await(() -> !bar.isVisible() && list.getItems().size() == 85);
     }
 
+    /** The chat rows drawn in the list's viewport, top to bottom. */
+    private static List<ChatCell> cellsOnScreen(FxRobot robot, String room) {
+        ListView<?> list = robot.lookup("#chat-" + room).query();
+        javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
+        return robot.lookup("#chat-" + room + " .list-cell").queryAllAs(ChatCell.class).stream()
+                .filter(c -> c.isVisible() && !c.isEmpty() && c.getItem() != null
+                        && c.localToScene(c.getLayoutBounds()).intersects(view))
+                .sorted(java.util.Comparator.comparingDouble(c -> c.localToScene(0, 0).getY())).toList();
+    }
+
+    private static List<Long> onScreen(FxRobot robot, String room) {
+        return cellsOnScreen(robot, room).stream().map(c -> c.getItem().seq()).toList();
+    }
+
+    /** Where the row of {@code seq} is drawn: its top edge in the scene, or NaN when it is not on screen. */
+    private static double drawnAt(FxRobot robot, String room, long seq) {
+        return cellsOnScreen(robot, room).stream().filter(c -> c.getItem().seq() == seq)
+                .mapToDouble(c -> c.localToScene(0, 0).getY()).findFirst().orElse(Double.NaN);
+    }
+
+    @Test
+    void aFollowedListHoldsTheNewestLinesAndFreezingBringsBackEveryBufferedLineWithoutMovingTheView(FxRobot robot) {
+        openRooms(robot);
+        openMonitor(robot, "f1");
+        ListView<ChatRow> list = chatList(robot, "f1");
+        Button bar = find(robot, "#newMessagesBar");
+        feed.push(chat("f1", 1, 800));
+        await(() -> !list.getItems().isEmpty() && list.getItems().getLast().seq() == 800
+                && onScreen(robot, "f1").contains(800L));
+        assertThat(list.getItems().size()).as("following: the list holds the newest lines (the buffer keeps 1,000)")
+                .isLessThan(800);
+        double newest = drawnAt(robot, "f1", 800);
+        List<Long> following = onScreen(robot, "f1");
+        javafx.geometry.Bounds shown = list.localToScene(list.getLayoutBounds());
+        assertThat(newest + list.getFixedCellSize()).as("the newest line is drawn whole, at the bottom")
+                .isBetween(shown.getMaxY() - list.getFixedCellSize() / 2, shown.getMaxY());
+
+        robot.moveTo(list);
+        await(() -> bar.isVisible());
+        assertThat(list.getItems()).as("frozen: every buffered line can be scrolled back to").hasSize(800);
+        assertThat(list.getItems().getFirst().seq()).isEqualTo(1);
+        assertThat(drawnAt(robot, "f1", 800)).as("freezing does not move the view: " + following + " → "
+                + onScreen(robot, "f1")).isCloseTo(newest, org.assertj.core.data.Offset.offset(1.0));
+
+        robot.clickOn(list).type(KeyCode.HOME);
+        await(() -> onScreen(robot, "f1").contains(1L));
+
+        robot.clickOn(bar).moveTo("#searchField");
+        await(() -> !bar.isVisible() && onScreen(robot, "f1").contains(800L));
+        assertThat(list.getItems().size()).isLessThan(800);
+        for (long from = 801; from < 1400; from += 100) {
+            long last = from + 99;
+            feed.push(chat("f1", from, 100));
+            await(() -> onScreen(robot, "f1").contains(last));
+            assertThat(drawnAt(robot, "f1", last)).as("still following, the newest line whole at the bottom")
+                    .isCloseTo(newest, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(onScreen(robot, "f1")).as("no empty rows").hasSameSizeAs(following);
+        }
+    }
+
     @Test
     void filtersGapsHighlightsAndTheUserCardFromTheKeyboard(FxRobot robot) {
         openRooms(robot);

@@ -75,6 +75,26 @@ class RowWindowTest {
     }
 
     @Test
+    void appendingWithACutAndPrependingAreOneChangeEach() {
+        RowWindow window = new RowWindow();
+        window.appendAll(rows(1, 14));
+        window.dropFirst(10); // the head inside the array: the next changes cross the wrap-around and grow it
+        List<String> changes = record(window);
+
+        window.appendAll(rows(15, 6), 3);
+        assertThat(seqs(window)).containsExactly(14L, 15L, 16L, 17L, 18L, 19L, 20L);
+        assertThat(changes).containsExactly("-0:[11, 12, 13]+[15, 16, 17, 18, 19, 20]");
+
+        window.prependAll(rows(1, 13));
+        assertThat(seqs(window)).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(changes.getLast()).isEqualTo("+" + seqs(rows(1, 13)));
+
+        window.appendAll(rows(21, 40), 20);
+        assertThat(seqs(window)).hasSize(40).startsWith(21L).endsWith(60L);
+        assertThat(changes).hasSize(3);
+    }
+
+    @Test
     void middleEditsAndRebuildsWorkAsInAnyList() {
         RowWindow window = new RowWindow();
         window.appendAll(rows(1, 30));
