@@ -67,6 +67,7 @@ public final class RoomsController implements ActiveView {
 
     @Override
     public void activate() {
+        subscriptions.add(new TabParking(roomTabs).start());
         wallController.activate();
         hub.monitors().forEach(this::addTab);
         ListChangeListener<RoomMonitorModel> onChange = change -> {

@@ -135,14 +135,16 @@ class RoomsViewTest {
         feed.push(chat("v1", 1, 40));
         feed.push(chat("k1", 1, 7));
         await(() -> chatList(robot, "k1").getItems().size() == 7);
-        assertThat(chatList(robot, "v1").getItems()).as("a monitor behind another tab buffers, its list shows nothing")
-                .isEmpty();
+        assertThat(robot.lookup("#chat-v1").tryQuery()).as("a monitor behind another tab is out of the scene").isEmpty();
+        assertThat(robot.lookup("#wallGrid").tryQuery()).as("so is the wall").isEmpty();
         robot.interact(() -> tabs.getSelectionModel().select(5));
-        await(() -> chatList(robot, "v1").getItems().size() == 40);
-        assertThat(find(robot, "#chat-v1").isVisible()).isTrue();
-        assertThat(chatList(robot, "k1").getItems()).isEmpty();
+        await(() -> robot.lookup("#chat-v1").tryQuery().isPresent() && chatList(robot, "v1").getItems().size() == 40);
+        assertThat(find(robot, "#chat-v1").isVisible()).as("it kept buffering while hidden").isTrue();
+        assertThat(robot.lookup("#chat-k1").tryQuery()).isEmpty();
         robot.interact(() -> tabs.getSelectionModel().select(6));
-        await(() -> chatList(robot, "k1").getItems().size() == 7);
+        await(() -> robot.lookup("#chat-k1").tryQuery().isPresent() && chatList(robot, "k1").getItems().size() == 7);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        await(() -> robot.lookup("#room-card-f1").tryQuery().isPresent());
     }
 
     @Test
