@@ -94,6 +94,7 @@ final class TermAutomaton {
         int info = rootInfo; // the current state's base and flags
         int prevSym = -1;
         int runEnd = 0;
+        int oddAt = -1; // the last skipped, surrogate or repeated char: a hit after it starts at end - its length
         final int length = text.length();
         // A counted loop (i is never changed inside): the JIT can drop charAt's range checks. A surrogate pair is read
         // at its high half; its low half then reads as a lone surrogate, which is skipped.
@@ -101,6 +102,7 @@ final class TermAutomaton {
             int sym = symbols[text.charAt(i)];
             int next = i + 1;
             if (sym >= SURROGATE_SYM) {
+                oddAt = i;
                 if (sym == SKIP_SYM) {
                     continue;
                 }
@@ -112,10 +114,11 @@ final class TermAutomaton {
             }
             if (sym == prevSym) {
                 runEnd = next;
+                oddAt = i;
                 continue;
             }
             if (info < 0) { // OUT_BIT: the state the last run led to ends terms
-                int n = emit(text, state, runEnd, clock, sink);
+                int n = emit(text, state, runEnd, oddAt, clock, sink);
                 if (n < 0) {
                     return hits + 1;
                 }
@@ -150,7 +153,7 @@ final class TermAutomaton {
             }
         }
         if (info < 0) {
-            int n = emit(text, state, runEnd, clock, sink);
+            int n = emit(text, state, runEnd, oddAt, clock, sink);
             hits += n < 0 ? 1 : n;
         }
         return hits;
@@ -158,9 +161,11 @@ final class TermAutomaton {
 
     /**
      * Reports the terms that end in {@code state}, whose last run ended at raw offset {@code end}: how many, or -1 if
-     * the sink stopped the scan.
+     * the sink stopped the scan. Up to {@code oddAt} (exclusive of what follows it) the text may hold skipped, surrogate
+     * or repeated chars; after it every char is a run of its own, so a term of n runs without minimum run lengths that
+     * fits there starts at end - n, with no walk back.
      */
-    private int emit(CharSequence text, int state, int end, InstantSource clock, HitSink sink) {
+    private int emit(CharSequence text, int state, int end, int oddAt, InstantSource clock, HitSink sink) {
         Instant now = null;
         int n = 0;
         // Per state one long (its first entry, the next state on its fail chain that ends one), per entry one long
@@ -181,7 +186,9 @@ final class TermAutomaton {
                         continue;
                     }
                 }
-                int start = startOf(text, end, shape & LENGTH_MASK, (shape & HAS_RUNS) != 0 ? entryRuns[entry] : null);
+                int runs = shape & LENGTH_MASK;
+                int start = (shape & HAS_RUNS) == 0 && end - runs > oddAt ? end - runs
+                        : startOf(text, end, runs, (shape & HAS_RUNS) != 0 ? entryRuns[entry] : null);
                 if (start < 0) {
                     continue;
                 }

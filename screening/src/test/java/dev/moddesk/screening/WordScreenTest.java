@@ -26,6 +26,16 @@ class WordScreenTest {
     }
 
     @Test
+    void highlightsEachHitFromItsFirstCharacterWhateverSurroundsIt() {
+        // a repeat and a symbol before the first hit, a symbol right after it; the third hit's v run is a styled 𝐯
+        // (a surrogate pair) and a V, and the highlight covers the whole run
+        String text = "哈哈，加微信。加微信𝐯Vx";
+        assertThat(screen.find(text)).containsExactly(new ScreenHit(3, 6, "加微信"), new ScreenHit(7, 10, "加微信"),
+                new ScreenHit(10, 14, "vx"));
+        assertThat(screen.find("加加微信信")).containsExactly(new ScreenHit(0, 5, "加微信"));
+    }
+
+    @Test
     void seesThroughSpacesBetweenLetters() {
         String text = "请 加 微 信 哦";
         List<ScreenHit> hits = screen.find(text);
