@@ -79,8 +79,9 @@ final class TermAutomaton {
     /**
      * Calls {@code sink} for every live term occurrence (overlapping ones included), in order of their end, and returns
      * how many there were; with a null {@code sink} it only counts. Expiry is judged with {@code clock}, read only when
-     * a term that has an expiry matches. The loop keeps no per-position history: a hit's start is found by walking
-     * back from its end ({@link #startOf}), which only hits pay for.
+     * a term that has an expiry matches. The loop keeps no per-position history beyond the last skipped, surrogate or
+     * repeated char: a hit after it starts at its end minus its length; any other hit's start is found by walking back
+     * from its end ({@link #startOf}), which only such hits pay for.
      */
     int scan(CharSequence text, InstantSource clock, HitSink sink) {
         if (entries.length == 0) {
@@ -161,9 +162,9 @@ final class TermAutomaton {
 
     /**
      * Reports the terms that end in {@code state}, whose last run ended at raw offset {@code end}: how many, or -1 if
-     * the sink stopped the scan. Up to {@code oddAt} (exclusive of what follows it) the text may hold skipped, surrogate
-     * or repeated chars; after it every char is a run of its own, so a term of n runs without minimum run lengths that
-     * fits there starts at end - n, with no walk back.
+     * the sink stopped the scan. {@code oddAt} is the raw offset of the last skipped, surrogate or repeated char so far
+     * (-1 if none): every char after it is a run of its own, so a term of n runs without minimum run lengths that ends
+     * at {@code end} and fits after it starts at end - n, with no walk back.
      */
     private int emit(CharSequence text, int state, int end, int oddAt, InstantSource clock, HitSink sink) {
         Instant now = null;
