@@ -81,10 +81,10 @@ public final class ApplicationIngest {
         stores.applications().insertFingerprints(h, id, s.applicant().userId(), fingerprints);
         int largestRing = 0;
         for (String fp : fingerprints) {
-            int ring = stores.applications().applicantsWithFingerprint(h, fp);
-            largestRing = Math.max(largestRing, ring);
-            if (ring >= RiskAssessor.RING_SIZE) {
-                flagRing(h, fp, ring, id);
+            RingStore.Joined ring = stores.rings().join(h, fp, s.applicant().userId());
+            largestRing = Math.max(largestRing, ring.applicants());
+            if (ring.formed()) {
+                flagRing(h, fp, ring.applicants(), id);
             }
         }
         List<RiskSignal> signals = risk.assess(new RiskAssessor.Facts(texts, s.applicant().accountCreatedAt(),
@@ -112,7 +112,11 @@ public final class ApplicationIngest {
         }
     }
 
-    /** Once a copy-paste ring forms, the earlier members still pending get the signal too. */
+    /**
+     * When a copy-paste ring forms, the earlier members still pending get the signal too; only then, so a spam wave
+     * does not rewrite every member on every new one. Later members find the ring in their own facts, and the size a
+     * moderator reads is the ring's current one ({@link ApplicationViews#detail}).
+     */
     private void flagRing(Handle h, String fingerprint, int ring, long exceptId) {
         for (ApplicationRow member : stores.applications().pendingWithFingerprint(h, fingerprint)) {
             if (member.id() == exceptId) {

@@ -34,6 +34,11 @@ final class ApplicationLoader {
     /** The detail of {@code r} with its circle and who else looks at it. */
     ApplicationDetail detail(Handle h, ReviewActor actor, ApplicationRow r, Instant now) {
         return views.detail(r, stores.circles().circle(h, r.circleId()).orElseThrow(),
-                stores.queue().viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), now);
+                stores.queue().viewers(h, r.id(), actor.staffId(), now.minus(PRESENCE_WINDOW)), ring(h, r), now);
+    }
+
+    /** The current size of {@code r}'s copy-paste ring, read only when it carries the ring signal. */
+    int ring(Handle h, ApplicationRow r) {
+        return ApplicationViews.inRing(r) ? stores.rings().currentRing(h, r.id()) : 0;
     }
 }

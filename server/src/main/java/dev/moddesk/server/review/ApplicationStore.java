@@ -200,11 +200,6 @@ final class ApplicationStore {
         }
     }
 
-    int applicantsWithFingerprint(Handle h, String fingerprint) {
-        return h.createQuery("SELECT COUNT(DISTINCT applicant_id) FROM review_answer_fingerprint WHERE fingerprint = :f")
-                .bind("f", fingerprint).mapTo(Integer.class).one();
-    }
-
     /** Pending applications sharing a fingerprint, to flag the whole ring once it forms. */
     List<ApplicationRow> pendingWithFingerprint(Handle h, String fingerprint) {
         return h.createQuery("SELECT " + APPLICATION_COLUMNS + """

@@ -9,6 +9,7 @@ import dev.moddesk.contract.review.Circle;
 import dev.moddesk.contract.review.CircleQuestion;
 import dev.moddesk.contract.review.ClaimInfo;
 import dev.moddesk.contract.review.DecisionInfo;
+import dev.moddesk.contract.review.RiskSignal;
 import dev.moddesk.contract.review.TextSpan;
 import dev.moddesk.contract.review.VideoSubmission;
 import dev.moddesk.screening.WordScreen;
@@ -47,7 +48,11 @@ final class ApplicationViews {
         return r.claimedAt(now) ? new ClaimInfo(r.claimedBy(), r.claimedByName(), r.claimExpiresAt()) : null;
     }
 
-    ApplicationDetail detail(ApplicationRow r, Circle circle, List<String> viewers, Instant now) {
+    /**
+     * {@code ring}: the size of the largest copy-paste ring {@code r} belongs to now ({@link RingStore#currentRing}),
+     * shown instead of the size stored when it was flagged; 0 when not read (the row has no ring signal).
+     */
+    ApplicationDetail detail(ApplicationRow r, Circle circle, List<String> viewers, int ring, Instant now) {
         Map<Integer, String> questions = circle.questions().stream()
                 .collect(Collectors.toMap(CircleQuestion::position, CircleQuestion::text, (a, b) -> a));
         List<Answer> answers = json.read(r.answersJson(), ReviewJson.ANSWERS).stream()
@@ -64,7 +69,22 @@ final class ApplicationViews {
         return new ApplicationDetail(r.id(), r.version(), circle,
                 new Applicant(r.applicantId(), r.applicantNickname(), r.applicantCity(), r.applicantCreatedAt()),
                 r.status(), r.mode(), answers, video, r.submittedAt(), r.riskScore(),
-                json.read(r.riskJson(), ReviewJson.RISKS), claimInfo(r, now), viewers, decision);
+                risks(r, ring), claimInfo(r, now), viewers, decision);
+    }
+
+    private List<RiskSignal> risks(ApplicationRow r, int ring) {
+        List<RiskSignal> stored = json.read(r.riskJson(), ReviewJson.RISKS);
+        if (ring < RiskAssessor.RING_SIZE) {
+            return stored;
+        }
+        return stored.stream()
+                .map(sig -> sig.code().equals(RiskAssessor.DUPLICATE_TEXT) ? RiskAssessor.ringSignal(ring) : sig)
+                .toList();
+    }
+
+    /** Whether {@code r} carries the copy-paste ring signal, whose size {@link #detail} wants read. */
+    static boolean inRing(ApplicationRow r) {
+        return codeList(r.riskCodes()).contains(RiskAssessor.DUPLICATE_TEXT);
     }
 
     private List<TextSpan> spans(String text) {

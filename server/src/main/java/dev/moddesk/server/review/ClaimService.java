@@ -74,7 +74,8 @@ public final class ClaimService {
         Optional<ReviewRepository.Claimed> claimed = repository.claimNext(actor, f, clock);
         return claimed.map(c -> {
             remembered.remember(c.row());
-            return views.detail(c.row(), c.circle(), c.viewers(), c.at());
+            int ring = ApplicationViews.inRing(c.row()) ? jdbi.withHandle(h -> loader.ring(h, c.row())) : 0;
+            return views.detail(c.row(), c.circle(), c.viewers(), ring, c.at());
         });
     }
 

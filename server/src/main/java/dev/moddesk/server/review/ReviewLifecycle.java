@@ -35,6 +35,7 @@ final class ReviewLifecycle implements PersonalData, Prunable {
     private final Duration mediaRetention;
     private final ReviewJson json;
     private final ReviewLifecycleStore store = new ReviewLifecycleStore();
+    private final RingStore rings = new RingStore();
 
     ReviewLifecycle(Jdbi jdbi, MediaStore media, Duration mediaRetention, ReviewJson json) {
         this.jdbi = jdbi;
@@ -113,6 +114,7 @@ final class ReviewLifecycle implements PersonalData, Prunable {
         counts.put("review.erased.applications", store.pseudonymize(handle, subject.userId(), subject.pseudonym()));
         counts.put("review.erased.answers", answers);
         counts.put("review.erased.fingerprints", store.deleteFingerprints(handle, subject.userId(), ids));
+        rings.forget(handle, subject.userId()); // the rings they were in shrink
         counts.put("review.erased.decisionAnswers", storedAnswers);
         counts.put("review.erased.media", keys.size());
         int circleAnswers = 0;
