@@ -29,6 +29,8 @@ public final class MainWindow {
     }
 
     public void open() {
+        Warmup.awaitStylesheets();
+        FirstPaint.mark("warm");
         context.themes().applyUserAgentStylesheet();
         FirstPaint.mark("theme");
         EventBus bus = context.bus();
