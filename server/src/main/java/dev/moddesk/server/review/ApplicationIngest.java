@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -80,7 +81,7 @@ public final class ApplicationIngest {
                 s.videoDuration(), s.videoCaption(), 0, "[]", "", s.submittedAt() == null ? now : s.submittedAt()));
         stores.applications().insertFingerprints(h, id, s.applicant().userId(), fingerprints);
         int largestRing = 0;
-        for (String fp : fingerprints) {
+        for (String fp : new TreeSet<>(fingerprints)) { // ring rows locked in one order: two ingests cannot deadlock
             RingStore.Joined ring = stores.rings().join(h, fp, s.applicant().userId());
             largestRing = Math.max(largestRing, ring.applicants());
             if (ring.formed()) {
