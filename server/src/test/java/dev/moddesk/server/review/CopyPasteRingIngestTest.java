@@ -125,6 +125,11 @@ class CopyPasteRingIngestTest {
         assertThat(claimed.id()).isEqualTo(ids.get("spammer-0"));
         assertThat(claimed.risks()).extracting(RiskSignal::params)
                 .containsExactly(Map.of("applicants", Integer.toString(WAVE)));
+
+        // An applicant the platform erases leaves the ring: the others show it one smaller.
+        send(List.of(event("user.erased", Map.of("userId", "spammer-" + (WAVE - 1)))));
+        assertThat(moderator.get("/api/v1/review/applications/" + ids.get("spammer-1")).as(ApplicationDetail.class)
+                .risks()).extracting(RiskSignal::detail).containsExactly("same answer from " + (WAVE - 1) + " applicants");
     }
 
     private List<ApplicationSummary> queue(QueueFilter f) {
