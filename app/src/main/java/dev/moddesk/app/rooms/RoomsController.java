@@ -2,6 +2,7 @@ package dev.moddesk.app.rooms;
 
 import dev.moddesk.app.core.ActiveView;
 import dev.moddesk.app.core.I18n;
+import dev.moddesk.app.core.TabParking;
 import dev.moddesk.app.core.ViewRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;

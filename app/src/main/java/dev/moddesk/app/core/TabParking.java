@@ -1,4 +1,4 @@
-package dev.moddesk.app.rooms;
+package dev.moddesk.app.core;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,16 +16,16 @@ import javafx.util.Subscription;
  * in front that walk was a third of the FX thread's time in the rooms benchmark. The controllers behind the parked
  * content keep running (a hidden monitor keeps buffering); only drawing waits. FX thread only.
  */
-final class TabParking {
+public final class TabParking {
     private final TabPane tabs;
     private final Map<Tab, Node> parked = new HashMap<>();
 
-    TabParking(TabPane tabs) {
+    public TabParking(TabPane tabs) {
         this.tabs = Objects.requireNonNull(tabs, "tabs");
     }
 
     /** Parks every tab but the selected one, from now until the subscription is cancelled (which restores them). */
-    Subscription start() {
+    public Subscription start() {
         ListChangeListener<Tab> changed = change -> {
             while (change.next()) {
                 change.getRemoved().forEach(this::restore);
