@@ -80,9 +80,10 @@ final class ApplicationStore {
                 INSERT INTO review_application (external_id, circle_id, applicant_id, applicant_nickname, applicant_city,
                     applicant_created_at, applicant_locale, mode, answers_json, search_text, video_media_key,
                     video_poster_key, video_duration, video_caption, risk_score, risk_json, risk_codes, status, version,
-                    submitted_at)
+                    submitted_at, city)
                 VALUES (:ext, :circle, :applicant, :nick, :acity, :created, :locale, :mode, :answers, :search, :video,
-                    :poster, :duration, :caption, :risk, :riskJson, :riskCodes, 'PENDING', 1, :submitted)""")
+                    :poster, :duration, :caption, :risk, :riskJson, :riskCodes, 'PENDING', 1, :submitted,
+                    (SELECT c.city FROM review_circle c WHERE c.id = :circle))""")
                 .bind("ext", a.externalId()).bind("circle", a.circleId()).bind("applicant", a.applicantId())
                 .bind("nick", a.nickname()).bind("acity", a.applicantCity()).bind("created", ts(a.accountCreatedAt()))
                 .bind("locale", a.locale()).bind("mode", a.mode().name()).bind("answers", a.answersJson())

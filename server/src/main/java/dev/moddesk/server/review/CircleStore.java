@@ -27,11 +27,16 @@ final class CircleStore {
     }
 
     long upsertCircle(Handle h, CircleWrite c, Instant now) {
-        Optional<Long> existing = h.createQuery("SELECT id FROM review_circle WHERE external_id = :ext")
-                .bind("ext", c.externalId()).mapTo(Long.class).findOne();
+        Optional<Map.Entry<Long, String>> existing = h.createQuery("SELECT id, city FROM review_circle WHERE external_id = :ext")
+                .bind("ext", c.externalId()).map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("city"))).findOne();
         long id;
         if (existing.isPresent()) {
-            id = existing.get();
+            id = existing.get().getKey();
+            if (!existing.get().getValue().equals(c.city())) {
+                // The applications carry the circle's city for the queue's indexes (V90): they move with it.
+                h.createUpdate("UPDATE review_application SET city = :city WHERE circle_id = :id")
+                        .bind("city", c.city()).bind("id", id).execute();
+            }
             h.createUpdate("""
                     UPDATE review_circle SET name = :name, city = :city, topic = :topic, join_mode = :mode,
                            member_count = :members, owner_name = :owner, owner_id = :ownerId, updated_at = :now

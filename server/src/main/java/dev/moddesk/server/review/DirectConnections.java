@@ -17,6 +17,11 @@ final class DirectConnections {
         T apply(Connection c) throws SQLException;
     }
 
+    /** What is read from a statement's result. */
+    interface Read<T> {
+        T apply(java.sql.ResultSet rs) throws SQLException;
+    }
+
     private final DataSource dataSource;
 
     DirectConnections(DataSource dataSource) {

@@ -146,19 +146,56 @@ final class PostgresReviewStore implements ReviewRepository {
      */
     private Optional<Claimed> claimNextStatement(Connection c, QueueFilter f, Set<String> scope, long staffId, String staffName,
                                         Instant now, Instant until, Instant viewersSince, Instant floor) {
-        QueueStore.Where where = QueueStore.pendingWhere(f, scope, now, true, " AND c.city = ANY(:scope)");
+        return runClaimNext(c, "", f, scope, staffId, staffName, now, until, viewersSince, floor,
+                rs -> rs.next() ? Optional.of(claimed(rs, now)) : Optional.empty());
+    }
+
+    /**
+     * The plan of {@code actor}'s claim-next with {@code f} from the head of the queue, as PostgreSQL's
+     * {@code EXPLAIN (ANALYZE, FORMAT JSON)}: the statement runs in a transaction that is rolled back, so nothing is
+     * claimed. Tests read from it how many rows a claim walks past.
+     */
+    String explainClaimNext(ReviewActor actor, QueueFilter f, Instant now) {
+        return connections.withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                return runClaimNext(c, "EXPLAIN (ANALYZE, FORMAT JSON) ", f, actor.cities(), actor.staffId(),
+                        actor.name(), now, now.plus(ClaimService.LEASE), now.minus(ApplicationLoader.PRESENCE_WINDOW),
+                        null, rs -> {
+                            StringBuilder plan = new StringBuilder();
+                            while (rs.next()) {
+                                plan.append(rs.getString(1));
+                            }
+                            return plan.toString();
+                        });
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    private <T> T runClaimNext(Connection c, String prefix, QueueFilter f, Set<String> scope, long staffId,
+                               String staffName, Instant now, Instant until, Instant viewersSince, Instant floor,
+                               DirectConnections.Read<T> read) {
+        // One city as an equality: PostgreSQL then reads that city's rows in queue order from its index (V91); with
+        // = ANY(array) on the index's first column it would read all of them and sort.
+        QueueStore.Where where = QueueStore.pendingWhere(f, scope, now, true,
+                scope.size() == 1 ? " AND a.city = :scope_city" : " AND a.city = ANY(:scope)");
         if (CLAIM_SQL.size() >= 512) {
             CLAIM_SQL.clear(); // never expected (the WHERE clause has a few dozen shapes); a bound on memory all the same
         }
         NamedSql named = CLAIM_SQL.computeIfAbsent(new ClaimShape(where.sql(), floor != null, QueueStore.byRisk(f)),
                 PostgresReviewStore::claimNextSql);
         // Plain JDBC: this runs for every claim, and JDBI's statement machinery cost more CPU than the query.
-        try (PreparedStatement ps = c.prepareStatement(named.jdbc())) {
+        try (PreparedStatement ps = c.prepareStatement(prefix + named.jdbc())) {
             NamedSql.Binder b = named.bind(ps);
             for (Map.Entry<String, Object> e : where.binds().entrySet()) {
                 b.setObject(e.getKey(), e.getValue());
             }
-            if (!where.scope().isEmpty()) {
+            if (where.scope().size() == 1) {
+                b.setString("scope_city", where.scope().getFirst());
+            } else if (!where.scope().isEmpty()) {
                 b.setArray("scope", "text", where.scope().toArray());
             }
             if (floor != null) {
@@ -167,7 +204,7 @@ final class PostgresReviewStore implements ReviewRepository {
             b.setLong("staff", staffId).setString("name", staffName).setInstant("until", until)
                     .setInstant("since", viewersSince);
             try (ResultSet rs = b.executeQuery()) {
-                return rs.next() ? Optional.of(claimed(rs, now)) : Optional.empty();
+                return read.apply(rs);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
@@ -228,17 +265,13 @@ final class PostgresReviewStore implements ReviewRepository {
     }
 
     /**
-     * One statement writes every accepted decision of a call: {@code v} unnests the per-row values, {@code u}
-     * updates the rows (and claims those not yet claimed), {@code d} logs the decisions and {@code i} stores the
-     * idempotency records, both only for rows {@code u} updated. {@code %1$s} pins the rows, {@code %2$s} is the
-     * audit entries' CTE (or nothing).
+     * One statement writes every accepted decision of a call: {@code v} holds the per-row values ({@code %3$s}:
+     * {@link #V_ONE} or {@link #V_ROWS}), {@code u} updates the rows (and claims those not yet claimed), {@code d} logs
+     * the decisions and {@code i} stores the idempotency records, both only for rows {@code u} updated. {@code %1$s}
+     * pins the rows, {@code %2$s} is the audit entries' CTE (or nothing).
      */
     private static final String DECIDE_ALL = """
-            WITH v AS (
-              SELECT * FROM unnest(:ids::bigint[], :expected::int[], :claim::boolean[], :message::text[],
-                                   :waited::bigint[], :before_json::text[], :after_json::text[], :idem_key::text[],
-                                   :request_hash::text[], :response_json::text[])
-                AS v(id, expected, claim, message, waited, before_json, after_json, idem_key, request_hash, response_json)),
+            WITH v AS (%3$s),
             u AS (
               UPDATE review_application a SET status = :status, version = a.version + 1, decision_kind = :kind,
                      decision_reason = :reason, decision_note = :note, decision_question = :question,
@@ -257,6 +290,23 @@ final class PostgresReviewStore implements ReviewRepository {
               INSERT INTO review_idempotency (staff_id, idem_key, request_hash, response_json, created_at)
               SELECT :staff, v.idem_key, v.request_hash, v.response_json, :decided_at FROM v JOIN u ON u.id = v.id)%2$s
             SELECT count(*) FROM u""";
+
+    /** {@code v} for many rows: the per-row values as arrays, unnested. */
+    private static final String V_ROWS = """
+            SELECT * FROM unnest(:ids::bigint[], :expected::int[], :claim::boolean[], :message::text[],
+                                 :waited::bigint[], :before_json::text[], :after_json::text[], :idem_key::text[],
+                                 :request_hash::text[], :response_json::text[])
+              AS v(id, expected, claim, message, waited, before_json, after_json, idem_key, request_hash, response_json)""";
+    /**
+     * {@code v} for one row (every single decision): the same columns as plain parameters. Building ten one-element
+     * arrays in the driver and parsing and unnesting them in PostgreSQL cost more than the rest of the statement.
+     */
+    private static final String V_ONE = """
+            SELECT CAST(:ids AS bigint) AS id, CAST(:expected AS int) AS expected, CAST(:claim AS boolean) AS claim,
+                   CAST(:message AS text) AS message, CAST(:waited AS bigint) AS waited,
+                   CAST(:before_json AS text) AS before_json, CAST(:after_json AS text) AS after_json,
+                   CAST(:idem_key AS text) AS idem_key, CAST(:request_hash AS text) AS request_hash,
+                   CAST(:response_json AS text) AS response_json""";
 
     // The ids once more, plainly: the planner then reads each row by its key instead of joining an unnest() it cannot
     // estimate (with stale statistics it scanned every pending row for each decision).
@@ -286,7 +336,7 @@ final class PostgresReviewStore implements ReviewRepository {
         NamedSql sql = DECIDE_SQL.get(index);
         if (sql == null) {
             String where = (oneRow ? ONE_ROW : MANY_ROWS) + (pinned == 0 ? "" : PINS + (pinned == 1 ? "" : REASON_PIN));
-            sql = NamedSql.parse(DECIDE_ALL.formatted(where, audit ? AUDIT_CTE : ""));
+            sql = NamedSql.parse(DECIDE_ALL.formatted(where, audit ? AUDIT_CTE : "", oneRow ? V_ONE : V_ROWS));
             DECIDE_SQL.set(index, sql);
         }
         return sql;
@@ -331,19 +381,26 @@ final class PostgresReviewStore implements ReviewRepository {
         }
         NamedSql sql = decideSql(n == 1, pins == null ? 0 : pins.reasonCode() == null ? 1 : 2, auditBy != null);
         try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-            NamedSql.Binder b = sql.bind(ps)
-                    // v
-                    .setArray("ids", "bigint", ids)
-                    .setArray("expected", "int4", expected)
-                    .setArray("claim", "bool", claim)
-                    .setArray("message", "text", message)
-                    .setArray("waited", "bigint", waited)
-                    .setArray("before_json", "text", before)
-                    .setArray("after_json", "text", after)
-                    .setArray("idem_key", "text", keys)
-                    .setArray("request_hash", "text", hashes)
-                    .setArray("response_json", "text", responses)
-                    // u, d, i
+            NamedSql.Binder b = sql.bind(ps);
+            if (n == 1) { // v
+                b.setLong("ids", ids[0]).setInt("expected", expected[0]).setNullable("claim", claim[0], Types.BOOLEAN)
+                        .setString("message", message[0]).setNullable("waited", waited[0], Types.BIGINT)
+                        .setString("before_json", before[0]).setString("after_json", after[0])
+                        .setString("idem_key", keys[0]).setString("request_hash", hashes[0])
+                        .setString("response_json", responses[0]);
+            } else {
+                b.setArray("ids", "bigint", ids)
+                        .setArray("expected", "int4", expected)
+                        .setArray("claim", "bool", claim)
+                        .setArray("message", "text", message)
+                        .setArray("waited", "bigint", waited)
+                        .setArray("before_json", "text", before)
+                        .setArray("after_json", "text", after)
+                        .setArray("idem_key", "text", keys)
+                        .setArray("request_hash", "text", hashes)
+                        .setArray("response_json", "text", responses);
+            }
+            b // u, d, i
                     .setString("status", first.status().name())
                     .setString("kind", first.kind().name())
                     .setString("reason", first.reasonCode())

@@ -48,7 +48,7 @@ final class QueueStore {
     }
 
     private static Where pendingWhere(QueueFilter f, Set<String> scope, Instant now, boolean unclaimedOnly) {
-        return pendingWhere(f, scope, now, unclaimedOnly, " AND c.city IN (<scope>)");
+        return pendingWhere(f, scope, now, unclaimedOnly, " AND a.city IN (<scope>)");
     }
 
     /**
@@ -59,7 +59,7 @@ final class QueueStore {
         StringBuilder sql = new StringBuilder(" WHERE a.status = 'PENDING'");
         Map<String, Object> binds = new LinkedHashMap<>();
         if (f.city() != null && !f.city().isBlank()) {
-            sql.append(" AND c.city = :city");
+            sql.append(" AND a.city = :city");
             binds.put("city", f.city());
         }
         if (!scope.isEmpty()) {

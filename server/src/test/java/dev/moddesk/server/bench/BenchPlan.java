@@ -44,10 +44,10 @@ final class BenchPlan {
         String sqlWhere(Map<String, Long> circleIds) {
             StringBuilder sql = new StringBuilder("a.status = 'PENDING'");
             if (city != null) {
-                sql.append(" AND c.city = '").append(city).append('\'');
+                sql.append(" AND a.city = '").append(city).append('\'');
             }
             if (!scopes.isEmpty()) {
-                sql.append(" AND c.city IN (").append(scopes.stream().map(s -> "'" + s + "'")
+                sql.append(" AND a.city IN (").append(scopes.stream().map(s -> "'" + s + "'")
                         .collect(Collectors.joining(", "))).append(')');
             }
             if (circle != null) {

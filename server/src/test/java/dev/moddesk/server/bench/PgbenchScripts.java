@@ -9,7 +9,8 @@ import java.util.Map;
  * copy of the seeded schema with {@code pgbench -n -f <script> -c 8 -j 2 -T 20 -M prepared -D floor=0}.
  *
  * <ul>
- *   <li>Claim: the server's claim-next statement without its read of the circle, questions and viewers: the first
+ *   <li>Claim: the server's claim-next statement (city filters on the application's own city column, as the server
+ *   reads them) without its read of the circle, questions and viewers: the first
  *   free matching row in queue order, {@code FOR UPDATE SKIP LOCKED}, claimed by the same statement (autocommit).
  *   Like the server, an age-ordered claim starts at the submission time of the client's previous claim
  *   ({@code :floor}, epoch ms) and from the head when that found nothing. It always returns one row (id 0 when
