@@ -67,6 +67,13 @@ if grep -E "\]\[(error|warning) *\]\[(aot|cds)" "$APPLOG"; then
   echo "package smoke: FAILED: the JVM refused the image's AOT cache (above)"; exit 1
 fi
 [ ${#mount_ns[@]} -gt 0 ] && echo "package smoke: the AOT cache was accepted at /opt/moddesk (no aot error or warning)"
+# The console's logging is set up in code (app core/LogSetup, a logback Configurator service of the app module): on the
+# module path it must write the rotating log file in the XDG state folder, with the first-paint line in it.
+logfile=$(find "$XDG_STATE_HOME" -name moddesk.log -type f 2>/dev/null | head -n 1)
+if [ -z "$logfile" ] || ! grep -q "moddesk.firstPaint" "$logfile"; then
+  echo "package smoke: FAILED: no log file with the first-paint line under $XDG_STATE_HOME (logging not set up)"; exit 1
+fi
+echo "package smoke: log file ${logfile#"$work"/} written"
 if grep -q "Unsupported JavaFX configuration" "$APPLOG"; then
   echo "package smoke: note: JavaFX still loads from the class path (Unsupported JavaFX configuration)"
 fi

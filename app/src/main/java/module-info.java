@@ -21,5 +21,8 @@ open module dev.moddesk.app {
     requires com.fasterxml.jackson.datatype.jsr310;
 
     requires org.slf4j;
-    requires java.xml; // warmed up for FXMLLoader (core/Warmup)
+    requires ch.qos.logback.classic; // core/LogSetup: the console's logging, set up in code
+    requires ch.qos.logback.core;
+
+    provides ch.qos.logback.classic.spi.Configurator with dev.moddesk.app.core.LogSetup;
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Start-up work that needs no JavaFX toolkit, begun by the launcher on a daemon thread while the toolkit starts (about
  * half a second on which the other core is idle): logging set up, {@code settings.json} read (the first Jackson use),
- * the XML reader FXMLLoader uses. {@link AppContext} takes the settings from here when they are for its folder.
+ * the stylesheets' first read. {@link AppContext} takes the settings from here when they are for its folder. The sign-in
+ * form is built in code, so nothing before the first paint reads XML (FXML views load after sign-in).
  */
 public final class Warmup {
     private record Pending(Path configDir, CompletableFuture<SettingsStore> settings) {
@@ -46,7 +47,6 @@ public final class Warmup {
             } finally {
                 stylesRead.complete(null);
             }
-            javax.xml.stream.XMLInputFactory.newFactory();
         }, "moddesk-warmup");
         thread.setDaemon(true);
         thread.start();

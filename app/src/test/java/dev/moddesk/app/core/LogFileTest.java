@@ -3,9 +3,7 @@ package dev.moddesk.app.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
-/** The console's own logback.xml (not the tests' one), loaded into a context of its own and writing to a temp folder. */
+/** The console's own logging ({@link LogSetup}, not the tests' logback-test.xml), in a context of its own writing to a temp folder. */
 class LogFileTest {
     private static final Pattern RECORD_START = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} .*");
     @TempDir
@@ -34,10 +32,7 @@ class LogFileTest {
         // The size is checked on every record, not at most twice a second: rotation then follows the bytes written,
         // not how fast this machine writes them.
         context.putProperty("moddesk.log.checkIncrement", "0 milliseconds");
-        JoranConfigurator joran = new JoranConfigurator();
-        joran.setContext(context);
-        URL main = Path.of("src/main/resources/logback.xml").toUri().toURL();
-        joran.doConfigure(main);
+        new LogSetup().configure(context);
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender("CONSOLE"); // the file is what is tested
         log = context.getLogger("dev.moddesk.app.Test");
     }
