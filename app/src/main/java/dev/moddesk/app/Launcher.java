@@ -15,7 +15,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         FirstPaint.mark("main");
-        // The rotating log file goes to the OS's log folder (logback.xml reads this before the first log line).
+        // The rotating log file goes to the OS's log folder (core/LogSetup reads this before the first log line).
         if (System.getProperty("moddesk.log.dir") == null) {
             System.setProperty("moddesk.log.dir", AppPaths.logDir().toString());
         }
