@@ -19,7 +19,9 @@ public enum LineIcon {
     X("M18 6L6 18M6 6l12 12"),
     BOOKMARK("M19 21l-7-5l-7 5V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2z"),
     TRASH("M3 6h18M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6m3 0V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M10 11v6M14 11v6"),
-    LOG_IN("M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4M10 17l5-5l-5-5M15 12H3");
+    LOG_IN("M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4M10 17l5-5l-5-5M15 12H3"),
+    CHEVRON_DOWN("M6 9l6 6l6-6"),
+    CHEVRON_UP("M18 15l-6-6l-6 6");
 
     /** Pixels on screen: AtlantaFX gives Ikonli icons 18 px. */
     public static final double SIZE = 18;

@@ -60,7 +60,10 @@ public final class LoginController implements BuiltView {
         saveProfileButton.setOnAction(e -> onSaveProfile());
         removeProfileButton.setOnAction(e -> onRemoveProfile());
         signInButton.setOnAction(e -> onSignIn());
+        view.optionsToggle.setOnAction(e -> view.showOptions(!view.optionsShown()));
         initialize();
+        // Open from the start for someone who uses them: saved servers, or a private CA (remembered or given).
+        view.showOptions(!vm.profiles().isEmpty() || !vm.caFileProperty().get().isBlank());
     }
 
     @Override

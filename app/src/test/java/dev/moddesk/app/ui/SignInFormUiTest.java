@@ -31,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * The sign-in form, built in code for a faster first paint, as someone opening the console in Chinese with the dark
  * theme meets it: Chinese labels, the dark colours, every button's icon drawn in the button's text colour, and a
- * sign-in that lands on the shell.
+ * sign-in that lands on the shell. {@link SignInOptionsUiTest}: the private-CA and saved-server rows.
  */
 @ExtendWith(ApplicationExtension.class)
 class SignInFormUiTest {
@@ -73,6 +73,14 @@ class SignInFormUiTest {
 
     @Test
     void everyButtonShowsItsIconInItsTextColour(FxRobot robot) {
+        // With no saved server and no private CA, their rows wait behind the toggle under the server field.
+        assertThat(robot.lookup("#caFileField").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#profileCombo").tryQuery()).isEmpty();
+        assertIcon(robot, "#serverOptionsToggle", LineIcon.CHEVRON_DOWN);
+        assertThat(robot.lookup("#serverOptionsToggle").queryButton().getText()).isEqualTo("私有 CA 与已保存的服务器");
+        robot.clickOn("#serverOptionsToggle");
+        ConsoleWindow.await(() -> robot.lookup("#caFileField").tryQuery().isPresent());
+        assertIcon(robot, "#serverOptionsToggle", LineIcon.CHEVRON_UP);
         assertIcon(robot, "#caFileButton", LineIcon.SHIELD);
         assertIcon(robot, "#caFileClearButton", LineIcon.X);
         assertIcon(robot, "#saveProfileButton", LineIcon.BOOKMARK);
