@@ -43,7 +43,9 @@ public final class LoginController implements BuiltView {
         this.vm = vm;
         this.i18n = i18n;
         this.views = views;
-        this.view = new LoginView(i18n);
+        // The private-CA and saved-server rows open from the start for someone who uses them: saved servers, or a
+        // private CA (remembered or given).
+        this.view = new LoginView(i18n, !vm.profiles().isEmpty() || !vm.caFileProperty().get().isBlank());
         serverField = view.serverField;
         caFileField = view.caFileField;
         caFileClearButton = view.caFileClearButton;
@@ -62,8 +64,6 @@ public final class LoginController implements BuiltView {
         signInButton.setOnAction(e -> onSignIn());
         view.optionsToggle.setOnAction(e -> view.showOptions(!view.optionsShown()));
         initialize();
-        // Open from the start for someone who uses them: saved servers, or a private CA (remembered or given).
-        view.showOptions(!vm.profiles().isEmpty() || !vm.caFileProperty().get().isBlank());
     }
 
     @Override

@@ -48,7 +48,8 @@ final class LoginView extends StackPane {
     private final VBox card;
     private final I18n i18n;
 
-    LoginView(I18n i18n) {
+    /** {@code optionsOpen}: whether the private-CA and saved-server rows are open from the start. */
+    LoginView(I18n i18n, boolean optionsOpen) {
         this.i18n = i18n;
         Label title = new Label(i18n.get("app.name"));
         title.getStyleClass().add("login-title");
@@ -100,7 +101,7 @@ final class LoginView extends StackPane {
                 labelFor(i18n.get("login.form.password"), passwordField), passwordField,
                 errorLabel, signInRow);
         card.getStyleClass().add("login-card");
-        showOptions(false);
+        showOptions(optionsOpen);
         card.setPadding(new Insets(28, 32, 28, 32));
         card.setMaxWidth(420);
         card.setMaxHeight(Region.USE_PREF_SIZE);
@@ -110,11 +111,9 @@ final class LoginView extends StackPane {
 
     /** Puts the private-CA and saved-server rows under the server field, or takes them out of the card. */
     void showOptions(boolean open) {
-        if (card != null) {
-            card.getChildren().remove(options);
-            if (open) {
-                card.getChildren().add(card.getChildren().indexOf(optionsToggle) + 1, options);
-            }
+        card.getChildren().remove(options);
+        if (open) {
+            card.getChildren().add(card.getChildren().indexOf(optionsToggle) + 1, options);
         }
         optionsToggle.setText(i18n.get(open ? "login.form.hideOptions" : "login.form.showOptions"));
         (open ? LineIcon.CHEVRON_UP : LineIcon.CHEVRON_DOWN).on(optionsToggle);
