@@ -8,7 +8,10 @@
 #
 #   scripts/bench-review-ab.sh A.jar B.jar     # environment: CLAIM_APPS (30000), WARMUP (60), DURATION (30),
 #                                              # ROUNDS (2), MIX (pair), PGBENCH_SECONDS (20),
-#                                              # PGHOST/PGPORT/PGUSER/PGDATABASE
+#                                              # PGHOST/PGPORT/PGUSER/PGDATABASE, A_OPTS and B_OPTS
+#                                              # (JVM options of each server, e.g. a -D switch; none by default),
+#                                              # PIN=1 (timed runs with PostgreSQL on the last core and the server,
+#                                              # load generator and pgbench on the others; needs 2+ cores)
 # Needs the load generator built: mvn -B -ntp -q -pl server -am package -DskipTests dependency:build-classpath \
 #   -Dmdep.outputFile=target/review-bench.cp -Dmdep.includeScope=test
 set -euo pipefail
@@ -32,8 +35,19 @@ server_pid=""
 dbs=("$tmpl")
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+# PIN=1: PostgreSQL's processes (and the backends its postmaster forks later) on the last core, the clients on the
+# rest, as if the database had a machine of its own; undone at exit.
+cores=$(nproc)
+client=()
+pin_pg() {
+    local p
+    for p in $(pgrep -x postgres); do taskset -a -p -c "$1" "$p" >/dev/null 2>&1 || true; done
+}
+if [[ "${PIN:-0}" == 1 ]]; then
+    ((cores >= 2)) || { log "PIN=1 needs two or more cores"; exit 1; }
+fi
 cp="server/target/test-classes:server/target/classes:$(cat server/target/review-bench.cp)"
-bench() { "$JAVA" -cp "$cp" dev.moddesk.server.bench.ReviewBench "$@"; }
+bench() { "${client[@]}" "$JAVA" -cp "$cp" dev.moddesk.server.bench.ReviewBench "$@"; }
 
 stop_server() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
@@ -44,14 +58,16 @@ stop_server() {
 }
 cleanup() {
     stop_server
+    [[ "${PIN:-0}" != 1 ]] || pin_pg "0-$((cores - 1))"
     for db in "${dbs[@]}"; do PGDATABASE=$admin_db sql -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true; done
     [[ "${KEEP:-0}" == 1 ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-# start_server JAR DATABASE FOLDER: the jar as scripts/bench-review.sh starts it; sets server_pid and url.
+# start_server JAR DATABASE FOLDER [JVM OPTIONS]: the jar as scripts/bench-review.sh starts it; sets server_pid and url.
 start_server() {
-    "$JAVA" -jar "$1" --sandbox --no-sim --port 0 --data-dir "$3/data" \
+    # shellcheck disable=SC2086
+    "${client[@]}" "$JAVA" ${4:-} -jar "$1" --sandbox --no-sim --port 0 --data-dir "$3/data" \
         --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$2?currentSchema=$schema" --db-user "$PGUSER" \
         >"$3/server.out" 2>"$3/server.log" &
     server_pid=$!
@@ -81,10 +97,16 @@ bench setup "$url" "$admin_password" "$work/seed" "$CLAIM_APPS"
 stop_server
 settle "$tmpl"
 
+if [[ "${PIN:-0}" == 1 ]]; then # after seeding, which runs on every core
+    pin_pg "$((cores - 1))"
+    client=(taskset -c "0-$((cores - 2))")
+    log "pinned: PostgreSQL on core $((cores - 1)), the server, load generator and pgbench on 0-$((cores - 2))"
+fi
 printf '%-6s %-22s %10s %18s  %s\n' run jar "pairs/s" "pair p50/p99 ms" "per pair" >"$work/summary"
 n=0
 for round in $(seq 1 "$ROUNDS"); do
-    for jar in "$jar_a" "$jar_b"; do
+    for side in a b; do
+        if [[ $side == a ]]; then jar=$jar_a opts=${A_OPTS:-}; else jar=$jar_b opts=${B_OPTS:-}; fi
         n=$((n + 1))
         db="${tmpl}_r$n"
         dbs+=("$db")
@@ -92,16 +114,16 @@ for round in $(seq 1 "$ROUNDS"); do
         run="$work/run$n"
         mkdir -p "$run"
         cp "$work/seed/bench.properties" "$run/"
-        start_server "$jar" "$db" "$run"
+        start_server "$jar" "$db" "$run" "$opts"
         sed -i "s|^url=.*|url=$url|" "$run/bench.properties"
         settle "$db"
-        log "run $n (round $round): $(basename "$jar"), $MIX mix, $WARMUP s warm-up + $DURATION s; $(uptime)"
+        log "run $n (round $round): $side $(basename "$jar") $opts, $MIX mix, $WARMUP s warm-up + $DURATION s; $(uptime)"
         MODDESK_BENCH_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER" \
             bench load "$run" "$server_pid" "$MIX" "$WARMUP" "$DURATION" | tee "$run/load.out" >&2
         stop_server
         r="$run/load-$MIX.results"
         v() { sed -n "s/^$1=//p" "$r" | head -1 | sed 's/\\\(.\)/\1/g'; }
-        printf '%-6s %-22s %10s %8s / %-8s  %s; %s\n' "$n" "$(basename "$jar")" "$(v pairsPerSecond)" "$(v pair.p50)" \
+        printf '%-6s %-22s %10s %8s / %-8s  %s; %s\n' "$n" "$side $(basename "$jar")" "$(v pairsPerSecond)" "$(v pair.p50)" \
             "$(v pair.p99)" "$(v perPair)" "$(v cpu)" >>"$work/summary"
         PGDATABASE=$admin_db sql -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
     done
@@ -111,7 +133,7 @@ for round in $(seq 1 "$ROUNDS"); do
     settle "$db"
     log "pgbench one statement (round $round): 8 clients, $PGBENCH_SECONDS s; $(uptime)"
     before=$(PGDATABASE=$db sql -c "SELECT count(*) FROM $schema.review_decision")
-    PGDATABASE=$db PGOPTIONS="-c search_path=$schema" pgbench -n -f "$work/seed/pgbench-one_statement.sql" -c 8 -j 2 \
+    PGDATABASE=$db PGOPTIONS="-c search_path=$schema" "${client[@]}" pgbench -n -f "$work/seed/pgbench-one_statement.sql" -c 8 -j 2 \
         -T "$PGBENCH_SECONDS" -M prepared -D floor=0 -l --log-prefix="$work/pglog$round" >"$work/pgbench$round.out" 2>&1 \
         || { cat "$work/pgbench$round.out" >&2; exit 1; }
     after=$(PGDATABASE=$db sql -c "SELECT count(*) FROM $schema.review_decision")

@@ -8,9 +8,10 @@
 # Settings (environment): CLAIM_APPS (applications for claim + decide, default 160000), WARMUP and DURATION (seconds
 # of each claim + decide run, default 15 and 30), MIXES ("console pair"), PGBENCH_SECONDS (20), BULK (timed bulk
 # decisions, default 100000), BULK_WARMUP (warm-up decisions per bulk moderator, a multiple of 500, default 2500), SKIP_BUILD=1,
-# KEEP=1 (keep the database and work folder), PGHOST/PGPORT/PGUSER (127.0.0.1 5432 postgres), PGDATABASE (test: where
-# the script connects to create the benchmark's own database, mdbench_<time>_<pid>, which it drops at the end; only
-# the server and pgbench use that database, so its transaction count is theirs).
+# KEEP=1 (keep the database and work folder), SERVER_JAVA_OPTS (the server's JVM options; none by default),
+# PGHOST/PGPORT/PGUSER (127.0.0.1 5432 postgres), PGDATABASE (test: where the script connects to create the
+# benchmark's own database, mdbench_<time>_<pid>, which it drops at the end; only the server and pgbench use that
+# database, so its transaction count is theirs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,7 +82,9 @@ log "starting the server jar on database and schema $schema (work folder $work)"
 sql -c "CREATE DATABASE \"$schema\""
 export PGDATABASE=$schema
 sql -c "CREATE SCHEMA \"$schema\""
-"$JAVA" -jar server/target/moddesk-server.jar --sandbox --no-sim --port 0 --data-dir "$work/data" \
+# SERVER_JAVA_OPTS: JVM options for the server only (e.g. a flight recording); empty by default, as users run it.
+# shellcheck disable=SC2086
+"$JAVA" ${SERVER_JAVA_OPTS:-} -jar server/target/moddesk-server.jar --sandbox --no-sim --port 0 --data-dir "$work/data" \
     --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$schema" --db-user "$PGUSER" \
     >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
