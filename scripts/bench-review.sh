@@ -9,6 +9,7 @@
 # of each claim + decide run, default 15 and 30), MIXES ("console pair"), PGBENCH_SECONDS (20), BULK (timed bulk
 # decisions, default 100000), BULK_WARMUP (warm-up decisions per bulk moderator, a multiple of 500, default 2500), SKIP_BUILD=1,
 # KEEP=1 (keep the database and work folder), SERVER_JAVA_OPTS (the server's JVM options; none by default),
+# VACUUM_EVERY (seconds between vacuums of the queue table during the timed phases, see below; default 0: none),
 # PGHOST/PGPORT/PGUSER (127.0.0.1 5432 postgres), PGDATABASE (test: where the script connects to create the
 # benchmark's own database, mdbench_<time>_<pid>, which it drops at the end; only the server and pgbench use that
 # database, so its transaction count is theirs).
@@ -33,7 +34,28 @@ server_pid=""
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 
+# VACUUM_EVERY=N: while pgbench and the load generator run, vacuum the queue table every N seconds, as autovacuum does
+# on a running system (it is off on this machine): claims then step over the dead index entries of the last N seconds'
+# decisions, not of every decision since the phase began, on both sides alike. Its CPU counts as PostgreSQL's. 0 (the
+# default) leaves the tables alone between phases.
+VACUUM_EVERY=${VACUUM_EVERY:-0}
+vacuum_pid=""
+start_vacuum() {
+    if ((VACUUM_EVERY > 0)); then
+        (while sleep "$VACUUM_EVERY"; do sql -c "VACUUM \"$1\".review_application" || true; done) &
+        vacuum_pid=$!
+    fi
+}
+stop_vacuum() {
+    if [[ -n "$vacuum_pid" ]]; then
+        kill "$vacuum_pid" 2>/dev/null || true
+        wait "$vacuum_pid" 2>/dev/null || true
+        vacuum_pid=""
+    fi
+}
+
 cleanup() {
+    stop_vacuum
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
@@ -107,11 +129,13 @@ pg_dump -n "$schema" | sed "s/$schema/$copy/g" | sql >/dev/null
 settle "$copy"
 for style in one_statement transaction; do
     before=$(sql -c "SELECT count(*) FROM \"$copy\".review_decision")
+    start_vacuum "$copy"
     pg0=$(pg_cpu); times >"$work/times-before"
     PGOPTIONS="-c search_path=$copy" pgbench -n -f "$work/pgbench-$style.sql" -c 8 -j 2 -T "$PGBENCH_SECONDS" \
         -M prepared -D floor=0 -l --log-prefix="$work/pglog-$style" >"$work/pgbench-$style.out" 2>&1 || {
         cat "$work/pgbench-$style.out" >&2; exit 1; }
     pg1=$(pg_cpu); times >"$work/times-after"
+    stop_vacuum
     ch0=$(children_cpu "$work/times-before"); ch1=$(children_cpu "$work/times-after")
     after=$(sql -c "SELECT count(*) FROM \"$copy\".review_decision")
     decided=$((after - before))
@@ -133,7 +157,11 @@ for mix in $MIXES; do
     settle "$schema"
     log "claim + decide over HTTP, $mix mix: $WARMUP s warm-up, $DURATION s timed"
     MODDESK_BENCH_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?user=$PGUSER" \
-        bench load "$work" "$server_pid" "$mix" "$WARMUP" "$DURATION"
+        bench load "$work" "$server_pid" "$mix" "$WARMUP" "$DURATION" &
+    load_pid=$!
+    start_vacuum "$schema"
+    wait "$load_pid"
+    stop_vacuum
 done
 
 bulk_total=$((BULK + 4 * BULK_WARMUP))
