@@ -117,7 +117,7 @@ for round in $(seq 1 "$ROUNDS"); do
         start_server "$jar" "$db" "$run" "$opts"
         sed -i "s|^url=.*|url=$url|" "$run/bench.properties"
         settle "$db"
-        log "run $n (round $round): $side $(basename "$jar") $opts, $MIX mix, $WARMUP s warm-up + $DURATION s; $(uptime)"
+        log "run $n (round $round): $side $(basename "$jar")${opts:+ $opts}, $MIX mix, $WARMUP s warm-up + $DURATION s; $(uptime)"
         MODDESK_BENCH_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER" \
             bench load "$run" "$server_pid" "$MIX" "$WARMUP" "$DURATION" | tee "$run/load.out" >&2
         stop_server

@@ -104,8 +104,7 @@ log "starting the server jar on database and schema $schema (work folder $work)"
 sql -c "CREATE DATABASE \"$schema\""
 export PGDATABASE=$schema
 sql -c "CREATE SCHEMA \"$schema\""
-# SERVER_JAVA_OPTS: JVM options for the server only (e.g. a flight recording); empty by default, as users run it.
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
 "$JAVA" ${SERVER_JAVA_OPTS:-} -jar server/target/moddesk-server.jar --sandbox --no-sim --port 0 --data-dir "$work/data" \
     --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$schema" --db-user "$PGUSER" \
     >"$work/server.out" 2>"$work/server.log" &
