@@ -138,6 +138,10 @@ for style in one_statement transaction; do
     ch0=$(children_cpu "$work/times-before"); ch1=$(children_cpu "$work/times-after")
     after=$(sql -c "SELECT count(*) FROM \"$copy\".review_decision")
     decided=$((after - before))
+    if ((decided == 0)); then
+        log "pgbench $style decided nothing: the earlier runs emptied the queue; raise CLAIM_APPS"
+        exit 1
+    fi
     cpu=$(awk -v a="$pg0" -v b="$pg1" -v c="$ch0" -v d="$ch1" -v n="$decided" \
         'BEGIN { printf "CPU ms per pair: PostgreSQL %.2f, pgbench %.2f", (b - a) * 1000 / n, (d - c) * 1000 / n }')
     pairs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$work/pgbench-$style.out")
